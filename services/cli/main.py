@@ -1,0 +1,36 @@
+"""The `sitmon` command line: one Typer app, one module per command group.
+
+Each module in COMMANDS defines `register(app)`. Only built commands are registered, so
+`sitmon --help` lists what works. This is a composition root: it may wire services/,
+streams/ and alerts/ together.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+from services.cli.output import fail_cleanly
+
+COMMANDS = (
+    "services.cli.broker",
+    "services.cli.topics",
+    "services.cli.ingest",
+)
+
+app = typer.Typer(
+    name="sitmon",
+    help="Event-sourced situation monitoring for armed conflicts: news in, deduplicated picture and signed alerts out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+for module_name in COMMANDS:
+    importlib.import_module(module_name).register(app)
+
+
+def run() -> None:
+    """Console-script entry point: bad input exits 2 and runtime failure exits 1, each with one line."""
+    fail_cleanly(app)

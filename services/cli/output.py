@@ -1,0 +1,36 @@
+"""How the CLI reports failure: one clear line on stderr, never a traceback.
+
+Bad input (a `BadInput` from any package, or a usage error) exits 2; a runtime failure
+(broker unreachable, a service error) exits 1.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import NoReturn
+
+import typer
+from rich.console import Console
+
+from services.errors import BadInput, SitmonError
+
+stderr = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def die(message: str, code: int = 1) -> NoReturn:
+    stderr.print(f"sitmon: {message}", markup=False)
+    raise typer.Exit(code)
+
+
+def fail_cleanly(app: typer.Typer) -> None:
+    try:
+        app(standalone_mode=True)
+    except BadInput as exc:
+        stderr.print(f"sitmon: {exc}", markup=False)
+        sys.exit(2)
+    except SitmonError as exc:
+        stderr.print(f"sitmon: {exc}", markup=False)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        stderr.print("sitmon: interrupted", markup=False)
+        sys.exit(130)

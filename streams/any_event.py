@@ -1,0 +1,16 @@
+"""The discriminated union of every event type on sitmon's topics.
+
+Decoding picks the model by the event's `type`. A new event type is added here once.
+"""
+
+from typing import Annotated
+
+from pydantic import Field
+
+from streams.events import ArticleReceived, DeadLettered, ReportsExtracted
+from streams.situation import SituationChanged
+
+SitmonEvent = Annotated[
+    ArticleReceived | ReportsExtracted | SituationChanged | DeadLettered,
+    Field(discriminator="type"),
+]

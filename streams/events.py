@@ -1,0 +1,166 @@
+"""The event contract: every fact sitmon knows is one of these, on a Kafka topic.
+
+Pure pydantic v2 — no faust or aiokafka import — so producers, the Faust app, the
+alerting service and users' scripts share one definition. Events are frozen, refuse
+unknown fields and carry a past-tense `type` that selects the model in `SitmonEvent`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+Outcome = Literal["killed", "injured", "missing", "displaced", "captured", "evacuated"]
+Qualifier = Literal["exact", "at_least", "approximately", "at_most"]
+Group = Literal[
+    "civilians",
+    "children",
+    "women",
+    "soldiers",
+    "fighters",
+    "police",
+    "journalists",
+    "aid_workers",
+    "peacekeepers",
+]
+CeasefireStatus = Literal["proposed", "agreed", "in_effect", "violated", "collapsed", "extended"]
+
+
+class Frozen(BaseModel):
+    """Immutable value with no unknown fields: what goes on the log stays as written."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Event(Frozen):
+    """The base of every event on a topic."""
+
+    event_id: str = Field(min_length=1, max_length=200)
+    schema_version: int = SCHEMA_VERSION
+    occurred_at: AwareDatetime
+
+
+def stable_id(*parts: str) -> str:
+    """A deterministic id from its parts, so replays and re-ingests produce the same ids."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return digest[:32]
+
+
+# --- articles -----------------------------------------------------------------------------
+
+
+class ArticleReceived(Event):
+    """A raw article as ingested: the log of record everything else is derived from."""
+
+    type: Literal["article.received"] = "article.received"
+    article_id: str = Field(min_length=1, max_length=200)
+    text: str = Field(min_length=1)
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    language: str | None = None
+    published_at: AwareDatetime
+    origin: str = Field(description="where ingest read it: a file path and line, or a feed URL")
+
+
+# --- extracted reports -------------------------------------------------------------------
+
+
+class Evidence(Frozen):
+    """The sentence a fact was read from, with its character offsets in the article text."""
+
+    sentence: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class CasualtyFigure(Evidence):
+    """One casualty figure stated in an article (see shared/eval/EXTRACTION.md)."""
+
+    outcome: Outcome
+    count: int = Field(ge=0)
+    qualifier: Qualifier = "exact"
+    group: Group | None = None
+    period_hours: int | None = Field(default=None, ge=1)
+    source: str | None = None
+    background: bool = False
+
+
+class CeasefireStatement(Evidence):
+    """One statement about a ceasefire: its status, who is party to it, who mediates."""
+
+    status: CeasefireStatus
+    parties: tuple[str, ...] = ()
+    mediators: tuple[str, ...] = ()
+    background: bool = False
+
+
+class LocationMention(Frozen):
+    """A place named in the article and the region it belongs to."""
+
+    name: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    region: str | None = None
+    country: str | None = None
+
+
+class Extraction(Frozen):
+    """What the extractor reads from one article; `sitmon extract` prints this (plus `id`)."""
+
+    language: str | None = None
+    region: str = "unknown"
+    country: str | None = None
+    locations: tuple[LocationMention, ...] = ()
+    casualties: tuple[CasualtyFigure, ...] = ()
+    ceasefire: tuple[CeasefireStatement, ...] = ()
+
+
+class ReportsExtracted(Event):
+    """The facts of one article, keyed by region; the input of the stream processors."""
+
+    type: Literal["reports.extracted"] = "reports.extracted"
+    article_id: str
+    article_event_id: str
+    outlet: str | None = None
+    url: str | None = None
+    published_at: AwareDatetime
+    extractor_version: str
+    region: str
+    country: str | None = None
+    language: str | None = None
+    locations: tuple[LocationMention, ...] = ()
+    casualties: tuple[CasualtyFigure, ...] = ()
+    ceasefire: tuple[CeasefireStatement, ...] = ()
+
+
+# --- dead letters ------------------------------------------------------------------------
+
+
+class DeadLettered(Event):
+    """Something that could not be read, decoded or processed, and why. Nothing is dropped silently."""
+
+    type: Literal["dead.lettered"] = "dead.lettered"
+    stage: str = Field(description="which component gave up: ingest, worker, alerts, …")
+    origin: str = Field(description="file:line, or topic[partition]@offset")
+    reason: str
+    excerpt: str = Field(default="", max_length=2000, description="the start of the bad input")
+
+
+EXCERPT_LIMIT = 500
+
+
+def excerpt(raw: str | bytes, limit: int = EXCERPT_LIMIT) -> str:
+    """The first `limit` characters of bad input, safe to put in a dead letter."""
+    text = raw.decode("utf-8", errors="replace") if isinstance(raw, bytes) else raw
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def utc_timestamp_ms(moment: datetime) -> int:
+    """Kafka record timestamps are milliseconds since the epoch."""
+    return int(moment.timestamp() * 1000)

@@ -1,0 +1,109 @@
+"""The topic catalogue: the one place that names sitmon's Kafka topics.
+
+Every topic has a key, a value model, a partition count, retention and cleanup policy,
+and the dead-letter topic its consumers send poison records to. A `Catalogue` may carry a
+prefix (setting `SITMON_TOPIC_PREFIX`), so tests and side-by-side deployments get topics of
+their own on one broker without spelling a topic name anywhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from streams.errors import UnknownTopic
+
+DAY_MS = 24 * 60 * 60 * 1000
+FOREVER = -1
+
+# Reports and situation share a key (the region) and a partition count, so the Faust
+# tables that read one and write the other stay co-partitioned.
+REGION_PARTITIONS = 4
+
+
+@dataclass(frozen=True)
+class TopicSpec:
+    """What a topic holds and how the broker keeps it."""
+
+    suffix: str
+    key: str
+    value: str
+    partitions: int
+    retention_ms: int
+    cleanup_policy: str = "delete"
+    dead_letter: str | None = "dlq"
+
+    def config(self) -> dict[str, str]:
+        settings = {"cleanup.policy": self.cleanup_policy}
+        if self.cleanup_policy == "delete":
+            settings["retention.ms"] = str(self.retention_ms)
+        return settings
+
+
+SPECS: tuple[TopicSpec, ...] = (
+    TopicSpec("articles", "article id", "ArticleReceived", 4, FOREVER),
+    TopicSpec("reports", "region", "ReportsExtracted", REGION_PARTITIONS, FOREVER),
+    TopicSpec("situation", "region", "SituationChanged", REGION_PARTITIONS, 30 * DAY_MS),
+    TopicSpec("alerts", "alert group key", "Alert transitions", 4, FOREVER),
+    TopicSpec("deliveries", "subscription id", "Delivery attempts", 4, 90 * DAY_MS),
+    TopicSpec("subscriptions", "subscription id", "Subscription events", 1, FOREVER, "compact"),
+    TopicSpec("dlq", "origin", "DeadLettered", 1, FOREVER, dead_letter=None),
+)
+
+
+@dataclass(frozen=True)
+class Topic:
+    name: str
+    spec: TopicSpec
+
+
+class Catalogue:
+    """The topics of one deployment: `sitmon.<suffix>`, after an optional prefix."""
+
+    def __init__(self, prefix: str = "") -> None:
+        self.prefix = prefix
+        self._by_suffix = {spec.suffix: Topic(f"{prefix}sitmon.{spec.suffix}", spec) for spec in SPECS}
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self._by_suffix.values())
+
+    def get(self, suffix: str) -> Topic:
+        try:
+            return self._by_suffix[suffix]
+        except KeyError:
+            raise UnknownTopic(f"no topic {suffix!r} in the catalogue; known: {', '.join(self._by_suffix)}") from None
+
+    def resolve(self, name: str) -> Topic:
+        """A topic by its full name or its short name (`reports` or `sitmon.reports`)."""
+        for topic in self:
+            if name in (topic.name, topic.spec.suffix, f"sitmon.{topic.spec.suffix}"):
+                return topic
+        known = ", ".join(topic.name for topic in self)
+        raise UnknownTopic(f"no topic {name!r} in the catalogue; known: {known}")
+
+    @property
+    def articles(self) -> Topic:
+        return self.get("articles")
+
+    @property
+    def reports(self) -> Topic:
+        return self.get("reports")
+
+    @property
+    def situation(self) -> Topic:
+        return self.get("situation")
+
+    @property
+    def alerts(self) -> Topic:
+        return self.get("alerts")
+
+    @property
+    def deliveries(self) -> Topic:
+        return self.get("deliveries")
+
+    @property
+    def subscriptions(self) -> Topic:
+        return self.get("subscriptions")
+
+    @property
+    def dlq(self) -> Topic:
+        return self.get("dlq")
