@@ -16,7 +16,6 @@ from services.cli.output import fail_cleanly
 COMMANDS = (
     "services.cli.broker",
     "services.cli.topics",
-    "services.cli.ingest",
 )
 
 app = typer.Typer(

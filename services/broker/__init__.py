@@ -1,0 +1,1 @@
+"""A local single-node Apache Kafka (KRaft) assembled from Maven Central jars."""

@@ -1,0 +1,40 @@
+"""`sitmon topics create|list`: the topic catalogue on the broker."""
+
+from __future__ import annotations
+
+import asyncio
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from services.kafka.admin import create_topics
+from services.settings import KafkaSettings
+
+console = Console(highlight=False)
+topics_app = typer.Typer(help="The topic catalogue (streams/topics.py) on the broker.", no_args_is_help=True)
+
+
+@topics_app.command()
+def create() -> None:
+    """Create every topic of the catalogue; topics that exist are left alone."""
+    settings = KafkaSettings()
+    outcome = asyncio.run(create_topics(settings.kafka_bootstrap, settings.catalogue()))
+    for name, what in outcome.items():
+        console.print(f"{name}: {what}")
+
+
+@topics_app.command("list")
+def list_topics() -> None:
+    """Show the catalogue: each topic's key, value, partitions, retention and dead-letter topic."""
+    catalogue = KafkaSettings().catalogue()
+    table = Table("topic", "key", "value", "partitions", "cleanup", "dead letters")
+    for topic in catalogue:
+        spec = topic.spec
+        dead = catalogue.get(spec.dead_letter).name if spec.dead_letter else "-"
+        table.add_row(topic.name, spec.key, spec.value, str(spec.partitions), spec.cleanup_policy, dead)
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(topics_app, name="topics")

@@ -1,0 +1,1 @@
+"""Shared aiokafka plumbing for the services: probing, topic administration, producing."""
