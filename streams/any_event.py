@@ -7,10 +7,12 @@ from typing import Annotated
 
 from pydantic import Field
 
+from streams.alerting import AnyAlertEvent
 from streams.events import ArticleReceived, DeadLettered, ReportsExtracted
 from streams.situation import SituationChanged
+from streams.subscriptions import AnySubscriptionEvent
 
 SitmonEvent = Annotated[
-    ArticleReceived | ReportsExtracted | SituationChanged | DeadLettered,
+    ArticleReceived | ReportsExtracted | SituationChanged | DeadLettered | AnyAlertEvent | AnySubscriptionEvent,
     Field(discriminator="type"),
 ]

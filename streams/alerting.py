@@ -1,0 +1,134 @@
+"""Alert events: what the alerting service decided, kept on the alerts topic.
+
+The alerts topic is the service's memory. Transitions (pending → firing → resolved),
+notification decisions and silences are events, so `sitmon alerts` rebuilds everything it
+needs after a restart by folding this topic — no database. Records are keyed by the alert
+group key (the region) or, for silences, by `silence:<id>`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import AwareDatetime, Field, model_validator
+
+from streams.events import Event, Frozen
+from streams.situation import CeasefirePhase, Window
+from streams.subscriptions import AlertKind, Level
+
+AlertStatus = Literal["pending", "firing", "resolved"]
+NotifiedStatus = Literal["firing", "resolved"]
+
+
+class AlertValues(Frozen):
+    """The numbers and sentences behind an alert at the moment of a transition.
+
+    A resolved transition carries the values at resolution time, not the stale ones it
+    fired with (the Alertmanager complaint #1485).
+    """
+
+    low: int | None = Field(default=None, ge=0)
+    best: int | None = Field(default=None, ge=0)
+    high: int | None = Field(default=None, ge=0)
+    threshold: int | None = Field(default=None, ge=0, description="the rule threshold that was crossed")
+    window: Window | None = None
+    children_best: int | None = Field(default=None, ge=0)
+    sources: int = Field(default=0, ge=0, description="independent outlets behind the figure")
+    source_names: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = Field(default=(), description="the sentences the figures were read from")
+    provisional: bool = Field(default=False, description="the level rests on a single source")
+    ceasefire_status: CeasefirePhase | None = None
+    parties: tuple[str, ...] = ()
+    mediators: tuple[str, ...] = ()
+    situation_sequence: int = Field(default=0, ge=0)
+    as_of: AwareDatetime | None = None
+
+
+class AlertTransitioned(Event):
+    """An alert changed status or level. `seq` counts the alert's transitions from 1."""
+
+    type: Literal["alert.transitioned"] = "alert.transitioned"
+    alert_id: str
+    group_key: str
+    kind: AlertKind
+    region: str
+    rule: str
+    level: Level
+    status: AlertStatus
+    previous_status: AlertStatus | None = None
+    seq: int = Field(ge=1)
+    reason: str
+    active_since: AwareDatetime | None = None
+    values: AlertValues
+
+
+class AlertNotified(Event):
+    """The notify stage handled one alert transition for one subscription.
+
+    `sent` is False when the decision was to record without sending (a resolution the
+    subscriber did not ask for); either way the transition is not considered again.
+    """
+
+    type: Literal["alert.notified"] = "alert.notified"
+    subscription_id: str
+    group_key: str
+    alert_id: str
+    seq: int = Field(ge=1)
+    status: NotifiedStatus
+    message_id: str
+    reason: str
+    sent: bool = True
+
+
+MatchOperator = Literal["=", "!=", "=~", "!~"]
+SILENCE_LABELS = ("kind", "region", "level", "rule")
+
+
+class SilenceMatcher(Frozen):
+    """One label matcher, as in Alertmanager: `region=nagorno-karabakh`, `level=~orange|red`."""
+
+    name: Literal["kind", "region", "level", "rule"]
+    value: str = Field(min_length=1)
+    op: MatchOperator = "="
+
+    @model_validator(mode="after")
+    def _regex_compiles(self) -> SilenceMatcher:
+        if self.op in ("=~", "!~"):
+            try:
+                re.compile(self.value)
+            except re.error as exc:
+                raise ValueError(f"matcher {self.name}{self.op}{self.value!r}: invalid regex ({exc})") from exc
+        return self
+
+
+class SilenceCreated(Event):
+    type: Literal["silence.created"] = "silence.created"
+    silence_id: str = Field(min_length=1)
+    matchers: tuple[SilenceMatcher, ...] = Field(min_length=1)
+    starts_at: AwareDatetime
+    ends_at: AwareDatetime
+    created_by: str = Field(min_length=1)
+    comment: str = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> SilenceCreated:
+        if self.ends_at <= self.starts_at:
+            raise ValueError(f"ends_at {self.ends_at.isoformat()} must be after starts_at {self.starts_at.isoformat()}")
+        return self
+
+
+class SilenceExpired(Event):
+    """A silence ended early (an operator expired it)."""
+
+    type: Literal["silence.expired"] = "silence.expired"
+    silence_id: str = Field(min_length=1)
+    expired_by: str = "unknown"
+
+
+def silence_key(silence_id: str) -> str:
+    """The record key of silence events on the alerts topic."""
+    return f"silence:{silence_id}"
+
+
+AnyAlertEvent = AlertTransitioned | AlertNotified | SilenceCreated | SilenceExpired
