@@ -8,11 +8,18 @@ from typing import Annotated
 from pydantic import Field
 
 from streams.alerting import AnyAlertEvent
+from streams.deliveries import DeliveryEvent
 from streams.events import ArticleReceived, DeadLettered, ReportsExtracted
 from streams.situation import SituationChanged
 from streams.subscriptions import AnySubscriptionEvent
 
 SitmonEvent = Annotated[
-    ArticleReceived | ReportsExtracted | SituationChanged | DeadLettered | AnyAlertEvent | AnySubscriptionEvent,
+    ArticleReceived
+    | ReportsExtracted
+    | SituationChanged
+    | DeadLettered
+    | AnyAlertEvent
+    | AnySubscriptionEvent
+    | DeliveryEvent,
     Field(discriminator="type"),
 ]
