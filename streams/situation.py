@@ -45,6 +45,16 @@ class Tally(Frozen):
     sources: int = Field(ge=0)
     disputed: bool = False
     figures: tuple[FigureRef, ...] = ()
+    incidents: int = Field(default=0, ge=0, description="how many distinct incidents were summed")
+
+
+class CeasefireTransition(Frozen):
+    """One move of the ceasefire state machine: when (event time) and the sentence that caused it."""
+
+    status: CeasefirePhase
+    at: AwareDatetime
+    evidence: str
+    article_id: str | None = None
 
 
 class CeasefirePicture(Frozen):
@@ -54,6 +64,7 @@ class CeasefirePicture(Frozen):
     mediators: tuple[str, ...] = ()
     evidence: str | None = None
     article_id: str | None = None
+    history: tuple[CeasefireTransition, ...] = ()
 
 
 class Cause(Frozen):

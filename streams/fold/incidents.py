@@ -1,0 +1,148 @@
+"""The incident model: how casualty figures from many articles become one tally each.
+
+A region's figures are grouped into incidents. A report joins the earliest incident whose
+first report lies within 48 h of the report's event time and whose places overlap the
+report's places (a report or incident that names no place overlaps any); otherwise it starts
+a new incident. Inside an incident, per outcome and group, every source (the authority the
+figure is attributed to, else the outlet) keeps one standing figure: the highest it has
+stated, so "the toll rose to 32" supersedes its earlier 27 and a stale restatement never rolls
+it back. Outlets repeating a source's figure add to the number of sources, not to the count.
+Distinct incidents add up; background figures never enter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from streams.events import CasualtyFigure, ReportsExtracted, stable_id
+from streams.fold.state import INCIDENT_SPAN_MS, Incident, IncidentTally, Quote, SourceFigure, to_ms
+
+
+@dataclass(slots=True)
+class FoldStats:
+    """What folding did, for sitmon's counters (labels stay low-cardinality: no region, no source)."""
+
+    reports_folded: int = 0
+    duplicates_ignored: int = 0
+    too_late_ignored: int = 0
+    figures_counted: int = 0
+    figures_superseded: int = 0
+    tallies_deduplicated: int = 0
+    background_ignored: int = 0
+    ceasefire_transitions: int = 0
+
+    def add(self, other: FoldStats) -> None:
+        for name in self.__slots__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def tally_key(outcome: str, group: str | None) -> str:
+    return f"{outcome}|{group or ''}"
+
+
+def _norm(text: str | None) -> str | None:
+    if text is None:
+        return None
+    folded = " ".join(text.split()).casefold()
+    return folded or None
+
+
+def report_places(report: ReportsExtracted) -> list[str]:
+    """Places of the report inside its region (a place elsewhere says nothing about this incident)."""
+    names = {
+        name
+        for loc in report.locations
+        if loc.region in (None, report.region) and (name := _norm(loc.name)) is not None
+    }
+    return sorted(names)
+
+
+def source_key(figure: CasualtyFigure, report: ReportsExtracted) -> str:
+    """Who stands behind a figure: its attributed source, else the outlet, else the article."""
+    return _norm(figure.source) or _norm(report.outlet) or f"article:{report.article_id}"
+
+
+def outlet_key(report: ReportsExtracted) -> str:
+    return _norm(report.outlet) or f"article:{report.article_id}"
+
+
+def _places_overlap(ours: list[str], theirs: list[str]) -> bool:
+    return not ours or not theirs or not set(ours).isdisjoint(theirs)
+
+
+def find_incident(incidents: list[Incident], event_ms: int, places: list[str]) -> Incident | None:
+    for incident in incidents:  # ordered by first report: the earliest match wins (deterministic)
+        if abs(event_ms - incident.first_ms) <= INCIDENT_SPAN_MS and _places_overlap(incident.places, places):
+            return incident
+    return None
+
+
+def _incident_order(incident: Incident) -> tuple[int, str]:
+    return (incident.first_ms, incident.incident_id)
+
+
+def fold_figures(incidents: list[Incident], region: str, report: ReportsExtracted, stats: FoldStats) -> bool:
+    """Fold one report's current figures into `incidents` (mutated); True when anything changed."""
+    figures = [figure for figure in report.casualties if not figure.background]
+    stats.background_ignored += len(report.casualties) - len(figures)
+    if not figures:
+        return False
+    event_ms = to_ms(report.published_at)
+    places = report_places(report)
+    incident = find_incident(incidents, event_ms, places)
+    changed = False
+    if incident is None:
+        incident = Incident(stable_id(region, report.article_id), event_ms, event_ms, places)
+        incidents.append(incident)
+        incidents.sort(key=_incident_order)
+        changed = True
+    else:
+        if event_ms < incident.first_ms or event_ms > incident.last_ms:
+            incident.first_ms = min(incident.first_ms, event_ms)
+            incident.last_ms = max(incident.last_ms, event_ms)
+            incidents.sort(key=_incident_order)
+            changed = True
+        merged = sorted(set(incident.places).union(places))
+        if merged != incident.places:
+            incident.places = merged
+            changed = True
+    outlet = outlet_key(report)
+    for figure in figures:
+        changed = _fold_figure(incident, figure, report, outlet, stats) or changed
+    return changed
+
+
+def _fold_figure(
+    incident: Incident, figure: CasualtyFigure, report: ReportsExtracted, outlet: str, stats: FoldStats
+) -> bool:
+    key = tally_key(figure.outcome, figure.group)
+    tally = incident.tallies.get(key)
+    if tally is None:
+        tally = incident.tallies[key] = IncidentTally(figure.outcome, figure.group)
+    source = source_key(figure, report)
+    quote = Quote(
+        article_id=report.article_id,
+        outlet=report.outlet,
+        source=figure.source,
+        count=figure.count,
+        qualifier=figure.qualifier,
+        published_ms=to_ms(report.published_at),
+        sentence=figure.sentence,
+    )
+    standing = tally.by_source.get(source)
+    if standing is None:
+        if tally.by_source:
+            stats.tallies_deduplicated += 1  # another source's report of a tally already held
+        tally.by_source[source] = SourceFigure(figure.count, figure.qualifier, quote, [outlet])
+        stats.figures_counted += 1
+        return True
+    changed = False
+    if figure.count > standing.count:
+        stats.figures_superseded += 1
+        standing.count, standing.qualifier, standing.quote = figure.count, figure.qualifier, quote
+        changed = True
+    if outlet not in standing.outlets:
+        standing.outlets = sorted([*standing.outlets, outlet])
+        stats.tallies_deduplicated += 1
+        changed = True
+    return changed
