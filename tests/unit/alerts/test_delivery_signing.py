@@ -1,0 +1,101 @@
+"""Signing is verified by the reference `standardwebhooks` library, not by our own code."""
+
+from __future__ import annotations
+
+import base64
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from standardwebhooks import Webhook, WebhookVerificationError
+
+from alerts.delivery.signing import MAX_BODY_BYTES, webhook_body, webhook_headers
+from streams.deliveries import OutboundMessage
+from streams.subscriptions import SigningSecret
+
+NOW = datetime.now(UTC)
+OLD = SigningSecret(
+    secret="whsec_" + base64.b64encode(b"o" * 32).decode(),
+    created_at=NOW - timedelta(days=2),
+    expires_at=NOW + timedelta(hours=3),
+)
+NEW = SigningSecret(secret="whsec_" + base64.b64encode(b"n" * 32).decode(), created_at=NOW - timedelta(hours=21))
+EXPIRED = SigningSecret(
+    secret="whsec_" + base64.b64encode(b"x" * 32).decode(),
+    created_at=NOW - timedelta(days=9),
+    expires_at=NOW - timedelta(days=1),
+)
+
+
+def message(data: dict[str, object] | None = None) -> OutboundMessage:
+    return OutboundMessage(
+        message_id="msg_2f1c",
+        subscription_id="sub-1",
+        event_type="alert.fired",
+        data=data
+        or {
+            "alert_id": "a1",
+            "level": "orange",
+            "region": "nagorno-karabakh",
+            "evidence": ["32 people were killed — Ministry"],
+        },
+        created_at=datetime(2026, 11, 28, 9, 0, tzinfo=UTC),
+    )
+
+
+def test_the_reference_library_verifies_our_signature_and_returns_the_body() -> None:
+    body = webhook_body(message())
+    headers = webhook_headers("msg_2f1c", body, [NEW], NOW)
+    assert Webhook(NEW.secret).verify(body, headers) == {
+        "type": "alert.fired",
+        "timestamp": "2026-11-28T09:00:00+00:00",
+        "data": {
+            "alert_id": "a1",
+            "level": "orange",
+            "region": "nagorno-karabakh",
+            "evidence": ["32 people were killed — Ministry"],
+        },
+    }
+    assert headers["webhook-id"] == "msg_2f1c" and headers["webhook-timestamp"] == str(int(NOW.timestamp()))
+    assert b'","data":{"alert_id":"a1",' in body  # compact separators: the bytes signed are the bytes sent
+
+
+def test_a_tampered_body_or_wrong_secret_fails_verification() -> None:
+    body = webhook_body(message())
+    headers = webhook_headers("msg_2f1c", body, [NEW], NOW)
+    with pytest.raises(WebhookVerificationError):
+        Webhook(NEW.secret).verify(body.replace(b"orange", b"yellow"), headers)
+    with pytest.raises(WebhookVerificationError):
+        Webhook(OLD.secret).verify(body, headers)
+
+
+def test_during_rotation_both_secrets_sign_and_an_expired_one_does_not() -> None:
+    body = webhook_body(message())
+    headers = webhook_headers("msg_2f1c", body, [NEW, OLD, EXPIRED], NOW)
+    assert len(headers["webhook-signature"].split(" ")) == 2
+    for secret in (NEW, OLD):
+        Webhook(secret.secret).verify(body, headers)
+    with pytest.raises(WebhookVerificationError):
+        Webhook(EXPIRED.secret).verify(body, headers)
+
+
+def test_every_attempt_is_signed_afresh_with_the_same_id_and_body() -> None:
+    body = webhook_body(message())
+    first = webhook_headers("msg_2f1c", body, [NEW], NOW - timedelta(seconds=90))
+    second = webhook_headers("msg_2f1c", body, [NEW], NOW)
+    assert first["webhook-id"] == second["webhook-id"]
+    assert first["webhook-timestamp"] != second["webhook-timestamp"]
+    assert first["webhook-signature"] != second["webhook-signature"]
+    assert webhook_body(message()) == body
+
+
+def test_an_oversized_body_is_cut_below_the_limit_and_says_so() -> None:
+    evidence = [f"sentence {i} " + "x" * 200 for i in range(400)]
+    body = webhook_body(message({"alert_id": "a1", "evidence": evidence, "sources": ["a", "b"]}))
+    assert len(body) <= MAX_BODY_BYTES
+    data = json.loads(body)["data"]
+    assert data["alert_id"] == "a1" and data["sources"] == ["a", "b"]
+    assert 0 < len(data["evidence"]) < 400 and data["evidence"][0] == evidence[0]
+    assert data["truncated"]["fields"] == ["evidence"]
+    headers = webhook_headers("msg_2f1c", body, [NEW], NOW)
+    Webhook(NEW.secret).verify(body, headers)
