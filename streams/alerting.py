@@ -34,6 +34,9 @@ class AlertValues(Frozen):
     threshold: int | None = Field(default=None, ge=0, description="the rule threshold that was crossed")
     window: Window | None = None
     children_best: int | None = Field(default=None, ge=0)
+    best_24h: int | None = Field(default=None, ge=0, description="killed, best, last 24 h (for per-subscriber tiers)")
+    best_7d: int | None = Field(default=None, ge=0, description="killed, best, last 7 days")
+    baseline_daily_mean: float | None = Field(default=None, ge=0, description="trailing 14-day mean (spike rule)")
     sources: int = Field(default=0, ge=0, description="independent outlets behind the figure")
     source_names: tuple[str, ...] = ()
     evidence: tuple[str, ...] = Field(default=(), description="the sentences the figures were read from")

@@ -12,8 +12,8 @@ from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from streams.errors import UndecodableRecord
 from streams.any_event import SitmonEvent
+from streams.errors import UndecodableRecord
 from streams.events import Event
 
 SPECVERSION = "1.0"
@@ -41,7 +41,7 @@ _event_adapter: TypeAdapter[SitmonEvent] = TypeAdapter(SitmonEvent)
 
 
 def wrap(event: Event, *, subject: str, source: str = DEFAULT_SOURCE) -> CloudEvent:
-    event_type = str(getattr(event, "type"))
+    event_type = event.type
     return CloudEvent(
         specversion=SPECVERSION,
         id=event.event_id,

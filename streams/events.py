@@ -41,6 +41,7 @@ class Event(Frozen):
     """The base of every event on a topic."""
 
     event_id: str = Field(min_length=1, max_length=200)
+    type: str  # narrowed to a Literal by every concrete event: the union's discriminator
     schema_version: int = SCHEMA_VERSION
     occurred_at: AwareDatetime
 

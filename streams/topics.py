@@ -8,6 +8,7 @@ their own on one broker without spelling a topic name anywhere else.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from streams.errors import UnknownTopic
@@ -63,7 +64,7 @@ class Catalogue:
         self.prefix = prefix
         self._by_suffix = {spec.suffix: Topic(f"{prefix}sitmon.{spec.suffix}", spec) for spec in SPECS}
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Topic]:
         return iter(self._by_suffix.values())
 
     def get(self, suffix: str) -> Topic:

@@ -46,14 +46,23 @@ def ensure_jars(*, quiet: bool = True) -> Path:
         raise BrokerPrerequisiteMissing(f"{POM} is missing; run sitmon from a checkout of the repository")
     partial = directory.with_name("libs.partial")
     shutil.rmtree(partial, ignore_errors=True)
-    command = [mvn, "-B", "-f", str(POM), "dependency:copy-dependencies",
-               "-DincludeScope=runtime", f"-DoutputDirectory={partial}"]
+    command = [
+        mvn,
+        "-B",
+        "-f",
+        str(POM),
+        "dependency:copy-dependencies",
+        "-DincludeScope=runtime",
+        f"-DoutputDirectory={partial}",
+    ]
     if quiet:
         command.insert(1, "-q")
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0 or not _has_broker_jar(partial):
         tail = (result.stdout + result.stderr).strip().splitlines()[-5:]
-        raise BrokerError(f"Maven could not fetch Kafka {KAFKA_VERSION} jars (exit {result.returncode}): " + " | ".join(tail))
+        raise BrokerError(
+            f"Maven could not fetch Kafka {KAFKA_VERSION} jars (exit {result.returncode}): " + " | ".join(tail)
+        )
     shutil.rmtree(directory, ignore_errors=True)
     partial.rename(directory)  # atomic: a half-finished download is never taken for a cache
     return directory
@@ -64,14 +73,20 @@ def java_binary() -> str:
     java_home = os.environ.get("JAVA_HOME")
     candidate = str(Path(java_home) / "bin" / "java") if java_home else shutil.which("java")
     if not candidate or not Path(candidate).exists():
-        raise BrokerPrerequisiteMissing(f"no `java` found; the Kafka broker needs Java ≥ {MIN_JAVA} (apt-get install openjdk-17-jre-headless)")
+        raise BrokerPrerequisiteMissing(
+            f"no `java` found; the Kafka broker needs Java ≥ {MIN_JAVA} (apt-get install openjdk-17-jre-headless)"
+        )
     result = subprocess.run([candidate, "-version"], capture_output=True, text=True, check=False)
     match = re.search(r'version "(\d+)(?:\.(\d+))?', result.stderr + result.stdout)
     if not match:
-        raise BrokerPrerequisiteMissing(f"could not read the version of {candidate}; the broker needs Java ≥ {MIN_JAVA}")
+        raise BrokerPrerequisiteMissing(
+            f"could not read the version of {candidate}; the broker needs Java ≥ {MIN_JAVA}"
+        )
     major = int(match.group(1))
     if major == 1 and match.group(2):  # "1.8" style
         major = int(match.group(2))
     if major < MIN_JAVA:
-        raise BrokerPrerequisiteMissing(f"{candidate} is Java {major}; the Kafka {KAFKA_VERSION} broker needs Java ≥ {MIN_JAVA}")
+        raise BrokerPrerequisiteMissing(
+            f"{candidate} is Java {major}; the Kafka {KAFKA_VERSION} broker needs Java ≥ {MIN_JAVA}"
+        )
     return candidate

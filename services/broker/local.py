@@ -25,8 +25,12 @@ from services.broker.jars import cache_dir, ensure_jars, java_binary
 from services.kafka.probe import cluster_id_sync, port_open
 
 JVM_OPTIONS = (
-    "-Xms256m", "-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
-    "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
+    "-Xms256m",
+    "-Xmx512m",
+    "-XX:+UseG1GC",
+    "-XX:MaxGCPauseMillis=20",
+    "-XX:+ExitOnOutOfMemoryError",
+    "-Djava.awt.headless=true",
 )
 
 
@@ -135,9 +139,22 @@ class LocalBroker:
         if cluster is None:
             cluster = new_cluster_id()
             formatted = subprocess.run(
-                [java, "-Xmx256m", logging_option, "-cp", classpath, "kafka.tools.StorageTool",
-                 "format", "-t", cluster, "-c", str(properties)],
-                capture_output=True, text=True, check=False,
+                [
+                    java,
+                    "-Xmx256m",
+                    logging_option,
+                    "-cp",
+                    classpath,
+                    "kafka.tools.StorageTool",
+                    "format",
+                    "-t",
+                    cluster,
+                    "-c",
+                    str(properties),
+                ],
+                capture_output=True,
+                text=True,
+                check=False,
             )
             if formatted.returncode != 0:
                 raise BrokerError(f"formatting {config.log_dir} failed: {_tail(formatted.stdout + formatted.stderr)}")
@@ -146,7 +163,10 @@ class LocalBroker:
         log_file = (data_dir / "broker.log").open("ab")
         process = subprocess.Popen(
             [java, *JVM_OPTIONS, logging_option, "-cp", classpath, "kafka.Kafka", str(properties)],
-            stdout=log_file, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
         )
         log_file.close()
         try:
@@ -156,8 +176,15 @@ class LocalBroker:
             if temporary:
                 shutil.rmtree(data_dir, ignore_errors=True)
             raise
-        state = BrokerState(process.pid, cluster, self.bootstrap, str(data_dir), temporary,
-                            time.time(), round(time.monotonic() - began, 2))
+        state = BrokerState(
+            process.pid,
+            cluster,
+            self.bootstrap,
+            str(data_dir),
+            temporary,
+            time.time(),
+            round(time.monotonic() - began, 2),
+        )
         self._save_state(state)
         return state
 

@@ -12,7 +12,9 @@ from services.broker.jars import ensure_jars
 from services.broker.local import LocalBroker
 
 console = Console(highlight=False)
-broker_app = typer.Typer(help="A local single-node Apache Kafka 4.0 (KRaft) from Maven Central jars.", no_args_is_help=True)
+broker_app = typer.Typer(
+    help="A local single-node Apache Kafka 4.0 (KRaft) from Maven Central jars.", no_args_is_help=True
+)
 
 PortOption = Annotated[int, typer.Option(help="client port on 127.0.0.1 (0: any free port)")]
 

@@ -1,8 +1,8 @@
 """From incidents to published tallies: low / best / high per incident, summed over windows.
 
 Per incident (Iraq Body Count's min/max per incident): `low` is the lowest standing figure
-of any source, `high` the highest, `best` the lowest figure that is not a mere upper bound
-("up to 40") — ACLED's conservative choice. A tally is `disputed` when its sources differ by
+of any source, `high` the highest, `best` the lowest point estimate that every source's bounds
+allow — ACLED's conservative choice ("at least 30" and "32" give 32; "32" and "40" give 32). A tally is `disputed` when its sources differ by
 more than 1.5x. Subgroups are subsets: within an incident civilians are lifted to at least
 children, and people in general to at least every group, so children <= civilians <= all
 holds in every window; a subgroup is never added to the total. Windows hold the incidents
@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from streams.events import Group, Outcome
-from streams.fold.state import DAY_MS, FIGURES_SHOWN, HOUR_MS, Archived, Incident, Quote, RegionState, from_ms
+from streams.fold.state import DAY_MS, FIGURES_SHOWN, HOUR_MS, Archived, Incident, Quote, RegionState, SourceFigure, from_ms
 from streams.situation import FigureRef, Tally, Window
 
 DISPUTE_RATIO = 1.5
@@ -61,6 +61,17 @@ def is_disputed(counts: list[int]) -> bool:
     return highest > DISPUTE_RATIO * lowest if lowest > 0 else highest > 0
 
 
+def conservative_best(standing: list[SourceFigure]) -> int:
+    """The lowest point estimate that every source's bounds allow ("at least 30" and "32" give 32)."""
+    points = [figure.count for figure in standing if figure.qualifier in ("exact", "approximately")]
+    floors = [figure.count for figure in standing if figure.qualifier == "at_least"]
+    if points:
+        return max(min(points), max(floors, default=0))
+    if floors:
+        return max(floors)
+    return min(figure.count for figure in standing)  # only upper bounds ("up to 40")
+
+
 def _parse_key(key: str) -> tuple[str, str | None]:
     outcome, _, group = key.partition("|")
     return outcome, group or None
@@ -71,10 +82,9 @@ def incident_summaries(incident: Incident) -> dict[tuple[str, str | None], Summa
     for tally in incident.tallies.values():
         standing = list(tally.by_source.values())
         counts = [figure.count for figure in standing]
-        not_upper_bounds = [figure.count for figure in standing if figure.qualifier != "at_most"]
         summaries[(tally.outcome, tally.group)] = Summary(
             low=min(counts),
-            best=min(not_upper_bounds) if not_upper_bounds else min(counts),
+            best=conservative_best(standing),
             high=max(counts),
             disputed=is_disputed(counts),
             outlets={outlet for figure in standing for outlet in figure.outlets},

@@ -1,0 +1,75 @@
+"""`sitmon ingest PATH…`: read articles, extract their facts, publish both to Kafka."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from services.cli.output import stderr
+from services.extraction.extractor import EXTRACTOR_VERSION, extract
+from services.ingest.pipeline import ExtractionStep, IngestSummary, ingest, read_all
+from services.ingest.sources import IncomingArticle, Limits, Skipped
+from services.kafka.producer import EventProducer
+from services.settings import KafkaSettings
+from streams.events import ArticleReceived, Extraction
+
+console = Console(highlight=False)
+
+
+def extract_article(article: ArticleReceived) -> Extraction:
+    return extract(article.text, title=article.title, language=article.language)
+
+
+def run_ingest(paths: list[Path], settings: KafkaSettings, limits: Limits, *, show_progress: bool) -> IngestSummary:
+    items = list(read_all(paths, limits))
+    step = ExtractionStep(extract_article, EXTRACTOR_VERSION)
+
+    async def publish(progress: Progress | None) -> IngestSummary:
+        task = progress.add_task("ingesting", total=len(items)) if progress else None
+
+        def advance(item: IncomingArticle | Skipped) -> None:
+            if isinstance(item, Skipped):
+                stderr.print(f"sitmon: {item.origin}: {item.reason} (sent to the dead-letter topic)", markup=False)
+            if progress is not None and task is not None:
+                progress.advance(task)
+
+        async with EventProducer(settings.kafka_bootstrap, source="/sitmon/ingest") as producer:
+            return await ingest(
+                items, producer=producer, catalogue=settings.catalogue(), extraction=step, on_item=advance
+            )
+
+    if not show_progress:
+        return asyncio.run(publish(None))
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=stderr, transient=True) as progress:
+        return asyncio.run(publish(progress))
+
+
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(help=".txt/.md/.html/.jsonl/RSS files or folders of them")],
+    max_file_mb: Annotated[float, typer.Option(help="files larger than this are skipped")] = 10.0,
+    progress: Annotated[bool, typer.Option(help="show a progress bar")] = True,
+) -> None:
+    """Read articles, extract casualty figures and ceasefire statements, publish to Kafka.
+
+    Exit 0 when everything was ingested, 2 when some input was skipped (each skip is reported
+    on stderr and recorded on the dead-letter topic; the rest still went through).
+    """
+    settings = KafkaSettings()
+    limits = Limits(max_file_bytes=int(max_file_mb * 1024 * 1024))
+    summary = run_ingest(paths, settings, limits, show_progress=progress)
+    console.print(
+        f"published {summary.published} article(s) to {settings.catalogue().articles.name}"
+        + (f"; skipped {len(summary.skipped)} (see {settings.catalogue().dlq.name})" if summary.skipped else "")
+    )
+    if summary.skipped:
+        raise typer.Exit(2)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ingest")(ingest_command)

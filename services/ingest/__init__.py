@@ -1,0 +1,1 @@
+"""Ingest: read articles from files and feeds, clean them, extract, publish to Kafka."""
