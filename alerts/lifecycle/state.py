@@ -1,0 +1,138 @@
+"""One alert's lifecycle: pending → firing → resolved, with `for` and `keep_firing_for`.
+
+`step` is pure: the alert's state, the latest observation and the time in; the new state,
+the transition to record (or None) and a named reason out. `for` holds an alert in pending
+until its condition has held that long; `keep_firing_for` keeps it firing through short
+gaps — together they turn a flapping series into one firing and one resolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from alerts.rules.observation import Observation
+from streams.alerting import AlertStatus, AlertTransitioned, AlertValues
+from streams.events import stable_id
+from streams.subscriptions import AlertKind, Level
+
+
+@dataclass(frozen=True)
+class LifecycleTiming:
+    for_: timedelta = timedelta(0)
+    keep_firing_for: timedelta = timedelta(0)
+
+
+@dataclass(frozen=True)
+class AlertState:
+    alert_id: str
+    group_key: str
+    kind: AlertKind
+    region: str
+    rule: str
+    level: Level
+    status: AlertStatus
+    seq: int
+    active_since: datetime | None
+    last_active_at: datetime | None
+    values: AlertValues
+    changed_at: datetime
+
+    @property
+    def signature(self) -> tuple[object, ...]:
+        """What makes a firing alert news again: its level, its provisional mark, its ceasefire phase."""
+        return _signature(self.level, self.values)
+
+
+def _signature(level: Level | None, values: AlertValues) -> tuple[object, ...]:
+    return (level, values.provisional, values.ceasefire_status)
+
+
+@dataclass(frozen=True)
+class Step:
+    state: AlertState | None
+    transition: AlertTransitioned | None
+    reason: str
+
+
+def from_transition(event: AlertTransitioned) -> AlertState:
+    """The state a recorded transition leaves behind (the rebuild after a restart)."""
+    return AlertState(
+        alert_id=event.alert_id,
+        group_key=event.group_key,
+        kind=event.kind,
+        region=event.region,
+        rule=event.rule,
+        level=event.level,
+        status=event.status,
+        seq=event.seq,
+        active_since=event.active_since,
+        last_active_at=event.occurred_at if event.status != "resolved" else None,
+        values=event.values,
+        changed_at=event.occurred_at,
+    )
+
+
+def _transition(
+    previous: AlertState | None,
+    observation: Observation,
+    status: AlertStatus,
+    reason: str,
+    now: datetime,
+    active_since: datetime | None,
+    level: Level,
+    rule: str,
+) -> Step:
+    seq = (previous.seq if previous else 0) + 1
+    event = AlertTransitioned(
+        event_id=stable_id("alert", observation.alert_id, str(seq)),
+        occurred_at=now,
+        alert_id=observation.alert_id,
+        group_key=observation.group_key,
+        kind=observation.kind,
+        region=observation.region,
+        rule=rule,
+        level=level,
+        status=status,
+        previous_status=previous.status if previous else None,
+        seq=seq,
+        reason=reason,
+        active_since=active_since,
+        values=observation.values,
+    )
+    return Step(from_transition(event) if status == "resolved" else _live(event, now), event, reason)
+
+
+def _live(event: AlertTransitioned, now: datetime) -> AlertState:
+    return replace(from_transition(event), last_active_at=now)
+
+
+def step(state: AlertState | None, observation: Observation, now: datetime, timing: LifecycleTiming) -> Step:
+    dormant = state is None or state.status == "resolved"
+    if observation.active:
+        level, rule = observation.level, observation.rule
+        assert level is not None  # active means a level was reached
+        if dormant:
+            if timing.for_ <= timedelta(0):
+                return _transition(state, observation, "firing", "condition_met", now, now, level, rule)
+            return _transition(state, observation, "pending", "condition_met_waiting_for", now, now, level, rule)
+        assert state is not None
+        if state.status == "pending":
+            since = state.active_since or now
+            if now - since >= timing.for_:
+                return _transition(state, observation, "firing", "for_elapsed", now, since, level, rule)
+            return Step(replace(state, last_active_at=now, values=observation.values), None, "pending_for")
+        if _signature(level, observation.values) != state.signature:
+            reason = "level_changed" if level != state.level else "details_changed"
+            return _transition(state, observation, "firing", reason, now, state.active_since, level, rule)
+        return Step(replace(state, last_active_at=now, values=observation.values), None, "still_firing")
+    # the condition does not hold
+    if dormant:
+        return Step(state, None, "inactive")
+    assert state is not None
+    if state.status == "pending":
+        return _transition(state, observation, "resolved", "pending_cleared", now, None, state.level, state.rule)
+    last_active = state.last_active_at or state.changed_at
+    if now - last_active < timing.keep_firing_for:
+        return Step(replace(state, values=observation.values), None, "keep_firing_for")
+    return _transition(state, observation, "resolved", "condition_cleared", now, None, state.level, state.rule)

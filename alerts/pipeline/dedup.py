@@ -1,0 +1,67 @@
+"""The dedup decision, per (subscription, alert): Alertmanager's, made explicit and named.
+
+Notify on the first firing, on a changed alert (new level, confirmed by a second source,
+new ceasefire phase), on resolution (if the subscriber wants it) and when the repeat
+interval has elapsed — otherwise not. Every decision has a reason that labels a metric.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from alerts.lifecycle.state import AlertState
+from streams.alerting import AlertNotified, NotifiedStatus
+
+
+@dataclass(frozen=True)
+class NotifiedRecord:
+    """What a subscription was last told about one alert."""
+
+    seq: int
+    status: NotifiedStatus
+    at: datetime
+    repeats: int = 0
+
+
+def record_from(event: AlertNotified, previous: NotifiedRecord | None) -> NotifiedRecord:
+    repeats = previous.repeats + 1 if previous is not None and previous.seq == event.seq else 0
+    return NotifiedRecord(seq=event.seq, status=event.status, at=event.occurred_at, repeats=repeats)
+
+
+@dataclass(frozen=True)
+class Decision:
+    send: bool  # deliver a webhook
+    record: bool  # record an AlertNotified, so the transition is not considered again
+    reason: str
+    status: NotifiedStatus | None = None
+    repeat: int = 0
+
+
+SKIP_PENDING = Decision(False, False, "pending")
+
+
+def dedup(
+    previous: NotifiedRecord | None,
+    alert: AlertState,
+    *,
+    send_resolved: bool,
+    now: datetime,
+    repeat_interval: timedelta,
+) -> Decision:
+    if alert.status == "pending":
+        return SKIP_PENDING
+    if alert.status == "firing":
+        if previous is None or previous.status == "resolved":
+            return Decision(True, True, "first_notification", "firing")
+        if previous.seq < alert.seq:
+            return Decision(True, True, "alert_changed", "firing")
+        if now - previous.at >= repeat_interval:
+            return Decision(True, True, "repeat_interval_elapsed", "firing", previous.repeats + 1)
+        return Decision(False, False, "already_notified")
+    # resolved
+    if previous is None or previous.status == "resolved":
+        return Decision(False, False, "never_notified_firing" if previous is None else "already_notified")
+    if not send_resolved:
+        return Decision(False, True, "resolved_not_wanted", "resolved")
+    return Decision(True, True, "resolved", "resolved")

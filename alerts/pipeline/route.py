@@ -1,0 +1,43 @@
+"""Stage 1 of the notify pipeline: does this subscription want this alert at all?
+
+Each stage answers with a named reason; the reason labels the notifications metric, so
+an operator sees not only how many notifications were skipped but why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from alerts.lifecycle.state import AlertState
+from alerts.rules.casualties import observe_level_for_values
+from alerts.rules.model import RuleSet, level_rank
+from streams.subscriptions import Subscription
+
+
+@dataclass(frozen=True)
+class Verdict:
+    passed: bool
+    reason: str
+
+
+def route(subscription: Subscription, alert: AlertState, rules: RuleSet) -> Verdict:
+    if subscription.state != "active":
+        return Verdict(False, f"subscription_{subscription.state}")
+    if subscription.regions and alert.region not in subscription.regions:
+        return Verdict(False, "region_not_subscribed")
+    if subscription.kinds and alert.kind not in subscription.kinds:
+        return Verdict(False, "kind_not_subscribed")
+    level = alert.level
+    if alert.kind == "casualties" and subscription.thresholds:
+        own = observe_level_for_values(alert.values, rules.with_thresholds(subscription.thresholds).casualties)
+        if own is None:
+            return Verdict(False, "below_subscriber_thresholds")
+        level = own
+    if level_rank(level) < level_rank(subscription.min_level):
+        return Verdict(False, "below_min_level")
+    return Verdict(True, "routed")
+
+
+def labels(alert: AlertState) -> dict[str, str]:
+    """The labels silences match on."""
+    return {"kind": alert.kind, "region": alert.region, "level": alert.level, "rule": alert.rule}
