@@ -6,13 +6,16 @@ Bad input (a `BadInput` from any package, or a usage error) exits 2; a runtime f
 
 from __future__ import annotations
 
+import os
 import sys
+import traceback
 from typing import NoReturn
 
 import typer
 from rich.console import Console
 
 from services.errors import BadInput, SitmonError
+from streams.errors import ContractError
 
 stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -25,7 +28,7 @@ def die(message: str, code: int = 1) -> NoReturn:
 def fail_cleanly(app: typer.Typer) -> None:
     try:
         app(standalone_mode=True)
-    except BadInput as exc:
+    except (BadInput, ContractError) as exc:
         stderr.print(f"sitmon: {exc}", markup=False)
         sys.exit(2)
     except SitmonError as exc:
@@ -34,3 +37,8 @@ def fail_cleanly(app: typer.Typer) -> None:
     except KeyboardInterrupt:
         stderr.print("sitmon: interrupted", markup=False)
         sys.exit(130)
+    except Exception as exc:  # the last resort: one line, and the traceback only on request
+        if os.environ.get("SITMON_DEBUG"):
+            traceback.print_exc()
+        stderr.print(f"sitmon: {type(exc).__name__}: {exc} (set SITMON_DEBUG=1 for the traceback)", markup=False)
+        sys.exit(1)

@@ -1,0 +1,1 @@
+"""Replay: read a topic by event-time range, as an analyst would, without joining any group."""
