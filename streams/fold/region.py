@@ -66,12 +66,16 @@ def _fold_report(state: RegionState, report: ReportsExtracted, stats: FoldStats)
     if report.region != state.region:
         raise WrongRegion(f"report {report.event_id} is for region {report.region!r}, not {state.region!r}")
     event_ms = to_ms(report.published_at)
-    if report.article_id in state.seen_articles:
+    seen_ms = state.seen_articles.get(report.article_id)
+    # an id older than the memory horizon counts as forgotten even before compaction drops it,
+    # so whether compaction already ran (batch boundaries) never changes the outcome
+    if seen_ms is not None and (state.watermark_ms is None or seen_ms >= state.watermark_ms - SEEN_ARTICLES_MS):
         stats.duplicates_ignored += 1
         return
     if state.watermark_ms is not None and event_ms < state.watermark_ms - LATE_LIMIT_MS:
         stats.too_late_ignored += 1
         return
+    state.seen_articles.pop(report.article_id, None)  # re-insert: key order must not depend on compaction
     state.seen_articles[report.article_id] = event_ms
     stats.reports_folded += 1
     state.sequence += 1

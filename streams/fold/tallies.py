@@ -14,7 +14,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from streams.events import Group, Outcome
-from streams.fold.state import DAY_MS, FIGURES_SHOWN, HOUR_MS, Archived, Incident, Quote, RegionState, SourceFigure, from_ms
+from streams.fold.state import (
+    DAY_MS,
+    FIGURES_SHOWN,
+    HOUR_MS,
+    Archived,
+    Incident,
+    Quote,
+    RegionState,
+    SourceFigure,
+    from_ms,
+)
 from streams.situation import FigureRef, Tally, Window
 
 DISPUTE_RATIO = 1.5
@@ -70,11 +80,6 @@ def conservative_best(standing: list[SourceFigure]) -> int:
     if floors:
         return max(floors)
     return min(figure.count for figure in standing)  # only upper bounds ("up to 40")
-
-
-def _parse_key(key: str) -> tuple[str, str | None]:
-    outcome, _, group = key.partition("|")
-    return outcome, group or None
 
 
 def incident_summaries(incident: Incident) -> dict[tuple[str, str | None], Summary]:
