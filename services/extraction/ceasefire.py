@@ -1,0 +1,233 @@
+"""Ceasefire statements: what an article says a ceasefire did (see shared/eval/EXTRACTION.md).
+
+A statement needs a ceasefire TERM and a status CUE on the right side of it, close by
+(ceasefire_lexicon). Cues are then read in their context, because news language hedges:
+- negated ("has not held", "sin que lograran acordar su renovación") → nothing;
+- hypothetical or an aim ("can be extended", "due to expire", "pressing both sides to accept")
+  → nothing, except that an agreement someone is urged towards is a proposal;
+- folded into a stronger cue: "agreed to extend" is `extended`, "accepted a UN proposal" is
+  `agreed`, "rejected a proposal to extend" and "proposed extending" are `proposed`;
+- dated to an earlier episode ("a 2018 deal", "previous truces") → `background`.
+One statement per sentence and status. The work per sentence is linear in its length:
+regex scans plus a binary search for the nearest term of each cue.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from services.extraction.ceasefire_background import background_cue, is_current_verb
+from services.extraction.ceasefire_lexicon import (
+    AFTER_TALKS,
+    AGREED_BEFORE_INFINITIVE,
+    CUES,
+    HALT_TERM,
+    HYPOTHETICAL,
+    INFINITIVE,
+    NEGATION,
+    NOT_A_TRUCE_HELD,
+    PRONOUN_TERM,
+    STRONG_TERM,
+    WEAK_TERM,
+    Cue,
+    TermKind,
+)
+from services.extraction.ceasefire_parties import find_mediators, find_parties
+from services.extraction.gazetteer_fold import fold
+from services.extraction.sentences import Sentence
+from streams.events import CeasefireStatement, CeasefireStatus
+
+# Words that end a clause: a cue on the far side of one says something else ("… , but it collapsed").
+_BARRIER = re.compile(
+    r";|\b(?:but|mas|pero|mais|while|whereas|meanwhile|although|embora|aunque|alors\s+que)\b|, (?:and|e|y|et)\b"
+)
+_CONTEXT = 36  # characters before a cue read for negation, modality and "to"
+_PRONOUN_GAP = 14  # "violating it", "it took effect": a pronoun must sit right by its cue
+_FOLD_WINDOW = 60  # "agreed … to extend", "accepted a … proposal": how far one cue absorbs another
+_MAX_HITS = 64  # a real sentence holds a handful of cues; junk must not make the pairwise folding quadratic
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    start: int
+    end: int
+    kind: TermKind
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    status: CeasefireStatus
+    cue: Cue
+    start: int
+    end: int
+
+
+def find_ceasefire(sentences: Sequence[Sentence], language: str) -> list[CeasefireStatement]:
+    """Every ceasefire statement in the article, in reading order.
+
+    `language` is a hint only: all four languages' patterns are always applied.
+    """
+    folded = [fold(sentence.text) for sentence in sentences]
+    named = any(STRONG_TERM.search(text) for text in folded)
+    if not named and not any(HALT_TERM.search(text) for text in folded):
+        return []
+    statements: list[CeasefireStatement] = []
+    previous_background: bool | None = None  # background flag of the previous sentence's statements
+    for sentence, text in zip(sentences, folded, strict=True):
+        hits = _read_sentence(text, named)
+        if not hits:
+            previous_background = None
+            continue
+        cue = background_cue(text)
+        if cue is None and previous_background is True and not STRONG_TERM.search(text) and not _has_today(text):
+            cue = "earlier"  # "The pact, however, was violated several times." after a dated truce
+        parties = find_parties(sentence.text, text)
+        mediators = find_mediators(sentence.text, text)
+        flags: list[bool] = []
+        seen: set[CeasefireStatus] = set()
+        for hit in hits:
+            if hit.status in seen:
+                continue
+            seen.add(hit.status)
+            background = cue == "earlier" or (cue == "dated" and not is_current_verb(text, hit.start))
+            flags.append(background)
+            statements.append(
+                CeasefireStatement(
+                    status=hit.status,
+                    parties=parties,
+                    mediators=mediators,
+                    background=background,
+                    sentence=sentence.text,
+                    start=sentence.start,
+                    end=sentence.end,
+                )
+            )
+        previous_background = all(flags)
+    return statements
+
+
+_TODAY = re.compile(
+    r"\b(?:today|tonight|yesterday|overnight|this\s+(?:week|morning|evening)|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"hoje|ontem|hoy|ayer|aujourd'hui|hier)\b",
+    re.IGNORECASE,
+)
+
+
+def _has_today(text: str) -> bool:
+    return _TODAY.search(text) is not None
+
+
+def _terms(text: str, named: bool) -> list[_Term]:
+    terms = [_Term(m.start(), m.end(), "strong") for m in STRONG_TERM.finditer(text)]
+    terms += [_Term(m.start(), m.end(), "halt") for m in HALT_TERM.finditer(text)]
+    if named:  # "the deal", "it" stand for a ceasefire only in an article that names one
+        terms += [_Term(m.start(), m.end(), "weak") for m in WEAK_TERM.finditer(text)]
+        terms += [_Term(m.start(), m.end(), "pronoun") for m in PRONOUN_TERM.finditer(text)]
+    terms.sort(key=lambda term: term.start)
+    return terms
+
+
+def _read_sentence(text: str, named: bool) -> list[_Hit]:
+    terms = _terms(text, named)
+    if not any(term.kind != "pronoun" for term in terms) and not named:
+        return []
+    barriers = [m.start() for m in _BARRIER.finditer(text)]
+    starts = [term.start for term in terms]
+    raw: list[_Hit] = []
+    for cue in CUES:
+        for match in cue.pattern.finditer(text):
+            if _attached(cue, match.start(), match.end(), terms, starts, barriers, named):
+                raw.append(_Hit(cue.status, cue, match.start(), match.end()))
+                if len(raw) >= _MAX_HITS:
+                    break
+    hits = _drop_overlaps(raw)
+    hits = [hit for hit in (_in_context(text, hit) for hit in hits) if hit is not None]
+    return sorted(_fold_cues(hits), key=lambda hit: hit.start)
+
+
+def _attached(
+    cue: Cue, start: int, end: int, terms: list[_Term], starts: list[int], barriers: list[int], named: bool
+) -> bool:
+    """Does a term sit on the cue's side, close enough, with no clause break in between?"""
+    if cue.side == "alone":
+        return named
+    index = bisect.bisect_left(starts, end)
+    if cue.side in ("before", "any"):
+        for term in terms[index : index + 3]:  # the nearest terms after the cue
+            if _usable(cue, term, term.start - end) and not _blocked(barriers, end, term.start):
+                return True
+    if cue.side in ("after", "any"):
+        for term in reversed(terms[max(0, index - 4) : index]):  # the nearest terms before it
+            if term.end <= start and _usable(cue, term, start - term.end) and not _blocked(barriers, term.end, start):
+                return True
+    return False
+
+
+def _usable(cue: Cue, term: _Term, distance: int) -> bool:
+    if distance < 0:
+        return False
+    if term.kind == "pronoun":
+        return cue.pronoun and distance <= _PRONOUN_GAP
+    return distance <= cue.gap
+
+
+def _blocked(barriers: list[int], left: int, right: int) -> bool:
+    index = bisect.bisect_left(barriers, left)
+    return index < len(barriers) and barriers[index] < right
+
+
+def _drop_overlaps(hits: list[_Hit]) -> list[_Hit]:
+    """Where cues overlap ("due to take effect" holds "take effect"), the longer one speaks."""
+    kept: list[_Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
+        if all(hit.end <= other.start or hit.start >= other.end for other in kept):
+            kept.append(hit)
+    return kept
+
+
+def _in_context(text: str, hit: _Hit) -> _Hit | None:
+    """The hit as its context reads it: dropped if negated or hypothetical, a proposal if only urged."""
+    before = text[max(0, hit.start - _CONTEXT) : hit.start]
+    clause = re.split(r"[,;:]", before)[-1]
+    if NEGATION.search(clause):
+        return None
+    if hit.cue.name == "talks" and AFTER_TALKS.search(before[-40:]):
+        return None
+    if hit.cue.name == "holding" and (
+        NOT_A_TRUCE_HELD.search(before[-22:]) or NOT_A_TRUCE_HELD.match(text, hit.end + 1, hit.end + 16)
+    ):
+        return None
+    wished = HYPOTHETICAL.search(clause) is not None
+    if INFINITIVE.search(before):
+        wished = wished or not AGREED_BEFORE_INFINITIVE.search(text[max(0, hit.start - 45) : hit.start - 3])
+    if not wished:
+        return hit
+    if hit.status == "agreed" and hit.cue.name != "scheduled":
+        return _Hit("proposed", hit.cue, hit.start, hit.end)  # "urged both sides to sign a truce"
+    return None
+
+
+def _fold_cues(hits: list[_Hit]) -> list[_Hit]:
+    """Let one cue absorb another that only serves it."""
+
+    def follows(first: _Hit, second: _Hit, reach: int = _FOLD_WINDOW) -> bool:
+        return first.end <= second.start <= first.end + reach
+
+    kept: list[_Hit] = []
+    for hit in hits:
+        others = [other for other in hits if other is not hit]
+        if hit.status == "agreed" and any(o.status == "extended" and follows(hit, o) for o in others):
+            continue  # "agreed on Monday to extend the truce": an extension
+        if hit.status == "agreed" and any(o.cue.name == "talks" and follows(hit, o, 25) for o in others):
+            continue  # "agreed to talks on a truce": still a proposal
+        if hit.cue.name in ("proposal", "talks") and any(
+            o.status == "agreed" and o.cue.name != "brokered" and follows(o, hit, 30) for o in others
+        ):
+            continue  # "accepted a UN proposal": agreed
+        if hit.status == "extended" and any(o.status == "proposed" and follows(o, hit, 30) for o in others):
+            continue  # "rejected a proposal to extend", "proposed extending the pause"
+        kept.append(hit)
+    return kept

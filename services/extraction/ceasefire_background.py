@@ -1,0 +1,82 @@
+"""Is a ceasefire statement about the story being reported, or about an earlier truce?
+
+"A ceasefire signed in Minsk in September was violated almost daily" is context: the
+stream processors must not move today's ceasefire state because of it. The cues are the
+ones a reader uses: a year or a bare month ("in 2020", "en août 2024", "in late August"),
+and words such as "earlier", "previous", "anterior", "précédent", "last year", "ago".
+A year after "since"/"desde"/"depuis" dates something still running ("in force since
+3 August 2023") and is not a cue; nor is a present or present-perfect verb ("has held").
+"""
+
+from __future__ import annotations
+
+import re
+
+_FLAGS = re.IGNORECASE
+
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "janeiro|fevereiro|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|"
+    "enero|febrero|marzo|mayo|junio|julio|septiembre|setiembre|octubre|noviembre|diciembre|"
+    "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+)
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A year this close after one of these words dates an ongoing state, not an earlier episode.
+_SINCE = re.compile(r"\b(?:since|from|until|till|through|desde|depuis|jusqu|ate|hasta|ever)\b", _FLAGS)
+_SINCE_REACH = 28
+
+_MONTH_PHRASE = re.compile(
+    r"\b(?:in|en|em|during|durante|last|early|late|mid|fin|debut)\s+(?:early\s+|late\s+|mid-|the\s+)?"
+    r"(?:" + _MONTHS + r")\b(?!\s+\d)",
+    _FLAGS,
+)
+_EARLIER = re.compile(
+    r"\b(?:earlier\s+(?:truces?|ceasefires?|cease-fires?|deals?|agreements?|pauses?)|previous|prior|"
+    r"last\s+year|a\s+year\s+earlier|years?\s+ago|months\s+ago|decades?\s+ago|"
+    r"anterior(?:es)?|ano\s+passado|anos\s+atras|ano\s+pasado|anos\s+atras|hace\s+(?:un|dos|tres|\d+)\s+anos?|"
+    r"precedente?s?|anterieure?s?|l'an\s+dernier|l'annee\s+derniere|il\s+y\s+a\s+(?:un|deux|trois|\d+)\s+ans?)\b",
+    _FLAGS,
+)
+# "has held", "is holding", "remains in force": the state is current whatever year is named.
+_CURRENT_VERB = re.compile(
+    r"\b(?:has|have|is|are|remains?|still|continues?|continue|tem|sigue|reste|esta)\s+(?:\S+\s+)?$", _FLAGS
+)
+
+
+_DATE_WORDS = frozenset(
+    ("the of de del do da in en em el le la o a early late mid " + _MONTHS.replace("|", " ")).split()
+)
+
+
+def background_cue(folded: str) -> str | None:
+    """Why the (accent-folded) sentence reads as context: "earlier" for an explicit word
+    ("previous", "anterior", "ago"), "dated" for a year or month, None if it reads as news."""
+    if _EARLIER.search(folded):
+        return "earlier"
+    if _MONTH_PHRASE.search(folded):
+        return "dated"
+    for year in _YEAR.finditer(folded):
+        if not _runs_since(folded[max(0, year.start() - _SINCE_REACH) : year.start()]):
+            return "dated"
+    return None
+
+
+def _runs_since(before: str) -> bool:
+    """ "desde el 3 de agosto de" before a year: a date that starts something still running."""
+    ends = [match.end() for match in _SINCE.finditer(before)]
+    if not ends:
+        return False
+    between = before[ends[-1] :].replace(",", " ").lower().split()
+    return all(word.isdigit() or word in _DATE_WORDS for word in between)
+
+
+_CURRENT_CUE = re.compile(r"(?:has|have|is|are|remains?)\b", _FLAGS)
+
+
+def is_current_verb(folded: str, cue_start: int) -> bool:
+    """True if the cue is in the present or present perfect ("has largely held")."""
+    return (
+        _CURRENT_VERB.search(folded[max(0, cue_start - 20) : cue_start]) is not None
+        or _CURRENT_CUE.match(folded, cue_start) is not None
+    )

@@ -1,0 +1,202 @@
+"""Who is party to a ceasefire and who mediates it, as the sentence names them.
+
+Names are kept as written ("Sudan's army", "the Rapid Support Forces", "Qatar"). They are
+read from a handful of constructions that wire copy uses over and over:
+- parties: "between X and Y" (entre X e/y/et Y), "a truce with X", and a subject list
+  before the verb ("Israel and Hamas agreed …", "El Gobierno de Colombia y el ELN acordaron …");
+- mediators: "brokered/mediated by X and Y", "with the mediation of X", "under the auspices
+  of X", "sous l'égide de X", "com mediação do X", "X-brokered", "X, which mediated alongside Y".
+A name is a run of capitalised words, allowing inner connectors ("Ejército de Liberación
+Nacional") and a possessive head ("Sudan's army"). Tokens are read with a plain split, so
+this is linear and cannot backtrack.
+"""
+
+from __future__ import annotations
+
+import re
+
+_FLAGS = re.IGNORECASE
+_WINDOW = 160
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_DETERMINERS = _wordset("the o a os as el la los las le les l' un une an")
+_CONNECTORS = _wordset("of de do da dos das del des du di al el la")
+_LOOSE_LIMIT = 10
+_HEADS = _wordset(
+    "army forces military government rebels coalition movement group authorities separatists troops junta "
+    "militia militias guerrilla guerrillas fighters"
+)
+_JOINERS = _wordset("and e y et")
+_PUNCTUATION = ',;:.()[]"“”«»'
+
+_BETWEEN = re.compile(r"\b(?:between|entre)\s+", _FLAGS)
+_WITH = re.compile(
+    r"\b(?:cease-?fires?|truces?|treguas?|treves?|cessez-le-feu|cessar-fogo)\s+(?:with|com|con|avec)\s+", _FLAGS
+)
+_MEDIATED_BY = re.compile(
+    r"\b(?:brokered\s+(?:in\s+[a-z]+\s+)?by|mediated\s+by|hosted\s+by|(?:with|under)\s+the\s+mediation\s+of(?:\s+the)?|"
+    r"under\s+the\s+auspices\s+of|com\s+(?:a\s+)?mediacao\s+d[oae]s?|mediad[oa]\s+por|intermediad[oa]\s+por|"
+    r"con\s+la\s+mediacion\s+de|bajo\s+los\s+auspicios\s+de|sous\s+l'egide\s+(?:d[eu]\s|d')|sob\s+os\s+auspicios\s+d[oae]s?|"
+    r"avec\s+la\s+mediation\s+(?:d[eu]\s|d')|mediee?\s+par|negocie\s+par)\s*",
+    _FLAGS,
+)
+_HYPHEN_BROKER = re.compile(r"-(?:brokered|mediated|backed)\b", _FLAGS)
+_WHICH_MEDIATED = re.compile(r",\s+which\s+(?:mediated|brokered)\b(?:\s+alongside\s+)?", _FLAGS)
+_SUBJECT_VERB = re.compile(
+    r"\b(?:agreed|agree|signed|sign|announced|accepted|declared|extended|acordaron|acordaram|pactaron|firmaron|"
+    r"assinaram|anunciaram|anunciaron|ont\s+sign|ont\s+conclu|ont\s+convenu|prorrogaron|prorrogaram)\b",
+    _FLAGS,
+)
+_AUXILIARY = _wordset("have has had ont")
+
+
+def _is_capitalised(token: str) -> bool:
+    if token[:2].lower() in ("l'", "d'", "l’", "d’"):
+        token = token[2:]  # French elision: "l'Angola"
+    return token[:1].isupper() or token[:1].isdigit()
+
+
+def read_names(text: str, start: int, limit: int = 4) -> list[str]:
+    """Up to `limit` names joined by commas/and from text[start:]."""
+    names: list[str] = []
+    position = start
+    while len(names) < limit:
+        name, position, joined = _read_one(text, position)
+        if not name:
+            break
+        names.append(name)
+        if not joined:
+            break
+    return names
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def _read_one(text: str, start: int) -> tuple[str, int, bool]:
+    """One name at `start`; returns it, where reading stopped, and whether another name follows."""
+    kept: list[str] = []
+    seen_capital = False
+    position = start
+    joined = False
+    for match in _TOKEN.finditer(text[start : start + _WINDOW]):
+        token = match.group()
+        word = token.strip(_PUNCTUATION)
+        lowered = word.lower()
+        if not word or (seen_capital and token[:1] in "(["):
+            break  # an acronym in brackets or stray punctuation ends the name
+        if not kept and lowered in _JOINERS:
+            position = start + match.end()  # "X, and Y": skip the joiner
+            continue
+        accepted = (
+            (not kept and lowered in _DETERMINERS)
+            or _is_capitalised(word)
+            or (seen_capital and lowered in _CONNECTORS)
+            or (seen_capital and lowered in _HEADS)
+            or (not seen_capital and len(kept) <= 2 and word.isalpha() and lowered not in _JOINERS)
+        )
+        if not accepted:
+            if seen_capital and lowered in _JOINERS:
+                joined = True
+                position = start + match.end()
+            break
+        kept.append(word)
+        seen_capital = seen_capital or _is_capitalised(word)
+        position = start + match.end()
+        trailing = token[len(token.rstrip(_PUNCTUATION)) :]
+        if trailing:
+            joined = seen_capital and trailing.startswith(",")
+            break
+    while kept and (kept[-1].lower() in _CONNECTORS or kept[-1].lower() in _DETERMINERS):
+        kept.pop()
+    if not seen_capital or not kept:
+        return "", start, False
+    return " ".join(kept), position, joined
+
+
+def find_parties(text: str, folded: str) -> tuple[str, ...]:
+    """Parties named in the sentence: "between X and Y", "truce with X", or the subject list."""
+    between = _BETWEEN.search(folded)
+    if between:
+        names = read_names(text, between.end(), limit=2)
+        if names:
+            return tuple(names)
+    with_match = _WITH.search(folded)
+    if with_match:
+        names = read_names(text, with_match.end(), limit=1)
+        if names:
+            return tuple(names)
+    verb = _SUBJECT_VERB.search(folded)
+    if verb and 0 < verb.start() <= 120:
+        subject = text[: verb.start()].split()
+        while subject and subject[-1].lower() in _AUXILIARY:
+            subject.pop()
+        names = read_names(" ".join(subject), 0, limit=4)
+        if len(names) >= 2:
+            return tuple(names)
+    return ()
+
+
+_STOP = _wordset(
+    "came took was were is are has had have said says will would on at after before to for that which who as "
+    "but when since during until all both each entrou entro foi fue es est a ete prevoit preve "
+    "commits signed agreed announced"
+)
+
+
+def _read_loose(text: str, start: int) -> list[str]:
+    """After an explicit "mediated by": noun phrases split on commas and "and", each trimmed to
+    end at its last capitalised word ("former Nigerian president Olusegun Obasanjo")."""
+    phrases: list[list[str]] = [[]]
+    for match in _TOKEN.finditer(text[start : start + _WINDOW]):
+        token = match.group()
+        word = token.strip(_PUNCTUATION)
+        lowered = word.lower()
+        if not word or lowered in _STOP or (phrases[-1] and token[:1] in "(["):
+            break
+        if lowered in _JOINERS:
+            phrases.append([])
+            continue
+        phrases[-1].append(word)
+        trailing = token[len(token.rstrip(_PUNCTUATION)) :]
+        if trailing:
+            if not trailing.startswith(","):
+                break
+            phrases.append([])
+        if len(phrases) > 5 or len(phrases[-1]) > _LOOSE_LIMIT:
+            break
+    names: list[str] = []
+    for words in phrases:
+        while words and (words[0].lower() in _CONNECTORS or words[0].lower() in _DETERMINERS):
+            words.pop(0)
+        capitals = [i for i, w in enumerate(words) if _is_capitalised(w) and not w[:1].isdigit()]
+        if not capitals:
+            break
+        names.append(" ".join(words[: capitals[-1] + 1]))
+    return names
+
+
+def find_mediators(text: str, folded: str) -> tuple[str, ...]:
+    """Mediators named in the sentence, in reading order, without repeats."""
+    found: list[str] = []
+    for match in _MEDIATED_BY.finditer(folded):
+        found.extend(_read_loose(text, match.end()))
+    for match in _HYPHEN_BROKER.finditer(folded):
+        words = text[max(0, match.start() - 40) : match.start()].split()
+        if words and _is_capitalised(words[-1]):
+            found.append(words[-1])
+    for match in _WHICH_MEDIATED.finditer(folded):
+        before = text[max(0, match.start() - 60) : match.start()]
+        tail = before.split(",")[-1].split(" and ")
+        found.extend(part.strip() for part in tail if part.strip()[:1].isupper())
+        if folded[match.end() - 10 : match.end()].strip().lower().endswith("alongside"):
+            found.extend(read_names(text, match.end()))
+    unique: list[str] = []
+    for name in found:
+        if name and name not in unique:
+            unique.append(name)
+    return tuple(unique)

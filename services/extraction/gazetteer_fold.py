@@ -1,0 +1,38 @@
+"""Accent and punctuation folding that keeps every character where it was.
+
+Matching "Trégua", "tregua" and "TRÉGUA" with one pattern is easiest on folded text, but
+evidence offsets must point into the original article. So folding maps each character to
+exactly one character (never decomposes), and an offset in the folded text is the same
+offset in the original. Case is left to `re.IGNORECASE`, since lowercasing can change
+length ("İ" becomes two code points).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0xC0, 0x250):
+        char = chr(code)
+        base = unicodedata.normalize("NFD", char)[0]
+        if base != char and base.isascii() and base.isalpha():
+            table[code] = base
+    table.update({ord(k): v for k, v in {"ß": "s", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L"}.items()})
+    # Typographic apostrophes, quotes and dashes become their ASCII forms, so "Ta’ang" and
+    # "cease‑fire" match the same patterns as "Ta'ang" and "cease-fire".
+    for char in "’‘ʼ`´":
+        table[ord(char)] = "'"
+    for char in "‐‑‒–—":
+        table[ord(char)] = "-"
+    table[0xA0] = " "  # no-break space
+    return table
+
+
+_TABLE = _build_table()
+
+
+def fold(text: str) -> str:
+    """`text` without diacritics and with ASCII apostrophes/dashes; same length as `text`."""
+    return text.translate(_TABLE)
