@@ -13,3 +13,11 @@ class UnsafeWebhookUrl(AlertsError):
     Raised at subscribe time (the API answers 422 with the message) and at connect time
     (the attempt fails with reason `refused_address`, never retried against that address).
     """
+
+
+class UnresolvableHost(UnsafeWebhookUrl):
+    """The webhook host does not resolve (now): refused at subscribe time, retried at delivery time."""
+
+
+class UnknownDelivery(AlertsError):
+    """A resend for a message this subscription was never sent."""

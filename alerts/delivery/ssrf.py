@@ -21,7 +21,7 @@ from ipaddress import IPv4Address, IPv4Network, IPv6Address, IPv6Network, ip_add
 
 import httpx
 
-from alerts.errors import UnsafeWebhookUrl
+from alerts.errors import UnresolvableHost, UnsafeWebhookUrl
 
 IPAddress = IPv4Address | IPv6Address
 Network = IPv4Network | IPv6Network
@@ -180,7 +180,7 @@ def _addresses(infos: Sequence[tuple[object, ...]]) -> list[IPAddress]:
 
 def _checked(target: WebhookTarget, addresses: Sequence[IPAddress], allowed: Sequence[Network]) -> IPAddress:
     if not addresses:
-        raise UnsafeWebhookUrl(f"webhook URL host {target.host!r} resolves to no address")
+        raise UnresolvableHost(f"webhook URL host {target.host!r} resolves to no address")
     # Refuse if ANY answer is unsafe: a round-robin record mixing public and private addresses
     # is an attack, not a configuration to work around.
     for address in addresses:
@@ -197,7 +197,7 @@ def check_url(url: str, allowed_networks: Sequence[Network] = (), *, resolver: R
     try:
         addresses = resolver(target.host, target.port)
     except OSError as exc:
-        raise UnsafeWebhookUrl(f"webhook URL host {target.host!r} does not resolve ({exc})") from None
+        raise UnresolvableHost(f"webhook URL host {target.host!r} does not resolve ({exc})") from None
     _checked(target, addresses, allowed_networks)
 
 
@@ -224,7 +224,7 @@ async def pin(
         try:
             addresses = await resolver(target.host, target.port)
         except OSError as exc:
-            raise UnsafeWebhookUrl(f"webhook URL host {target.host!r} does not resolve ({exc})") from None
+            raise UnresolvableHost(f"webhook URL host {target.host!r} does not resolve ({exc})") from None
         address = _checked(target, addresses, allowed_networks)
     default_port = 443 if target.url.scheme == "https" else 80
     host_header = f"[{target.host}]" if target.literal is not None and target.literal.version == 6 else target.host

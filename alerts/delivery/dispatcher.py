@@ -1,0 +1,340 @@
+"""The dispatcher: durable hand-off from alerting, per-subscription delivery, recovery, resend.
+
+`submit` returns only once DeliveryRequested is on the deliveries topic (acks=all), so a crash
+after it cannot lose the webhook: `recover` folds the topic at start-up and re-enqueues every
+requested-but-unfinished message with its `webhook-id` and its attempt count. Every attempt
+and every end (delivered, dead-lettered, abandoned) is written to the same topic; given-up
+messages also go to the dead-letter topic. The subscription is looked up at each attempt
+through the provider alerting injects, so a pause, deletion or rotated secret is honoured.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+
+import httpx
+import structlog
+from prometheus_client import CollectorRegistry
+
+from alerts.delivery import breaker as cb
+from alerts.delivery import policy
+from alerts.delivery.endpoint import EndpointQueue, Job
+from alerts.delivery.journal import DeliveryJournal
+from alerts.delivery.metrics import DeliveryMetrics
+from alerts.delivery.sender import AttemptResult, send_attempt
+from alerts.delivery.settings import DeliverySettings
+from alerts.delivery.signing import webhook_body, webhook_headers
+from alerts.delivery.ssrf import AsyncResolver, async_system_resolver
+from alerts.errors import UnknownDelivery
+from streams.deliveries import (
+    AttemptOutcome,
+    DeliveryAttempted,
+    DeliveryEvent,
+    DeliveryFinished,
+    DeliveryLog,
+    DeliveryRecord,
+    DeliveryRequested,
+    FinishOutcome,
+    OutboundMessage,
+    SubscriptionDisableRequested,
+    attempted_event_id,
+    finished_event_id,
+    requested_event_id,
+)
+from streams.events import DeadLettered, excerpt, stable_id
+from streams.subscriptions import Subscription
+
+log = structlog.get_logger("sitmon.alerts.delivery")
+
+SubscriptionLookup = Callable[[str], Subscription | None]
+DisableCallback = Callable[[str, str], Awaitable[None]]
+EXHAUSTED = "exhausted"
+QUEUE_FULL = "queue_full"
+ENDPOINT_FAILING = "endpoint_failing"
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        journal: DeliveryJournal,
+        client: httpx.AsyncClient,
+        subscriptions: SubscriptionLookup,
+        settings: DeliverySettings,
+        *,
+        registry: CollectorRegistry | None = None,
+        on_disable: DisableCallback | None = None,
+        clock: Callable[[], datetime] = _utc_now,
+        resolver: AsyncResolver = async_system_resolver,
+        rng: random.Random | None = None,
+    ) -> None:
+        self._journal = journal
+        self._client = client
+        self._subscriptions = subscriptions
+        self._settings = settings
+        self._policy = settings.retry_policy()
+        self._breaker_config = settings.breaker()
+        self._networks = settings.networks()
+        self._on_disable = on_disable
+        self._clock = clock
+        self._resolver = resolver
+        self._rng = rng or random.Random()
+        self.metrics = DeliveryMetrics(registry or CollectorRegistry())
+        self.log = DeliveryLog()  # the fold of everything written (and replayed): the API may read it
+        self._queues: dict[str, EndpointQueue] = {}
+        self._requesting: dict[tuple[str, str, int], asyncio.Future[None]] = {}  # (subscription, message, series)
+        self._running = False
+
+    # --- the interface alerting uses ------------------------------------------------------
+
+    async def start(self) -> None:
+        self._running = True
+        for queue in self._queues.values():
+            queue.start()
+
+    async def stop(self) -> None:
+        self._running = False
+        await asyncio.gather(*(queue.stop() for queue in self._queues.values()))
+
+    async def submit(self, subscription: Subscription, message: OutboundMessage) -> None:
+        """Durably request delivery, then deliver in the background. Idempotent by message_id."""
+        if message.subscription_id != subscription.subscription_id:
+            raise ValueError(
+                f"message {message.message_id} is for subscription {message.subscription_id}, "
+                f"not {subscription.subscription_id}"
+            )
+        if self.log.get(subscription.subscription_id, message.message_id) is not None:
+            return
+        await self._request(message, series=0)
+
+    async def resend(self, subscription: Subscription, message_id: str) -> int:
+        """A new attempt series for a message sent earlier, same webhook-id. Returns the series number."""
+        record = self.log.get(subscription.subscription_id, message_id)
+        if record is None:
+            raise UnknownDelivery(
+                f"no message {message_id!r} was ever requested for subscription {subscription.subscription_id!r}"
+            )
+        if record.status == "pending":
+            return record.series  # still being delivered: a resend would only duplicate it
+        await self._request(record.message, series=record.series + 1)
+        return record.series + 1
+
+    async def recover(self) -> int:
+        """Fold the deliveries topic and re-enqueue what was requested but never finished.
+        Call once at start-up, after the subscriptions are loaded. Returns how many were re-enqueued."""
+        for event in await self._journal.replay():
+            self.log.apply(event)
+        unfinished = self.log.unfinished()
+        now = self._clock()
+        for record in unfinished:
+            wait = (record.next_attempt_at - now).total_seconds() if record.next_attempt_at else 0.0
+            await self._enqueue(self._job(record), max(0.0, wait))
+        log.info("webhook.recovered", unfinished=len(unfinished))
+        return len(unfinished)
+
+    def queue_depth(self, subscription_id: str) -> int:
+        queue = self._queues.get(subscription_id)
+        return len(queue) if queue is not None else 0
+
+    # --- requesting and queueing -----------------------------------------------------------
+
+    async def _request(self, message: OutboundMessage, series: int) -> None:
+        """Record DeliveryRequested and enqueue; a concurrent request for the same message waits
+        for the first one's write instead of writing again, so both return only once it is durable."""
+        claim = (message.subscription_id, message.message_id, series)
+        pending = self._requesting.get(claim)
+        if pending is None:
+            pending = asyncio.ensure_future(self._record_request(message, series))
+            self._requesting[claim] = pending
+            pending.add_done_callback(lambda _: self._requesting.pop(claim, None))
+        await asyncio.shield(pending)
+
+    async def _record_request(self, message: OutboundMessage, series: int) -> None:
+        event = DeliveryRequested(
+            event_id=requested_event_id(message.subscription_id, message.message_id, series),
+            occurred_at=self._clock(),
+            message=message,
+            series=series,
+        )
+        await self._record(event)
+        record = self.log.get(message.subscription_id, message.message_id)
+        assert record is not None
+        await self._enqueue(self._job(record), 0.0)
+
+    def _job(self, record: DeliveryRecord) -> Job:
+        return Job(record.message, record.series, record.attempts, record.requested_at, webhook_body(record.message))
+
+    async def _enqueue(self, job: Job, delay_s: float) -> None:
+        if job.attempts_made >= self._policy.max_attempts:  # crashed between the last attempt and its end
+            await self._give_up(job, EXHAUSTED, f"gave up after {job.attempts_made} attempts (found at recovery)")
+            return
+        subscription_id = job.message.subscription_id
+        queue = self._queues.get(subscription_id)
+        if queue is None or queue.retired:
+            queue = EndpointQueue(
+                subscription_id,
+                self._settings.queue_limit,
+                self._handle,
+                self._update_gauges,
+                self._settings.journal_retry_s,
+            )
+            self._queues[subscription_id] = queue
+        if not queue.push(job, asyncio.get_running_loop().time() + delay_s):
+            await self._give_up(job, QUEUE_FULL, f"subscription queue holds {queue.limit} messages already")
+            return
+        if self._running:
+            queue.start()
+
+    def _update_gauges(self) -> None:
+        open_circuits = sum(1 for q in self._queues.values() if q.breaker.state != "closed")
+        self.metrics.depths((len(q) for q in self._queues.values()), open_circuits)
+
+    # --- one attempt -------------------------------------------------------------------------
+
+    async def _handle(self, queue: EndpointQueue, job: Job) -> None:
+        subscription = self._subscriptions(job.message.subscription_id)
+        if subscription is None or subscription.state != "active":
+            reason = "subscription_deleted" if subscription is None else f"subscription_{subscription.state}"
+            await self._finish(job, "abandoned", reason, job.attempts_made)
+            return
+        now = self._clock()
+        loop = asyncio.get_running_loop()
+        queue.breaker = cb.before_attempt(queue.breaker, loop.time())
+        result = await send_attempt(
+            self._client,
+            subscription.url,
+            job.body,
+            webhook_headers(job.message.message_id, job.body, subscription.secrets, now),
+            allowed_networks=self._networks,
+            resolver=self._resolver,
+            attempt_timeout_s=self._settings.attempt_timeout_s,
+            connect_timeout_s=self._settings.connect_timeout_s,
+            now=now,
+        )
+        attempt = job.attempts_made + 1
+        self.metrics.attempt_duration.observe(result.duration_s)
+        log.info(
+            "webhook.attempt",
+            subscription=job.message.subscription_id,
+            message=job.message.message_id,
+            attempt=attempt,
+            status=result.status_code,
+            reason=result.reason,
+            duration_s=round(result.duration_s, 4),
+        )
+        if result.verdict == "delivered":
+            queue.breaker = cb.after_success(queue.breaker)
+            await self._attempted(job, attempt, result, "delivered")
+            await self._finish(job, "delivered", policy.OK, attempt)
+            self.metrics.latency.observe(max(0.0, (self._clock() - job.requested_at).total_seconds()))
+        elif result.verdict == "retry":
+            await self._retry(queue, job, attempt, result)
+        else:
+            await self._attempted(job, attempt, result, "failed")
+            await self._give_up(job, result.reason, result.detail, attempt)
+            if result.verdict == "gone":
+                await self._disable(queue, "endpoint_gone", result.detail)
+
+    async def _retry(self, queue: EndpointQueue, job: Job, attempt: int, result: AttemptResult) -> None:
+        loop = asyncio.get_running_loop()
+        retry_after = result.retry_after_s
+        hold = min(retry_after, self._policy.retry_after_cap_s) if retry_after is not None else None
+        queue.breaker = cb.after_failure(queue.breaker, loop.time(), self._breaker_config, hold)
+        delay = policy.next_delay(self._policy, attempt, result.reason, retry_after, self._rng.uniform)
+        if delay is None:
+            await self._attempted(job, attempt, result, "failed")
+            await self._give_up(job, EXHAUSTED, f"gave up after {attempt} attempts; last: {result.detail}", attempt)
+        else:
+            next_at = self._clock() + timedelta(seconds=delay)
+            await self._attempted(job, attempt, result, "retrying", next_at)
+            queue.push(
+                Job(job.message, job.series, attempt, job.requested_at, job.body), loop.time() + delay
+            )  # never refused: this job's own slot was just freed
+        failing_since = self.log.health(job.message.subscription_id).failing_since
+        if policy.should_disable_failing(failing_since, self._clock(), self._policy):
+            await self._disable(queue, ENDPOINT_FAILING, f"every attempt failed since {failing_since}")
+
+    async def _disable(self, queue: EndpointQueue, reason: str, detail: str) -> None:
+        subscription_id = queue.subscription_id
+        now = self._clock()
+        await self._record(
+            SubscriptionDisableRequested(
+                event_id=stable_id("delivery.disable", subscription_id, reason, now.isoformat()),
+                occurred_at=now,
+                subscription_id=subscription_id,
+                reason="endpoint_gone" if reason == "endpoint_gone" else "endpoint_failing",
+                detail=detail,
+                failing_since=self.log.health(subscription_id).failing_since,
+            )
+        )
+        log.warning("webhook.subscription_disable_requested", subscription=subscription_id, reason=reason)
+        queue.retired = True
+        for waiting in queue.drain():
+            await self._give_up(waiting, reason, f"subscription disabled: {detail}", waiting.attempts_made)
+        if self._on_disable is not None:
+            await self._on_disable(subscription_id, reason)
+
+    # --- writing it down ---------------------------------------------------------------------
+
+    async def _record(self, event: DeliveryEvent) -> None:
+        await self._journal.record(event)
+        self.log.apply(event)
+
+    async def _attempted(
+        self, job: Job, attempt: int, result: AttemptResult, outcome: AttemptOutcome, next_at: datetime | None = None
+    ) -> None:
+        message = job.message
+        await self._record(
+            DeliveryAttempted(
+                event_id=attempted_event_id(message.subscription_id, message.message_id, job.series, attempt),
+                occurred_at=self._clock(),
+                message_id=message.message_id,
+                subscription_id=message.subscription_id,
+                series=job.series,
+                attempt=attempt,
+                status_code=result.status_code,
+                outcome=outcome,
+                reason=result.reason,
+                duration_s=result.duration_s,
+                response_excerpt=result.response_excerpt,
+                next_attempt_at=next_at,
+            )
+        )
+        self.metrics.attempts.labels(outcome=outcome, reason=result.reason).inc()
+
+    async def _finish(self, job: Job, outcome: FinishOutcome, reason: str, attempts: int) -> None:
+        message = job.message
+        await self._record(
+            DeliveryFinished(
+                event_id=finished_event_id(message.subscription_id, message.message_id, job.series),
+                occurred_at=self._clock(),
+                message_id=message.message_id,
+                subscription_id=message.subscription_id,
+                series=job.series,
+                outcome=outcome,
+                reason=reason,
+                attempts=attempts,
+            )
+        )
+        self.metrics.notifications.labels(outcome=outcome, reason=reason).inc()
+
+    async def _give_up(self, job: Job, reason: str, detail: str, attempts: int | None = None) -> None:
+        message = job.message
+        origin = f"delivery:{message.subscription_id}/{message.message_id}#{job.series}"
+        await self._journal.dead_letter(
+            DeadLettered(
+                event_id=stable_id("delivery.dead_lettered", origin),
+                occurred_at=self._clock(),
+                stage="alerts.delivery",
+                origin=origin,
+                reason=f"{reason}: {detail}",
+                excerpt=excerpt(job.body),
+            )
+        )
+        await self._finish(job, "dead_lettered", reason, job.attempts_made if attempts is None else attempts)

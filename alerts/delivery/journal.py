@@ -1,0 +1,120 @@
+"""Where delivery writes what it did: the deliveries topic (and dead letters), durably.
+
+`KafkaJournal` writes with acks=all and idempotence, keyed by subscription id so one
+subscription's events stay ordered; `replay` reads the whole deliveries topic up to its end
+offsets at the time of the call (no consumer group: recovery must see everything, and must
+not move anyone's committed offsets). `MemoryJournal` is the same port in memory, for unit
+tests and dry runs that need no broker.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from pydantic import TypeAdapter, ValidationError
+
+from streams.deliveries import DeliveryEvent, DeliveryRequested
+from streams.envelope import decode_envelope, encode
+from streams.errors import UndecodableRecord
+from streams.events import DeadLettered, utc_timestamp_ms
+from streams.topics import Catalogue
+
+SOURCE = "/sitmon/alerts/delivery"
+_delivery_event: TypeAdapter[DeliveryEvent] = TypeAdapter(DeliveryEvent)
+
+
+def subscription_of(event: DeliveryEvent) -> str:
+    return event.message.subscription_id if isinstance(event, DeliveryRequested) else event.subscription_id
+
+
+class DeliveryJournal(Protocol):
+    async def record(self, event: DeliveryEvent) -> None:
+        """Return only once the event is durable."""
+
+    async def dead_letter(self, event: DeadLettered) -> None: ...
+
+    async def replay(self) -> list[DeliveryEvent]:
+        """Every delivery event written so far, in write order per subscription."""
+
+
+class MemoryJournal:
+    def __init__(self) -> None:
+        self.events: list[DeliveryEvent] = []
+        self.dead_letters: list[DeadLettered] = []
+
+    async def record(self, event: DeliveryEvent) -> None:
+        self.events.append(event)
+
+    async def dead_letter(self, event: DeadLettered) -> None:
+        self.dead_letters.append(event)
+
+    async def replay(self) -> list[DeliveryEvent]:
+        return list(self.events)
+
+
+class KafkaJournal:
+    def __init__(self, producer: AIOKafkaProducer, bootstrap: str, catalogue: Catalogue) -> None:
+        self._producer = producer
+        self._bootstrap = bootstrap
+        self._catalogue = catalogue
+        self.skipped: list[str] = []  # records replay could not read, with the reason
+
+    @classmethod
+    async def connect(cls, bootstrap: str, catalogue: Catalogue) -> KafkaJournal:
+        producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True, linger_ms=0)
+        await producer.start()
+        return cls(producer, bootstrap, catalogue)
+
+    async def close(self) -> None:
+        await self._producer.stop()
+
+    async def record(self, event: DeliveryEvent) -> None:
+        key = subscription_of(event)
+        await self._producer.send_and_wait(
+            self._catalogue.deliveries.name,
+            value=encode(event, subject=key, source=SOURCE),
+            key=key.encode(),
+            timestamp_ms=utc_timestamp_ms(event.occurred_at),
+        )
+
+    async def dead_letter(self, event: DeadLettered) -> None:
+        await self._producer.send_and_wait(
+            self._catalogue.dlq.name,
+            value=encode(event, subject=event.origin, source=SOURCE),
+            key=event.origin.encode(),
+            timestamp_ms=utc_timestamp_ms(event.occurred_at),
+        )
+
+    async def replay(self) -> list[DeliveryEvent]:
+        topic = self._catalogue.deliveries.name
+        consumer = AIOKafkaConsumer(bootstrap_servers=self._bootstrap, enable_auto_commit=False, group_id=None)
+        await consumer.start()
+        try:
+            await consumer.topics()  # fetches cluster metadata, so the partitions below are known
+            partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
+            if not partitions:
+                return []
+            consumer.assign(partitions)
+            await consumer.seek_to_beginning(*partitions)
+            ends = await consumer.end_offsets(partitions)
+            events: list[DeliveryEvent] = []
+            remaining = {tp for tp in partitions if ends[tp] > 0}
+            while remaining:
+                batches = await consumer.getmany(*remaining, timeout_ms=500)
+                for tp, records in batches.items():
+                    for record in records:
+                        if record.offset < ends[tp]:
+                            self._read(record.value, f"{topic}[{tp.partition}]@{record.offset}", events)
+                    if await consumer.position(tp) >= ends[tp]:
+                        remaining.discard(tp)
+            return events
+        finally:
+            await consumer.stop()
+
+    def _read(self, value: bytes | None, origin: str, into: list[DeliveryEvent]) -> None:
+        try:
+            into.append(_delivery_event.validate_python(decode_envelope(value).data))
+        except (UndecodableRecord, ValidationError) as exc:
+            # Not ours or unreadable: recovery must not crash-loop on it; it is counted and skipped.
+            self.skipped.append(f"{origin}: {str(exc).splitlines()[0]}")
