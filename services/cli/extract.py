@@ -1,0 +1,130 @@
+"""`sitmon extract [FILE|-] [--jsonl]`: extraction only, no Kafka (contract: shared/eval/EXTRACTION.md).
+
+With --jsonl each input line is an article `{"id", "text", "title"?, "published_at"?,
+"language"?}` and each output line is `{"id", **extraction}` in input order. A bad line
+(invalid JSON, no text) is reported on stderr with its line number, and an
+`{"id": …, "error": …}` line keeps the output aligned with the input; the rest carries on,
+and the exit status is 2 if any line was bad. Without --jsonl the whole input is one
+plain-text article and one object is printed.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import IO, Annotated, Any
+
+import structlog
+import typer
+
+from services.errors import BadInput
+from services.extraction.extractor import extract
+from services.extraction.language import SUPPORTED
+
+
+class BadLine(ValueError):
+    """One JSONL line that is not an article; the message says what is wrong with it."""
+
+
+def extract_command(
+    source: Annotated[str, typer.Argument(help="a file, or - for standard input")] = "-",
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="one JSON article per line (id, text, …)")] = False,
+) -> None:
+    """Print the casualty figures, ceasefire statements and region of articles, as JSON."""
+    structlog.configure(logger_factory=structlog.PrintLoggerFactory(sys.stderr))
+    handle = _open(source)
+    try:
+        if jsonl:
+            bad = run_jsonl(handle, sys.stdout, sys.stderr)
+            if bad:
+                raise typer.Exit(2)
+        else:
+            text = handle.read()
+            extraction = extract(text)
+            sys.stdout.write(json.dumps({"id": _plain_id(source), **extraction.model_dump(mode="json")}) + "\n")
+    finally:
+        if handle is not sys.stdin:
+            handle.close()
+
+
+def run_jsonl(lines: Iterable[str], out: IO[str], err: IO[str]) -> int:
+    """Extract every article of a JSONL stream; returns how many lines were bad."""
+    bad = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            article = parse_line(line)
+        except BadLine as exc:
+            bad += 1
+            err.write(f"sitmon: line {number}: {exc}\n")
+            out.write(json.dumps({"id": _salvage_id(line), "error": str(exc)}) + "\n")
+            continue
+        extraction = extract(
+            article["text"],
+            title=article.get("title"),
+            language=article.get("language"),
+            published_at=article.get("published_at"),
+        )
+        out.write(json.dumps({"id": article["id"], **extraction.model_dump(mode="json")}, ensure_ascii=False) + "\n")
+    out.flush()
+    return bad
+
+
+def parse_line(line: str) -> dict[str, Any]:
+    """A JSONL line as an article, or BadLine saying what is wrong."""
+    try:
+        raw = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise BadLine(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(raw, dict):
+        raise BadLine(f"expected a JSON object, got {type(raw).__name__}")
+    text = raw.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise BadLine('missing "text" (a non-empty string)')
+    article: dict[str, Any] = {"id": raw.get("id"), "text": text}
+    for key in ("title", "language"):
+        value = raw.get(key)
+        article[key] = value if isinstance(value, str) else None
+    if article["language"] and article["language"][:2].lower() not in SUPPORTED:
+        article["language"] = None  # detect instead of trusting an unsupported code
+    article["published_at"] = _parse_time(raw.get("published_at"))
+    return article
+
+
+def _parse_time(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None  # a bad timestamp only loses date reasoning, not the article
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _salvage_id(line: str) -> object:
+    try:
+        raw = json.loads(line)
+    except json.JSONDecodeError:
+        return None
+    return raw.get("id") if isinstance(raw, dict) else None
+
+
+def _open(source: str) -> IO[str]:
+    if source == "-":
+        return sys.stdin
+    path = Path(source)
+    if not path.is_file():
+        raise BadInput(f"{source}: no such file (give a text or JSONL file, or - for standard input)")
+    return path.open(encoding="utf-8", errors="replace")
+
+
+def _plain_id(source: str) -> str:
+    return "stdin" if source == "-" else Path(source).stem
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract")(extract_command)

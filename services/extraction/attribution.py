@@ -1,0 +1,86 @@
+"""Who a sentence attributes its facts to: "Armenian authorities said …", "according to the UN".
+
+Shared by the casualty and ceasefire readers. The source is the noun phrase next to a
+reporting verb or after "according to" (segundo, según, selon …), as written, without a
+leading article. Pronouns ("it said") give no source: the reader cannot tell who.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from services.extraction.wordlists import word_set
+
+_MAX_WORDS: Final = 9
+_REPORTING_VERBS: Final = (
+    r"said|says|say|told|reported|reports|announced|estimated|estimates|confirmed|stated|recorded|added|"
+    r"counted|puts|put|disse|afirmou|informou|relatou|declarou|anunciou|confirmou|dijo|afirmó|informó|"
+    r"señaló|indicó|declaró|anunció|confirmó|reportó|a indiqué|a déclaré|a annoncé|a affirmé|a précisé|"
+    r"ont indiqué|ont annoncé|a dit|indique|affirme"
+)
+_ACCORDING_TO: Final = re.compile(
+    r"(?<!\w)(?:according to|segundo|de acordo com|conforme|según|de acuerdo con|selon|d'après|d’après)\s+"
+    r"(?P<who>[^,.;:()\"“”]{2,120})",
+    re.IGNORECASE,
+)
+# "…, the health ministry said" / "Armenian authorities said 32 people …": find the verb,
+# then take the words before it back to the previous punctuation mark.
+_VERB: Final = re.compile(rf"\s(?:has |have |had )?(?:{_REPORTING_VERBS})\b", re.IGNORECASE)
+_BOUNDARY: Final = re.compile(r"[,.;:()\"“”]")
+# "… informó el Ejército de Colombia" / "…, said Colonel Smith"
+_VERB_SUBJECT: Final = re.compile(
+    rf",\s*(?:{_REPORTING_VERBS})\s+(?P<who>[^,.;:()\"“”]{{2,120}})",
+    re.IGNORECASE,
+)
+_LEADING: Final = re.compile(
+    r"^(?:and|but|while|that|as|y|e|et|mais|pero|the|a|an|o|a|os|as|el|la|los|las|le|la|les|l'|l’)\s+",
+    re.IGNORECASE,
+)
+_TRAILING: Final = re.compile(
+    r"\s+(?:on|in|late|early|this|last|said|on \w+day|que|that)(?:\s.*)?$",
+    re.IGNORECASE,
+)
+_PRONOUNS: Final = word_set(
+    "it they he she we i you this that there ele ela eles elas él ella ellos ellas il elle ils elles on"
+)
+# The subject must look like a name or an institution: a capital letter or a known role.
+_ROLE: Final = re.compile(
+    r"(?i)officials?|authorit|ministry|military|army|police|medics|doctors|witnesses|residents|monitor|"
+    r"spokes|governor|mayor|government|agency|group|office|forces|council|rescuers|hospital|media|"
+    r"ministério|ministerio|ministère|autoridades|autorités|fuentes|fontes|sources|ejército|exército|armée"
+)
+
+
+def find_source(sentence: str) -> str | None:
+    """The attributed source of a sentence's facts, or None."""
+    match = _ACCORDING_TO.search(sentence)
+    if match:
+        return _clean(match.group("who"))
+    match = _VERB_SUBJECT.search(sentence)
+    if match:
+        who = _clean(match.group("who"))
+        if who:
+            return who
+    for match in _VERB.finditer(sentence):
+        before = sentence[max(0, match.start() - 160) : match.start()]
+        cut = max((m.end() for m in _BOUNDARY.finditer(before)), default=0)
+        who = _clean(before[cut:].split(" that ")[-1])
+        if who:
+            return who
+    return None
+
+
+def _clean(raw: str) -> str | None:
+    text = raw.strip()
+    text = _TRAILING.sub("", text)
+    for _ in range(2):
+        text = _LEADING.sub("", text)
+    words = text.split()
+    if not words or len(words) > _MAX_WORDS:
+        return None
+    if words[0].lower() in _PRONOUNS:
+        return None
+    if not (any(w[:1].isupper() for w in words) or _ROLE.search(text)):
+        return None
+    return text

@@ -1,0 +1,107 @@
+"""Is a fact about an earlier, finished episode given as context ("the 2020 war killed 6,500")?
+
+Shared by the casualty and ceasefire readers. A sentence marks the episode it tells about
+with cues: a past year or decade, "last year"/"last April", a dated event well before
+publication, "that conflict", or a causal link to an earlier event ("triggered by",
+"began with", "came after"). A cue governed by "since" ("killed since the war began in
+2023") dates a running toll, not an earlier episode, so it does not count — unless the
+clause goes on to describe that earlier episode ("since February 2019, when a bomber killed 40").
+A fact is background when a live cue precedes it in its sentence, or closely follows it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Final
+
+_MONTHS: Final = {
+    **dict.fromkeys(["january", "jan", "janeiro", "enero", "janvier"], 1),
+    **dict.fromkeys(["february", "feb", "fevereiro", "febrero", "février"], 2),
+    **dict.fromkeys(["march", "mar", "março", "marzo", "mars"], 3),
+    **dict.fromkeys(["april", "apr", "abril", "avril"], 4),
+    **dict.fromkeys(["may", "maio", "mayo", "mai"], 5),
+    **dict.fromkeys(["june", "jun", "junho", "junio", "juin"], 6),
+    **dict.fromkeys(["july", "jul", "julho", "julio", "juillet"], 7),
+    **dict.fromkeys(["august", "aug", "agosto", "août"], 8),
+    **dict.fromkeys(["september", "sep", "sept", "setembro", "septiembre", "setiembre", "septembre"], 9),
+    **dict.fromkeys(["october", "oct", "outubro", "octubre", "octobre"], 10),
+    **dict.fromkeys(["november", "nov", "novembro", "noviembre", "novembre"], 11),
+    **dict.fromkeys(["december", "dec", "dezembro", "diciembre", "décembre"], 12),
+}
+_MONTH: Final = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+_YEAR: Final = re.compile(r"(?<![\w,.])(?:in |of |the |em |en |de |du )?(?P<year>1[89]\d\d|20\d\d)(?:s|'s)?(?![\w,])")
+_DATE: Final = re.compile(
+    rf"(?<!\w)(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:de\s+|of\s+)?(?P<month>{_MONTH})\b|"
+    rf"(?P<month2>{_MONTH})\s+(?P<day2>\d{{1,2}})(?!\d))",
+    re.IGNORECASE,
+)
+_RELATIVE_PAST: Final = re.compile(
+    rf"(?<!\w)(?:last (?:year|month|spring|summer|autumn|fall|winter|{_MONTH})(?:'s|’s)?|"
+    rf"(?:the )?(?:early |late |mid-)?(?:19|20)\d0s|(?:a|one|two|three|several) (?:years|decades) ago|"
+    rf"(?:no |do )?ano passado|(?:el |del )?año pasado|l'an dernier|l’an dernier|l'année dernière|"
+    rf"l’année dernière|(?:en|em|el) (?:{_MONTH}) (?:passado|pasado|dernier))(?!\w)",
+    re.IGNORECASE,
+)
+_EPISODE: Final = re.compile(
+    r"(?<!\w)(?:triggered by|sparked by|began with|came after|followed an?|in retaliation for|"
+    r"(?:previous|earlier|prior|former|past) (?:war|wars|conflict|conflicts|offensive|round|escalation|attack|"
+    r"attacks|massacre|fighting)|that (?:[\w-]+ )?(?:war|conflict)|"
+    r"guerra anterior|conflito anterior|conflicto anterior|guerre précédente|précédent conflit)(?!\w)",
+    re.IGNORECASE,
+)
+# "since X, when …" / "since X, which killed …": the clause after the comma tells the earlier episode.
+_SINCE_WHEN: Final = re.compile(
+    r"(?<!\w)(?:since|desde|depuis)\b[^,.;]{0,80},\s*(?:when|which|in which|cuando|quando|lorsque|quand|où)\b",
+    re.IGNORECASE,
+)
+_SINCE: Final = re.compile(r"(?<!\w)(?:since|desde|depuis|ever since)(?!\w)", re.IGNORECASE)
+_SINCE_REACH: Final = 60  # a "since" this close before a time cue governs it
+_AFTER_REACH: Final = 40  # a time cue this close after a figure dates it
+_STALE_DAYS: Final = 7
+
+
+def background_cues(sentence: str, published_at: datetime | None) -> list[int]:
+    """Offsets of the live background cues in the sentence."""
+    cues: list[int] = []
+    since_ends = [m.end() for m in _SINCE.finditer(sentence)]
+
+    def governed_by_since(position: int) -> bool:
+        return any(0 <= position - end <= _SINCE_REACH for end in since_ends)
+
+    for match in _YEAR.finditer(sentence):
+        year = int(match.group("year"))
+        if published_at is not None and year >= published_at.year:
+            continue
+        if not governed_by_since(match.start()):
+            cues.append(match.start())
+    for match in _RELATIVE_PAST.finditer(sentence):
+        if not governed_by_since(match.start()):
+            cues.append(match.start())
+    if published_at is not None:
+        for match in _DATE.finditer(sentence):
+            if not governed_by_since(match.start()) and _stale(match, published_at):
+                cues.append(match.start())
+    cues.extend(m.start() for m in _EPISODE.finditer(sentence))
+    cues.extend(m.end() - 1 for m in _SINCE_WHEN.finditer(sentence))
+    return sorted(cues)
+
+
+def is_background(cues: list[int], start: int, end: int) -> bool:
+    """Whether the figure at [start, end) of the sentence is dated by one of the cues."""
+    return any(cue < start or 0 <= cue - end <= _AFTER_REACH for cue in cues)
+
+
+def _stale(match: re.Match[str], published_at: datetime) -> bool:
+    """A day and month that fall more than a week before publication (in the latest year it fits)."""
+    day = int(match.group("day") or match.group("day2"))
+    month = _MONTHS[(match.group("month") or match.group("month2")).lower()]
+    year = published_at.year
+    try:
+        when = published_at.replace(year=year, month=month, day=day)
+        if when > published_at:
+            when = when.replace(year=year - 1)
+    except ValueError:
+        return False
+    return (published_at - when).days > _STALE_DAYS

@@ -1,0 +1,309 @@
+"""The words news copy uses for casualties, in English, Portuguese, Spanish and French.
+
+One table for all four languages: the forms hardly collide ("muertos", "mortos", "morts"),
+and a mislabelled or mixed-language article still reads correctly. Everything is matched
+on the lowercased sentence; multiword phrases are allowed. Each outcome phrase says where
+it sits relative to the number it reports:
+
+- POST: after the number and its noun ("32 people were killed", "36 feridos");
+- PRE: a transitive verb before the number ("killed at least 68 people", "mataram 19 pessoas");
+- BOTH: either ("wounded");
+- NOUN_OF: a noun that takes the number as complement ("the deaths of four officers").
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import Final
+
+from services.extraction.wordlists import word_set
+
+
+class Place(Enum):
+    POST = "post"
+    PRE = "pre"
+    BOTH = "both"
+    NOUN_OF = "noun_of"
+
+
+def _alt(*phrases: str) -> str:
+    """A regex alternation of phrases (longest first), with spaces matching any whitespace."""
+    ordered = sorted({p for p in phrases if p}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip() for w in text.split("|") if w.strip()]
+
+
+_AUX = r"(?:(?:has|have|had|was|were|is|are|been|being|be|reportedly|also|all|allegedly|later|since|confirmed|ont|a|été|foram|fueron|han|ha|sido|murieron) )*"
+
+# (outcome, place, phrases). Phrases are alternatives separated by "|".
+_OUTCOMES: Final[list[tuple[str, Place, str]]] = [
+    (
+        "killed",
+        Place.BOTH,
+        "killed|murdered|executed|slain|massacred|assassinados|assassinadas|asesinados|asesinadas|"
+        "asesinó|asesinaron|assassinou|assassinaram|tué|tuée|tués|tuées|tue|tues|abattu|abattus|fusillés",
+    ),
+    (
+        "killed",
+        Place.POST,
+        "dead|died|die|dies|deaths|death|fatalities|perished|lost their lives|lost his life|"
+        "lost her life|were among the dead|lives lost|lives|bodies|corpses|"
+        "mortos|mortas|morto|morta|mortes|morreram|morreu|morrem|morriam|óbitos|perderam a vida|perdeu a vida|corpos|"
+        "muertos|muertas|muerto|muerta|muertes|murieron|murió|mueren|fallecieron|falleció|fallecidos|fallecidas|"
+        "perdieron la vida|perdió la vida|víctimas mortales|cuerpos|cadáveres|"
+        "morts|mortes|mort|décédés|décédées|sont morts|ont péri|péri|périssent|ont perdu la vie|perdu la vie|"
+        "trouvé la mort|décès|cadavres",
+    ),
+    (
+        "killed",
+        Place.PRE,
+        "kill|kills|killing|slaying|claimed the lives of|claiming the lives of|cost the lives of|"
+        "took the lives of|claimed|claiming|left dead|"
+        "mataram|matou|matando|matam|mata|vitimou|vitimaram|vitimando|tirou a vida de|custou a vida de|"
+        "custaram a vida de|mató|mataron|matando a|mataron a|mató a|costó la vida a|costó la vida de|"
+        "cobró la vida de|se cobró la vida de|acabó con la vida de|tuant|tuent|"
+        "a coûté la vie à|ont coûté la vie à|coûté la vie à",
+    ),
+    (
+        "killed",
+        Place.NOUN_OF,
+        "deaths of|death of|bodies of|remains of|corpses of|the lives of|killing of|killings of|"
+        "mort de|la mort de|décès de|corps de|cadavres de|la vie de|"
+        "morte de|mortes de|corpos de|cadáveres de|muerte de|muertes de|cuerpos de|restos de",
+    ),
+    ("injured", Place.BOTH, "wounded|injured|blessé|blessée|blessés|blessées|"),
+    (
+        "injured",
+        Place.POST,
+        "hurt|survived with injuries|suffered injuries|sustained injuries|were left injured|"
+        "feridos|feridas|ferido|ferida|ficaram feridos|ficaram feridas|heridos|heridas|herido|herida|"
+        "lesionados|lesionadas|resultaron heridos|resultaron heridas",
+    ),
+    (
+        "injured",
+        Place.PRE,
+        "wounding|injuring|wounds|injures|injure|wound|feriu|feriram|ferindo|"
+        "hirió|hirieron|hiriendo|hiriendo a|blessant|blessent",
+    ),
+    (
+        "missing",
+        Place.POST,
+        "missing|unaccounted for|desaparecidos|desaparecidas|desaparecido|desaparecida|"
+        "disparus|disparues|disparu|porté disparus|portés disparus",
+    ),
+    ("displaced", Place.BOTH, "displaced|deslocados|deslocadas|desplazados|desplazadas|déplacés|déplacées"),
+    (
+        "captured",
+        Place.BOTH,
+        "captured|taken prisoner|taken captive|taken hostage|abducted|kidnapped|capturados|"
+        "capturadas|sequestrados|secuestrados|capturés|enlevés|faits prisonniers",
+    ),
+    ("evacuated", Place.BOTH, "evacuated|evacuados|evacuadas|évacués|évacuées"),
+]
+
+OUTCOME_PATTERNS: Final[list[tuple[str, Place, re.Pattern[str]]]] = [
+    (outcome, place, re.compile(rf"(?<!\w)(?:{_alt(*_words(phrases))})(?!\w)")) for outcome, place, phrases in _OUTCOMES
+]
+
+# Words that make a figure ambiguous between outcomes: "86 casualties", "86 victims".
+LUMPED_HEADS: Final = word_set("casualties casualty bajas baixas pertes")
+
+# One fast scan decides whether a sentence could hold a casualty figure at all.
+CASUALTY_KEYWORDS: Final = re.compile(
+    r"kill|dead|die[sd]?\b|death|fatalit|perish|lives|bod(?:y|ies)|corps|wound|injur|hurt|missing|unaccounted|toll|"
+    r"casualt|displac|captur|hostage|abduct|kidnap|evacuat|slain|murder|execut|massacr|"
+    r"mort|morr|óbito|ferid|desapareci|vitim|víctim|mata|mató|muert|muri|falleci|herid|lesionad|cadáver|cadav|"
+    r"tué|tue[snr]?\b|tuant|décè|péri|bless|dispar|déplac|bilan|balan|número de|saldo|cifra|"
+    r"sequestr|secuestr|captur|enlev|assassin|asesin|abattu|fusill",
+    re.IGNORECASE,
+)
+
+QUALIFIERS: Final[list[tuple[str, re.Pattern[str]]]] = [
+    (name, re.compile(rf"(?<!\w)(?:{_alt(*_words(phrases))})\s*$"))
+    for name, phrases in [
+        (
+            "at_least",
+            "at least|more than|over|upwards of|no fewer than|no less than|in excess of|a minimum of|"
+            "at least another|at least a further|more than a|"
+            "pelo menos|ao menos|no mínimo|mais de|al menos|por lo menos|como mínimo|más de|"
+            "au moins|plus de|pas moins de|au minimum",
+        ),
+        (
+            "approximately",
+            "about|around|nearly|almost|some|roughly|approximately|an estimated|estimated|close to|"
+            "just over|just under|cerca de|quase|aproximadamente|perto de|por volta de|uns|umas|casi|unos|unas|"
+            "alrededor de|cerca de|près de|environ|quelque|presque|approximativement|une quarantaine de",
+        ),
+        (
+            "at_most",
+            "up to|fewer than|less than|no more than|at most|as many as|até|menos de|no máximo|"
+            "hasta|como máximo|jusqu'à|jusqu’à|moins de|au plus|au maximum",
+        ),
+    ]
+]
+
+GROUPS: Final[list[tuple[str, re.Pattern[str]]]] = [
+    (group, re.compile(rf"(?:{_alt(*_words(phrases))})(?!\w)"))
+    for group, phrases in [
+        (
+            "peacekeepers",
+            "peacekeepers|peacekeeper|blue helmets|casques bleus|casque bleu|cascos azules|"
+            "capacetes azuis|soldados de paz|soldats de la paix|soldados de la paz|forces de maintien de la paix",
+        ),
+        (
+            "aid_workers",
+            "aid workers|aid worker|humanitarian workers|humanitarian worker|relief workers|"
+            "humanitarian staff|aid staff|humanitarians|trabajadores humanitarios|cooperantes|trabalhadores humanitários|"
+            "humanitaires|travailleurs humanitaires|agentes humanitários",
+        ),
+        (
+            "journalists",
+            "journalists|journalist|reporters|reporter|media workers|cameramen|cameraman|photographers|"
+            "photojournalists|jornalistas|jornalista|periodistas|periodista|reporteros|journalistes|journaliste",
+        ),
+        (
+            "police",
+            "police officers|police officer|policemen|policeman|policewomen|police|officers|officer|"
+            "gendarmes|gendarme|policiais|policial|policías|policía|agentes de policía|agentes|carabineros|"
+            "policiers|policier",
+        ),
+        (
+            "soldiers",
+            "soldiers|soldier|troops|servicemen|serviceman|service members|service personnel|"
+            "military personnel|conscripts|marines|paratroopers|sailors|airmen|guardsmen|reservists|"
+            "soldados|soldado|militares|militar|soldats|soldat|militaires|recrues|fuzileiros|infantes",
+        ),
+        (
+            "fighters",
+            "fighters|fighter|militants|militant|separatists|rebels|rebel|insurgents|insurgent|guerrillas|"
+            "guerrillas|jihadists|militiamen|militia members|combatants|gunmen|"
+            "combatentes|militantes|rebeldes|insurgentes|guerrilheiros|jihadistas|milicianos|combatientes|"
+            "guerrilleros|disidentes|combattants|combattant|rebelles|insurgés|jihadistes|djihadistes|miliciens|terroristes",
+        ),
+        (
+            "children",
+            "children|child|kids|boys|girls|boy|girl|minors|infants|babies|toddlers|teenagers|"
+            "crianças|criança|menores|meninos|meninas|bebês|bebés|niños|niñas|niño|niña|menores de edad|"
+            "enfants|enfant|mineurs|bébés|adolescents",
+        ),
+        ("women", "women|woman|mulheres|mulher|mujeres|mujer|femmes|femme"),
+        ("civilians", "civilians|civilian|non-combatants|civis|civil|civiles|civils|civiles"),
+    ]
+]
+
+# Nouns for people that carry no contract group ("32 people", "70 patients", "124 others").
+PEOPLE: Final = re.compile(
+    r"(?:"
+    + _alt(
+        *_words(
+            "people|persons|person|individuals|residents|inhabitants|villagers|passengers|patients|worshippers|"
+            "pilgrims|students|migrants|refugees|tourists|workers|staff|employees|men|adults|members|family members|"
+            "victims|hostages|prisoners|detainees|captives|protesters|demonstrators|settlers|farmers|miners|"
+            "doctors|medics|nurses|paramedics|rescuers|firefighters|volunteers|others|more|"
+            "pessoas|habitantes|moradores|pacientes|vítimas|homens|adultos|reféns|presos|outros|outras|"
+            "personas|vecinos|víctimas|hombres|rehenes|presos|otros|otras|"
+            "personnes|habitants|victimes|hommes|adultes|otages|prisonniers|autres|civils"
+        )
+    )
+    + r")(?!\w)"
+)
+
+# Nouns that are certainly not people: a number before them is not a casualty figure.
+NOT_PEOPLE: Final = re.compile(
+    r"(?:"
+    + _alt(
+        *_words(
+            "missiles|missile|rockets|rocket|drones|drone|shells|bombs|strikes|strike|air strikes|attacks|attack|"
+            "assaults|targets|tanks|vehicles|cars|trucks|lorries|buses|ships|boats|aircraft|planes|helicopters|flights|"
+            "buildings|homes|houses|flats|apartments|hospitals|schools|villages|towns|cities|districts|provinces|"
+            "positions|bases|checkpoints|tunnels|roads|bridges|beds|tonnes|tons|barrels|parcels|rounds|truces|"
+            "ceasefires|violations|times|percent|per cent|points|votes|seats|kilometres|kilometers|km|miles|metres|"
+            "meters|hours|days|weeks|months|years|minutes|decades|dollars|euros|pounds|families|households|"
+            "mísseis|foguetes|ataques|caminhões|edifícios|casas|aldeias|hospitais|escolas|dias|horas|meses|anos|"
+            "semanas|famílias|quilômetros|quilómetros|metros|misiles|cohetes|camiones|edificios|viviendas|"
+            "aldeas|hospitales|escuelas|días|semanas|años|familias|kilómetros|kilometros|"
+            "roquettes|frappes|camions|bâtiments|maisons|villages|hôpitaux|écoles|jours|heures|semaines|mois|ans|"
+            "familles|kilomètres|mètres|fois|ataques|attaques|violaciones|violations|incidents|incidentes|"
+            "heures|horas|h|gmt|utc|a.m|p.m|am|pm|bn|m|kg"
+        )
+    )
+    + r")(?!\w)"
+)
+
+# What sits right before a number when the number is money or a label, not a count.
+MONEY_OR_LABEL_BEFORE: Final = re.compile(
+    r"(?:[$€£¥₹]|us\$|usd|eur|r\$|resolution|resolución|resolução|résolution|operation|operação|operación|"
+    r"opération|route|highway|road|rodovia|carretera|flight|vuelo|voo|vol|article|artigo|artículo|no\.|number|"
+    r"número|numéro|nº|n°|phase|fase|unit|unidad|brigade|brigada|battalion|batallón|km|kilometre|"
+    r"kilometer|page|chapter|channel|level|category|magnitude|zone|sector|block|bloco|bloque|"
+    r"district|distrito|ward|building|paragraph|point|punto|ponto)\s*$"
+)
+
+# What right after a number makes it a quantity of something other than people.
+UNIT_AFTER: Final = re.compile(
+    r"^\s*(?:%|percent|per cent|por ciento|por cento|pour cent|pour-cent|pc\b|"
+    r"(?:de |d'|d’)?(?:dollars|dólares|euros|reais|pesos|francs|livres|libras|pounds|shekels|rubles|"
+    r"hryvnias|dinars|riyals)\b|"
+    r"(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|h\b|hrs\b|horas\b|heures\b|hours\b|minutes\b|minutos\b)|"
+    r"(?:years? old|anos de idade|años de edad|ans\b|años\b|anos\b|year\b)|"
+    r"(?:km|kilomet|kilómet|kilomèt|quilômet|quilómet|miles?\b|metres?\b|meters?\b|metros\b|mètres\b)|"
+    r"(?:degrees|graus|grados|degrés)|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
+    r"(?:de )?(?:janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|"
+    r"enero|febrero|marzo|mayo|junio|julio|septiembre|setiembre|octubre|noviembre|diciembre)|"
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b)"
+)
+
+MONTH_BEFORE: Final = re.compile(
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s*$"
+)
+
+# "including two children", "among them 326 fighters", "dont trois Casques bleus".
+SUBGROUP_CUE: Final = re.compile(
+    r"(?<!\w)(?:"
+    + _alt(
+        *_words(
+            "including|among them|among whom|of whom|among the dead are|among the dead were|among the dead was|"
+            "among the dead is|among those killed were|among those killed are|among the victims were|"
+            "among the victims are|among the wounded were|among the wounded are|among the injured were|"
+            "among the injured are|of them|of those|most of them|"
+            "dont|parmi eux|parmi elles|parmi lesquels|parmi lesquelles|parmi les morts|parmi les victimes|"
+            "parmi les blessés|y compris|incluindo|inclusive|entre eles|entre elas|entre os quais|entre as quais|"
+            "entre os mortos|entre as vítimas|entre os feridos|dos quais|das quais|entre ellos|entre ellas|"
+            "entre los cuales|entre las cuales|entre los muertos|entre las víctimas|entre los heridos|"
+            "incluidos|incluidas|incluyendo|de los cuales|de las cuales"
+        )
+    )
+    + r")\s*(?:(?:were|are|was|is|at least|more than|about|some|nearly|around|up to|pelo menos|al menos|"
+    r"au moins|cerca de|près de|unos|unas)\s*)*$"
+)
+
+# Words that end the stretch of text in which an outcome can still refer back to a number.
+BLOCKERS: Final = word_set(
+    "said says told according reported announced added stated estimated confirmed noted claimed while whereas "
+    "but although though ; : disse afirmou informou segundo dijo afirmó informó según señaló indicó mientras "
+    "pero aunque dit a affirmé selon indiqué tandis mais"
+)
+
+CONNECTORS: Final = word_set(", and & plus e y et as well as also ainsi que así como bem como assim como")
+
+DETERMINERS: Final = word_set(
+    "the those these its their them whom own his her our the of de d' d’ os as los las les des do da dos das del "
+    "seus suas sus ses leurs eux ellos elas elles ellas entre"
+)
+
+COPULAS: Final = word_set("were was are is eram era foram eran fueron era étaient était sont")
+
+INHERIT_HEADS: Final = word_set("others other more further additional otros otras outros outras autres demais")
+
+CORRECTION_BEFORE: Final = re.compile(
+    r"(?:(?:earlier|previous|initial|prior|first|preliminary) (?:death )?(?:figure|toll|count|tally|estimate|"
+    r"report)s? of|up from|down from|from an earlier|from a previous|revised (?:up|down)?\s*from|"
+    r"frente a los|ante(?:s|riormente)? de|contra os|contre)\s*$"
+)

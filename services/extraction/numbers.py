@@ -1,0 +1,208 @@
+"""Find the numbers stated in a sentence: digits and written numbers, with their offsets.
+
+Wire copy writes counts as digits with any of three thousands separators (1,200 / 1.200 /
+1 200), with scale words (2.5 million, 46 mil) or in words in four languages (thirty-two,
+vinte e seis, veintiséis, vingt-six). Written numbers go through text2num, a maintained
+parser for all four languages. Vague quantities (dozens, hundreds, scores, several) are
+not numbers and never match; "a dozen" is 12 and "two dozen" 24.
+
+Every pattern here is a flat alternation or a single repetition of a fixed group, so
+matching is linear in the sentence length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from text_to_num import text2num
+
+from services.extraction.wordlists import word_tuple
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A number as written in a sentence: its value and where it sits (sentence offsets)."""
+
+    value: int
+    start: int
+    end: int
+    written: bool = False  # spelled out in words rather than digits
+    modifier: bool = False  # glued to a word by a hyphen: "32-year-old", "nine-storey", "60-day"
+
+
+# Words that, after a number, multiply it. Keys are lowercase.
+_SCALES = {
+    "million": 1_000_000,
+    "millions": 1_000_000,
+    "milhão": 1_000_000,
+    "milhões": 1_000_000,
+    "millón": 1_000_000,
+    "millones": 1_000_000,
+    "billion": 1_000_000_000,
+    "billions": 1_000_000_000,
+    "milliard": 1_000_000_000,
+    "milliards": 1_000_000_000,
+    "bilhão": 1_000_000_000,
+    "bilhões": 1_000_000_000,
+    "mil": 1_000,
+    "thousand": 1_000,
+    "mille": 1_000,
+}
+
+# Digits: a thousands-grouped integer (one separator style throughout) or a plain run,
+# with an optional decimal part, then an optional scale word. Digits glued to letters,
+# slashes or colons (dates 20/09, times 01:00, Kh-101) are rejected by the lookarounds.
+_DIGITS = re.compile(
+    r"(?<![\w/:.,])(?<![^\W\d_]-)"
+    r"(?P<int>\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+)"
+    r"(?P<dec>[.,]\d+)?"
+    r"(?![\w/:]|[.,]\d)"
+    r"(?P<scale>[ \u00a0](?:" + "|".join(sorted(_SCALES, key=len, reverse=True)) + r")\b)?",
+    re.IGNORECASE,
+)
+
+# Written number vocabularies. Articles that double as "one" in Romance languages (um, uma,
+# un, une, una, uno) are left out: "un soldat a été tué" is a singular without a number.
+_WORDS: dict[str, tuple[str, ...]] = {
+    "en": word_tuple(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+        "eighty ninety hundred thousand million billion"
+    ),
+    "pt": word_tuple(
+        "dois duas três tres quatro cinco seis sete oito nove dez onze doze treze catorze quatorze "
+        "quinze dezesseis dezasseis dezessete dezassete dezoito dezenove dezanove vinte trinta "
+        "quarenta cinquenta sessenta setenta oitenta noventa cem cento duzentos duzentas trezentos "
+        "trezentas quatrocentos quatrocentas quinhentos quinhentas seiscentos seiscentas setecentos "
+        "setecentas oitocentos oitocentas novecentos novecentas mil milhão milhões"
+    ),
+    "es": word_tuple(
+        "dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciséis "
+        "dieciseis diecisiete dieciocho diecinueve veinte veintiuno veintiún veintidós veintidos "
+        "veintitrés veintitres veinticuatro veinticinco veintiséis veintiseis veintisiete "
+        "veintiocho veintinueve treinta cuarenta cincuenta sesenta setenta ochenta noventa cien "
+        "ciento doscientos doscientas trescientos trescientas cuatrocientos cuatrocientas "
+        "quinientos quinientas seiscientos seiscientas setecientos setecientas ochocientos "
+        "ochocientas novecientos novecientas mil millón millones"
+    ),
+    "fr": word_tuple(
+        "deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize "
+        "vingt vingts trente quarante cinquante soixante cent cents mille million millions"
+    ),
+}
+_JOINERS = {"en": "and", "pt": "e", "es": "y", "fr": "et"}
+_DOZEN = {
+    "en": r"(?:(?P<a>a)|(?P<n>two|three|four|five|six))[ -]dozen",
+    "pt": r"(?:(?P<a>uma)|(?P<n>duas|três))[ ]dúzias?",
+    "es": r"(?:(?P<a>una)|(?P<n>dos|tres))[ ]docenas?",
+    "fr": r"(?:(?P<a>une)|(?P<n>deux|trois))[ ]douzaines?",
+}
+_DOZEN_MULTIPLIER = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "duas": 2,
+    "dos": 2,
+    "deux": 2,
+    "três": 3,
+    "tres": 3,
+    "trois": 3,
+}
+_ENGLISH_ARTICLE_SCALE = re.compile(r"\ba (hundred|thousand|million)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _written_pattern(language: str) -> re.Pattern[str]:
+    words = sorted(_WORDS[language], key=len, reverse=True)
+    word = r"(?:" + "|".join(words) + r")"
+    joiner = _JOINERS[language]
+    # A run of number words separated by spaces/hyphens and the language's "and".
+    return re.compile(
+        rf"(?<![\w-]){word}(?:(?:[ -]{joiner}[ -]|[ -]){word})*(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=8)
+def _dozen_pattern(language: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){_DOZEN[language]}(?![\w-])", re.IGNORECASE)
+
+
+def _digits_value(match: re.Match[str]) -> int | None:
+    integer = re.sub(r"[^\d]", "", match.group("int"))
+    decimal = match.group("dec")
+    scale_word = match.group("scale")
+    scale = _SCALES[scale_word.strip().lower()] if scale_word else 1
+    if decimal:
+        if scale == 1:
+            return None  # 7.7 (magnitude), 2,5 (a decimal): not a head count
+        return int(float(f"{integer}.{decimal[1:]}") * scale)
+    return int(integer) * scale
+
+
+def _written_value(phrase: str, language: str) -> int | None:
+    try:
+        return int(text2num(phrase.lower(), language))
+    except ValueError:
+        return None
+
+
+def find_numbers(sentence: str, language: str = "en") -> list[NumberMention]:
+    """Every number in the sentence, left to right, with sentence-relative offsets."""
+    language = language if language in _WORDS else "en"
+    found: list[NumberMention] = []
+    taken: list[tuple[int, int]] = []
+    if any(ch.isdigit() for ch in sentence):
+        for match in _DIGITS.finditer(sentence):
+            value = _digits_value(match)
+            if value is not None:
+                found.append(NumberMention(value, match.start(), match.end(), modifier=_glued(sentence, match.end())))
+                taken.append(match.span())
+    for match in _dozen_pattern(language).finditer(sentence):
+        multiplier = 1 if match.group("a") else _DOZEN_MULTIPLIER.get(match.group("n").lower(), 1)
+        found.append(NumberMention(12 * multiplier, match.start(), match.end(), written=True))
+        taken.append(match.span())
+    if language == "en":
+        for match in _ENGLISH_ARTICLE_SCALE.finditer(sentence):
+            if not _overlaps(match.span(), taken):
+                value = _SCALES[match.group(1).lower()] if match.group(1).lower() != "hundred" else 100
+                found.append(NumberMention(value, match.start(), match.end(), written=True))
+                taken.append(match.span())
+    for match in _written_pattern(language).finditer(sentence):
+        if _overlaps(match.span(), taken):
+            continue
+        mention = _parse_written(sentence, match.start(), match.end(), language)
+        if mention is not None:
+            found.append(mention)
+            taken.append((mention.start, mention.end))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _parse_written(sentence: str, start: int, end: int, language: str) -> NumberMention | None:
+    """Parse a run of number words; if text2num refuses the whole run, keep its longest valid prefix."""
+    phrase = sentence[start:end]
+    value = _written_value(phrase, language)
+    if value is not None:
+        return NumberMention(value, start, end, written=True, modifier=_glued(sentence, end))
+    cut = end
+    while True:
+        cut = max(sentence.rfind(" ", start, cut), sentence.rfind("-", start, cut))
+        if cut <= start:
+            return None
+        value = _written_value(sentence[start:cut], language)
+        if value is not None:
+            return NumberMention(value, start, cut, written=True, modifier=_glued(sentence, cut))
+
+
+def _glued(sentence: str, end: int) -> bool:
+    """True when a hyphen joins the number to a word after it ("32-year-old", "two-month")."""
+    return end + 1 < len(sentence) and sentence[end] in "-‑" and sentence[end + 1].isalpha()
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in taken)

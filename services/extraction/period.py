@@ -1,0 +1,58 @@
+"""The reporting window a sentence states for its figures: "in 24 hours", "over the weekend".
+
+A window is read only from phrases that introduce one ("in", "within", "over the past",
+"nas últimas", "en moins de"); durations used otherwise ("a 30-hour truce", "15 months of
+war") are not windows.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from services.extraction.numbers import find_numbers
+
+_WEEKEND: Final = re.compile(
+    r"(?<!\w)(?:over|during|at|this|last|on) (?:the )?weekend|(?:no|neste|este|durante o) fim de semana|"
+    r"(?:el|este|durante el) fin de semana|(?:ce|le|du|pendant le) week-end",
+    re.IGNORECASE,
+)
+_WEEK: Final = re.compile(
+    r"(?<!\w)(?:in|within|over|during) (?:the )?(?:past |last )?(?:a |one )?week(?!s)|"
+    r"(?:numa|em uma|na última|em) semana|(?:en una|en la última|durante la última) semana|"
+    r"(?:en une|en|au cours de la dernière|la semaine dernière) semaine",
+    re.IGNORECASE,
+)
+_DAY: Final = re.compile(
+    r"(?<!\w)(?:(?:in|within|over|during) (?:the )?(?:past|last)|in (?:a|one|a single)) day(?!s)|(?:em|num) (?:um )?dia(?!s)|"
+    r"(?:en|durante) un día|en une journée|en un jour",
+    re.IGNORECASE,
+)
+# "in (the past|the last|less than|under) N hours/days" and the same in pt/es/fr.
+_SPAN: Final = re.compile(
+    r"(?<!\w)(?:in|within|over|during|em|nas|nos|en|durante|dans|au cours des|pendant)\s+"
+    r"(?:the\s+|las\s+|los\s+|les\s+)?"
+    r"(?:past\s+|last\s+|less than\s+|under\s+|fewer than\s+|just\s+|últimas\s+|últimos\s+|menos de\s+|"
+    r"moins de\s+|dernières\s+|derniers\s+)?"
+    r"(?P<num>[\w-]+)\s+(?P<unit>hours|horas|heures|days|dias|días|jours)\b",
+    re.IGNORECASE,
+)
+_HOURS_PER_UNIT: Final = {"hours": 1, "horas": 1, "heures": 1, "days": 24, "dias": 24, "días": 24, "jours": 24}
+_LONGEST_WINDOW_HOURS: Final = 24 * 31
+
+
+def period_hours(sentence: str, language: str) -> int | None:
+    """The window stated in the sentence in hours, or None when it states none."""
+    for match in _SPAN.finditer(sentence):
+        numbers = find_numbers(match.group("num"), language)
+        if len(numbers) == 1:
+            hours = numbers[0].value * _HOURS_PER_UNIT[match.group("unit").lower()]
+            if 0 < hours <= _LONGEST_WINDOW_HOURS:
+                return hours
+    if _WEEKEND.search(sentence):
+        return 48
+    if _WEEK.search(sentence):
+        return 168
+    if _DAY.search(sentence):
+        return 24
+    return None
