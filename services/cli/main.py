@@ -17,6 +17,8 @@ COMMANDS = (
     "services.cli.broker",
     "services.cli.topics",
     "services.cli.replay",
+    "services.cli.worker",
+    "services.cli.alerts",
     "services.cli.extract",
 )
 

@@ -1,0 +1,134 @@
+"""The alerting state and its evaluation, without I/O: what `sitmon alerts` knows and decides.
+
+Everything here is a fold of Kafka records (alert transitions, notifications, silences,
+subscriptions), so the service rebuilds it after a restart by replaying the alerts and
+subscriptions topics into `apply`. Evaluating a region snapshot or a timer tick returns the
+transitions to record; the service writes them, then plans notifications (notifier.py).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from alerts.lifecycle.state import AlertState, LifecycleTiming, Step, from_transition, step
+from alerts.pipeline.dedup import NotifiedRecord, record_from
+from alerts.pipeline.grouping import GroupClock
+from alerts.rules.baseline import record_day, trailing_daily_mean
+from alerts.rules.casualties import observe_casualties
+from alerts.rules.ceasefire import observe_ceasefire
+from alerts.rules.model import RuleSet
+from alerts.rules.observation import Observation
+from alerts.silences import Silence, apply_silence
+from streams import subscriptions as subs
+from streams.alerting import AlertNotified, AlertTransitioned, SilenceCreated, SilenceExpired
+from streams.situation import SituationChanged
+from streams.subscriptions import Subscription
+
+StateEvent = AlertTransitioned | AlertNotified | SilenceCreated | SilenceExpired | subs.AnySubscriptionEvent
+
+
+@dataclass
+class AlertEngine:
+    rules: RuleSet
+    lifecycle: LifecycleTiming
+    alerts: dict[str, AlertState] = field(default_factory=dict)
+    observations: dict[str, Observation] = field(default_factory=dict)
+    history: dict[str, dict[date, int]] = field(default_factory=dict)
+    silences: dict[str, Silence] = field(default_factory=dict)
+    subscriptions: dict[str, Subscription] = field(default_factory=dict)
+    notified: dict[tuple[str, str], NotifiedRecord] = field(default_factory=dict)
+    clocks: dict[tuple[str, str], GroupClock] = field(default_factory=dict)
+
+    # --- the fold ------------------------------------------------------------------------
+
+    def apply(self, event: StateEvent) -> None:
+        """Apply one recorded event. Idempotent: a transition already folded changes nothing."""
+        if isinstance(event, AlertTransitioned):
+            current = self.alerts.get(event.alert_id)
+            if current is None or event.seq > current.seq:
+                self.alerts[event.alert_id] = from_transition(event)
+                if event.status != "resolved" and event.alert_id not in self.observations:
+                    # after a restart the last observation is the one the transition recorded
+                    self.observations[event.alert_id] = Observation(
+                        kind=event.kind,
+                        region=event.region,
+                        level=event.level,
+                        rule=event.rule,
+                        reason="rebuilt",
+                        values=event.values,
+                    )
+        elif isinstance(event, AlertNotified):
+            key = (event.subscription_id, event.alert_id)
+            previous = self.notified.get(key)
+            if previous is None or (event.seq, event.occurred_at) > (previous.seq, previous.at):
+                self.notified[key] = record_from(event, previous)
+                clock_key = (event.subscription_id, event.group_key)
+                last = self.clocks.get(clock_key, GroupClock()).last_flush_at
+                if last is None or event.occurred_at >= last:
+                    self.clocks[clock_key] = GroupClock(first_pending_at=None, last_flush_at=event.occurred_at)
+        elif isinstance(event, SilenceCreated | SilenceExpired):
+            self.silences = apply_silence(self.silences, event)
+        else:
+            self.subscriptions = subs.apply(self.subscriptions, event)
+
+    def forget_subscription(self, subscription_id: str) -> None:
+        """A tombstone on the subscriptions topic."""
+        self.subscriptions = subs.apply_tombstone(self.subscriptions, subscription_id)
+
+    def remember_baseline(self, situation: SituationChanged) -> None:
+        """Feed the spike rule's daily history (also while rebuilding, without evaluating)."""
+        day = next(
+            (
+                t.best
+                for t in situation.casualties
+                if t.outcome == self.rules.casualties.outcome and t.window == "24h" and t.group is None
+            ),
+            0,
+        )
+        spike = self.rules.casualties.spike
+        keep = spike.baseline_days if spike else 14
+        self.history[situation.region] = record_day(self.history.get(situation.region, {}), situation.as_of, day, keep)
+
+    # --- evaluation ----------------------------------------------------------------------
+
+    def evaluate(self, situation: SituationChanged, now: datetime) -> list[Step]:
+        """Observe a region snapshot with every rule and step each alert's lifecycle."""
+        spike = self.rules.casualties.spike
+        baseline = (
+            trailing_daily_mean(self.history.get(situation.region, {}), situation.as_of, spike.baseline_days)
+            if spike
+            else None
+        )
+        self.remember_baseline(situation)
+        observations = (
+            observe_casualties(situation, self.rules.casualties, baseline),
+            observe_ceasefire(situation, self.rules),
+        )
+        return [self._step(observation, now) for observation in observations]
+
+    def tick(self, now: datetime) -> list[Step]:
+        """Re-step alerts waiting on time: pending (for) and firing through a gap (keep_firing_for)."""
+        steps = []
+        for alert_id, state in list(self.alerts.items()):
+            observation = self.observations.get(alert_id)
+            if observation is not None and state.status in ("pending", "firing"):
+                steps.append(self._step(observation, now))
+        return steps
+
+    def _step(self, observation: Observation, now: datetime) -> Step:
+        self.observations[observation.alert_id] = observation
+        result = step(self.alerts.get(observation.alert_id), observation, now, self.lifecycle)
+        if result.state is not None:
+            self.alerts[observation.alert_id] = result.state
+        return result
+
+    # --- views ---------------------------------------------------------------------------
+
+    def firing_counts(self) -> dict[tuple[str, str], int]:
+        return dict(Counter((a.kind, a.level) for a in self.alerts.values() if a.status == "firing"))
+
+    def active_silences(self) -> Iterator[Silence]:
+        return iter(self.silences.values())

@@ -1,0 +1,293 @@
+"""`sitmon alerts`: region snapshots in, alert transitions recorded, notifications handed to delivery.
+
+Start-up rebuilds all state from Kafka alone: the alerts topic (transitions, notifications,
+silences) and the subscriptions topic are replayed into the engine; the situation topic is
+replayed only to warm the spike rule's daily history. Then the situation topic is consumed
+in a consumer group, committing after each batch's transitions are acknowledged by the
+broker — at-least-once, made safe by deterministic transition and message ids.
+
+Crash safety of notifications: a message is submitted to the dispatcher (which records the
+request durably) before its AlertNotified is recorded. A crash between the two makes the
+rebuilt engine plan the same message again, with the same id, which the dispatcher
+deduplicates; a crash after both leaves the dispatcher's recovery to finish the delivery.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable
+from datetime import datetime
+from typing import Protocol
+
+import structlog
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
+
+from alerts.engine import AlertEngine
+from alerts.kafka_io import KafkaUnavailable, TopicTail, new_producer, origin
+from alerts.lifecycle.state import Step
+from alerts.metrics import AlertMetrics
+from alerts.notifier import StageOutcome, plan_notifications
+from alerts.settings import AlertsSettings
+from streams import subscriptions as subs
+from streams.alerting import AlertNotified, AlertTransitioned, SilenceCreated, SilenceExpired
+from streams.deliveries import OutboundMessage, SubscriptionDisableRequested
+from streams.envelope import decode, encode
+from streams.errors import UndecodableRecord
+from streams.events import DeadLettered, Event, excerpt, stable_id
+from streams.situation import SituationChanged
+from streams.subscriptions import Subscription
+
+log = structlog.get_logger("sitmon.alerts")
+
+DISABLE_REASONS = {
+    "endpoint_gone": "the endpoint answered 410 Gone",
+    "endpoint_failing": "every delivery failed for five days",
+}
+
+
+class Dispatcher(Protocol):
+    """What the service needs from delivery (alerts.delivery.dispatcher.Dispatcher)."""
+
+    async def start(self) -> None: ...
+
+    async def recover(self) -> int: ...
+
+    async def submit(self, subscription: Subscription, message: OutboundMessage) -> None: ...
+
+    async def stop(self) -> None: ...
+
+
+class AlertService:
+    def __init__(
+        self,
+        settings: AlertsSettings,
+        engine: AlertEngine,
+        dispatcher: Dispatcher,
+        metrics: AlertMetrics,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self.settings = settings
+        self.engine = engine
+        self.dispatcher = dispatcher
+        self.metrics = metrics
+        self.clock = clock
+        self.catalogue = settings.catalogue()
+        self.ready = asyncio.Event()
+        self._counted: set[tuple[str, str, int, str]] = set()
+        self._producer: AIOKafkaProducer | None = None
+        self._tail: TopicTail | None = None
+        self._situations: AIOKafkaConsumer | None = None
+        self._deferred_disables: list[SubscriptionDisableRequested] = []
+
+    # --- start-up ------------------------------------------------------------------------
+
+    async def rebuild(self) -> None:
+        """Replay alerts + subscriptions (+ delivery disable requests) into the engine."""
+        topics = [self.catalogue.alerts.name, self.catalogue.subscriptions.name, self.catalogue.deliveries.name]
+        self._tail = TopicTail(self.settings.kafka_bootstrap, topics)
+        await self._tail.start()
+        records = await self._tail.catch_up()
+        for record in records:
+            await self._apply_record(record, live=False)
+        # disable requests last, against the final subscription states (partitions interleave)
+        for request in sorted(self._deferred_disables, key=lambda r: r.occurred_at):
+            await self._disable(request)
+        self._deferred_disables.clear()
+        await self._warm_baselines()
+        log.info(
+            "alerts.rebuilt",
+            records=len(records),
+            alerts=len(self.engine.alerts),
+            subscriptions=len(self.engine.subscriptions),
+            silences=len(self.engine.silences),
+        )
+
+    async def _warm_baselines(self) -> None:
+        warm = TopicTail(self.settings.kafka_bootstrap, [self.catalogue.situation.name])
+        await warm.start()
+        try:
+            for record in await warm.catch_up():
+                with contextlib.suppress(UndecodableRecord):
+                    event = decode(record.value)
+                    if isinstance(event, SituationChanged):
+                        self.engine.remember_baseline(event)
+        finally:
+            await warm.stop()
+
+    async def run(self, stop: asyncio.Event) -> None:
+        self._producer = new_producer(self.settings.kafka_bootstrap)
+        try:
+            await self._producer.start()
+        except Exception as exc:  # aiokafka raises several types for an unreachable broker
+            raise KafkaUnavailable(f"cannot reach Kafka at {self.settings.kafka_bootstrap}: {exc}") from exc
+        try:
+            await self.rebuild()
+            self._situations = AIOKafkaConsumer(
+                self.catalogue.situation.name,
+                bootstrap_servers=self.settings.kafka_bootstrap,
+                group_id=self.settings.consumer_group(),
+                enable_auto_commit=False,
+                auto_offset_reset="earliest",
+            )
+            await self._situations.start()
+            # delivery recovers only now: it looks subscriptions up in the rebuilt engine
+            await self.dispatcher.start()
+            await self.dispatcher.recover()
+            await self._notify()  # anything owed from before a restart
+            self.ready.set()
+            log.info("alerts.ready", group=self.settings.consumer_group())
+            await self._loop(stop)
+        finally:
+            await self._shutdown()
+
+    async def _shutdown(self) -> None:
+        with contextlib.suppress(Exception):
+            await self.dispatcher.stop()
+        for closer in (self._situations, self._tail, self._producer):
+            if closer is not None:
+                with contextlib.suppress(Exception):
+                    await closer.stop()
+
+    # --- the loop ------------------------------------------------------------------------
+
+    async def _loop(self, stop: asyncio.Event) -> None:
+        assert self._situations is not None and self._tail is not None
+        interval = self.settings.alerts_evaluation_interval
+        poll_ms = int(min(interval, 0.1) * 1000)
+        last_tick = self.clock()
+        while not stop.is_set():
+            batches = await self._situations.getmany(timeout_ms=poll_ms)
+            for record in await self._tail.poll():
+                await self._apply_record(record, live=True)
+            steps: list[Step] = []
+            for batch in batches.values():
+                for record in batch:
+                    steps.extend(await self._evaluate(record))
+            now = self.clock()
+            if (now - last_tick).total_seconds() >= interval:
+                steps.extend(self.engine.tick(now))
+                last_tick = now
+            await self._record_transitions(steps)
+            if batches:
+                await self._situations.commit()
+            await self._notify()
+
+    async def _evaluate(self, record: ConsumerRecord) -> list[Step]:
+        try:
+            event = decode(record.value)
+            if not isinstance(event, SituationChanged):
+                raise UndecodableRecord(f"expected situation.changed, got {getattr(event, 'type', '?')}")
+        except UndecodableRecord as exc:
+            self.metrics.situations.labels("dead_lettered").inc()
+            await self._dead_letter(record, str(exc))
+            return []
+        self.metrics.situations.labels("evaluated").inc()
+        return self.engine.evaluate(event, self.clock())
+
+    async def _record_transitions(self, steps: list[Step]) -> None:
+        transitions = [s.transition for s in steps if s.transition is not None]
+        for transition in transitions:
+            await self._publish(self.catalogue.alerts.name, transition.group_key, transition)
+            self.metrics.transitions.labels(
+                transition.kind, transition.level, transition.status, transition.reason
+            ).inc()
+            log.info(
+                "alert.transitioned",
+                alert_id=transition.alert_id,
+                region=transition.region,
+                kind=transition.kind,
+                level=transition.level,
+                status=transition.status,
+                reason=transition.reason,
+                seq=transition.seq,
+            )
+        if transitions:
+            self.metrics.set_firing(self.engine.firing_counts())
+
+    async def _notify(self) -> None:
+        plan = plan_notifications(
+            self.engine, self.clock(), self.settings.group_timing(), self.settings.alerts_critical_levels
+        )
+        for notification in plan.notifications:
+            if notification.message is not None:
+                await self.dispatcher.submit(notification.subscription, notification.message)
+            await self._publish(self.catalogue.alerts.name, notification.record.group_key, notification.record)
+            self.engine.apply(notification.record)
+            log.info(
+                "alert.notified",
+                subscription_id=notification.record.subscription_id,
+                alert_id=notification.record.alert_id,
+                status=notification.record.status,
+                reason=notification.record.reason,
+                sent=notification.record.sent,
+            )
+        self._count(plan.outcomes)
+
+    def _count(self, outcomes: list[StageOutcome]) -> None:
+        for outcome in outcomes:
+            key = (outcome.subscription_id, outcome.alert_id, outcome.seq, outcome.reason)
+            if key not in self._counted:
+                self._counted.add(key)
+                self.metrics.notifications.labels(outcome.outcome, outcome.reason).inc()
+
+    # --- state records (rebuild and live) ------------------------------------------------
+
+    async def _apply_record(self, record: ConsumerRecord, *, live: bool) -> None:
+        if record.topic == self.catalogue.subscriptions.name and record.value is None:
+            if record.key is not None:
+                self.engine.forget_subscription(record.key.decode("utf-8", errors="replace"))
+            return
+        try:
+            event = decode(record.value)
+        except UndecodableRecord as exc:
+            if record.topic != self.catalogue.deliveries.name:
+                log.warning("alerts.undecodable_state_record", origin=origin(record), reason=str(exc))
+            return
+        if isinstance(event, SubscriptionDisableRequested):
+            if live:
+                await self._disable(event)
+            else:
+                self._deferred_disables.append(event)
+        elif (
+            isinstance(event, SilenceCreated | SilenceExpired)
+            or (not live and isinstance(event, AlertTransitioned | AlertNotified))
+            or isinstance(event, subs.SubscriptionEvent)
+        ):
+            self.engine.apply(event)
+
+    async def _disable(self, request: SubscriptionDisableRequested) -> None:
+        await self.disable_subscription(request.subscription_id, request.reason, request.occurred_at)
+
+    async def disable_subscription(self, subscription_id: str, reason: str, at: datetime | None = None) -> None:
+        """Delivery gave up on an endpoint (its callback, or its request on the deliveries topic);
+        honoured unless the subscriber changed the subscription after the request (a resume)."""
+        when = at or self.clock()
+        sub = self.engine.subscriptions.get(subscription_id)
+        if sub is None or sub.state != "active" or when <= sub.updated_at:
+            return
+        event = subs.disable(sub, when, DISABLE_REASONS.get(reason, reason))
+        await self._publish(self.catalogue.subscriptions.name, sub.subscription_id, event)
+        self.engine.apply(event)
+        log.warning("subscription.disabled", subscription_id=sub.subscription_id, reason=reason)
+
+    # --- output --------------------------------------------------------------------------
+
+    async def _publish(self, topic: str, key: str, event: Event) -> None:
+        assert self._producer is not None
+        await self._producer.send_and_wait(
+            topic, key=key.encode(), value=encode(event, subject=key, source="/sitmon/alerts")
+        )
+
+    async def _dead_letter(self, record: ConsumerRecord, reason: str) -> None:
+        where = origin(record)
+        letter = DeadLettered(
+            event_id=stable_id("dlq", where),
+            occurred_at=self.clock(),
+            stage="alerts",
+            origin=where,
+            reason=reason,
+            excerpt=excerpt(record.value or b""),
+        )
+        await self._publish(self.catalogue.dlq.name, where, letter)
+        log.warning("alerts.dead_lettered", origin=where, reason=reason)

@@ -1,0 +1,131 @@
+"""`sitmon alerts`: the composition root of the alerting service and its webhook delivery.
+
+Builds the settings, rules, metrics registry, engine and D1's dispatcher, wires them, and
+runs until SIGINT/SIGTERM. Bad settings or rules exit 2 with one line; an unreachable
+broker exits 1.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+from prometheus_client import CollectorRegistry, start_http_server
+from pydantic import ValidationError
+
+from alerts.engine import AlertEngine
+from alerts.errors import AlertsError
+from alerts.metrics import AlertMetrics
+from alerts.rules.errors import RulesInvalid
+from alerts.rules.load import load_rules
+from alerts.service import AlertService
+from alerts.settings import AlertsSettings
+from services.errors import BadInput, SitmonError
+
+if TYPE_CHECKING:
+    from alerts.delivery.settings import DeliverySettings
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _settings(rules: Path | None) -> tuple[AlertsSettings, DeliverySettings]:
+    from alerts.delivery.settings import DeliverySettings
+
+    try:
+        settings = AlertsSettings()
+        delivery = DeliverySettings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first.get("loc", ()))
+        raise BadInput(f"setting SITMON_{where.upper()}: {first.get('msg')}") from exc
+    if rules is not None:
+        settings = settings.model_copy(update={"rules_path": rules})
+    return settings, delivery
+
+
+@dataclass
+class AlertStack:
+    """The wired service and what must be closed after it stops."""
+
+    service: AlertService
+    close: Callable[[], Awaitable[None]]
+
+
+async def build_stack(
+    settings: AlertsSettings, delivery: DeliverySettings, registry: CollectorRegistry
+) -> AlertStack:
+    # delivery is imported here, not at module level: `sitmon --help` need not load httpx & co
+    from alerts.delivery.dispatcher import Dispatcher
+    from alerts.delivery.journal import KafkaJournal
+    from alerts.delivery.sender import build_client
+
+    try:
+        rules = load_rules(settings.rules_path)
+    except RulesInvalid as exc:
+        raise BadInput(str(exc)) from exc
+    engine = AlertEngine(rules=rules, lifecycle=settings.lifecycle())
+    journal = await KafkaJournal.connect(settings.kafka_bootstrap, settings.catalogue())
+    client = build_client()
+    holder: list[AlertService] = []
+
+    async def on_disable(subscription_id: str, reason: str) -> None:
+        for service in holder:
+            await service.disable_subscription(subscription_id, reason)
+
+    # a lambda, not `engine.subscriptions.get`: the fold replaces the mapping on every change
+    dispatcher = Dispatcher(
+        journal,
+        client,
+        lambda sub_id: engine.subscriptions.get(sub_id),
+        delivery,
+        registry=registry,
+        on_disable=on_disable,
+        clock=_now,
+    )
+    holder.append(AlertService(settings, engine, dispatcher, AlertMetrics(registry), _now))
+
+    async def close() -> None:
+        await client.aclose()
+        await journal.close()
+
+    return AlertStack(holder[0], close)
+
+
+async def serve(settings: AlertsSettings, delivery: DeliverySettings, registry: CollectorRegistry) -> None:
+    stack = await build_stack(settings, delivery, registry)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    try:
+        await stack.service.run(stop)
+    finally:
+        await stack.close()
+
+
+def alerts(
+    rules: Path | None = typer.Option(None, "--rules", help="rules YAML (default: seeds/rules.yaml)"),
+    metrics_port: int | None = typer.Option(None, "--metrics-port", help="serve Prometheus /metrics on this port"),
+) -> None:
+    """Run the alerting service: rules, lifecycle, silences, dedup, and signed webhook delivery."""
+    settings, delivery = _settings(rules)
+    registry = CollectorRegistry()
+    port = metrics_port if metrics_port is not None else settings.alerts_metrics_port
+    if port is not None:
+        start_http_server(port, addr="127.0.0.1", registry=registry)
+    try:
+        asyncio.run(serve(settings, delivery, registry))
+    except AlertsError as exc:
+        raise SitmonError(str(exc)) from exc
+
+
+def register(app: typer.Typer) -> None:
+    app.command("alerts")(alerts)

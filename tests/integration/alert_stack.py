@@ -1,0 +1,104 @@
+"""Helpers for alert integration tests: publish contract events, run the alert stack in-process."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+
+from prometheus_client import CollectorRegistry
+
+from alerts.delivery.settings import DeliverySettings
+from alerts.service import AlertService
+from alerts.settings import AlertsSettings
+from services.cli.alerts import build_stack
+from streams.envelope import encode
+from streams.events import Event
+from streams.situation import Cause, CeasefirePicture, FigureRef, SituationChanged, Tally
+from streams.topics import Catalogue
+from tests.kafka_helpers import produce
+
+NK = "nagorno-karabakh"
+SENTENCE = "At least 32 people were killed in the shelling of Stepanakert, the health ministry said."
+CEASEFIRE_SENTENCE = "Armenia and Azerbaijan agreed to a ceasefire brokered by Russia."
+
+
+def fast_settings(bootstrap: str, catalogue: Catalogue, **overrides: object) -> AlertsSettings:
+    values: dict[str, object] = {
+        "kafka_bootstrap": bootstrap,
+        "topic_prefix": catalogue.prefix,
+        "alerts_group_wait": 0.0,
+        "alerts_group_interval": 0.2,
+        "alerts_repeat_interval": 3600.0,
+        "alerts_keep_firing_for": 0.0,
+        "alerts_evaluation_interval": 0.05,
+    }
+    return AlertsSettings(**(values | overrides))  # type: ignore[arg-type]
+
+
+def fast_delivery() -> DeliverySettings:
+    return DeliverySettings(
+        allowed_networks="127.0.0.0/8", retry_schedule="0.05,0.1,0.2", throttle_min_wait_s=0.05, retry_jitter=0.0
+    )
+
+
+@contextlib.asynccontextmanager
+async def running_alerts(settings: AlertsSettings) -> AsyncIterator[AlertService]:
+    stack = await build_stack(settings, fast_delivery(), CollectorRegistry())
+    stop = asyncio.Event()
+    task = asyncio.create_task(stack.service.run(stop))
+    try:
+        ready = asyncio.create_task(stack.service.ready.wait())
+        done, _ = await asyncio.wait({task, ready}, timeout=30, return_when=asyncio.FIRST_COMPLETED)
+        if task in done:
+            task.result()  # raises the start-up failure
+        assert ready in done, "the alert service did not become ready within 30 s"
+        yield stack.service
+    finally:
+        stop.set()
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(task, 10)
+        await stack.close()
+
+
+async def publish(bootstrap: str, topic: str, key: str, *events: Event) -> None:
+    await produce(bootstrap, topic, [(key.encode(), encode(e, subject=key), None) for e in events])
+
+
+def killed(best: int, *, sources: int = 1, window: str = "24h", sentence: str = SENTENCE) -> Tally:
+    outlets = ["Reuters", "AP", "AFP"][:sources]
+    return Tally(
+        outcome="killed",
+        window=window,  # type: ignore[arg-type]
+        low=best,
+        best=best,
+        high=best,
+        sources=sources,
+        figures=tuple(
+            FigureRef(article_id=f"art-{i}", outlet=o, count=best, published_at=datetime.now(UTC), sentence=sentence)
+            for i, o in enumerate(outlets)
+        ),
+    )
+
+
+def snapshot(
+    *tallies: Tally, sequence: int = 1, ceasefire: str = "none", region: str = NK
+) -> SituationChanged:
+    now = datetime.now(UTC)
+    return SituationChanged(
+        event_id=f"sit-{region}-{sequence}-{now.timestamp()}",
+        occurred_at=now,
+        region=region,
+        as_of=now,
+        sequence=sequence,
+        casualties=tallies,
+        ceasefire=CeasefirePicture(
+            status=ceasefire,  # type: ignore[arg-type]
+            since=now if ceasefire != "none" else None,
+            parties=("Armenia", "Azerbaijan") if ceasefire != "none" else (),
+            mediators=("Russia",) if ceasefire != "none" else (),
+            evidence=CEASEFIRE_SENTENCE if ceasefire != "none" else None,
+        ),
+        cause=Cause(event_id=f"rep-{sequence}", article_id=f"art-{sequence}", published_at=now),
+    )

@@ -1,0 +1,68 @@
+"""The alert service against a real broker and a real verifying webhook receiver."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from streams import subscriptions as subs
+from streams.alerting import SilenceCreated, SilenceMatcher, silence_key
+from streams.topics import Catalogue
+from tests.integration.alert_stack import NK, fast_settings, killed, publish, running_alerts, snapshot
+from tests.webhook_receiver import WebhookReceiver, payload_of
+
+pytestmark = pytest.mark.integration
+
+
+async def _subscribe(bootstrap: str, catalogue: Catalogue, url: str, **options: object) -> subs.Subscription:
+    created = subs.create(url=url, now=datetime.now(UTC), **options)  # type: ignore[arg-type]
+    await publish(bootstrap, catalogue.subscriptions.name, created.subscription.subscription_id, created)
+    return created.subscription
+
+
+async def test_casualty_and_ceasefire_alerts_reach_a_subscriber_signed(bootstrap: str, catalogue: Catalogue) -> None:
+    receiver = WebhookReceiver("whsec_placeholder")
+    with receiver:
+        sub = await _subscribe(bootstrap, catalogue, receiver.url(), regions=[NK])
+        receiver._secrets = [sub.secrets[0].secret]
+        await publish(bootstrap, catalogue.situation.name, NK, snapshot(killed(32), ceasefire="agreed"))
+        async with running_alerts(fast_settings(bootstrap, catalogue)):
+            arrivals = await receiver.wait_for_async(2, timeout=20)
+    payloads = {payload_of(a)["data"]["kind"]: payload_of(a) for a in arrivals}
+    casualties = payloads["casualties"]
+    assert casualties["type"] == "alert.fired"
+    data = casualties["data"]
+    assert data["level"] in ("orange", "red")
+    assert (data["region"], data["status"], data["best"], data["threshold"]) == (NK, "firing", 32, 25)
+    assert any("32 people were killed" in sentence for sentence in data["evidence"])
+    assert data["provisional"] is True  # one source
+    ceasefire = payloads["ceasefire"]["data"]
+    assert (ceasefire["ceasefire_status"], ceasefire["level"], ceasefire["status"]) == ("agreed", "info", "firing")
+
+
+async def test_silence_suppresses_and_resolved_carries_final_values(bootstrap: str, catalogue: Catalogue) -> None:
+    receiver = WebhookReceiver("whsec_placeholder")
+    with receiver:
+        sub = await _subscribe(bootstrap, catalogue, receiver.url(), kinds=["casualties"])
+        receiver._secrets = [sub.secrets[0].secret]
+        now = datetime.now(UTC)
+        silence = SilenceCreated(
+            event_id="sil-gaza", occurred_at=now, silence_id="sil-gaza",
+            matchers=(SilenceMatcher(name="region", value="gaza"),),
+            starts_at=now - timedelta(minutes=1), ends_at=now + timedelta(hours=1),
+            created_by="analyst@example.org", comment="covered by the desk already",
+        )
+        await publish(bootstrap, catalogue.alerts.name, silence_key("sil-gaza"), silence)
+        async with running_alerts(fast_settings(bootstrap, catalogue)):
+            await publish(bootstrap, catalogue.situation.name, "gaza", snapshot(killed(50), region="gaza"))
+            await publish(bootstrap, catalogue.situation.name, NK, snapshot(killed(12, sources=2), sequence=1))
+            fired = await receiver.wait_for_async(1, timeout=20)
+            await publish(bootstrap, catalogue.situation.name, NK, snapshot(killed(0, sources=2), sequence=2))
+            arrivals = await receiver.wait_for_async(2, timeout=20)
+    assert [payload_of(a)["data"]["region"] for a in arrivals] == [NK, NK]  # gaza was silenced
+    assert payload_of(fired[0])["data"]["best"] == 12
+    resolved = payload_of(arrivals[1])
+    assert resolved["type"] == "alert.resolved"
+    assert (resolved["data"]["status"], resolved["data"]["level"], resolved["data"]["best"]) == ("resolved", "yellow", 0)
+    assert arrivals[0].webhook_id != arrivals[1].webhook_id
