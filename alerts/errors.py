@@ -21,3 +21,7 @@ class UnresolvableHost(UnsafeWebhookUrl):
 
 class UnknownDelivery(AlertsError):
     """A resend for a message this subscription was never sent."""
+
+
+class DeliveryLogUnavailable(AlertsError):
+    """The deliveries topic cannot be read, so undelivered webhooks cannot be recovered."""

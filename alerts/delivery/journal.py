@@ -14,6 +14,7 @@ from typing import Protocol
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from pydantic import TypeAdapter, ValidationError
 
+from alerts.errors import DeliveryLogUnavailable
 from streams.deliveries import DeliveryEvent, DeliveryRequested
 from streams.envelope import decode_envelope, encode
 from streams.errors import UndecodableRecord
@@ -88,26 +89,35 @@ class KafkaJournal:
 
     async def replay(self) -> list[DeliveryEvent]:
         topic = self._catalogue.deliveries.name
-        consumer = AIOKafkaConsumer(bootstrap_servers=self._bootstrap, enable_auto_commit=False, group_id=None)
+        # Subscribing (without a group) makes start() fetch this topic's metadata; then the
+        # partitions are assigned explicitly, so nothing is committed and no group is joined.
+        consumer = AIOKafkaConsumer(topic, bootstrap_servers=self._bootstrap, enable_auto_commit=False, group_id=None)
         await consumer.start()
         try:
-            await consumer.topics()  # fetches cluster metadata, so the partitions below are known
-            partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
-            if not partitions:
-                return []
+            found = consumer.partitions_for_topic(topic)
+            if not found:
+                raise DeliveryLogUnavailable(
+                    f"topic {topic} does not exist on {self._bootstrap}; run `sitmon topics create` first"
+                )
+            partitions = [TopicPartition(topic, p) for p in sorted(found)]
+            consumer.unsubscribe()
             consumer.assign(partitions)
             await consumer.seek_to_beginning(*partitions)
             ends = await consumer.end_offsets(partitions)
             events: list[DeliveryEvent] = []
-            remaining = {tp for tp in partitions if ends[tp] > 0}
+            remaining = set(partitions)
             while remaining:
+                # position, not offset 0, says where a partition starts: retention may have removed the head
+                for tp in list(remaining):
+                    if await consumer.position(tp) >= ends[tp]:
+                        remaining.discard(tp)
+                if not remaining:
+                    break
                 batches = await consumer.getmany(*remaining, timeout_ms=500)
                 for tp, records in batches.items():
                     for record in records:
                         if record.offset < ends[tp]:
                             self._read(record.value, f"{topic}[{tp.partition}]@{record.offset}", events)
-                    if await consumer.position(tp) >= ends[tp]:
-                        remaining.discard(tp)
             return events
         finally:
             await consumer.stop()
