@@ -53,13 +53,20 @@ def apply(state: RegionState, report: ReportsExtracted) -> Folded:
 def apply_all(state: RegionState, reports: Iterable[ReportsExtracted]) -> Folded:
     """Fold reports, in log order, into a copy of `state`."""
     work = clone(state)
+    stats = fold_into(work, reports)
+    changed = stats.reports_folded > 0
+    return Folded(work if changed else state, changed, stats)
+
+
+def fold_into(state: RegionState, reports: Iterable[ReportsExtracted]) -> FoldStats:
+    """The in-place fold behind `apply_all`, for a caller that owns a private copy of the state
+    (the worker deserialises a fresh one from its table for every batch)."""
     stats = FoldStats()
     for report in reports:
-        _fold_report(work, report, stats)
-    changed = stats.reports_folded > 0
-    if changed:
-        _compact(work)
-    return Folded(work if changed else state, changed, stats)
+        _fold_report(state, report, stats)
+    if stats.reports_folded:
+        _compact(state)
+    return stats
 
 
 def _fold_report(state: RegionState, report: ReportsExtracted, stats: FoldStats) -> None:

@@ -1,0 +1,117 @@
+"""The Faust app: one table-mutating agent (concurrency 1) and a read-only web view.
+
+The reports topic and the region table share key (region) and partition count, so a
+region's state lives in the partition its reports arrive on. Each batch from
+`take_events` is folded per region and every touched table key is written once; Faust
+flushes the producer (changelog, snapshots, dead letters) before it commits the batch's
+offsets, which gives at-least-once, and the fold's article-id memory makes redelivery harmless.
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+import faust
+import structlog
+from faust.sensors.prometheus import setup_prometheus_sensors
+from faust.streams import Stream
+from prometheus_client import CollectorRegistry
+
+from streams.envelope import encode
+from streams.fold.snapshot import snapshot
+from streams.fold.state import load_state, to_ms
+from streams.topics import REGION_PARTITIONS, Catalogue
+from streams.worker.batch import fold_region, plan_batch
+from streams.worker.metrics import WorkerMetrics
+from streams.worker.records import RawRecord
+from streams.worker.settings import WorkerSettings
+
+log = structlog.get_logger("sitmon.worker")
+
+RAW: dict[str, Any] = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}
+
+
+def broker_url(bootstrap: str) -> str:
+    return ";".join(f"kafka://{host.strip()}" for host in bootstrap.split(",") if host.strip())
+
+
+def build_app(settings: WorkerSettings, catalogue: Catalogue, registry: CollectorRegistry) -> faust.App:
+    app = faust.App(
+        settings.full_app_id,
+        version=settings.version,
+        broker=broker_url(settings.kafka_bootstrap),
+        store=settings.store,
+        datadir=str(settings.data_dir),
+        web_host=settings.web_host,
+        web_bind=settings.web_host,
+        web_port=settings.web_port,
+        web_enabled=True,
+        autodiscover=False,
+        topic_partitions=REGION_PARTITIONS,
+        topic_replication_factor=1,
+        table_standby_replicas=0,
+        producer_acks=-1,
+        consumer_auto_offset_reset="earliest",
+        broker_commit_interval=settings.commit_interval_s,
+    )
+    setup_prometheus_sensors(app, registry=registry, name_prefix="sitmon_worker_faust")
+    metrics = WorkerMetrics(registry)
+
+    reports = app.topic(catalogue.reports.name, partitions=REGION_PARTITIONS, **RAW)
+    situation = app.topic(catalogue.situation.name, partitions=REGION_PARTITIONS, **RAW)
+    dead_letters = app.topic(catalogue.dlq.name, **RAW)
+    regions = app.Table("regions", default=None, partitions=REGION_PARTITIONS, key_type=bytes, value_type=bytes)
+
+    # concurrency 1: with more, Faust may commit past an in-flight batch (faust-streaming #606)
+    @app.agent(reports, concurrency=1)
+    async def fold_reports(stream: faust.StreamT[bytes]) -> None:
+        stream = cast(Stream[bytes], stream)  # the concrete class: take_events, current event
+        async for events in stream.take_events(settings.batch_size, within=settings.batch_within_s):
+            records = [
+                RawRecord(
+                    topic=event.message.topic,
+                    partition=event.message.partition,
+                    offset=event.message.offset,
+                    key=event.message.key,
+                    value=event.value,
+                    timestamp_ms=int(event.message.timestamp * 1000),
+                )
+                for event in events
+            ]
+            plan = plan_batch(records)
+            for group in plan.regions.values():
+                # table reads and writes pick their partition (store and changelog) from the
+                # current event: point it at this region's own record, not the batch's last
+                stream._set_current_event(events[group.last_index])
+                key = group.region.encode("utf-8")
+                outcome = fold_region(regions.get(key), group)
+                metrics.observe(outcome.stats)
+                if outcome.state is not None:
+                    regions[key] = outcome.state
+                if outcome.situation is not None:
+                    await situation.send(
+                        key=key,
+                        value=encode(outcome.situation, subject=group.region),
+                        timestamp=to_ms(outcome.situation.as_of) / 1000,
+                    )
+                    metrics.situations.inc()
+            for index, poison in plan.poison:
+                await dead_letters.send(
+                    key=poison.letter.origin.encode("utf-8"),
+                    value=encode(poison.letter, subject=poison.letter.origin),
+                    timestamp=records[index].timestamp_ms / 1000,
+                )
+                metrics.dead_letters.labels(poison.kind).inc()
+                log.warning("dead-lettered", origin=poison.letter.origin, kind=poison.kind, reason=poison.letter.reason)
+            stream._set_current_event(None)
+
+    @app.page("/situation/{region}")
+    async def situation_view(web: Any, request: Any, region: str) -> Any:
+        """The region's current picture, the same JSON as its latest record on the situation topic."""
+        stored = regions.get(region.encode("utf-8"))
+        if stored is None:
+            return web.json({"error": f"no report folded for region {region!r}"}, status=404)
+        body = encode(snapshot(load_state(stored)), subject=region)
+        return web.bytes(body, content_type="application/cloudevents+json")
+
+    return app

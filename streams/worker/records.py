@@ -1,0 +1,60 @@
+"""A consumed record → a report to fold, or a dead letter saying why not. Pure, no faust."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from streams.envelope import decode
+from streams.errors import UndecodableRecord
+from streams.events import DeadLettered, ReportsExtracted, excerpt, stable_id
+
+
+@dataclass(frozen=True, slots=True)
+class RawRecord:
+    topic: str
+    partition: int
+    offset: int
+    key: bytes | None
+    value: bytes | None
+    timestamp_ms: int
+
+    @property
+    def origin(self) -> str:
+        return f"{self.topic}[{self.partition}]@{self.offset}"
+
+
+@dataclass(frozen=True, slots=True)
+class Poison:
+    """Why a record cannot be folded; `kind` labels the dead-letter metric (low cardinality)."""
+
+    kind: str
+    letter: DeadLettered
+
+
+def read_report(record: RawRecord) -> ReportsExtracted | Poison:
+    try:
+        event = decode(record.value)
+    except UndecodableRecord as exc:
+        return _poison(record, "undecodable", str(exc))
+    if not isinstance(event, ReportsExtracted):
+        return _poison(record, "wrong_type", f"expected a reports.extracted event, got {event.type}")
+    key = record.key.decode("utf-8", errors="replace") if record.key is not None else None
+    if key != event.region:
+        # the table is partitioned by the record key: a report keyed elsewhere would split the region
+        return _poison(record, "wrong_key", f"record key {key!r} is not the report's region {event.region!r}")
+    return event
+
+
+def _poison(record: RawRecord, kind: str, reason: str) -> Poison:
+    return Poison(
+        kind,
+        DeadLettered(
+            event_id=stable_id("dead-letter", record.origin),
+            occurred_at=datetime.fromtimestamp(record.timestamp_ms / 1000, tz=UTC),
+            stage="worker",
+            origin=record.origin,
+            reason=reason,
+            excerpt=excerpt(record.value or b""),
+        ),
+    )

@@ -1,0 +1,36 @@
+"""The worker's settings, read once in the entry point (environment, then defaults)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class WorkerSettings(BaseSettings):
+    """`SITMON_KAFKA_BOOTSTRAP` and `SITMON_TOPIC_PREFIX` are shared by every sitmon service;
+    the rest are `SITMON_WORKER_*`. A new `version` is a fresh app: new consumer group and
+    changelogs, so the tables are rebuilt from the reports topic."""
+
+    model_config = SettingsConfigDict(env_prefix="SITMON_WORKER_", extra="ignore", frozen=True)
+
+    kafka_bootstrap: str = Field(
+        default="127.0.0.1:9092", validation_alias=AliasChoices("SITMON_KAFKA_BOOTSTRAP", "kafka_bootstrap")
+    )
+    topic_prefix: str = Field(default="", validation_alias=AliasChoices("SITMON_TOPIC_PREFIX", "topic_prefix"))
+    app_id: str = "sitmon-worker"
+    version: int = Field(default=1, ge=1)
+    store: str = Field(default="rocksdb://", pattern=r"^(rocksdb|memory)://$")
+    data_dir: Path = Path(".sitmon/worker")
+    web_host: str = "127.0.0.1"
+    web_port: int = Field(default=6066, ge=0, le=65535)
+    batch_size: int = Field(default=2000, ge=1, description="reports folded per table write")
+    batch_within_s: float = Field(default=0.2, gt=0, description="longest wait to fill a batch")
+    commit_interval_s: float = Field(default=1.0, gt=0)
+    log_level: str = "info"
+
+    @property
+    def full_app_id(self) -> str:
+        """The app id carries the topic prefix, so side-by-side deployments never share a group."""
+        return f"{self.topic_prefix}{self.app_id}"
