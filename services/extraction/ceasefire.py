@@ -23,13 +23,19 @@ from services.extraction.ceasefire_background import background_cue, is_current_
 from services.extraction.ceasefire_lexicon import (
     AFTER_TALKS,
     AGREED_BEFORE_INFINITIVE,
+    CONDITIONAL,
     CUES,
     HALT_TERM,
     HYPOTHETICAL,
     INFINITIVE,
     NEGATION,
     NOT_A_TRUCE_HELD,
+    NOT_TRUCE_VIOLATIONS,
     PRONOUN_TERM,
+    REPORTING,
+    REPORTING_SPEAKER,
+    REPORTING_VERB,
+    RESTATED,
     STRONG_TERM,
     WEAK_TERM,
     Cue,
@@ -42,7 +48,7 @@ from streams.events import CeasefireStatement, CeasefireStatus
 
 # Words that end a clause: a cue on the far side of one says something else ("… , but it collapsed").
 _BARRIER = re.compile(
-    r";|\b(?:but|mas|pero|mais|while|whereas|meanwhile|although|embora|aunque|alors\s+que)\b|, (?:and|e|y|et)\b"
+    r";|,\s*(?:but|mas|pero|mais|and|e|y|et)\b|\b(?:while|whereas|meanwhile|although|embora|aunque|alors\s+que)\b"
 )
 _CONTEXT = 36  # characters before a cue read for negation, modality and "to"
 _PRONOUN_GAP = 14  # "violating it", "it took effect": a pronoun must sit right by its cue
@@ -92,7 +98,9 @@ def find_ceasefire(sentences: Sequence[Sentence], language: str) -> list[Ceasefi
             if hit.status in seen:
                 continue
             seen.add(hit.status)
-            background = cue == "earlier" or (cue == "dated" and not is_current_verb(text, hit.start))
+            # "fighting went on despite a truce agreed in November": the violation is today's news
+            dated = cue == "dated" and hit.cue.name != "despite" and not is_current_verb(text, hit.start)
+            background = cue == "earlier" or dated
             flags.append(background)
             statements.append(
                 CeasefireStatement(
@@ -194,11 +202,22 @@ def _in_context(text: str, hit: _Hit) -> _Hit | None:
     clause = re.split(r"[,;:]", before)[-1]
     if NEGATION.search(clause):
         return None
+    if (
+        hit.status == "agreed"
+        and REPORTING.search(before)
+        and REPORTING_VERB.match(text, hit.start)
+        and REPORTING_SPEAKER.match(text, hit.end)
+    ):
+        return None
+    if hit.cue.name == "violations" and NOT_TRUCE_VIOLATIONS.search(before[-30:]):
+        return None
     if hit.cue.name == "talks" and AFTER_TALKS.search(before[-40:]):
         return None
     if hit.cue.name == "holding" and (
         NOT_A_TRUCE_HELD.search(before[-22:]) or NOT_A_TRUCE_HELD.match(text, hit.end + 1, hit.end + 16)
     ):
+        return None
+    if CONDITIONAL.search(clause) or (hit.status == "agreed" and RESTATED.search(before)):
         return None
     wished = HYPOTHETICAL.search(clause) is not None
     if INFINITIVE.search(before):

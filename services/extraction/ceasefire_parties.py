@@ -141,6 +141,10 @@ def find_parties(text: str, folded: str) -> tuple[str, ...]:
     return ()
 
 
+_NAME_TAILS = _wordset(
+    "peacekeeping mission missions force forces peacekeepers envoy envoys mediators government troops contingent "
+    "africaine africana europeenne européenne europea europeia unies unidas"
+)
 _STOP = _wordset(
     "came took was were is are has had have said says will would on at after before to for that which who as "
     "but when since during until all both each entrou entro foi fue es est a ete prevoit preve "
@@ -171,12 +175,15 @@ def _read_loose(text: str, start: int) -> list[str]:
             break
     names: list[str] = []
     for words in phrases:
-        while words and (words[0].lower() in _CONNECTORS or words[0].lower() in _DETERMINERS):
-            words.pop(0)
+        while words and words[0].lower() in _CONNECTORS:
+            words.pop(0)  # "do Egito", "dos Estados Unidos": the contraction is grammar, not the name
         capitals = [i for i, w in enumerate(words) if _is_capitalised(w) and not w[:1].isdigit()]
         if not capitals:
             break
-        names.append(" ".join(words[: capitals[-1] + 1]))
+        end = capitals[-1] + 1
+        while end < len(words) and words[end].lower() in _NAME_TAILS:
+            end += 1  # "the Russian peacekeeping mission", "l'Union africaine"
+        names.append(" ".join(words[:end]))
     return names
 
 
