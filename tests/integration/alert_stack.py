@@ -82,9 +82,7 @@ def killed(best: int, *, sources: int = 1, window: str = "24h", sentence: str = 
     )
 
 
-def snapshot(
-    *tallies: Tally, sequence: int = 1, ceasefire: str = "none", region: str = NK
-) -> SituationChanged:
+def snapshot(*tallies: Tally, sequence: int = 1, ceasefire: str = "none", region: str = NK) -> SituationChanged:
     now = datetime.now(UTC)
     return SituationChanged(
         event_id=f"sit-{region}-{sequence}-{now.timestamp()}",

@@ -22,10 +22,9 @@ async def _subscribe(bootstrap: str, catalogue: Catalogue, url: str, **options: 
 
 
 async def test_casualty_and_ceasefire_alerts_reach_a_subscriber_signed(bootstrap: str, catalogue: Catalogue) -> None:
-    receiver = WebhookReceiver("whsec_placeholder")
-    with receiver:
-        sub = await _subscribe(bootstrap, catalogue, receiver.url(), regions=[NK])
-        receiver._secrets = [sub.secrets[0].secret]
+    secret = subs.new_secret(datetime.now(UTC))
+    with WebhookReceiver(secret.secret) as receiver:
+        await _subscribe(bootstrap, catalogue, receiver.url(), regions=[NK], secret=secret)
         await publish(bootstrap, catalogue.situation.name, NK, snapshot(killed(32), ceasefire="agreed"))
         async with running_alerts(fast_settings(bootstrap, catalogue)):
             arrivals = await receiver.wait_for_async(2, timeout=20)
@@ -42,16 +41,19 @@ async def test_casualty_and_ceasefire_alerts_reach_a_subscriber_signed(bootstrap
 
 
 async def test_silence_suppresses_and_resolved_carries_final_values(bootstrap: str, catalogue: Catalogue) -> None:
-    receiver = WebhookReceiver("whsec_placeholder")
-    with receiver:
-        sub = await _subscribe(bootstrap, catalogue, receiver.url(), kinds=["casualties"])
-        receiver._secrets = [sub.secrets[0].secret]
+    secret = subs.new_secret(datetime.now(UTC))
+    with WebhookReceiver(secret.secret) as receiver:
+        await _subscribe(bootstrap, catalogue, receiver.url(), kinds=["casualties"], secret=secret)
         now = datetime.now(UTC)
         silence = SilenceCreated(
-            event_id="sil-gaza", occurred_at=now, silence_id="sil-gaza",
+            event_id="sil-gaza",
+            occurred_at=now,
+            silence_id="sil-gaza",
             matchers=(SilenceMatcher(name="region", value="gaza"),),
-            starts_at=now - timedelta(minutes=1), ends_at=now + timedelta(hours=1),
-            created_by="analyst@example.org", comment="covered by the desk already",
+            starts_at=now - timedelta(minutes=1),
+            ends_at=now + timedelta(hours=1),
+            created_by="analyst@example.org",
+            comment="covered by the desk already",
         )
         await publish(bootstrap, catalogue.alerts.name, silence_key("sil-gaza"), silence)
         async with running_alerts(fast_settings(bootstrap, catalogue)):
@@ -64,5 +66,9 @@ async def test_silence_suppresses_and_resolved_carries_final_values(bootstrap: s
     assert payload_of(fired[0])["data"]["best"] == 12
     resolved = payload_of(arrivals[1])
     assert resolved["type"] == "alert.resolved"
-    assert (resolved["data"]["status"], resolved["data"]["level"], resolved["data"]["best"]) == ("resolved", "yellow", 0)
+    assert (resolved["data"]["status"], resolved["data"]["level"], resolved["data"]["best"]) == (
+        "resolved",
+        "yellow",
+        0,
+    )
     assert arrivals[0].webhook_id != arrivals[1].webhook_id
