@@ -18,6 +18,7 @@ COMMANDS = (
     "services.cli.topics",
     "services.cli.replay",
     "services.cli.worker",
+    "services.cli.situation",
     "services.cli.alerts",
     "services.cli.extract",
 )

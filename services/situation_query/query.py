@@ -1,0 +1,57 @@
+"""The current picture (latest record per region on the situation topic) or a past one (refolded).
+
+`as_of` folds the reports log with the worker's own pure fold: every report whose event time
+is at or before the moment, in log order, then renders the picture at that moment — so the
+72 h ceasefire timer and the 24 h / 7 d windows are evaluated at the asked time.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from services.situation_query.reader import read_topic
+from streams.envelope import decode
+from streams.errors import UndecodableRecord
+from streams.events import ReportsExtracted
+from streams.fold.region import fold_into, new_region
+from streams.fold.snapshot import snapshot
+from streams.fold.state import RegionState
+from streams.situation import SituationChanged
+from streams.topics import Catalogue
+
+
+async def latest(bootstrap: str, catalogue: Catalogue, region: str | None = None) -> dict[str, SituationChanged]:
+    pictures: dict[str, SituationChanged] = {}
+    wanted = region.encode("utf-8") if region is not None else None
+    async for record in read_topic(bootstrap, catalogue.situation.name):
+        if wanted is not None and record.key != wanted:
+            continue
+        try:
+            event = decode(record.value)
+        except UndecodableRecord:
+            continue  # not ours to judge here; the picture comes from the valid records
+        if isinstance(event, SituationChanged):
+            pictures[event.region] = event
+    return dict(sorted(pictures.items()))
+
+
+async def as_of(
+    bootstrap: str, catalogue: Catalogue, moment: datetime, region: str | None = None
+) -> dict[str, SituationChanged]:
+    states: dict[str, RegionState] = {}
+    async for record in read_topic(bootstrap, catalogue.reports.name):
+        try:
+            event = decode(record.value)
+        except UndecodableRecord:
+            continue  # the worker dead-letters these; they never counted
+        if not isinstance(event, ReportsExtracted) or event.published_at > moment:
+            continue
+        if region is not None and event.region != region:
+            continue
+        if record.key != event.region.encode("utf-8"):
+            continue  # the worker dead-letters misrouted reports too
+        state = states.get(event.region)
+        if state is None:
+            state = states[event.region] = new_region(event.region)
+        fold_into(state, [event])
+    return {name: snapshot(state, moment) for name, state in sorted(states.items()) if state.cause is not None}
