@@ -30,6 +30,11 @@ from typing import Any
 from standardwebhooks import Webhook, WebhookVerificationError
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 256  # the default backlog of 5 drops SYNs when many subscribers connect at once
+
+
 @dataclass(frozen=True)
 class Reply:
     status: int = 200
@@ -60,8 +65,7 @@ class WebhookReceiver:
         self.processed: dict[str, Any] = {}  # the dedup log: webhook-id → payload, first 2xx only
         self.duplicates = 0
         self._stopping = threading.Event()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self._server.daemon_threads = True
+        self._server = _Server(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="webhook-receiver", daemon=True
         )

@@ -24,27 +24,21 @@ from alerts.delivery import policy
 from alerts.delivery.endpoint import EndpointQueue, Job
 from alerts.delivery.journal import DeliveryJournal
 from alerts.delivery.metrics import DeliveryMetrics
+from alerts.delivery.recorder import DeliveryRecorder
 from alerts.delivery.sender import AttemptResult, send_attempt
 from alerts.delivery.settings import DeliverySettings
 from alerts.delivery.signing import webhook_body, webhook_headers
 from alerts.delivery.ssrf import AsyncResolver, async_system_resolver
 from alerts.errors import UnknownDelivery
 from streams.deliveries import (
-    AttemptOutcome,
-    DeliveryAttempted,
-    DeliveryEvent,
-    DeliveryFinished,
     DeliveryLog,
     DeliveryRecord,
     DeliveryRequested,
-    FinishOutcome,
     OutboundMessage,
     SubscriptionDisableRequested,
-    attempted_event_id,
-    finished_event_id,
     requested_event_id,
 )
-from streams.events import DeadLettered, excerpt, stable_id
+from streams.events import stable_id
 from streams.subscriptions import Subscription
 
 log = structlog.get_logger("sitmon.alerts.delivery")
@@ -87,6 +81,7 @@ class Dispatcher:
         self._rng = rng or random.Random()
         self.metrics = DeliveryMetrics(registry or CollectorRegistry())
         self.log = DeliveryLog()  # the fold of everything written (and replayed): the API may read it
+        self._recorder = DeliveryRecorder(journal, self.log, self.metrics, clock)
         self._queues: dict[str, EndpointQueue] = {}
         self._requesting: dict[tuple[str, str, int], asyncio.Future[None]] = {}  # (subscription, message, series)
         self._running = False
@@ -162,7 +157,7 @@ class Dispatcher:
             message=message,
             series=series,
         )
-        await self._record(event)
+        await self._recorder.record(event)
         record = self.log.get(message.subscription_id, message.message_id)
         assert record is not None
         await self._enqueue(self._job(record), 0.0)
@@ -172,7 +167,8 @@ class Dispatcher:
 
     async def _enqueue(self, job: Job, delay_s: float) -> None:
         if job.attempts_made >= self._policy.max_attempts:  # crashed between the last attempt and its end
-            await self._give_up(job, EXHAUSTED, f"gave up after {job.attempts_made} attempts (found at recovery)")
+            detail = f"gave up after {job.attempts_made} attempts (found at recovery)"
+            await self._recorder.give_up(job, EXHAUSTED, detail, job.attempts_made)
             return
         subscription_id = job.message.subscription_id
         queue = self._queues.get(subscription_id)
@@ -186,7 +182,8 @@ class Dispatcher:
             )
             self._queues[subscription_id] = queue
         if not queue.push(job, asyncio.get_running_loop().time() + delay_s):
-            await self._give_up(job, QUEUE_FULL, f"subscription queue holds {queue.limit} messages already")
+            detail = f"subscription queue holds {queue.limit} messages already"
+            await self._recorder.give_up(job, QUEUE_FULL, detail, job.attempts_made)
             return
         if self._running:
             queue.start()
@@ -201,7 +198,7 @@ class Dispatcher:
         subscription = self._subscriptions(job.message.subscription_id)
         if subscription is None or subscription.state != "active":
             reason = "subscription_deleted" if subscription is None else f"subscription_{subscription.state}"
-            await self._finish(job, "abandoned", reason, job.attempts_made)
+            await self._recorder.record(self._recorder.finished(job, "abandoned", reason, job.attempts_made))
             return
         now = self._clock()
         loop = asyncio.get_running_loop()
@@ -230,14 +227,16 @@ class Dispatcher:
         )
         if result.verdict == "delivered":
             queue.breaker = cb.after_success(queue.breaker)
-            await self._attempted(job, attempt, result, "delivered")
-            await self._finish(job, "delivered", policy.OK, attempt)
+            await self._recorder.record(
+                self._recorder.attempted(job, attempt, result, "delivered"),
+                self._recorder.finished(job, "delivered", policy.OK, attempt),
+            )
             self.metrics.latency.observe(max(0.0, (self._clock() - job.requested_at).total_seconds()))
         elif result.verdict == "retry":
             await self._retry(queue, job, attempt, result)
         else:
-            await self._attempted(job, attempt, result, "failed")
-            await self._give_up(job, result.reason, result.detail, attempt)
+            attempted = self._recorder.attempted(job, attempt, result, "failed")
+            await self._recorder.give_up(job, result.reason, result.detail, attempt, attempted)
             if result.verdict == "gone":
                 await self._disable(queue, "endpoint_gone", result.detail)
 
@@ -248,11 +247,12 @@ class Dispatcher:
         queue.breaker = cb.after_failure(queue.breaker, loop.time(), self._breaker_config, hold)
         delay = policy.next_delay(self._policy, attempt, result.reason, retry_after, self._rng.uniform)
         if delay is None:
-            await self._attempted(job, attempt, result, "failed")
-            await self._give_up(job, EXHAUSTED, f"gave up after {attempt} attempts; last: {result.detail}", attempt)
+            attempted = self._recorder.attempted(job, attempt, result, "failed")
+            detail = f"gave up after {attempt} attempts; last: {result.detail}"
+            await self._recorder.give_up(job, EXHAUSTED, detail, attempt, attempted)
         else:
             next_at = self._clock() + timedelta(seconds=delay)
-            await self._attempted(job, attempt, result, "retrying", next_at)
+            await self._recorder.record(self._recorder.attempted(job, attempt, result, "retrying", next_at))
             queue.push(
                 Job(job.message, job.series, attempt, job.requested_at, job.body), loop.time() + delay
             )  # never refused: this job's own slot was just freed
@@ -263,7 +263,7 @@ class Dispatcher:
     async def _disable(self, queue: EndpointQueue, reason: str, detail: str) -> None:
         subscription_id = queue.subscription_id
         now = self._clock()
-        await self._record(
+        await self._recorder.record(
             SubscriptionDisableRequested(
                 event_id=stable_id("delivery.disable", subscription_id, reason, now.isoformat()),
                 occurred_at=now,
@@ -276,65 +276,6 @@ class Dispatcher:
         log.warning("webhook.subscription_disable_requested", subscription=subscription_id, reason=reason)
         queue.retired = True
         for waiting in queue.drain():
-            await self._give_up(waiting, reason, f"subscription disabled: {detail}", waiting.attempts_made)
+            await self._recorder.give_up(waiting, reason, f"subscription disabled: {detail}", waiting.attempts_made)
         if self._on_disable is not None:
             await self._on_disable(subscription_id, reason)
-
-    # --- writing it down ---------------------------------------------------------------------
-
-    async def _record(self, event: DeliveryEvent) -> None:
-        await self._journal.record(event)
-        self.log.apply(event)
-
-    async def _attempted(
-        self, job: Job, attempt: int, result: AttemptResult, outcome: AttemptOutcome, next_at: datetime | None = None
-    ) -> None:
-        message = job.message
-        await self._record(
-            DeliveryAttempted(
-                event_id=attempted_event_id(message.subscription_id, message.message_id, job.series, attempt),
-                occurred_at=self._clock(),
-                message_id=message.message_id,
-                subscription_id=message.subscription_id,
-                series=job.series,
-                attempt=attempt,
-                status_code=result.status_code,
-                outcome=outcome,
-                reason=result.reason,
-                duration_s=result.duration_s,
-                response_excerpt=result.response_excerpt,
-                next_attempt_at=next_at,
-            )
-        )
-        self.metrics.attempts.labels(outcome=outcome, reason=result.reason).inc()
-
-    async def _finish(self, job: Job, outcome: FinishOutcome, reason: str, attempts: int) -> None:
-        message = job.message
-        await self._record(
-            DeliveryFinished(
-                event_id=finished_event_id(message.subscription_id, message.message_id, job.series),
-                occurred_at=self._clock(),
-                message_id=message.message_id,
-                subscription_id=message.subscription_id,
-                series=job.series,
-                outcome=outcome,
-                reason=reason,
-                attempts=attempts,
-            )
-        )
-        self.metrics.notifications.labels(outcome=outcome, reason=reason).inc()
-
-    async def _give_up(self, job: Job, reason: str, detail: str, attempts: int | None = None) -> None:
-        message = job.message
-        origin = f"delivery:{message.subscription_id}/{message.message_id}#{job.series}"
-        await self._journal.dead_letter(
-            DeadLettered(
-                event_id=stable_id("delivery.dead_lettered", origin),
-                occurred_at=self._clock(),
-                stage="alerts.delivery",
-                origin=origin,
-                reason=f"{reason}: {detail}",
-                excerpt=excerpt(job.body),
-            )
-        )
-        await self._finish(job, "dead_lettered", reason, job.attempts_made if attempts is None else attempts)

@@ -9,6 +9,8 @@ tests and dry runs that need no broker.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Sequence
 from typing import Protocol
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
@@ -33,6 +35,9 @@ class DeliveryJournal(Protocol):
     async def record(self, event: DeliveryEvent) -> None:
         """Return only once the event is durable."""
 
+    async def record_all(self, events: Sequence[DeliveryEvent]) -> None:
+        """Several events, written in this order; returns once all are durable."""
+
     async def dead_letter(self, event: DeadLettered) -> None: ...
 
     async def replay(self) -> list[DeliveryEvent]:
@@ -46,6 +51,9 @@ class MemoryJournal:
 
     async def record(self, event: DeliveryEvent) -> None:
         self.events.append(event)
+
+    async def record_all(self, events: Sequence[DeliveryEvent]) -> None:
+        self.events.extend(events)
 
     async def dead_letter(self, event: DeadLettered) -> None:
         self.dead_letters.append(event)
@@ -71,13 +79,23 @@ class KafkaJournal:
         await self._producer.stop()
 
     async def record(self, event: DeliveryEvent) -> None:
-        key = subscription_of(event)
-        await self._producer.send_and_wait(
-            self._catalogue.deliveries.name,
-            value=encode(event, subject=key, source=SOURCE),
-            key=key.encode(),
-            timestamp_ms=utc_timestamp_ms(event.occurred_at),
-        )
+        await self.record_all((event,))
+
+    async def record_all(self, events: Sequence[DeliveryEvent]) -> None:
+        # send() appends to the partition's batch in call order; awaiting the futures afterwards
+        # pipelines the writes (idempotence keeps that order across the producer's own retries).
+        acknowledgements = []
+        for event in events:
+            key = subscription_of(event)
+            acknowledgements.append(
+                await self._producer.send(
+                    self._catalogue.deliveries.name,
+                    value=encode(event, subject=key, source=SOURCE),
+                    key=key.encode(),
+                    timestamp_ms=utc_timestamp_ms(event.occurred_at),
+                )
+            )
+        await asyncio.gather(*acknowledgements)
 
     async def dead_letter(self, event: DeadLettered) -> None:
         await self._producer.send_and_wait(
