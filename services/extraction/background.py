@@ -31,7 +31,9 @@ _MONTHS: Final = {
 }
 _MONTH: Final = "|".join(sorted(_MONTHS, key=len, reverse=True))
 
-_YEAR: Final = re.compile(r"(?<![\w,.])(?:in |of |the |em |en |de |du )?(?P<year>1[89]\d\d|20\d\d)(?:s|'s)?(?![\w,])")
+_YEAR: Final = re.compile(
+    r"(?<![\w,.])(?:in |of |the |em |en |de |du )?(?P<year>1[89]\d\d|20\d\d)(?:s|'s)?(?!\w|[,.]\d)"
+)
 _DATE: Final = re.compile(
     rf"(?<!\w)(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:de\s+|of\s+)?(?P<month>{_MONTH})\b|"
     rf"(?P<month2>{_MONTH})\s+(?P<day2>\d{{1,2}})(?!\d))",
@@ -45,7 +47,7 @@ _RELATIVE_PAST: Final = re.compile(
     re.IGNORECASE,
 )
 _EPISODE: Final = re.compile(
-    r"(?<!\w)(?:triggered by|sparked by|began with|came after|followed an?|in retaliation for|"
+    r"(?<!\w)(?:triggered by|sparked by|began with|came after|"
     r"(?:previous|earlier|prior|former|past) (?:war|wars|conflict|conflicts|offensive|round|escalation|attack|"
     r"attacks|massacre|fighting)|that (?:[\w-]+ )?(?:war|conflict)|"
     r"guerra anterior|conflito anterior|conflicto anterior|guerre précédente|précédent conflit)(?!\w)",

@@ -23,6 +23,7 @@ from services.extraction import lexicon as lx
 from services.extraction.attribution import find_source
 from services.extraction.background import background_cues, is_background
 from services.extraction.figures import Candidate, Token, candidates, token_index, tokenize
+from services.extraction.keywords import lower_keeping_offsets
 from services.extraction.period import period_hours
 from services.extraction.sentences import Sentence
 from services.extraction.wordlists import word_set
@@ -35,7 +36,10 @@ _TOLL: Final = re.compile(
     r"balance de (?:muertos|víctimas)|bilan(?: humain| des morts)?|nombre de morts)(?!\w)"
 )
 _LUMP_JOIN: Final = re.compile(r"^\s*(?:and|or|and/or|/|e|ou|y|o|et)\s*$")
-_PRE_FILLER: Final = word_set("a an the another further some à a de los las les des of as os o el la")
+_PRE_FILLER: Final = word_set(
+    "a an the another further some other à a de los las les des of as os o el la outras outros otras otros autres en"
+)
+_VICTIMS: Final = re.compile(r"victim|víctima|vítima|victime")
 _BARE_REACH: Final = 4  # tokens an outcome may sit after a bare number ("400 were later wounded")
 _HEAD_REACH: Final = 12  # … after a noun phrase ("seven aid workers from the charity WCK were killed")
 _TOLL_REACH: Final = 14
@@ -80,7 +84,7 @@ def _read_sentence(
     sentence: Sentence, language: str, published_at: datetime | None, memory: ArticleMemory
 ) -> list[CasualtyFigure]:
     text = sentence.text
-    low = text.lower()
+    low = lower_keeping_offsets(text)
     tokens = tokenize(text)
     found = [c for c in candidates(text, low, tokens, language) if not c.rejected]
     if not found:
@@ -174,7 +178,7 @@ def _direct(
     cue = lx.SUBGROUP_CUE.search(low[max(0, candidate.start - 48) : candidate.start])
     if cue is not None and candidate.head != "partitive":
         candidate.subgroup = True
-        named = _outcome_in(cue.group(), starts, tokens, candidate)
+        named = _outcome_in(cue.group())
         if named and candidate.outcome is None:
             _set(candidate, named, "cue")
     if candidate.outcome is None:
@@ -209,10 +213,13 @@ def _set(candidate: Candidate, outcome: str, how: str) -> None:
     candidate.how = how
 
 
-def _outcome_in(cue: str, starts: dict[int, _Outcome], tokens: list[Token], candidate: Candidate) -> str | None:
+def _outcome_in(cue: str) -> str | None:
+    """The outcome a subgroup cue names: "among the dead are", "entre los heridos hay"."""
     for outcome, place, pattern in lx.OUTCOME_PATTERNS:
         if place is not lx.Place.PRE and pattern.search(cue):
             return outcome
+    if _VICTIMS.search(cue):
+        return "killed"  # "among the victims were three children": news uses victims for the dead
     return None
 
 
@@ -243,7 +250,8 @@ def _post_outcome(
                 return found
             return None
         word = tokens[index].low
-        if word in lx.BLOCKERS or word in _STOP_WORDS:
+        passive = any(t.low in lx.COPULAS for t in tokens[max(0, index - 2) : index])  # "were later reported dead"
+        if (word in lx.BLOCKERS and not passive) or word in _STOP_WORDS:
             return None
         if index in number_tokens:
             if lx.SUBGROUP_CUE.search(low[max(0, tokens[index].start - 48) : tokens[index].start]):

@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 import structlog
 
 from services.extraction.casualties import find_casualties
+from services.extraction.keywords import lower_keeping_offsets
 from services.extraction.language import normalise_language
 from services.extraction.lexicon import CASUALTY_KEYWORDS
 from services.extraction.sentences import Sentence, split_sentences
@@ -72,7 +73,7 @@ def _casualties(
 ) -> list[CasualtyFigure]:
     starts = [sentence.start for sentence in sentences]
     chosen: set[int] = set()
-    for match in CASUALTY_KEYWORDS.finditer(text):
+    for match in CASUALTY_KEYWORDS.finditer(lower_keeping_offsets(text)):
         index = bisect.bisect_right(starts, match.start()) - 1
         if index >= 0:
             chosen.add(index)

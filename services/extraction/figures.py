@@ -26,6 +26,7 @@ _FUNCTION: Final = word_set(
     "que em no na nos nas en el la los las à au aux dans sur par pour avec qui où entre durante tras "
     "após apos depois antes para por con com sans"
 )
+_PRONOUNS: Final = word_set("them those whom eles elas ellos ellas eux elles")
 _YEAR_RANGE: Final = range(1800, 2101)
 
 
@@ -191,11 +192,13 @@ def _resolve_head(low: str, tokens: list[Token], candidate: Candidate) -> None:
 
 
 def _resolve_partitive(low: str, tokens: list[Token], candidate: Candidate, index: int) -> None:
-    """ "1,339 of its servicemen", "174 of those killed", "Dos de los heridos"."""
+    """ "1,339 of its servicemen", "174 of those killed", "Dos de los heridos", "20 of them"."""
+    pronoun = False
     while index < len(tokens) and tokens[index].low in lx.DETERMINERS:
+        pronoun = tokens[index].low in _PRONOUNS
         index += 1
-    if index >= len(tokens):
-        candidate.rejected = True
+    if index >= len(tokens) or (pronoun and not tokens[index].low[0].isalpha()):
+        _part_of_previous(candidate, index)
         return
     at = tokens[index].start
     group = _group_at(low, at)
@@ -210,10 +213,25 @@ def _resolve_partitive(low: str, tokens: list[Token], candidate: Candidate, inde
         candidate.tail = index + 1
     elif lx.PEOPLE.match(low, at):
         candidate.tail = index + 1
+    elif pronoun and (tokens[index].low in _FUNCTION or tokens[index].low.endswith("ly")):
+        _part_of_previous(candidate, index)  # "20 of them seriously", "six of them in hospital"
+        return
+    elif lx.NOT_PEOPLE.match(low, at) or tokens[index].low[0].isdigit():
+        candidate.rejected = True  # "58 of 70 drones"
+        return
     else:
-        candidate.rejected = True  # "30 of them" (missiles), "one of the largest exchanges"
+        candidate.head = "unknown"  # "100 of the attackers": the outcome around tells what happened to them
+        candidate.tail = index + 1
         return
     _predicate(low, tokens, candidate)
+
+
+def _part_of_previous(candidate: Candidate, index: int) -> None:
+    """ "More than 100 were wounded, 20 of them seriously": a subgroup of the figure before."""
+    candidate.head = "bare"
+    candidate.subgroup = True
+    candidate.inherits_group = True
+    candidate.tail = index
 
 
 def _predicate(low: str, tokens: list[Token], candidate: Candidate) -> None:

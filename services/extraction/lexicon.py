@@ -17,6 +17,7 @@ import re
 from enum import Enum
 from typing import Final
 
+from services.extraction.keywords import keyword_scanner
 from services.extraction.wordlists import word_set
 
 
@@ -112,15 +113,8 @@ OUTCOME_PATTERNS: Final[list[tuple[str, Place, re.Pattern[str]]]] = [
 # Words that make a figure ambiguous between outcomes: "86 casualties", "86 victims".
 LUMPED_HEADS: Final = word_set("casualties casualty bajas baixas pertes")
 
-# One fast scan decides whether a sentence could hold a casualty figure at all.
-CASUALTY_KEYWORDS: Final = re.compile(
-    r"kill|dead|die[sd]?\b|death|fatalit|perish|lives|bod(?:y|ies)|corps|wound|injur|hurt|missing|unaccounted|toll|"
-    r"casualt|displac|captur|hostage|abduct|kidnap|evacuat|slain|murder|execut|massacr|"
-    r"mort|morr|óbito|ferid|desapareci|vitim|víctim|mata|mató|muert|muri|falleci|herid|lesionad|cadáver|cadav|"
-    r"tué|tue[snr]?\b|tuant|décè|péri|bless|dispar|déplac|bilan|balan|número de|saldo|cifra|"
-    r"sequestr|secuestr|captur|enlev|assassin|asesin|abattu|fusill",
-    re.IGNORECASE,
-)
+# One fast scan (over the lowercased text) decides whether a sentence could hold a casualty figure.
+CASUALTY_KEYWORDS: Final = keyword_scanner(phrase for _, _, phrases in _OUTCOMES for phrase in _words(phrases))
 
 QUALIFIERS: Final[list[tuple[str, re.Pattern[str]]]] = [
     (name, re.compile(rf"(?<!\w)(?:{_alt(*_words(phrases))})\s*$"))
@@ -180,9 +174,10 @@ GROUPS: Final[list[tuple[str, re.Pattern[str]]]] = [
         (
             "fighters",
             "fighters|fighter|militants|militant|separatists|rebels|rebel|insurgents|insurgent|guerrillas|"
-            "guerrillas|jihadists|militiamen|militia members|combatants|gunmen|"
+            "guerrillas|jihadists|militiamen|militia members|combatants|gunmen|attackers|assailants|"
             "combatentes|militantes|rebeldes|insurgentes|guerrilheiros|jihadistas|milicianos|combatientes|"
-            "guerrilleros|disidentes|combattants|combattant|rebelles|insurgés|jihadistes|djihadistes|miliciens|terroristes",
+            "guerrilleros|disidentes|combattants|combattant|rebelles|insurgés|jihadistes|djihadistes|miliciens|terroristes|"
+            "assaillants|atacantes|agresores|agressores",
         ),
         (
             "children",
@@ -277,18 +272,22 @@ SUBGROUP_CUE: Final = re.compile(
             "parmi les blessés|y compris|incluindo|inclusive|entre eles|entre elas|entre os quais|entre as quais|"
             "entre os mortos|entre as vítimas|entre os feridos|dos quais|das quais|entre ellos|entre ellas|"
             "entre los cuales|entre las cuales|entre los muertos|entre las víctimas|entre los heridos|"
-            "incluidos|incluidas|incluyendo|de los cuales|de las cuales"
+            "incluidos|incluidas|incluyendo|de los cuales|de las cuales|included|include|includes|"
+            "the dead included|the dead include|those killed included|those killed include|the victims included|"
+            "the wounded included|the injured included|the dead includes|"
+            "les morts comprennent|os mortos incluem|entre los fallecidos"
         )
     )
     + r")\s*(?:(?:were|are|was|is|at least|more than|about|some|nearly|around|up to|pelo menos|al menos|"
-    r"au moins|cerca de|près de|unos|unas)\s*)*$"
+    r"au moins|cerca de|près de|unos|unas|estão|estavam|há|havia|están|estaban|hay|había|figurent|figuraient|"
+    r"sont|se trouvent|comptent|on compte|se cuentan)\s*)*$"
 )
 
 # Words that end the stretch of text in which an outcome can still refer back to a number.
 BLOCKERS: Final = word_set(
     "said says told according reported announced added stated estimated confirmed noted claimed while whereas "
     "but although though ; : disse afirmou informou segundo dijo afirmó informó según señaló indicó mientras "
-    "pero aunque dit a affirmé selon indiqué tandis mais"
+    "pero aunque dit affirmé selon indiqué tandis mais"
 )
 
 CONNECTORS: Final = word_set(", and & plus e y et as well as also ainsi que así como bem como assim como")

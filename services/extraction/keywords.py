@@ -1,0 +1,70 @@
+"""A fast "could this hold a casualty figure?" scan, derived from the lexicon itself.
+
+The scan runs over every character of every article, so it must cost about as much as a
+plain tokenizer. A regex alternation of a hundred words is slow in Python's engine; the
+same words folded into a prefix tree (k(?:ill|…)|d(?:ead|…)) and anchored at a word
+boundary run at tokenizer speed, and deriving them from the outcome table means a word
+added there is never missed here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Final
+
+from services.extraction.wordlists import word_tuple
+
+_STEM: Final = 5  # a word's first five letters are enough to recognise it, and fold inflections together
+
+# Words that signal a figure without being an outcome word: tolls, subgroups, and the
+# counting nouns of sentences such as "Among them were two children".
+_EXTRA: Final = word_tuple(
+    "toll bilan balance balanço saldo cifra número casualties casualty victims víctimas vítimas victimes "
+    "bajas baixas pertes among including dont parmi entre incluindo incluyendo"
+)
+
+
+_GLUE: Final = frozenset(word_tuple("the were their with from that those also have been être sont ficaram resultaron"))
+
+
+def stems(phrases: Iterable[str]) -> set[str]:
+    """The stems of the telling words of each phrase (not "the", "were", "ont" …)."""
+    found = set()
+    for phrase in phrases:
+        for word in phrase.lower().split():
+            if len(word) >= 4 and word not in _GLUE:
+                found.add(word[:_STEM])
+    return found
+
+
+def lower_keeping_offsets(text: str) -> str:
+    """`text.lower()`, unless that changes the length (a rare "İ"): then char by char, same length."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching any of the words, factored as a prefix tree."""
+    tree: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _emit(tree)
+
+
+def _emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    branches = [re.escape(char) + _emit(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def keyword_scanner(phrases: Iterable[str]) -> re.Pattern[str]:
+    """A pattern for the lowercased text that finds any stem of the phrases at a word start."""
+    return re.compile(r"\b" + trie_pattern(stems(phrases) | set(_EXTRA)))
