@@ -81,7 +81,19 @@ class SubscriptionDisableRequested(Event):
     failing_since: AwareDatetime | None = None
 
 
-DeliveryEvent = DeliveryRequested | DeliveryAttempted | DeliveryFinished | SubscriptionDisableRequested
+class DeliveryResendRequested(Event):
+    """Someone (the API, on a subscriber's request) asks the alerts service to send a message again;
+    the service answers it with a new DeliveryRequested series (same webhook-id)."""
+
+    type: Literal["delivery.resend_requested"] = "delivery.resend_requested"
+    subscription_id: str
+    message_id: str
+    requested_by: str = ""
+
+
+DeliveryEvent = (
+    DeliveryRequested | DeliveryAttempted | DeliveryFinished | SubscriptionDisableRequested | DeliveryResendRequested
+)
 
 
 def requested_event_id(subscription_id: str, message_id: str, series: int) -> str:
@@ -119,7 +131,11 @@ def apply_delivery(record: DeliveryRecord | None, event: DeliveryEvent) -> Deliv
         if record is not None and event.series <= record.series:
             return record
         return DeliveryRecord(message=event.message, series=event.series, requested_at=event.occurred_at)
-    if record is None or isinstance(event, SubscriptionDisableRequested) or event.series != record.series:
+    if (
+        record is None
+        or isinstance(event, SubscriptionDisableRequested | DeliveryResendRequested)
+        or event.series != record.series
+    ):
         return record
     if isinstance(event, DeliveryAttempted):
         if record.status != "pending" or event.attempt < record.attempts:
@@ -170,7 +186,7 @@ class DeliveryLog:
         self._health: dict[str, EndpointHealth] = {}
 
     def apply(self, event: DeliveryEvent) -> None:
-        if isinstance(event, SubscriptionDisableRequested):
+        if isinstance(event, SubscriptionDisableRequested | DeliveryResendRequested):
             return
         message_id = event.message.message_id if isinstance(event, DeliveryRequested) else event.message_id
         subscription_id = (

@@ -36,15 +36,15 @@ def webhook_body(message: OutboundMessage, limit: int = MAX_BODY_BYTES) -> bytes
     sentences, sources), then by cutting long strings; `data.truncated` says what was cut so a
     receiver never mistakes a shortened list for the whole story.
     """
+    data = message.model_dump(mode="json")["data"]  # JSON-safe whatever alerting put in (datetimes, tuples)
     document: dict[str, Any] = {
         "type": message.event_type,
         "timestamp": message.created_at.isoformat(),
-        "data": message.data,
+        "data": data,
     }
     body = _compact(document)
     if len(body) <= limit:
         return body
-    data = json.loads(json.dumps(message.data))  # a deep copy we may shorten
     cut: list[str] = []
     while len(_compact({**document, "data": data})) > limit:
         longest = max(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import signal
 import sys
+import time
 
 import httpx
 import pytest
@@ -140,3 +141,25 @@ async def test_kill_9_during_an_attempt_loses_nothing_and_the_duplicate_keeps_th
             first, second = await receiver.wait_for_async(2)
     assert first.webhook_id == second.webhook_id == msg.message_id
     assert list(receiver.processed) == [msg.message_id]
+
+
+async def test_a_subscriber_hanging_for_30_s_does_not_delay_another_with_the_kafka_journal(
+    bootstrap: str, catalogue: Catalogue
+) -> None:
+    with WebhookReceiver(SECRET) as receiver:
+        receiver.script("/slow", [Reply(200, hang_s=30)] * 5)
+        slow, fast = subscription(receiver.url("/slow")), subscription(receiver.url("/fast"))
+        subs = {slow.subscription_id: slow, fast.subscription_id: fast}
+        async with Service(bootstrap, catalogue, subs, fast_settings(attempt_timeout_s=60)) as dispatcher:
+            await dispatcher.start()
+            await dispatcher.submit(slow, message(slow.subscription_id))
+            await receiver.wait_for_async(1, path="/slow")
+            delays = []
+            for _ in range(5):
+                submitted = time.monotonic()
+                await dispatcher.submit(slow, message(slow.subscription_id))
+                await dispatcher.submit(fast, message(fast.subscription_id))
+                arrival = (await receiver.wait_for_async(len(receiver.received("/fast")) + 1, path="/fast"))[-1]
+                delays.append(arrival.arrived_at - submitted)
+    assert max(delays) < 1.0, delays
+    assert len(receiver.received("/slow")) == 1  # still hanging on the first; the rest wait in its own queue

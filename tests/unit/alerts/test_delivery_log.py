@@ -9,6 +9,7 @@ from streams.deliveries import (
     DeliveryFinished,
     DeliveryLog,
     DeliveryRequested,
+    DeliveryResendRequested,
     OutboundMessage,
 )
 from streams.envelope import decode, encode
@@ -105,3 +106,19 @@ def test_a_delivered_attempt_resets_endpoint_health() -> None:
 def test_delivery_events_travel_in_the_cloudevents_envelope() -> None:
     event = attempted(message("a"), 2, "retrying")
     assert decode(encode(event, subject="sub-1")) == event
+
+
+def test_resend_requests_and_disable_requests_do_not_change_the_fold() -> None:
+    a = message("a")
+    log = DeliveryLog()
+    log.apply(requested(a))
+    log.apply(DeliveryResendRequested(event_id="rr", occurred_at=T0, subscription_id="sub-1", message_id="a"))
+    assert [r.message.message_id for r in log.unfinished()] == ["a"]
+    assert (
+        decode(
+            encode(
+                DeliveryResendRequested(event_id="rr", occurred_at=T0, subscription_id="s", message_id="m"), subject="s"
+            )
+        ).type
+        == "delivery.resend_requested"
+    )

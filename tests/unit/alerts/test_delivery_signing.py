@@ -99,3 +99,9 @@ def test_an_oversized_body_is_cut_below_the_limit_and_says_so() -> None:
     assert data["truncated"]["fields"] == ["evidence"]
     headers = webhook_headers("msg_2f1c", body, [NEW], NOW)
     Webhook(NEW.secret).verify(body, headers)
+
+
+def test_data_that_json_cannot_encode_directly_is_made_json_safe() -> None:
+    moment = datetime(2026, 11, 28, 9, 30, tzinfo=UTC)
+    body = webhook_body(message({"alert_id": "a1", "window_end": moment, "sources": ("a", "b")}))
+    assert json.loads(body)["data"] == {"alert_id": "a1", "window_end": "2026-11-28T09:30:00Z", "sources": ["a", "b"]}
