@@ -235,6 +235,8 @@ class Dispatcher:
         elif result.verdict == "retry":
             await self._retry(queue, job, attempt, result)
         else:
+            if result.reason == policy.CLIENT_ERROR:  # it answered: the endpoint is up, the request was refused
+                queue.breaker = cb.after_success(queue.breaker)
             attempted = self._recorder.attempted(job, attempt, result, "failed")
             await self._recorder.give_up(job, result.reason, result.detail, attempt, attempted)
             if result.verdict == "gone":
