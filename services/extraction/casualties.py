@@ -39,6 +39,7 @@ _LUMP_JOIN: Final = re.compile(r"^\s*(?:and|or|and/or|/|e|ou|y|o|et)\s*$")
 _PRE_FILLER: Final = word_set(
     "a an the another further some other à a de los las les des of as os o el la outras outros otras otros autres en"
 )
+_LISTING_VERBS: Final = word_set("were are was is included include includes há hay figurent estão están sont")
 _VICTIMS: Final = re.compile(r"victim|víctima|vítima|victime")
 _BARE_REACH: Final = 4  # tokens an outcome may sit after a bare number ("400 were later wounded")
 _HEAD_REACH: Final = 12  # … after a noun phrase ("seven aid workers from the charity WCK were killed")
@@ -94,10 +95,16 @@ def _read_sentence(
     ends = {o.last: o for o in outcomes}
     tolls = [token_index(tokens, m.start()) for m in _TOLL.finditer(low)]
     number_tokens = {i for c in found for i in range(c.qualifier_first, c.last)}
+    _from_tolls(tokens, found, tolls)
     for position, candidate in enumerate(found):
         _direct(low, tokens, candidate, starts, ends, number_tokens, memory, found[:position])
-    _from_tolls(tokens, found, tolls)
-    _coordinate(tokens, found)
+    for _ in range(2):  # a list member may inherit from a subgroup that inherits from its parent
+        _coordinate(tokens, found)
+        for candidate in found:
+            if candidate.outcome is None and candidate.subgroup:
+                parent = _parent(found, candidate)
+                if parent is not None and parent.outcome:
+                    _set(candidate, parent.outcome, "subgroup")
     figures = []
     period = period_hours(text, language)
     source = find_source(text)
@@ -182,7 +189,7 @@ def _direct(
         if named and candidate.outcome is None:
             _set(candidate, named, "cue")
     if candidate.outcome is None:
-        pre = _pre_outcome(tokens, candidate, ends)
+        pre = _pre_outcome(tokens, candidate, ends, number_tokens)
         if pre is not None:
             if pre.lumped:
                 candidate.rejected = True
@@ -195,6 +202,10 @@ def _direct(
                 candidate.rejected = True
                 return
             _set(candidate, post.outcome, "post")
+    if candidate.outcome is None:
+        listed = _pre_outcome_across_list(tokens, candidate, ends, number_tokens)
+        if listed is not None and not listed.lumped:
+            _set(candidate, listed.outcome, "pre-list")
     if candidate.outcome is None and lx.CORRECTION_BEFORE.search(low[max(0, candidate.start - 40) : candidate.start]):
         reference = next((c for c in reversed(before) if c.outcome), memory.last_main)
         if reference is not None and reference.outcome:
@@ -223,7 +234,9 @@ def _outcome_in(cue: str) -> str | None:
     return None
 
 
-def _pre_outcome(tokens: list[Token], candidate: Candidate, ends: dict[int, _Outcome]) -> _Outcome | None:
+def _pre_outcome(
+    tokens: list[Token], candidate: Candidate, ends: dict[int, _Outcome], number_tokens: set[int]
+) -> _Outcome | None:
     """An outcome verb or noun right before the number: "killed at least 68", "the deaths of four"."""
     index = candidate.qualifier_first
     for _ in range(3):
@@ -231,8 +244,25 @@ def _pre_outcome(tokens: list[Token], candidate: Candidate, ends: dict[int, _Out
         if found is not None:
             return found if found.place is not lx.Place.POST else None
         if index == 0 or tokens[index - 1].low not in _PRE_FILLER:
-            return None
+            break
         index -= 1
+    return None
+
+
+def _pre_outcome_across_list(
+    tokens: list[Token], candidate: Candidate, ends: dict[int, _Outcome], number_tokens: set[int]
+) -> _Outcome | None:
+    """ "killed a policeman and two civilians": the verb governs a list whose first member has no number."""
+    index = candidate.qualifier_first
+    if index == 0 or tokens[index - 1].low not in lx.CONNECTORS:
+        return None
+    for back in range(index - 2, max(-1, index - 7), -1):
+        found = ends.get(back + 1)
+        if found is not None and back + 1 < index - 1:
+            return found if found.place is not lx.Place.POST else None
+        word = tokens[back].low
+        if back in number_tokens or word in lx.BLOCKERS or word in _STOP_WORDS or word in {".", ";", ":"}:
+            return None
     return None
 
 
@@ -270,11 +300,15 @@ def _skip_parenthetical(tokens: list[Token], index: int) -> int:
 
 
 def _from_tolls(tokens: list[Token], found: list[Candidate], tolls: list[int]) -> None:
-    """ "the death toll rose to 58", "raising the death toll from Saturday's strike to 40"."""
+    """ "the death toll rose to 58", "raising the death toll from Saturday's strike to 40", "sube a 58 el número"."""
     for toll in tolls:
         after = [c for c in found if c.qualifier_first > toll]
-        if after and after[0].qualifier_first - toll <= _TOLL_REACH and after[0].outcome is None:
+        if after and after[0].qualifier_first - toll <= _TOLL_REACH and after[0].head_outcome is None:
             _set(after[0], "killed", "toll")
+            continue
+        before = [c for c in found if c.tail <= toll]
+        if before and toll - before[-1].tail <= 2 and before[-1].head == "bare" and before[-1].outcome is None:
+            _set(before[-1], "killed", "toll")
 
 
 def _coordinate(tokens: list[Token], found: list[Candidate]) -> None:
@@ -283,6 +317,11 @@ def _coordinate(tokens: list[Token], found: list[Candidate]) -> None:
     while changed:
         changed = False
         for left, right in itertools.pairwise(found):
+            if _listed_after_copula(tokens, left.tail, right.qualifier_first):
+                if right.outcome is None and left.outcome is not None and left.head == "outcome":
+                    _set(right, left.outcome, "listed")
+                    right.subgroup = changed = True
+                continue
             if not _joined(tokens, left.tail, right.qualifier_first):
                 continue
             if right.outcome is None and left.outcome is not None:
@@ -297,6 +336,12 @@ def _coordinate(tokens: list[Token], found: list[Candidate]) -> None:
 def _joined(tokens: list[Token], start: int, end: int) -> bool:
     between = [t.low for t in tokens[start:end]]
     return 0 < len(between) <= 4 and all(word in lx.CONNECTORS for word in between)
+
+
+def _listed_after_copula(tokens: list[Token], start: int, end: int) -> bool:
+    """ "Among the 12 dead were four children": a figure named by a copula after another."""
+    between = [t.low for t in tokens[start:end]]
+    return 0 < len(between) <= 2 and all(word in _LISTING_VERBS for word in between)
 
 
 def _parent(found: list[Candidate], candidate: Candidate) -> Candidate | None:

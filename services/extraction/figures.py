@@ -148,7 +148,7 @@ def _resolve_head(low: str, tokens: list[Token], candidate: Candidate) -> None:
         if index == candidate.last and word in _PARTITIVE:
             _resolve_partitive(low, tokens, candidate, index + 1)
             return
-        if not word[0].isalnum() or word in lx.COPULAS:
+        if not word[0].isalnum() or word in lx.COPULAS or word in lx.CONNECTORS:
             break
         at = token.start
         group = _group_at(low, at)
@@ -197,8 +197,14 @@ def _resolve_partitive(low: str, tokens: list[Token], candidate: Candidate, inde
     while index < len(tokens) and tokens[index].low in lx.DETERMINERS:
         pronoun = tokens[index].low in _PRONOUNS
         index += 1
-    if index >= len(tokens) or (pronoun and not tokens[index].low[0].isalpha()):
-        _part_of_previous(candidate, index)
+    if index >= len(tokens) or (pronoun and not _names_someone(low, tokens[index].start)):
+        _part_of_previous(candidate, index)  # "20 of them seriously", "12 of them foreign fighters"
+        for ahead in range(index, min(index + 3, len(tokens))):
+            group = _group_at(low, tokens[ahead].start)
+            if group is not None:
+                candidate.group, candidate.inherits_group = group[0], False
+                candidate.tail = token_index(tokens, group[1])
+                break
         return
     at = tokens[index].start
     group = _group_at(low, at)
@@ -213,9 +219,6 @@ def _resolve_partitive(low: str, tokens: list[Token], candidate: Candidate, inde
         candidate.tail = index + 1
     elif lx.PEOPLE.match(low, at):
         candidate.tail = index + 1
-    elif pronoun and (tokens[index].low in _FUNCTION or tokens[index].low.endswith("ly")):
-        _part_of_previous(candidate, index)  # "20 of them seriously", "six of them in hospital"
-        return
     elif lx.NOT_PEOPLE.match(low, at) or tokens[index].low[0].isdigit():
         candidate.rejected = True  # "58 of 70 drones"
         return
@@ -224,6 +227,11 @@ def _resolve_partitive(low: str, tokens: list[Token], candidate: Candidate, inde
         candidate.tail = index + 1
         return
     _predicate(low, tokens, candidate)
+
+
+def _names_someone(low: str, at: int) -> bool:
+    """Whether a group, an outcome or people are named at `at` ("of those killed", "of them children")."""
+    return _group_at(low, at) is not None or _outcome_head(low, at) is not None or bool(lx.PEOPLE.match(low, at))
 
 
 def _part_of_previous(candidate: Candidate, index: int) -> None:

@@ -38,25 +38,27 @@ def _words(text: str) -> list[str]:
     return [w.strip() for w in text.split("|") if w.strip()]
 
 
-_AUX = r"(?:(?:has|have|had|was|were|is|are|been|being|be|reportedly|also|all|allegedly|later|since|confirmed|ont|a|été|foram|fueron|han|ha|sido|murieron) )*"
-
 # (outcome, place, phrases). Phrases are alternatives separated by "|".
 _OUTCOMES: Final[list[tuple[str, Place, str]]] = [
     (
         "killed",
         Place.BOTH,
         "killed|murdered|executed|slain|massacred|assassinados|assassinadas|asesinados|asesinadas|"
-        "asesinó|asesinaron|assassinou|assassinaram|tué|tuée|tués|tuées|tue|tues|abattu|abattus|fusillés",
+        "asesinó|asesinaron|assassinou|assassinaram|tué|tuée|tués|tuées|tue|tues|abattu|abattus|fusillés|"
+        # Romance verbs that may come before their subject: "murieron al menos 12 personas"
+        "morreram|morreu|foram mortos|foram mortas|foram assassinados|murieron|murió|fallecieron|"
+        "fueron asesinados|fueron asesinadas|perdieron la vida|perderam a vida|ont été tués|ont été tuées|"
+        "sont morts|ont péri|ont trouvé la mort",
     ),
     (
         "killed",
         Place.POST,
-        "dead|died|die|dies|deaths|death|fatalities|perished|lost their lives|lost his life|"
+        "dead|died|die|dies|deaths|fatalities|perished|lost their lives|lost his life|"
         "lost her life|were among the dead|lives lost|lives|bodies|corpses|"
         "mortos|mortas|morto|morta|mortes|morreram|morreu|morrem|morriam|óbitos|perderam a vida|perdeu a vida|corpos|"
         "muertos|muertas|muerto|muerta|muertes|murieron|murió|mueren|fallecieron|falleció|fallecidos|fallecidas|"
         "perdieron la vida|perdió la vida|víctimas mortales|cuerpos|cadáveres|"
-        "morts|mortes|mort|décédés|décédées|sont morts|ont péri|péri|périssent|ont perdu la vie|perdu la vie|"
+        "morts|mortes|décédés|décédées|sont morts|ont péri|péri|périssent|ont perdu la vie|perdu la vie|"
         "trouvé la mort|décès|cadavres",
     ),
     (
@@ -76,7 +78,13 @@ _OUTCOMES: Final[list[tuple[str, Place, str]]] = [
         "mort de|la mort de|décès de|corps de|cadavres de|la vie de|"
         "morte de|mortes de|corpos de|cadáveres de|muerte de|muertes de|cuerpos de|restos de",
     ),
-    ("injured", Place.BOTH, "wounded|injured|blessé|blessée|blessés|blessées|"),
+    (
+        "injured",
+        Place.BOTH,
+        "wounded|injured|blessé|blessée|blessés|blessées|resultaron heridos|resultaron heridas|"
+        "resultaron lesionados|ficaram feridos|ficaram feridas|foram feridos|foram feridas|fueron heridos|"
+        "fueron heridas|ont été blessés|ont été blessées",
+    ),
     (
         "injured",
         Place.POST,
