@@ -1,0 +1,143 @@
+"""Find the places, regions and countries an article names, with their offsets.
+
+The index maps a name, as a tuple of folded lowercase words, to what it stands for. It is
+built once (seed file plus pycountry's country names in English, Portuguese, Spanish and
+French) and looked up word by word: at each word that can start a name, the longest
+n-gram that is a known name wins. That is a dictionary lookup per word — linear in the
+text, whatever the size of the gazetteer — and it reports offsets in the original text
+because words are found on the accent-folded copy, which has the same length.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import pycountry
+
+from services.extraction.gazetteer_fold import fold
+from services.extraction.gazetteer_seed import DEFAULT_SEED, GazetteerSeed, load_seed
+
+Kind = Literal["alias", "place", "actor", "country"]
+_ACTOR_WEIGHT = 0.5
+_WORD = re.compile(r"\w+")
+# What may sit between two words of one name: "Nagorno-Karabakh", "Be'eri", "U.S.", "Gaza City".
+_JOIN = frozenset(" -'.\t")
+_MAX_JOIN = 3
+_LANGUAGES = ("pt", "es", "fr")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a name stands for: a region (with its country) or only a country."""
+
+    kind: Kind
+    region: str | None
+    country: str | None
+    weight: float
+    needs_capital: bool  # written with a capital in the gazetteer: "Chad", not "chad"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    name: str
+    start: int
+    end: int
+    entry: Entry
+
+
+def _key(name: str) -> tuple[str, ...]:
+    return tuple(word.lower() for word in _WORD.findall(fold(name)))
+
+
+class Gazetteer:
+    """A name index over regions (from the seed) and countries (from pycountry and the seed)."""
+
+    def __init__(self, seed: GazetteerSeed) -> None:
+        self.seed = seed
+        self._names: dict[tuple[str, ...], Entry] = {}
+        self.whole_country: dict[str, str] = {
+            region.country: key for key, region in seed.regions.items() if region.whole_country and region.country
+        }
+        for key, region in seed.regions.items():  # regions first: they win a name shared with a country
+            for kind, names, weight in (
+                ("alias", region.aliases, region.alias_weight),
+                ("place", region.places, 1.0),
+                ("actor", region.actors, _ACTOR_WEIGHT),
+            ):
+                for name in names:
+                    self._add(name, Entry(kind, key, region.country, weight, name[:1].isupper()))  # type: ignore[arg-type]
+        for code, names in seed.countries.items():
+            for name in names:
+                self._add(name, Entry("country", self.whole_country.get(code), code, 1.0, name[:1].isupper()))
+        for code, name in _country_names():
+            self._add(name, Entry("country", self.whole_country.get(code), code, 1.0, True))
+        self._longest: dict[str, int] = {}
+        for words in self._names:
+            self._longest[words[0]] = max(self._longest.get(words[0], 0), len(words))
+
+    def _add(self, name: str, entry: Entry) -> None:
+        words = _key(name)
+        if words:
+            self._names.setdefault(words, entry)
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Every name in `text`, longest match first, left to right, without overlaps."""
+        folded = fold(text)
+        words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(folded)]
+        found: list[Mention] = []
+        index = 0
+        while index < len(words):
+            length = self._longest.get(words[index][2], 0)
+            matched = 0
+            for size in range(min(length, len(words) - index), 0, -1):
+                entry = self._names.get(tuple(word for _, _, word in words[index : index + size]))
+                if entry is None or not _joined(folded, words, index, size):
+                    continue
+                start, end = words[index][0], words[index + size - 1][1]
+                if entry.needs_capital and not text[start].isupper():
+                    continue
+                found.append(Mention(text[start:end], start, end, entry))
+                matched = size
+                break
+            index += matched or 1
+        return found
+
+
+def _joined(folded: str, words: list[tuple[int, int, str]], index: int, size: int) -> bool:
+    """The words of one name are separated by a space, hyphen or apostrophe, not by a comma or a line."""
+    for (_, end, _), (start, _, _) in zip(
+        words[index : index + size - 1], words[index + 1 : index + size], strict=True
+    ):
+        gap = folded[end:start]
+        if len(gap) > _MAX_JOIN or not set(gap) <= _JOIN:
+            return False
+    return True
+
+
+def _country_names() -> list[tuple[str, str]]:
+    """(ISO code, name) for every country: English short, common and official names, their
+    form before a comma ("Iran" from "Iran, Islamic Republic of") and their pt/es/fr translations.
+    A name that two countries share ("Congo", "Korea") stands for neither and is left out."""
+    translators = [gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]) for lang in _LANGUAGES]
+    owners: dict[tuple[str, ...], set[str]] = {}
+    spelled: dict[tuple[str, ...], str] = {}
+    for country in pycountry.countries:
+        english = [getattr(country, attr, None) for attr in ("name", "common_name", "official_name")]
+        for name in [n for n in english if n]:
+            for variant in [name, *(t.gettext(name) for t in translators)]:
+                for form in {variant, variant.split(", ")[0]}:
+                    key = _key(form)
+                    owners.setdefault(key, set()).add(country.alpha_2)
+                    spelled.setdefault(key, form)
+    return [(next(iter(codes)), spelled[key]) for key, codes in owners.items() if len(codes) == 1]
+
+
+@cache
+def default_gazetteer(path: Path = DEFAULT_SEED) -> Gazetteer:
+    """The gazetteer of the seed file, built once per process."""
+    return Gazetteer(load_seed(path))

@@ -1,0 +1,143 @@
+"""Region resolution: places to regions, country fallback, unknown, offsets, and the seed file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from services.errors import SitmonError
+from services.extraction.gazetteer_seed import DEFAULT_SEED, load_seed
+from services.extraction.regions import resolve_region
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling hit Stepanakert overnight, local officials said.",
+        "The Armenian government said residents of Artsakh were queuing for fuel.",
+        "Traffic on the Lachin corridor was blocked for a third day.",
+        "Azerbaijani forces entered Shushi, which they call Shusha.",
+        "Officials in Khankendi said the water supply was cut.",
+        "Heavy fighting was reported near Martakert.",
+    ],
+)
+def test_nagorno_karabakh_places_resolve_to_the_region(text: str) -> None:
+    resolution = resolve_region(text, None)
+    assert (resolution.region, resolution.country) == ("nagorno-karabakh", "AZ")
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Israeli strikes hit Khan Younis and Rafah on Tuesday.", "gaza"),
+        ("Le cessez-le-feu est entré en vigueur dans la bande de Gaza.", "gaza"),
+        ("Raids continued in Jenin and Tulkarm in the occupied West Bank.", "west-bank"),
+        ("Bombardeios atingiram o sul do Líbano e os arredores de Beirute.", "lebanon"),
+        ("Combates en Jartum y Omdurmán entre el Ejército y las Fuerzas de Apoyo Rápido.", "sudan"),
+        ("M23 rebels advanced on Goma, the capital of North Kivu.", "drc-east"),
+        ("A drone hit an apartment block in Dnipro; Kharkiv was also struck.", "ukraine"),
+        ("Gunmen attacked tourists near Pahalgam in Indian-administered Kashmir.", "kashmir"),
+        ("Insurgents attacked Mocímboa da Praia in Cabo Delgado province.", "mozambique-cabo-delgado"),
+        ("Gangs of the Viv Ansanm coalition attacked Mirebalais, north of Port-au-Prince.", "haiti"),
+    ],
+)
+def test_places_in_four_languages_resolve(text: str, region: str) -> None:
+    assert resolve_region(text, None).region == region
+
+
+def test_a_belligerent_named_often_does_not_outvote_the_place_of_the_story() -> None:
+    text = "Israel said Israel would continue strikes. Israel's army struck Gaza City. Israel said Hamas fired rockets."
+    assert resolve_region(text, None).region == "gaza"
+
+
+def test_the_title_weighs_more_than_the_body() -> None:
+    text = "Troops moved through Kharkiv. Officials in Belgorod reported drone debris."
+    assert resolve_region(text, "Drones strike Belgorod and Kursk").region == "russia"
+
+
+def test_country_without_a_region_falls_back_to_its_country_key() -> None:
+    resolution = resolve_region("Protesters clashed with police in Armenia on Monday, Armenian media said.", None)
+    assert (resolution.region, resolution.country) == ("country-am", "AM")
+
+
+def test_country_named_in_another_language_falls_back_too() -> None:
+    resolution = resolve_region("Manifestações no Chile deixaram dezenas de feridos.", None)
+    assert (resolution.region, resolution.country) == ("country-cl", "CL")
+
+
+def test_country_with_a_whole_country_region_resolves_to_the_region() -> None:
+    resolution = resolve_region("Security forces were deployed across Yemen.", None)
+    assert (resolution.region, resolution.country) == ("yemen", "YE")
+
+
+def test_no_place_gives_unknown() -> None:
+    resolution = resolve_region("Officials said talks would continue next week.", "Talks to continue")
+    assert (resolution.region, resolution.country, resolution.locations) == ("unknown", None, ())
+
+
+def test_lowercase_common_words_are_not_places() -> None:
+    assert resolve_region("We ate turkey and talked to chad about the niger river.", None).region == "unknown"
+
+
+def test_locations_carry_offsets_into_the_original_text() -> None:
+    text = "Blast near Stepanakert; Nagorno‑Karabakh officials and Şuşa residents fled via the Lachin corridor."
+    resolution = resolve_region(text, None)
+    names = [(m.name, m.region, m.country) for m in resolution.locations]
+    assert names == [
+        ("Stepanakert", "nagorno-karabakh", "AZ"),
+        ("Nagorno‑Karabakh", "nagorno-karabakh", "AZ"),
+        ("Şuşa", "nagorno-karabakh", "AZ"),
+        ("Lachin corridor", "nagorno-karabakh", "AZ"),
+    ]
+    for mention in resolution.locations:
+        assert text[mention.start : mention.end] == mention.name
+
+
+def test_a_comma_splits_a_name() -> None:
+    names = [m.name for m in resolve_region("They left Gaza, City officials said.", None).locations]
+    assert names == ["Gaza"]
+
+
+@given(st.text(max_size=300), st.one_of(st.none(), st.text(max_size=60)))
+@settings(max_examples=300, deadline=None)
+def test_any_unicode_resolves_without_error(text: str, title: str | None) -> None:
+    resolution = resolve_region(text, title)
+    assert resolution.region
+    for mention in resolution.locations:
+        assert text[mention.start : mention.end] == mention.name
+
+
+def test_the_seed_file_is_valid_and_covers_the_conflict_zones() -> None:
+    seed = load_seed(DEFAULT_SEED)
+    for key in ("nagorno-karabakh", "gaza", "west-bank", "lebanon", "syria", "ukraine", "sudan", "yemen", "myanmar"):
+        assert key in seed.regions
+    karabakh = seed.regions["nagorno-karabakh"]
+    assert {"Stepanakert", "Lachin corridor", "Shusha", "Shushi", "Khankendi", "Martakert"} <= set(karabakh.places)
+    assert "Artsakh" in karabakh.aliases
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment"),
+    [
+        ("regions:\n  gaza:\n    name: Gaza\n    country: XX\n    aliases: [Gaza]\n", "regions.gaza.country"),
+        ("regions:\n  Bad Key:\n    name: X\n    country: null\n    aliases: [X]\n", "Bad Key"),
+        ("regions:\n  gaza:\n    name: Gaza\n    country: PS\n    aliases: []\n", "regions.gaza.aliases"),
+        (
+            "regions:\n  a:\n    name: A\n    country: null\n    aliases: [Same]\n"
+            "  b:\n    name: B\n    country: null\n    aliases: [Same]\n",
+            "both 'a' and 'b'",
+        ),
+        ("regions:\n  gaza:\n    name: Gaza\n    country: PS\n    aliases: [Gaza]\n    typo: 1\n", "regions.gaza.typo"),
+        ("regions: [unclosed\n", "not valid YAML"),
+    ],
+)
+def test_a_bad_seed_fails_with_one_line_naming_the_entry(tmp_path: Path, body: str, fragment: str) -> None:
+    path = tmp_path / "regions.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(SitmonError) as raised:
+        load_seed(path)
+    message = str(raised.value)
+    assert fragment in message and str(path) in message and "\n" not in message
