@@ -24,13 +24,14 @@ import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
 
 from alerts.engine import AlertEngine
+from alerts.errors import AlertsError
 from alerts.kafka_io import KafkaUnavailable, TopicTail, new_producer, origin
 from alerts.lifecycle.state import Step
 from alerts.metrics import AlertMetrics
 from alerts.notifier import StageOutcome, plan_notifications
 from alerts.settings import AlertsSettings
 from streams import subscriptions as subs
-from streams.alerting import AlertNotified, AlertTransitioned, SilenceCreated, SilenceExpired
+from streams.alerting import AlertNotified, AlertTransitioned, ResendRequested, SilenceCreated, SilenceExpired
 from streams.deliveries import OutboundMessage, SubscriptionDisableRequested
 from streams.envelope import decode, encode
 from streams.errors import UndecodableRecord
@@ -54,6 +55,8 @@ class Dispatcher(Protocol):
     async def recover(self) -> int: ...
 
     async def submit(self, subscription: Subscription, message: OutboundMessage) -> None: ...
+
+    async def resend(self, subscription: Subscription, message_id: str) -> int: ...
 
     async def stop(self) -> None: ...
 
@@ -244,7 +247,10 @@ class AlertService:
             if record.topic != self.catalogue.deliveries.name:
                 log.warning("alerts.undecodable_state_record", origin=origin(record), reason=str(exc))
             return
-        if isinstance(event, SubscriptionDisableRequested):
+        if isinstance(event, ResendRequested):
+            if live:  # requests are acted on while the service runs; replaying them would resend again
+                await self._resend(event)
+        elif isinstance(event, SubscriptionDisableRequested):
             if live:
                 await self._disable(event)
             else:
@@ -255,6 +261,18 @@ class AlertService:
             or isinstance(event, subs.SubscriptionEvent)
         ):
             self.engine.apply(event)
+
+    async def _resend(self, request: ResendRequested) -> None:
+        sub = self.engine.subscriptions.get(request.subscription_id)
+        if sub is None:
+            log.warning("alerts.resend_refused", subscription_id=request.subscription_id, reason="no_subscription")
+            return
+        try:
+            series = await self.dispatcher.resend(sub, request.message_id)
+        except AlertsError as exc:
+            log.warning("alerts.resend_refused", subscription_id=sub.subscription_id, reason=str(exc))
+            return
+        log.info("alerts.resent", subscription_id=sub.subscription_id, message_id=request.message_id, series=series)
 
     async def _disable(self, request: SubscriptionDisableRequested) -> None:
         await self.disable_subscription(request.subscription_id, request.reason, request.occurred_at)

@@ -9,6 +9,9 @@ group key (the region) or, for silences, by `silence:<id>`.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal
 
 from pydantic import AwareDatetime, Field, model_validator
@@ -129,9 +132,62 @@ class SilenceExpired(Event):
     expired_by: str = "unknown"
 
 
+class ResendRequested(Event):
+    """Someone asked (through the API) to deliver a sent message to its subscription again.
+
+    The running alerts service performs it: a new delivery series, same `webhook-id`.
+    """
+
+    type: Literal["alert.resend_requested"] = "alert.resend_requested"
+    subscription_id: str = Field(min_length=1)
+    message_id: str = Field(min_length=1)
+    requested_by: str = "api"
+
+
 def silence_key(silence_id: str) -> str:
     """The record key of silence events on the alerts topic."""
     return f"silence:{silence_id}"
 
 
-AnyAlertEvent = AlertTransitioned | AlertNotified | SilenceCreated | SilenceExpired
+SilenceState = Literal["pending", "active", "expired"]
+
+
+@dataclass(frozen=True)
+class Silence:
+    """A silence's state: pending before starts_at, active until ends_at (or expired early), then expired."""
+
+    created: SilenceCreated
+    expired_at: datetime | None = None
+
+    @property
+    def silence_id(self) -> str:
+        return self.created.silence_id
+
+    def ends_at(self) -> datetime:
+        if self.expired_at is not None and self.expired_at < self.created.ends_at:
+            return self.expired_at
+        return self.created.ends_at
+
+    def state(self, now: datetime) -> SilenceState:
+        if now >= self.ends_at():
+            return "expired"
+        if now < self.created.starts_at:
+            return "pending"
+        return "active"
+
+
+def apply_silence(state: Mapping[str, Silence], event: SilenceCreated | SilenceExpired) -> dict[str, Silence]:
+    folded = dict(state)
+    if isinstance(event, SilenceCreated):
+        previous = folded.get(event.silence_id)
+        folded[event.silence_id] = Silence(event, previous.expired_at if previous else None)
+    elif (existing := folded.get(event.silence_id)) is not None:
+        folded[event.silence_id] = Silence(existing.created, event.occurred_at)
+    return folded
+
+
+def resend_key(subscription_id: str) -> str:
+    return f"resend:{subscription_id}"
+
+
+AnyAlertEvent = AlertTransitioned | AlertNotified | SilenceCreated | SilenceExpired | ResendRequested

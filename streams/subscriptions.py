@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from secrets import token_bytes, token_hex
 from typing import Any, Literal
 
-from pydantic import AwareDatetime, Field
+from pydantic import AwareDatetime, Field, field_validator
 
 from streams.events import Event, Frozen, stable_id
 
@@ -43,6 +43,17 @@ class Subscription(Frozen):
     state_reason: str | None = None
     created_at: AwareDatetime
     updated_at: AwareDatetime
+
+    @field_validator("thresholds")
+    @classmethod
+    def _threshold_keys(cls, value: dict[str, int]) -> dict[str, int]:
+        for key, threshold in value.items():
+            window, _, level = key.partition(".")
+            if window not in ("24h", "7d") or level not in LEVELS:
+                raise ValueError(f"threshold {key!r}: expected <24h|7d>.<{'|'.join(LEVELS)}>, e.g. 24h.orange")
+            if threshold < 1:
+                raise ValueError(f"threshold {key}: {threshold} must be at least 1")
+        return value
 
 
 # --- events ------------------------------------------------------------------------------

@@ -20,6 +20,8 @@ COMMANDS = (
     "services.cli.worker",
     "services.cli.situation",
     "services.cli.alerts",
+    "services.cli.api",
+    "services.cli.subscriptions",
     "services.cli.extract",
 )
 

@@ -1,0 +1,162 @@
+"""The EventLog port on Kafka: read a topic from its beginning to its current end, append with acks=all.
+
+Each read replays the topic (no consumer group, no state kept between requests), so a
+request always sees every write acknowledged before it — including its own. The
+subscriptions topic is compacted and small; the situation topic keeps 30 days of snapshots.
+The `sitmon subscribe` / `sitmon subscriptions` commands use the same class.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
+
+from services.errors import SitmonError
+from streams import subscriptions as subs
+from streams.alerting import ResendRequested, Silence, SilenceCreated, SilenceExpired, apply_silence
+from streams.any_event import SitmonEvent
+from streams.deliveries import (
+    DeliveryAttempted,
+    DeliveryFinished,
+    DeliveryLog,
+    DeliveryRecord,
+    DeliveryRequested,
+    SubscriptionDisableRequested,
+)
+from streams.envelope import decode, encode
+from streams.errors import UndecodableRecord
+from streams.events import Event
+from streams.situation import SituationChanged
+from streams.subscriptions import Subscription
+from streams.topics import Catalogue
+
+SOURCE = "/sitmon/api"
+DELIVERY_EVENTS = (DeliveryRequested, DeliveryAttempted, DeliveryFinished, SubscriptionDisableRequested)
+METADATA_TIMEOUT_S = 15.0
+
+
+async def read_topic(bootstrap: str, topic: str) -> list[ConsumerRecord]:
+    """Every record of `topic` up to its end offsets at the time of the call."""
+    # "earliest" matters: with the topic given here, aiokafka's own initial offset reset would
+    # otherwise win over seek_to_beginning and start at the end
+    consumer = AIOKafkaConsumer(
+        topic, bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False, auto_offset_reset="earliest"
+    )
+    try:
+        await consumer.start()
+    except Exception as exc:  # aiokafka raises several types for an unreachable broker
+        raise SitmonError(f"cannot reach Kafka at {bootstrap}: {exc}") from exc
+    try:
+        deadline = time.monotonic() + METADATA_TIMEOUT_S
+        while not consumer.assignment():
+            if time.monotonic() > deadline:
+                raise SitmonError(f"topic {topic} does not exist; run `sitmon topics create` first")
+            await asyncio.sleep(0.05)
+        partitions = list(consumer.assignment())
+        await consumer.seek_to_beginning(*partitions)
+        ends = await consumer.end_offsets(partitions)
+        records: list[ConsumerRecord] = []
+        remaining = {tp for tp in partitions if ends[tp] > 0}
+        while remaining:
+            batches = await consumer.getmany(*remaining, timeout_ms=500)
+            for tp, batch in batches.items():
+                records.extend(r for r in batch if r.offset < ends[tp])
+            for tp in list(remaining):
+                if await consumer.position(tp) >= ends[tp]:
+                    remaining.discard(tp)
+        return records
+    finally:
+        await consumer.stop()
+
+
+class KafkaEventLog:
+    def __init__(self, bootstrap: str, catalogue: Catalogue) -> None:
+        self.bootstrap = bootstrap
+        self.catalogue = catalogue
+        self._producer: AIOKafkaProducer | None = None
+
+    async def start(self) -> None:
+        producer = AIOKafkaProducer(bootstrap_servers=self.bootstrap, acks="all", enable_idempotence=True)
+        try:
+            await producer.start()
+        except Exception as exc:  # aiokafka raises several types for an unreachable broker
+            raise SitmonError(f"cannot reach Kafka at {self.bootstrap}: {exc}") from exc
+        self._producer = producer
+
+    async def stop(self) -> None:
+        if self._producer is not None:
+            await self._producer.stop()
+            self._producer = None
+
+    async def _send(self, topic: str, key: str, value: bytes | None) -> None:
+        if self._producer is None:
+            await self.start()
+        assert self._producer is not None
+        await self._producer.send_and_wait(topic, key=key.encode(), value=value)
+
+    async def _publish(self, topic: str, key: str, event: Event) -> None:
+        await self._send(topic, key, encode(event, subject=key, source=SOURCE))
+
+    # --- subscriptions ---------------------------------------------------------------------
+
+    async def subscriptions(self) -> dict[str, Subscription]:
+        folded: dict[str, Subscription] = {}
+        for record in await read_topic(self.bootstrap, self.catalogue.subscriptions.name):
+            if record.value is None:
+                if record.key is not None:
+                    folded = subs.apply_tombstone(folded, record.key.decode("utf-8", errors="replace"))
+                continue
+            event = _decode_or_none(record)
+            if isinstance(event, subs.SubscriptionEvent):
+                folded = subs.apply(folded, event)
+        return folded
+
+    async def publish_subscription(self, event: subs.AnySubscriptionEvent) -> None:
+        key = event.subscription.subscription_id
+        await self._publish(self.catalogue.subscriptions.name, key, event)
+        if isinstance(event, subs.SubscriptionDeleted):
+            await self._send(self.catalogue.subscriptions.name, key, None)  # the tombstone compaction keeps
+
+    # --- the alerts topic ------------------------------------------------------------------
+
+    async def silences(self) -> dict[str, Silence]:
+        folded: dict[str, Silence] = {}
+        for record in await read_topic(self.bootstrap, self.catalogue.alerts.name):
+            event = _decode_or_none(record)
+            if isinstance(event, SilenceCreated | SilenceExpired):
+                folded = apply_silence(folded, event)
+        return folded
+
+    async def publish_alert_event(self, key: str, event: SilenceCreated | SilenceExpired | ResendRequested) -> None:
+        await self._publish(self.catalogue.alerts.name, key, event)
+
+    # --- read-only views -------------------------------------------------------------------
+
+    async def situations(self) -> dict[str, SituationChanged]:
+        latest: dict[str, SituationChanged] = {}
+        for record in await read_topic(self.bootstrap, self.catalogue.situation.name):
+            event = _decode_or_none(record)
+            if isinstance(event, SituationChanged):
+                current = latest.get(event.region)
+                if current is None or event.sequence >= current.sequence:
+                    latest[event.region] = event
+        return latest
+
+    async def deliveries(self, subscription_id: str) -> list[DeliveryRecord]:
+        log = DeliveryLog()
+        for record in await read_topic(self.bootstrap, self.catalogue.deliveries.name):
+            if record.key is not None and record.key.decode("utf-8", errors="replace") != subscription_id:
+                continue
+            event = _decode_or_none(record)
+            if isinstance(event, DELIVERY_EVENTS):
+                log.apply(event)
+        return log.records(subscription_id)
+
+
+def _decode_or_none(record: ConsumerRecord) -> SitmonEvent | None:
+    try:
+        return decode(record.value)
+    except UndecodableRecord:
+        return None  # the consumers that own the topic dead-letter it; a view skips it

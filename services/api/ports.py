@@ -1,0 +1,38 @@
+"""What the API needs from the outside world, as protocols; the composition root injects them.
+
+The API imports only the contract (streams/). Kafka access (`KafkaEventLog`), the SSRF check
+and anything from alerts/ come in through these ports, so unit tests use in-memory fakes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from streams.alerting import ResendRequested, Silence, SilenceCreated, SilenceExpired
+from streams.deliveries import DeliveryRecord
+from streams.situation import SituationChanged
+from streams.subscriptions import AnySubscriptionEvent, Subscription
+
+UrlCheck = Callable[[str], None]
+"""Raises an exception whose message says why the URL is refused; returns when it is acceptable."""
+
+
+class EventLog(Protocol):
+    async def subscriptions(self) -> dict[str, Subscription]:
+        """The subscriptions topic, folded (read to its current end)."""
+
+    async def publish_subscription(self, event: AnySubscriptionEvent) -> None:
+        """Durably append; a Deleted event is followed by a tombstone."""
+
+    async def silences(self) -> dict[str, Silence]:
+        """The silence events of the alerts topic, folded."""
+
+    async def publish_alert_event(self, key: str, event: SilenceCreated | SilenceExpired | ResendRequested) -> None:
+        """Durably append to the alerts topic."""
+
+    async def situations(self) -> dict[str, SituationChanged]:
+        """The latest SituationChanged per region."""
+
+    async def deliveries(self, subscription_id: str) -> list[DeliveryRecord]:
+        """The delivery log of one subscription (the deliveries topic, folded)."""

@@ -1,0 +1,69 @@
+"""`sitmon api`: the composition root of the HTTP API.
+
+Wires the app factory (services/api, which imports only the contract) to Kafka and to the
+SSRF guard from alerts/delivery, then serves it with uvicorn. Without SITMON_API_TOKEN it
+refuses to start (exit 2): an open subscription API would let anyone add webhooks.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+
+import typer
+import uvicorn
+from prometheus_client import CollectorRegistry
+from pydantic import ValidationError
+
+from alerts.delivery.ssrf import check_url, parse_allowed_networks
+from services.api.app import create_app
+from services.api.deps import ApiDeps
+from services.api.kafka_log import KafkaEventLog
+from services.api.settings import ApiSettings
+from services.errors import BadInput
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def load_settings() -> ApiSettings:
+    try:
+        settings = ApiSettings()
+        parse_allowed_networks(settings.webhook_allowed_networks)  # refuse a bad CIDR before serving
+    except (ValidationError, ValueError) as exc:
+        raise BadInput(f"API settings: {str(exc).splitlines()[0]}") from exc
+    if settings.api_token is None or not settings.api_token.get_secret_value():
+        raise BadInput("SITMON_API_TOKEN is not set; the API refuses to run without a bearer token")
+    return settings
+
+
+async def _serve(settings: ApiSettings, host: str, port: int) -> None:
+    networks = parse_allowed_networks(settings.webhook_allowed_networks)
+    log = KafkaEventLog(settings.kafka_bootstrap, settings.catalogue())
+    assert settings.api_token is not None
+    deps = ApiDeps(
+        log=log,
+        check_url=lambda url: check_url(url, networks),
+        token=settings.api_token.get_secret_value(),
+        clock=_now,
+        registry=CollectorRegistry(),
+    )
+    server = uvicorn.Server(uvicorn.Config(create_app(deps), host=host, port=port, log_level="warning"))
+    try:
+        await server.serve()
+    finally:
+        await log.stop()
+
+
+def api(
+    host: str | None = typer.Option(None, "--host", help="address to listen on (default SITMON_API_HOST, 127.0.0.1)"),
+    port: int | None = typer.Option(None, "--port", help="port (default SITMON_API_PORT, 8080)"),
+) -> None:
+    """Serve the HTTP API: subscriptions, silences, situation, deliveries, /healthz, /metrics, /docs."""
+    settings = load_settings()
+    asyncio.run(_serve(settings, host or settings.api_host, port if port is not None else settings.api_port))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("api")(api)

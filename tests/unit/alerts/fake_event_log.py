@@ -1,0 +1,42 @@
+"""An in-memory EventLog for API unit tests: the same folds as Kafka, no broker."""
+
+from __future__ import annotations
+
+from streams import subscriptions as subs
+from streams.alerting import ResendRequested, Silence, SilenceCreated, SilenceExpired, apply_silence
+from streams.deliveries import DeliveryLog, DeliveryRecord
+from streams.events import Event
+from streams.situation import SituationChanged
+
+
+class MemoryEventLog:
+    def __init__(self) -> None:
+        self.subscription_events: list[subs.AnySubscriptionEvent] = []
+        self.alert_events: list[tuple[str, Event]] = []
+        self.latest: dict[str, SituationChanged] = {}
+        self.delivery_log = DeliveryLog()
+
+    async def subscriptions(self) -> dict[str, subs.Subscription]:
+        folded: dict[str, subs.Subscription] = {}
+        for event in self.subscription_events:
+            folded = subs.apply(folded, event)
+        return folded
+
+    async def publish_subscription(self, event: subs.AnySubscriptionEvent) -> None:
+        self.subscription_events.append(event)
+
+    async def silences(self) -> dict[str, Silence]:
+        folded: dict[str, Silence] = {}
+        for _, event in self.alert_events:
+            if isinstance(event, SilenceCreated | SilenceExpired):
+                folded = apply_silence(folded, event)
+        return folded
+
+    async def publish_alert_event(self, key: str, event: SilenceCreated | SilenceExpired | ResendRequested) -> None:
+        self.alert_events.append((key, event))
+
+    async def situations(self) -> dict[str, SituationChanged]:
+        return dict(self.latest)
+
+    async def deliveries(self, subscription_id: str) -> list[DeliveryRecord]:
+        return self.delivery_log.records(subscription_id)
