@@ -40,6 +40,10 @@ _PRE_FILLER: Final = word_set(
     "a an the another further some other à a de los las les des of as os o el la outras outros otras otros autres en"
 )
 _LISTING_VERBS: Final = word_set("were are was is included include includes há hay figurent estão están sont")
+# "no deaths were reported", "não houve mortos", "sin heridos", "aucun blessé": not an outcome of any figure.
+_NEGATED: Final = re.compile(
+    r"(?<!\w)(?:no|não|nao|sem|sin|ningún|ninguna|nenhum|nenhuma|aucun|aucune|pas de|without|zero)\s+(?:\w+\s+)?$"
+)
 _VICTIMS: Final = re.compile(r"victim|víctima|vítima|victime")
 _BARE_REACH: Final = 4  # tokens an outcome may sit after a bare number ("400 were later wounded")
 _HEAD_REACH: Final = 12  # … after a noun phrase ("seven aid workers from the charity WCK were killed")
@@ -147,6 +151,7 @@ def _outcomes(low: str, tokens: list[Token]) -> list[_Outcome]:
     for outcome, place, pattern in lx.OUTCOME_PATTERNS:
         spans.extend((m.start(), m.end(), outcome, place) for m in pattern.finditer(low))
     toll_spans = [m.span() for m in _TOLL.finditer(low)]
+    spans = [span for span in spans if not _NEGATED.search(low[max(0, span[0] - 16) : span[0]])]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     kept: list[tuple[int, int, str, lx.Place]] = []
     for span in spans:

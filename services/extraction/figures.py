@@ -35,6 +35,7 @@ class Token:
     low: str
     start: int
     end: int
+    capital: bool = False  # written with a capital: a name, a demonym
 
 
 @dataclass(slots=True)
@@ -61,7 +62,7 @@ class Candidate:
 
 
 def tokenize(sentence: str) -> list[Token]:
-    return [Token(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    return [Token(m.group().lower(), m.start(), m.end(), m.group()[0].isupper()) for m in _TOKEN.finditer(sentence)]
 
 
 def token_index(tokens: list[Token], offset: int) -> int:
@@ -248,10 +249,12 @@ def _predicate(low: str, tokens: list[Token], candidate: Candidate) -> None:
     if index >= len(tokens) or tokens[index].low not in lx.COPULAS:
         return
     index += 1
-    if index < len(tokens) and tokens[index].low in {"a", "an", "um", "uma", "un", "une", "una", "des", "de"}:
+    article = index < len(tokens) and tokens[index].low in {"a", "an", "um", "uma", "un", "une", "una", "des", "de"}
+    if article:
         index += 1
     if index >= len(tokens):
         return
+    named = article or tokens[index].capital  # "was a Nepali national", "were Indian tourists"
     at = tokens[index].start
     group = _group_at(low, at)
     if group is not None:
@@ -259,7 +262,7 @@ def _predicate(low: str, tokens: list[Token], candidate: Candidate) -> None:
         candidate.inherits_group = False
         candidate.tail = token_index(tokens, group[1])
         candidate.extras["predicate"] = "group"
-    elif candidate.head in {"bare", "partitive"} and _outcome_head(low, at) is None:
+    elif named and candidate.head in {"bare", "partitive"} and _outcome_head(low, at) is None:
         # "and one was a Nepali national": a person, no group
         candidate.inherits_group = False
         end = index

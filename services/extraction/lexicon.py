@@ -222,7 +222,8 @@ NOT_PEOPLE: Final = re.compile(
         *_words(
             "missiles|missile|rockets|rocket|drones|drone|shells|bombs|strikes|strike|air strikes|attacks|attack|"
             "assaults|targets|tanks|vehicles|cars|trucks|lorries|buses|ships|boats|aircraft|planes|helicopters|flights|"
-            "buildings|homes|houses|flats|apartments|hospitals|schools|villages|towns|cities|districts|provinces|"
+            "buildings|homes|houses|flats|apartments|floors|storeys|stories|andares|andar|pisos|étages|"
+            "apartamentos|departamentos|appartements|viviendas|prédios|immeubles|hospitals|schools|villages|towns|cities|districts|provinces|"
             "positions|bases|checkpoints|tunnels|roads|bridges|beds|tonnes|tons|barrels|parcels|rounds|truces|"
             "ceasefires|violations|times|percent|per cent|points|votes|seats|kilometres|kilometers|km|miles|metres|"
             "meters|hours|days|weeks|months|years|minutes|decades|dollars|euros|pounds|families|households|"
@@ -295,7 +296,7 @@ SUBGROUP_CUE: Final = re.compile(
 BLOCKERS: Final = word_set(
     "said says told according reported announced added stated estimated confirmed noted claimed while whereas "
     "but although though ; : disse afirmou informou segundo dijo afirmó informó según señaló indicó mientras "
-    "pero aunque dit affirmé selon indiqué tandis mais"
+    "pero aunque mas porém contudo dit affirmé selon indiqué tandis mais"
 )
 
 CONNECTORS: Final = word_set(", and & plus e y et as well as also ainsi que así como bem como assim como")

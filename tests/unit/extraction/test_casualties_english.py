@@ -1,0 +1,209 @@
+"""Casualty figures in English news phrasing: one test per rule of shared/eval/EXTRACTION.md."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.extraction.casualty_helpers import full, pairs, read
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police said 14 people were killed in the blast.", [("killed", 14)]),
+        ("The strike killed 9 people and wounded 21.", [("killed", 9), ("injured", 21)]),
+        ("Nineteen people died and forty-two were hurt.", [("killed", 19), ("injured", 42)]),
+        ("At least 8 villagers are missing after the raid.", [("missing", 8)]),
+        ("Three men remain unaccounted for.", [("missing", 3)]),
+        ("The clashes left 11 dead and 30 wounded.", [("killed", 11), ("injured", 30)]),
+        ("Rescuers recovered the bodies of 6 people.", [("killed", 6)]),
+        ("Seven people lost their lives in the fire at the camp.", [("killed", 7)]),
+        ("The bombing claimed 23 lives.", [("killed", 23)]),
+        ("4 killed, 9 injured in Quetta blast", [("killed", 4), ("injured", 9)]),
+    ],
+)
+def test_outcomes_are_read_from_verbs_participles_and_nouns(text: str, expected: list[tuple[str, int]]) -> None:
+    assert pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("One hundred and twelve people were killed.", 112),
+        ("Officials said 1,250 people were killed.", 1250),
+        ("About 2.5 million people have been displaced and 3,400 killed.", 3400),
+        ("A dozen soldiers were killed overnight.", 12),
+        ("Two dozen protesters were killed.", 24),
+        ("Thirty-one civilians were killed.", 31),
+    ],
+)
+def test_written_and_grouped_numbers_become_counts(text: str, count: int) -> None:
+    assert [c for o, c in pairs(text, "en") if o == "killed"] == [count]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("At least 40 people were killed.", "at_least"),
+        ("More than 40 people were killed.", "at_least"),
+        ("Upwards of 40 people were killed.", "at_least"),
+        ("No fewer than 40 people were killed.", "at_least"),
+        ("About 40 people were killed.", "approximately"),
+        ("Nearly 40 people were killed.", "approximately"),
+        ("Some 40 people were killed.", "approximately"),
+        ("Up to 40 people were killed.", "at_most"),
+        ("Fewer than 40 people were killed.", "at_most"),
+        ("40 people were killed.", "exact"),
+        ("Between 40 and 55 people were killed.", "at_least"),
+    ],
+)
+def test_qualifiers(text: str, qualifier: str) -> None:
+    assert full(text, "en") == [("killed", 40, qualifier, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Six civilians were killed.", "civilians"),
+        ("Six children were killed.", "children"),
+        ("Six women were killed.", "women"),
+        ("Six soldiers were killed.", "soldiers"),
+        ("Six troops were killed.", "soldiers"),
+        ("Six servicemen were killed.", "soldiers"),
+        ("Six militants were killed.", "fighters"),
+        ("Six rebels were killed.", "fighters"),
+        ("Six police officers were killed.", "police"),
+        ("Six journalists were killed.", "journalists"),
+        ("Six aid workers were killed.", "aid_workers"),
+        ("Six UN peacekeepers were killed.", "peacekeepers"),
+        ("Six people were killed.", None),
+        ("Six Palestinians were killed.", None),
+    ],
+)
+def test_groups(text: str, group: str | None) -> None:
+    assert full(text, "en") == [("killed", 6, "exact", group)]
+
+
+def test_subgroups_are_their_own_entries_nested_in_the_total() -> None:
+    text = "Officials said 32 people were killed. Among the dead are seven civilians, including two children."
+    assert full(text, "en") == [
+        ("killed", 32, "exact", None),
+        ("killed", 7, "exact", "civilians"),
+        ("killed", 2, "exact", "children"),
+    ]
+
+
+def test_a_subgroup_takes_the_outcome_of_its_parent() -> None:
+    text = "At least 60 people were injured, including 12 children, and 9 were killed."
+    assert full(text, "en") == [
+        ("injured", 60, "at_least", None),
+        ("injured", 12, "exact", "children"),
+        ("killed", 9, "exact", None),
+    ]
+
+
+def test_lists_split_per_group_without_inventing_a_total() -> None:
+    text = "Four police officers and two civilians were killed in the ambush."
+    assert full(text, "en") == [("killed", 4, "exact", "police"), ("killed", 2, "exact", "civilians")]
+
+
+def test_list_governed_by_a_verb_before_it() -> None:
+    text = "The drone strike killed 5 soldiers, 3 rebels and 2 children."
+    assert pairs(text, "en") == [("killed", 5), ("killed", 3), ("killed", 2)]
+
+
+def test_a_bare_second_figure_takes_the_group_of_the_first() -> None:
+    assert full("Ten civilians were killed and 34 wounded.", "en") == [
+        ("killed", 10, "exact", "civilians"),
+        ("injured", 34, "exact", "civilians"),
+    ]
+
+
+def test_others_take_the_group_of_the_main_figure() -> None:
+    assert full("Three soldiers died and 8 others were wounded.", "en") == [
+        ("killed", 3, "exact", "soldiers"),
+        ("injured", 8, "exact", "soldiers"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dozens of people were killed in the shelling.",
+        "Hundreds were wounded, and scores are missing.",
+        "Several soldiers died and many civilians were hurt.",
+        "A few people were injured.",
+        "A soldier was killed and the pilot died.",
+        "A Reuters cameraman was wounded.",
+        "No one was hurt.",
+    ],
+)
+def test_vague_words_and_singulars_give_nothing(text: str) -> None:
+    assert pairs(text, "en") == []
+
+
+def test_one_written_out_is_a_figure() -> None:
+    assert full("One soldier was killed.", "en") == [("killed", 1, "exact", "soldiers")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 86 people were killed and wounded in the clashes.",
+        "The attack left 40 dead or injured.",
+        "The fighting caused 120 casualties.",
+    ],
+)
+def test_lumped_outcomes_give_nothing(text: str) -> None:
+    assert pairs(text, "en") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said on 20/09 that its positions were shelled and one 32-year-old was arrested.",
+        "A 25-year-old man was killed in the raid.",
+        "The $4.3 billion appeal for 2024 was welcomed, officials said, after strikes killed a farmer.",
+        "The strike destroyed 14 vehicles and 6 buildings, killing a guard.",
+        "The convoy of 30 trucks was hit 12 km from the border and its driver was killed.",
+        "Talks lasted 16 hours before the attack; the mayor died.",
+        "Casualties fell by 50 percent, killing fewer people than in 2022.",
+        "Under Resolution 1701, Route 4 reopened; a soldier was killed nearby.",
+        "Russia fired 38 missiles and Ukraine shot down 30 of them, killing none.",
+        "The 60-day truce began at 4 a.m.; one resident, a 62-year-old farmer, said relatives were among the dead.",
+    ],
+)
+def test_numbers_that_are_not_casualties_give_nothing(text: str) -> None:
+    assert pairs(text, "en") == []
+
+
+def test_tolls_rising_and_corrected_give_the_new_figure() -> None:
+    assert pairs("The death toll rose to 58 on Friday.", "en") == [("killed", 58)]
+    assert pairs("Officials revised the toll to 14.", "en") == [("killed", 14)]
+    assert pairs("Rescuers raised the death toll from Saturday's strike to 40.", "en") == [("killed", 40)]
+
+
+def test_an_earlier_figure_superseded_in_the_same_sentence_is_still_stated() -> None:
+    text = "The minister said 105 soldiers had been killed, raising an earlier figure of 49."
+    assert full(text, "en") == [("killed", 105, "exact", "soldiers"), ("killed", 49, "exact", "soldiers")]
+
+
+def test_a_figure_repeated_in_heading_and_body_is_emitted_each_time() -> None:
+    text = "More than 30 deaths in one day\n\nOfficials said 32 people were killed in less than 24 hours."
+    assert pairs(text, "en") == [("killed", 30), ("killed", 32)]
+
+
+def test_partitives_and_predicates_give_the_group() -> None:
+    text = "A spokesman said 174 of those killed were children and 89 were women."
+    assert full(text, "en") == [("killed", 174, "exact", "children"), ("killed", 89, "exact", "women")]
+    assert full("The ministry recorded the deaths of 1,339 of its servicemen.", "en") == [
+        ("killed", 1339, "exact", "soldiers")
+    ]
+
+
+def test_evidence_points_at_the_sentence_in_the_article() -> None:
+    text = "Calm returned on Sunday. The ministry said 12 people were killed in the fighting. Talks resume."
+    [figure] = read(text, "en")
+    assert (
+        text[figure.start : figure.end] == figure.sentence == "The ministry said 12 people were killed in the fighting."
+    )
