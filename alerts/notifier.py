@@ -105,7 +105,10 @@ def _flush_group(
     clock_key = (subscription.subscription_id, group_key)
     clock = engine.clocks.get(clock_key, GroupClock())
     if clock.first_pending_at is None:
-        clock = GroupClock(first_pending_at=now, last_flush_at=clock.last_flush_at)
+        # group_wait counts from the transition that gave the group something to say,
+        # not from when planning first looked at it
+        started = min(alert.changed_at for alert, _ in candidates)
+        clock = GroupClock(first_pending_at=min(started, now), last_flush_at=clock.last_flush_at)
         engine.clocks[clock_key] = clock
     critical = any(alert.level in critical_levels for alert, _ in candidates)
     due, reason = flush_due(clock, now, timing, critical)
