@@ -55,7 +55,7 @@ def test_critical_levels_skip_group_wait() -> None:
 
 
 def test_filters_and_silences_per_subscription() -> None:
-    engine, subs_made = _engine({"min_level": "red"}, {"regions": ["gaza"]}, {})
+    engine, _ = _engine({"min_level": "red"}, {"regions": ["gaza"]}, {})
     engine.apply(
         SilenceCreated(
             event_id="s",
