@@ -16,6 +16,7 @@ from services.cli.output import fail_cleanly
 COMMANDS = (
     "services.cli.broker",
     "services.cli.topics",
+    "services.cli.ingest",
     "services.cli.replay",
     "services.cli.worker",
     "services.cli.situation",
