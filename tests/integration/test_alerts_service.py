@@ -7,9 +7,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from streams import subscriptions as subs
-from streams.alerting import SilenceCreated, SilenceMatcher, silence_key
+from streams.alerting import AlertTransitioned, SilenceCreated, SilenceMatcher, silence_key
+from streams.envelope import decode
 from streams.topics import Catalogue
 from tests.integration.alert_stack import NK, fast_settings, killed, publish, running_alerts, snapshot
+from tests.kafka_helpers import read_records
 from tests.webhook_receiver import WebhookReceiver, payload_of
 
 pytestmark = pytest.mark.integration
@@ -72,3 +74,19 @@ async def test_silence_suppresses_and_resolved_carries_final_values(bootstrap: s
         0,
     )
     assert arrivals[0].webhook_id != arrivals[1].webhook_id
+
+
+async def test_a_flapping_series_gives_one_firing_and_one_resolved(bootstrap: str, catalogue: Catalogue) -> None:
+    secret = subs.new_secret(datetime.now(UTC))
+    with WebhookReceiver(secret.secret) as receiver:
+        await _subscribe(bootstrap, catalogue, receiver.url(), kinds=["casualties"], secret=secret)
+        settings = fast_settings(bootstrap, catalogue, alerts_keep_firing_for=1.5)
+        async with running_alerts(settings):
+            flapping = [snapshot(killed(32 if i % 2 == 0 else 0, sources=2), sequence=i + 1) for i in range(12)]
+            await publish(bootstrap, catalogue.situation.name, NK, *flapping)
+            arrivals = await receiver.wait_for_async(2, timeout=20)
+    assert [payload_of(a)["type"] for a in arrivals] == ["alert.fired", "alert.resolved"]
+    assert payload_of(arrivals[1])["data"]["best"] == 0  # the value when it resolved
+    records = await read_records(bootstrap, catalogue.alerts.name, expect=50, timeout_s=3)
+    statuses = [e.status for e in (decode(r.value) for r in records) if isinstance(e, AlertTransitioned)]
+    assert statuses == ["firing", "resolved"]
