@@ -44,8 +44,10 @@ def fast_delivery() -> DeliverySettings:
 
 
 @contextlib.asynccontextmanager
-async def running_alerts(settings: AlertsSettings) -> AsyncIterator[AlertService]:
-    stack = await build_stack(settings, fast_delivery(), CollectorRegistry())
+async def running_alerts(
+    settings: AlertsSettings, registry: CollectorRegistry | None = None
+) -> AsyncIterator[AlertService]:
+    stack = await build_stack(settings, fast_delivery(), registry or CollectorRegistry())
     stop = asyncio.Event()
     task = asyncio.create_task(stack.service.run(stop))
     try:

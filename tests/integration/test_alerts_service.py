@@ -5,13 +5,15 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from prometheus_client import CollectorRegistry
 
 from streams import subscriptions as subs
 from streams.alerting import AlertTransitioned, SilenceCreated, SilenceMatcher, silence_key
 from streams.envelope import decode
+from streams.events import DeadLettered
 from streams.topics import Catalogue
 from tests.integration.alert_stack import NK, fast_settings, killed, publish, running_alerts, snapshot
-from tests.kafka_helpers import read_records
+from tests.kafka_helpers import produce, read_records
 from tests.webhook_receiver import WebhookReceiver, payload_of
 
 pytestmark = pytest.mark.integration
@@ -27,9 +29,19 @@ async def test_casualty_and_ceasefire_alerts_reach_a_subscriber_signed(bootstrap
     secret = subs.new_secret(datetime.now(UTC))
     with WebhookReceiver(secret.secret) as receiver:
         await _subscribe(bootstrap, catalogue, receiver.url(), regions=[NK], secret=secret)
+        await produce(bootstrap, catalogue.situation.name, [(NK.encode(), b"{not json", None)])  # a poison record
         await publish(bootstrap, catalogue.situation.name, NK, snapshot(killed(32), ceasefire="agreed"))
-        async with running_alerts(fast_settings(bootstrap, catalogue)):
+        registry = CollectorRegistry()
+        async with running_alerts(fast_settings(bootstrap, catalogue), registry):
             arrivals = await receiver.wait_for_async(2, timeout=20)
+    sent = registry.get_sample_value(
+        "sitmon_alert_notifications_total", {"outcome": "sent", "reason": "first_notification"}
+    )
+    assert sent == 2
+    assert registry.get_sample_value("sitmon_alerts_firing", {"kind": "casualties", "level": "orange"}) == 1
+    letters = [decode(r.value) for r in await read_records(bootstrap, catalogue.dlq.name, expect=1)]
+    assert isinstance(letters[0], DeadLettered) and letters[0].stage == "alerts"
+    assert letters[0].origin.startswith(f"{catalogue.situation.name}[") and "not JSON" in letters[0].reason
     payloads = {payload_of(a)["data"]["kind"]: payload_of(a) for a in arrivals}
     casualties = payloads["casualties"]
     assert casualties["type"] == "alert.fired"
