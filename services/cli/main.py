@@ -24,6 +24,7 @@ COMMANDS = (
     "services.cli.api",
     "services.cli.subscriptions",
     "services.cli.extract",
+    "services.cli.up",
 )
 
 app = typer.Typer(

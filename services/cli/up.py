@@ -1,0 +1,174 @@
+"""`sitmon up [--demo]`: the whole local stack in one command.
+
+Starts a broker when none answers at SITMON_KAFKA_BOOTSTRAP, creates the topics, and runs the
+stream worker and the alerting service as child processes (the same commands an operator
+runs one by one). With --demo it also subscribes a local verifying webhook receiver, ingests
+`seeds/articles/` and prints each alert as it arrives. Ctrl-C (or --exit-after) stops what it
+started, in reverse order. A composition root: it may wire services/, streams/ and alerts/.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from services.api.kafka_log import KafkaEventLog
+from services.broker.local import LocalBroker, free_port
+from services.cli.ingest import extract_article
+from services.cli.output import die
+from services.extraction.extractor import EXTRACTOR_VERSION
+from services.ingest.pipeline import ExtractionStep, ingest, read_all
+from services.ingest.sources import IncomingArticle, Limits
+from services.kafka.admin import create_topics
+from services.kafka.probe import cluster_id_sync
+from services.kafka.producer import EventProducer
+from services.settings import KafkaSettings
+from services.webhook_console import WebhookConsole
+from streams import subscriptions as subs
+from streams.topics import Catalogue
+
+console = Console(highlight=False)
+REPO = Path(__file__).resolve().parents[2]
+SEEDS = REPO / "seeds" / "articles"
+
+# The demo shows alerts within seconds: Alertmanager's 30 s group_wait would look like a hang.
+DEMO_ENV = {"SITMON_ALERTS_GROUP_WAIT": "1", "SITMON_ALERTS_GROUP_INTERVAL": "5"}
+
+
+@contextlib.contextmanager
+def broker_for(settings: KafkaSettings) -> Iterator[str]:
+    """The broker to use: the one answering at the bootstrap address, else a local one we start and stop."""
+    if cluster_id_sync(settings.kafka_bootstrap, timeout_s=3) is not None:
+        console.print(f"[dim]using the broker at {settings.kafka_bootstrap}[/dim]")
+        yield settings.kafka_bootstrap
+        return
+    host, _, port = settings.kafka_bootstrap.rpartition(":")
+    if host not in ("127.0.0.1", "localhost"):
+        die(f"no Kafka broker answers at {settings.kafka_bootstrap}, and only a local one can be started")
+    broker = LocalBroker(port=int(port))
+    console.print("[dim]starting a local Kafka broker (the first run fetches its jars with Maven)…[/dim]")
+    state = broker.start()
+    console.print(f"[dim]broker up at {state.bootstrap} in {state.startup_seconds:.1f}s[/dim]")
+    try:
+        yield state.bootstrap
+    finally:
+        broker.stop()
+        console.print("[dim]broker stopped[/dim]")
+
+
+@contextlib.contextmanager
+def child(name: str, args: list[str], env: dict[str, str], log: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """A `sitmon …` child process logging to `log`, stopped with SIGTERM (then SIGKILL) when the block ends."""
+    with log.open("ab") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "services.cli", *args], env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=out
+        )
+    console.print(f"[dim]{name} started (pid {process.pid}, log {log})[/dim]")
+    try:
+        yield process
+    finally:
+        if process.poll() is not None and process.returncode not in (0, -signal.SIGTERM):
+            console.print(f"[red]{name} exited with {process.returncode}; see {log}[/red]")
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        console.print(f"[dim]{name} stopped[/dim]")
+
+
+def subscribe_console(bootstrap: str, catalogue: Catalogue) -> WebhookConsole:
+    """A verifying receiver on loopback, subscribed to every region and kind."""
+    now = datetime.now(UTC)
+    secret = subs.new_secret(now)
+    receiver = WebhookConsole(secret.secret, console=console).start()
+    created = subs.create(url=receiver.url, now=now, secret=secret)
+
+    async def publish() -> None:
+        log = KafkaEventLog(bootstrap, catalogue)
+        try:
+            await log.publish_subscription(created)
+        finally:
+            await log.stop()
+
+    asyncio.run(publish())
+    console.print(f"[dim]demo subscriber {created.subscription.subscription_id} listening at {receiver.url}[/dim]")
+    return receiver
+
+
+def up_command(
+    demo: Annotated[
+        bool, typer.Option(help="subscribe a local receiver, ingest the seed articles, print alerts")
+    ] = False,
+    exit_after: Annotated[float | None, typer.Option(help="stop after this many seconds (for scripts)")] = None,
+    data_dir: Annotated[Path | None, typer.Option(help="the worker's table store (default: a temporary one)")] = None,
+    pace: Annotated[float, typer.Option(help="demo: seconds between seed articles, so alerts arrive one by one")] = 6.0,
+) -> None:
+    """Run the whole local stack: broker (if none answers), topics, stream worker, alerting service."""
+    settings = KafkaSettings()
+    with contextlib.ExitStack() as stack:
+        bootstrap = stack.enter_context(broker_for(settings))
+        catalogue = settings.catalogue()
+        asyncio.run(create_topics(bootstrap, catalogue))
+        env = {**os.environ, "SITMON_KAFKA_BOOTSTRAP": bootstrap}
+        if demo:
+            env.setdefault("SITMON_WEBHOOK_ALLOWED_NETWORKS", "127.0.0.0/8")
+            env.update({k: v for k, v in DEMO_ENV.items() if k not in os.environ})
+        run_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="sitmon-up-")))
+        tables = data_dir or run_dir / "worker"
+        worker_port, alerts_port = free_port(), free_port()
+        worker_args = ["worker", "--web-port", str(worker_port), "--data-dir", str(tables)]
+        stack.enter_context(child("stream worker", worker_args, env, run_dir / "worker.log"))
+        alerts_args = ["alerts", "--metrics-port", str(alerts_port)]
+        stack.enter_context(child("alerting service", alerts_args, env, run_dir / "alerts.log"))
+        if demo:
+            receiver = subscribe_console(bootstrap, catalogue)
+            stack.callback(receiver.close)
+            asyncio.run(ingest_paced(bootstrap, catalogue, pace))
+        console.print(
+            f"sitmon is up — metrics: worker http://127.0.0.1:{worker_port}/metrics, "
+            f"alerts http://127.0.0.1:{alerts_port}/metrics. Ctrl-C stops it."
+        )
+        with contextlib.suppress(KeyboardInterrupt):
+            asyncio.run(_wait(exit_after))
+
+
+async def ingest_paced(bootstrap: str, catalogue: Catalogue, pace: float) -> None:
+    """The seed articles in publication order, one every `pace` seconds: a story unfolding."""
+    articles = [item for item in read_all([SEEDS], Limits()) if isinstance(item, IncomingArticle)]
+    articles.sort(key=lambda a: (a.published_at or datetime.min.replace(tzinfo=UTC), a.origin))
+    step = ExtractionStep(extract_article, EXTRACTOR_VERSION)
+    async with EventProducer(bootstrap, source="/sitmon/up") as producer:
+        for number, article in enumerate(articles, start=1):
+            when = article.published_at.strftime("%Y-%m-%d %H:%M") if article.published_at else "undated"
+            console.print(f"[b]▶ article {number}/{len(articles)}[/b] {when} · {article.source} · {article.title}")
+            await ingest([article], producer=producer, catalogue=catalogue, extraction=step)
+            if number < len(articles):
+                await asyncio.sleep(pace)  # demo pacing, so each alert can be seen arriving
+
+
+async def _wait(seconds: float | None) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    loop.add_signal_handler(signal.SIGTERM, stop.set)
+    if seconds is not None:
+        loop.call_later(seconds, stop.set)
+    await stop.wait()
+
+
+def register(app: typer.Typer) -> None:
+    app.command("up")(up_command)
