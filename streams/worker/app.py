@@ -9,12 +9,13 @@ offsets, which gives at-least-once, and the fold's article-id memory makes redel
 
 from __future__ import annotations
 
+import weakref
 from typing import Any, cast
 
 import faust
 import structlog
 from faust.sensors.prometheus import setup_prometheus_sensors
-from faust.streams import Stream
+from faust.streams import Stream, _current_event
 from prometheus_client import CollectorRegistry
 
 from streams.envelope import encode
@@ -29,6 +30,16 @@ from streams.worker.settings import WorkerSettings
 log = structlog.get_logger("sitmon.worker")
 
 RAW: dict[str, Any] = {"key_type": bytes, "value_type": bytes, "key_serializer": "raw", "value_serializer": "raw"}
+
+
+def point_tables_at(event: faust.types.EventT[Any] | None) -> None:
+    """Set the event Faust's tables read their partition from (store and changelog).
+
+    Inside a `take_events` batch the agent's context holds no event of its own; setting only
+    this task's context variable leaves the stream's buffer (another task) undisturbed —
+    `Stream._set_current_event` would also clear the attribute the buffer reads.
+    """
+    _current_event.set(weakref.ref(event) if event is not None else None)
 
 
 def broker_url(bootstrap: str) -> str:
@@ -82,7 +93,7 @@ def build_app(settings: WorkerSettings, catalogue: Catalogue, registry: Collecto
             for group in plan.regions.values():
                 # table reads and writes pick their partition (store and changelog) from the
                 # current event: point it at this region's own record, not the batch's last
-                stream._set_current_event(events[group.last_index])
+                point_tables_at(events[group.last_index])
                 key = group.region.encode("utf-8")
                 outcome = fold_region(regions.get(key), group)
                 metrics.observe(outcome.stats)
@@ -103,7 +114,7 @@ def build_app(settings: WorkerSettings, catalogue: Catalogue, registry: Collecto
                 )
                 metrics.dead_letters.labels(poison.kind).inc()
                 log.warning("dead-lettered", origin=poison.letter.origin, kind=poison.kind, reason=poison.letter.reason)
-            stream._set_current_event(None)
+            point_tables_at(None)
 
     @app.page("/situation/{region}")
     async def situation_view(web: Any, request: Any, region: str) -> Any:

@@ -139,8 +139,9 @@ def drop_topics(bootstrap: str, catalogue: Catalogue) -> None:
     asyncio.run(drop())
 
 
-@pytest.fixture
-def topics(bootstrap: str) -> Iterator[Catalogue]:
+@pytest.fixture(name="topics")
+def topics_fixture(bootstrap: str) -> Iterator[Catalogue]:
+    """Fresh topics for one test, dropped afterwards together with its workers' changelog topics."""
     catalogue = fresh_topics(bootstrap)
     yield catalogue
     drop_topics(bootstrap, catalogue)

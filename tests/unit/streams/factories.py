@@ -128,3 +128,40 @@ def seed_story(article_id: str, outlet: str, at: datetime = SEED_AT) -> ReportsE
             statement("violated", background=True, sentence="The pact, however, was violated several times."),
         ],
     )
+
+
+def synthetic_log(count: int, *, regions: int = 20, seed: int = 7, start: datetime = SEED_AT) -> list[ReportsExtracted]:
+    """A reproducible log with everything the fold must handle: outlets repeating tallies, rising
+    tolls, subgroups, background figures, duplicates, late reports (< 48 h) and ceasefire news."""
+    import random
+
+    rng = random.Random(seed)
+    outlets = ("terra", "dw", "reuters", "afp", "apa", "armenpress")
+    towns = ("North", "South", "East", "West")
+    statuses = ("proposed", "agreed", "in_effect", "violated", "violated", "collapsed")
+    log: list[ReportsExtracted] = []
+    for index in range(count):
+        region = f"region-{rng.randrange(regions):03d}"
+        hours = index * 0.5 - (rng.random() * 40 if rng.random() < 0.1 else 0)  # some arrive late
+        if log and rng.random() < 0.03:
+            log.append(log[rng.randrange(len(log))])  # a redelivered duplicate
+            continue
+        toll = rng.randrange(1, 60)
+        casualties = [figure(toll, source=rng.choice(("ministry", "red cross", None)))]
+        if rng.random() < 0.3:
+            casualties.append(figure(toll // 3, group="civilians"))
+        if rng.random() < 0.1:
+            casualties.append(figure(rng.randrange(100, 9000), background=True))
+        news = [statement(rng.choice(statuses), parties=("A", "B"))] if rng.random() < 0.15 else []
+        log.append(
+            report(
+                f"s{seed}-{index}",
+                at=start + timedelta(hours=hours),
+                outlet=rng.choice(outlets),
+                region=region,
+                places=(rng.choice(towns),),
+                casualties=casualties,
+                ceasefire=news,
+            )
+        )
+    return log
