@@ -41,6 +41,7 @@ class AlertEngine:
     subscriptions: dict[str, Subscription] = field(default_factory=dict)
     notified: dict[tuple[str, str], NotifiedRecord] = field(default_factory=dict)
     clocks: dict[tuple[str, str], GroupClock] = field(default_factory=dict)
+    changed_groups: set[str] = field(default_factory=set)
 
     # --- the fold ------------------------------------------------------------------------
 
@@ -123,7 +124,14 @@ class AlertEngine:
         result = step(self.alerts.get(observation.alert_id), observation, now, self.lifecycle)
         if result.state is not None:
             self.alerts[observation.alert_id] = result.state
+        if result.transition is not None:
+            self.changed_groups.add(result.transition.group_key)
         return result
+
+    def take_changed_groups(self) -> set[str]:
+        """Group keys with a transition since the last call (what notify planning must look at)."""
+        taken, self.changed_groups = self.changed_groups, set()
+        return taken
 
     # --- views ---------------------------------------------------------------------------
 

@@ -48,15 +48,22 @@ class StageOutcome:
 class Plan:
     notifications: list[Notification] = field(default_factory=list)
     outcomes: list[StageOutcome] = field(default_factory=list)
+    deferred_groups: set[str] = field(default_factory=set)  # waiting out group_wait / group_interval
 
 
 def plan_notifications(
-    engine: AlertEngine, now: datetime, timing: GroupTiming, critical_levels: tuple[Level, ...]
+    engine: AlertEngine,
+    now: datetime,
+    timing: GroupTiming,
+    critical_levels: tuple[Level, ...],
+    only_groups: set[str] | None = None,
 ) -> Plan:
+    """Plan for every group, or only `only_groups` (those with news since the last plan)."""
     plan = Plan()
+    alerts = [a for a in engine.alerts.values() if only_groups is None or a.group_key in only_groups]
     for subscription in engine.subscriptions.values():
         groups: dict[str, list[tuple[AlertState, Decision]]] = defaultdict(list)
-        for alert in engine.alerts.values():
+        for alert in alerts:
             decision = _decide(engine, subscription, alert, now, timing, plan)
             if decision is not None:
                 groups[alert.group_key].append((alert, decision))
@@ -114,6 +121,7 @@ def _flush_group(
     due, reason = flush_due(clock, now, timing, critical)
     for alert, decision in candidates:
         if not due:
+            plan.deferred_groups.add(group_key)
             plan.outcomes.append(
                 StageOutcome(subscription.subscription_id, alert.alert_id, alert.seq, "deferred", reason)
             )

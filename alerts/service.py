@@ -41,6 +41,7 @@ from streams.subscriptions import Subscription
 
 log = structlog.get_logger("sitmon.alerts")
 
+SOURCE = "/sitmon/alerts"
 DISABLE_REASONS = {
     "endpoint_gone": "the endpoint answered 410 Gone",
     "endpoint_failing": "every delivery failed for five days",
@@ -82,6 +83,8 @@ class AlertService:
         self._tail: TopicTail | None = None
         self._situations: AIOKafkaConsumer | None = None
         self._deferred_disables: list[SubscriptionDisableRequested] = []
+        self._deferred_groups: set[str] = set()
+        self._state_changed = False
 
     # --- start-up ------------------------------------------------------------------------
 
@@ -137,7 +140,7 @@ class AlertService:
             # delivery recovers only now: it looks subscriptions up in the rebuilt engine
             await self.dispatcher.start()
             await self.dispatcher.recover()
-            await self._notify()  # anything owed from before a restart
+            await self._notify(None)  # anything owed from before a restart
             self.ready.set()
             log.info("alerts.ready", group=self.settings.consumer_group())
             await self._loop(stop)
@@ -168,13 +171,21 @@ class AlertService:
                 for record in batch:
                     steps.extend(await self._evaluate(record))
             now = self.clock()
-            if (now - last_tick).total_seconds() >= interval:
+            ticked = (now - last_tick).total_seconds() >= interval
+            if ticked:
                 steps.extend(self.engine.tick(now))
                 last_tick = now
             await self._record_transitions(steps)
             if batches:
                 await self._situations.commit()
-            await self._notify()
+            # between ticks only groups with news (or waiting out group_wait) are planned; a tick,
+            # or a subscription/silence change, re-plans everything (repeats, expired silences)
+            changed = self.engine.take_changed_groups() | self._deferred_groups
+            if ticked or self._state_changed:
+                self._state_changed = False
+                await self._notify(None)
+            elif changed:
+                await self._notify(changed)
 
     async def _evaluate(self, record: ConsumerRecord) -> list[Step]:
         try:
@@ -190,8 +201,9 @@ class AlertService:
 
     async def _record_transitions(self, steps: list[Step]) -> None:
         transitions = [s.transition for s in steps if s.transition is not None]
+        # all sent at once and then awaited: one broker round trip per batch, order kept per key
+        await self._publish_all([(self.catalogue.alerts.name, t.group_key, t) for t in transitions])
         for transition in transitions:
-            await self._publish(self.catalogue.alerts.name, transition.group_key, transition)
             self.metrics.transitions.labels(
                 transition.kind, transition.level, transition.status, transition.reason
             ).inc()
@@ -208,14 +220,19 @@ class AlertService:
         if transitions:
             self.metrics.set_firing(self.engine.firing_counts())
 
-    async def _notify(self) -> None:
+    async def _notify(self, groups: set[str] | None) -> None:
         plan = plan_notifications(
-            self.engine, self.clock(), self.settings.group_timing(), self.settings.alerts_critical_levels
+            self.engine, self.clock(), self.settings.group_timing(), self.settings.alerts_critical_levels, groups
+        )
+        self._deferred_groups = plan.deferred_groups
+        # every message is durably requested before any AlertNotified is recorded (crash safety)
+        await asyncio.gather(
+            *(self.dispatcher.submit(n.subscription, n.message) for n in plan.notifications if n.message is not None)
+        )
+        await self._publish_all(
+            [(self.catalogue.alerts.name, n.record.group_key, n.record) for n in plan.notifications]
         )
         for notification in plan.notifications:
-            if notification.message is not None:
-                await self.dispatcher.submit(notification.subscription, notification.message)
-            await self._publish(self.catalogue.alerts.name, notification.record.group_key, notification.record)
             self.engine.apply(notification.record)
             log.info(
                 "alert.notified",
@@ -240,6 +257,7 @@ class AlertService:
         if record.topic == self.catalogue.subscriptions.name and record.value is None:
             if record.key is not None:
                 self.engine.forget_subscription(record.key.decode("utf-8", errors="replace"))
+                self._state_changed = True
             return
         try:
             event = decode(record.value)
@@ -261,6 +279,7 @@ class AlertService:
             or isinstance(event, subs.SubscriptionEvent)
         ):
             self.engine.apply(event)
+            self._state_changed = True
 
     async def _resend(self, request: ResendRequested) -> None:
         sub = self.engine.subscriptions.get(request.subscription_id)
@@ -291,11 +310,17 @@ class AlertService:
 
     # --- output --------------------------------------------------------------------------
 
+    async def _publish_all(self, items: list[tuple[str, str, Event]]) -> None:
+        assert self._producer is not None
+        pending = [
+            await self._producer.send(topic, key=key.encode(), value=encode(event, subject=key, source=SOURCE))
+            for topic, key, event in items
+        ]
+        await asyncio.gather(*pending)
+
     async def _publish(self, topic: str, key: str, event: Event) -> None:
         assert self._producer is not None
-        await self._producer.send_and_wait(
-            topic, key=key.encode(), value=encode(event, subject=key, source="/sitmon/alerts")
-        )
+        await self._producer.send_and_wait(topic, key=key.encode(), value=encode(event, subject=key, source=SOURCE))
 
     async def _dead_letter(self, record: ConsumerRecord, reason: str) -> None:
         where = origin(record)
