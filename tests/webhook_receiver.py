@@ -70,6 +70,11 @@ class WebhookReceiver:
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="webhook-receiver", daemon=True
         )
 
+    def trust(self, secret: str) -> None:
+        """Also accept signatures by `secret` (one learnt after start, e.g. printed by `sitmon subscribe`)."""
+        with self._lock:
+            self._secrets.append(secret)
+
     # --- lifecycle ---------------------------------------------------------------------
 
     def start(self) -> WebhookReceiver:

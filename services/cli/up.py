@@ -119,6 +119,7 @@ def up_command(
     pace: Annotated[float, typer.Option(help="demo: seconds between seed articles, so alerts arrive one by one")] = 6.0,
 ) -> None:
     """Run the whole local stack: broker (if none answers), topics, stream worker, alerting service."""
+    signal.signal(signal.SIGTERM, _interrupt)  # SIGTERM unwinds like Ctrl-C: children and broker stop too
     settings = KafkaSettings()
     with contextlib.ExitStack() as stack:
         bootstrap = stack.enter_context(broker_for(settings))
@@ -161,12 +162,14 @@ async def ingest_paced(bootstrap: str, catalogue: Catalogue, pace: float) -> Non
                 await asyncio.sleep(pace)  # demo pacing, so each alert can be seen arriving
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 async def _wait(seconds: float | None) -> None:
     stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    loop.add_signal_handler(signal.SIGTERM, stop.set)
     if seconds is not None:
-        loop.call_later(seconds, stop.set)
+        asyncio.get_running_loop().call_later(seconds, stop.set)
     await stop.wait()
 
 
