@@ -18,48 +18,29 @@ import asyncio
 import contextlib
 from collections.abc import Callable
 from datetime import datetime
-from typing import Protocol
 
 import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
 
 from alerts.engine import AlertEngine
-from alerts.errors import AlertsError
 from alerts.kafka_io import KafkaUnavailable, TopicTail, new_producer, origin
 from alerts.lifecycle.state import Step
 from alerts.metrics import AlertMetrics
 from alerts.notifier import StageOutcome, plan_notifications
+from alerts.ports import Dispatcher
+from alerts.requests import OperatorRequests
 from alerts.settings import AlertsSettings
 from streams import subscriptions as subs
 from streams.alerting import AlertNotified, AlertTransitioned, ResendRequested, SilenceCreated, SilenceExpired
-from streams.deliveries import OutboundMessage, SubscriptionDisableRequested
+from streams.deliveries import SubscriptionDisableRequested
 from streams.envelope import decode, encode
 from streams.errors import UndecodableRecord
 from streams.events import DeadLettered, Event, excerpt, stable_id
 from streams.situation import SituationChanged
-from streams.subscriptions import Subscription
 
 log = structlog.get_logger("sitmon.alerts")
 
 SOURCE = "/sitmon/alerts"
-DISABLE_REASONS = {
-    "endpoint_gone": "the endpoint answered 410 Gone",
-    "endpoint_failing": "every delivery failed for five days",
-}
-
-
-class Dispatcher(Protocol):
-    """What the service needs from delivery (alerts.delivery.dispatcher.Dispatcher)."""
-
-    async def start(self) -> None: ...
-
-    async def recover(self) -> int: ...
-
-    async def submit(self, subscription: Subscription, message: OutboundMessage) -> None: ...
-
-    async def resend(self, subscription: Subscription, message_id: str) -> int: ...
-
-    async def stop(self) -> None: ...
 
 
 class AlertService:
@@ -84,6 +65,7 @@ class AlertService:
         self._situations: AIOKafkaConsumer | None = None
         self._deferred_disables: list[SubscriptionDisableRequested] = []
         self._deferred_groups: set[str] = set()
+        self.requests = OperatorRequests(engine, dispatcher, self._publish, self.catalogue.subscriptions.name, clock)
         self._state_changed = False
 
     # --- start-up ------------------------------------------------------------------------
@@ -267,7 +249,7 @@ class AlertService:
             return
         if isinstance(event, ResendRequested):
             if live:  # requests are acted on while the service runs; replaying them would resend again
-                await self._resend(event)
+                await self.requests.resend(event)
         elif isinstance(event, SubscriptionDisableRequested):
             if live:
                 await self._disable(event)
@@ -281,32 +263,12 @@ class AlertService:
             self.engine.apply(event)
             self._state_changed = True
 
-    async def _resend(self, request: ResendRequested) -> None:
-        sub = self.engine.subscriptions.get(request.subscription_id)
-        if sub is None:
-            log.warning("alerts.resend_refused", subscription_id=request.subscription_id, reason="no_subscription")
-            return
-        try:
-            series = await self.dispatcher.resend(sub, request.message_id)
-        except AlertsError as exc:
-            log.warning("alerts.resend_refused", subscription_id=sub.subscription_id, reason=str(exc))
-            return
-        log.info("alerts.resent", subscription_id=sub.subscription_id, message_id=request.message_id, series=series)
-
     async def _disable(self, request: SubscriptionDisableRequested) -> None:
         await self.disable_subscription(request.subscription_id, request.reason, request.occurred_at)
 
     async def disable_subscription(self, subscription_id: str, reason: str, at: datetime | None = None) -> None:
-        """Delivery gave up on an endpoint (its callback, or its request on the deliveries topic);
-        honoured unless the subscriber changed the subscription after the request (a resume)."""
-        when = at or self.clock()
-        sub = self.engine.subscriptions.get(subscription_id)
-        if sub is None or sub.state != "active" or when <= sub.updated_at:
-            return
-        event = subs.disable(sub, when, DISABLE_REASONS.get(reason, reason))
-        await self._publish(self.catalogue.subscriptions.name, sub.subscription_id, event)
-        self.engine.apply(event)
-        log.warning("subscription.disabled", subscription_id=sub.subscription_id, reason=reason)
+        """Delivery's callback when it gives up on an endpoint (410 Gone, or failing for days)."""
+        await self.requests.disable(subscription_id, reason, at)
 
     # --- output --------------------------------------------------------------------------
 
