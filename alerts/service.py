@@ -158,8 +158,6 @@ class AlertService:
                 steps.extend(self.engine.tick(now))
                 last_tick = now
             await self._record_transitions(steps)
-            if batches:
-                await self._situations.commit()
             # between ticks only groups with news (or waiting out group_wait) are planned; a tick,
             # or a subscription/silence change, re-plans everything (repeats, expired silences)
             changed = self.engine.take_changed_groups() | self._deferred_groups
@@ -168,6 +166,10 @@ class AlertService:
                 await self._notify(None)
             elif changed:
                 await self._notify(changed)
+            if batches:
+                # after notifying, off the webhook's critical path; safe because the batch's
+                # transitions are already acknowledged and re-evaluating a snapshot is idempotent
+                await self._situations.commit()
 
     async def _evaluate(self, record: ConsumerRecord) -> list[Step]:
         try:

@@ -28,9 +28,11 @@ from aiokafka.admin import AIOKafkaAdminClient
 
 from services.kafka.admin import create_topics
 from streams import subscriptions as subs
-from streams.envelope import encode
+from streams.alerting import AlertNotified, AlertTransitioned
+from streams.envelope import decode, encode
 from streams.topics import Catalogue
 from tests.integration.alert_stack import fast_settings, killed, publish, running_alerts, snapshot
+from tests.kafka_helpers import read_records
 from tests.webhook_receiver import WebhookReceiver
 
 
@@ -116,7 +118,13 @@ async def pipeline(bootstrap: str, catalogue: Catalogue, count: int, rate: float
             async def send(i: int) -> None:
                 await producer.send(catalogue.situation.name, key=f"region-{i}".encode(), value=records[i])
 
-            sent = await open_loop(count, rate, send)
+            sent_wall: dict[int, float] = {}
+
+            async def send_stamped(i: int) -> None:
+                sent_wall[i] = time.time()
+                await send(i)
+
+            sent = await open_loop(count, rate, send_stamped)
             arrivals = await receiver.wait_for_async(count, path="/bench", timeout=120)
             await producer.stop()
     assert all(a.verified for a in arrivals), "a webhook failed signature verification"
@@ -124,7 +132,25 @@ async def pipeline(bootstrap: str, catalogue: Catalogue, count: int, rate: float
     for arrival in arrivals:
         region = arrival.payload["data"]["region"]
         latencies.append(arrival.arrived_at - sent[int(region.split("-")[1])])
+    await decided_breakdown(bootstrap, catalogue, count, sent_wall)
     return latencies
+
+
+async def decided_breakdown(bootstrap: str, catalogue: Catalogue, count: int, sent_wall: dict[int, float]) -> None:
+    """Where the time goes: situation published → transition recorded → notification recorded
+    (both on the alerts topic, by the broker's record timestamps, wall clock)."""
+    records = await read_records(bootstrap, catalogue.alerts.name, expect=2 * count, timeout_s=30)
+    decided: list[float] = []
+    notified: list[float] = []
+    for record in records:
+        event = decode(record.value)
+        if isinstance(event, AlertTransitioned):
+            decided.append(record.timestamp / 1000 - sent_wall[int(event.region.split("-")[1])])
+        elif isinstance(event, AlertNotified):
+            region = event.group_key
+            notified.append(record.timestamp / 1000 - sent_wall[int(region.split("-")[1])])
+    summary("decided", decided, count)
+    summary("requested", notified, count)
 
 
 async def main(rate: float, count: int, rounds: int) -> None:
