@@ -33,6 +33,7 @@ class AlertsSettings(BaseSettings):
     alerts_critical_levels: tuple[Level, ...] = ("red",)
     alerts_evaluation_interval: float = Field(default=1.0, gt=0, description="seconds between timer ticks")
     alerts_metrics_port: int | None = Field(default=None, ge=0, le=65535, description="serve /metrics here")
+    alerts_metrics_host: str = Field(default="127.0.0.1", description="0.0.0.0 to let Prometheus scrape from outside")
     alerts_group_id: str = "sitmon-alerts"
 
     webhook_allowed_networks: str = ""

@@ -120,7 +120,7 @@ def alerts(
     registry = CollectorRegistry()
     port = metrics_port if metrics_port is not None else settings.alerts_metrics_port
     if port is not None:
-        start_http_server(port, addr="127.0.0.1", registry=registry)
+        start_http_server(port, addr=settings.alerts_metrics_host, registry=registry)
     try:
         asyncio.run(serve(settings, delivery, registry))
     except AlertsError as exc:
