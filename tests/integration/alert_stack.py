@@ -7,11 +7,16 @@ import contextlib
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
+import httpx
 from prometheus_client import CollectorRegistry
 
 from alerts.delivery.settings import DeliverySettings
+from alerts.delivery.ssrf import check_url, parse_allowed_networks
 from alerts.service import AlertService
 from alerts.settings import AlertsSettings
+from services.api.app import create_app
+from services.api.deps import ApiDeps
+from services.api.kafka_log import KafkaEventLog
 from services.cli.alerts import build_stack
 from streams.envelope import encode
 from streams.events import Event
@@ -41,6 +46,28 @@ def fast_delivery() -> DeliverySettings:
     return DeliverySettings(
         allowed_networks="127.0.0.0/8", retry_schedule="0.05,0.1,0.2", throttle_min_wait_s=0.05, retry_jitter=0.0
     )
+
+
+@contextlib.asynccontextmanager
+async def api_client(
+    bootstrap: str, catalogue: Catalogue, token: str, allowed_networks: str = "127.0.0.0/8"
+) -> AsyncIterator[httpx.AsyncClient]:
+    """The real API app on the real broker, called in-process (same event loop as the test)."""
+    log = KafkaEventLog(bootstrap, catalogue)
+    networks = parse_allowed_networks(allowed_networks)
+    deps = ApiDeps(
+        log=log,
+        check_url=lambda url: check_url(url, networks),
+        token=token,
+        clock=lambda: datetime.now(UTC),
+        registry=CollectorRegistry(),
+    )
+    transport = httpx.ASGITransport(app=create_app(deps))
+    try:
+        async with httpx.AsyncClient(transport=transport, base_url="http://sitmon-api") as client:
+            yield client
+    finally:
+        await log.stop()
 
 
 @contextlib.asynccontextmanager

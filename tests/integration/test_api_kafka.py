@@ -5,18 +5,12 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
 
 import httpx
 import pytest
-from prometheus_client import CollectorRegistry
 
-from alerts.delivery.ssrf import check_url, parse_allowed_networks
-from services.api.app import create_app
-from services.api.deps import ApiDeps
-from services.api.kafka_log import KafkaEventLog
 from streams.topics import Catalogue
-from tests.integration.alert_stack import NK, fast_settings, killed, publish, running_alerts, snapshot
+from tests.integration.alert_stack import NK, api_client, fast_settings, killed, publish, running_alerts, snapshot
 from tests.webhook_receiver import WebhookReceiver, payload_of
 
 pytestmark = pytest.mark.integration
@@ -24,31 +18,15 @@ TOKEN = "integration-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
-async def _api(bootstrap: str, catalogue: Catalogue, allowed: str) -> AsyncIterator[httpx.AsyncClient]:
-    log = KafkaEventLog(bootstrap, catalogue)
-    networks = parse_allowed_networks(allowed)
-    deps = ApiDeps(
-        log=log,
-        check_url=lambda url: check_url(url, networks),
-        token=TOKEN,
-        clock=lambda: datetime.now(UTC),
-        registry=CollectorRegistry(),
-    )
-    transport = httpx.ASGITransport(app=create_app(deps))
-    async with httpx.AsyncClient(transport=transport, base_url="http://sitmon-api") as client:
-        yield client
-    await log.stop()
-
-
 @pytest.fixture
 async def api(bootstrap: str, catalogue: Catalogue) -> AsyncIterator[httpx.AsyncClient]:
-    async for client in _api(bootstrap, catalogue, "127.0.0.0/8"):
+    async with api_client(bootstrap, catalogue, TOKEN) as client:
         yield client
 
 
 @pytest.fixture
 async def strict_api(bootstrap: str, catalogue: Catalogue) -> AsyncIterator[httpx.AsyncClient]:
-    async for client in _api(bootstrap, catalogue, ""):
+    async with api_client(bootstrap, catalogue, TOKEN, allowed_networks="") as client:
         yield client
 
 
