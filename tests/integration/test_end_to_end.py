@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from streams.topics import Catalogue
@@ -123,6 +124,22 @@ def test_the_seed_story_alerts_a_subscriber_with_signed_casualty_and_ceasefire_w
     assert casualties["best"] == 32
     assert any("32 people were killed" in sentence for sentence in casualties["evidence"])
     assert ceasefire["ceasefire_status"] == "agreed"
+
+    # The services' /metrics (what deploy/prometheus scrapes) saw the same run.
+    _, output = stack
+    worker_url, alerts_url = re.findall(r"(http://127\.0\.0\.1:\d+/metrics)", output.wait_for("sitmon is up", 1))
+    worker = httpx.get(worker_url, timeout=10).text
+    alerts = httpx.get(alerts_url, timeout=10).text
+    assert sample(worker, "sitmon_worker_situations_published_total") >= 1
+    assert sample(alerts, 'sitmon_notifications_total{outcome="delivered",reason="ok"}') >= 2
+    assert sample(alerts, "sitmon_webhook_delivery_latency_seconds_count") >= 2
+
+
+def sample(exposition: str, series: str) -> float:
+    for line in exposition.splitlines():
+        if line.startswith(series + " "):
+            return float(line.rsplit(" ", 1)[1])
+    raise AssertionError(f"{series} not exposed")
 
 
 def test_sigterm_stops_the_stack_and_its_children(stack: tuple[subprocess.Popen[str], Output]) -> None:
