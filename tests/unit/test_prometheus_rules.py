@@ -34,19 +34,22 @@ def test_the_alerting_rules_fire_as_their_unit_tests_say() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def rule_metric_names() -> set[str]:
-    """Every sitmon_* series the rules read (recording rules' own names excluded)."""
-    text = (PROMETHEUS / "sitmon.rules.yml").read_text()
+def queried_metric_names() -> set[str]:
+    """Every sitmon_* series the rules and the Grafana dashboard read (recording rules' own names excluded)."""
+    text = (PROMETHEUS / "sitmon.rules.yml").read_text() + (
+        PROMETHEUS.parent / "grafana" / "sitmon-overview.json"
+    ).read_text()
     return {name.removesuffix("_bucket") for name in re.findall(r"\b(sitmon_[a-z_]+)", text)}
 
 
-def test_the_rules_read_only_metrics_that_sitmon_defines() -> None:
+def test_the_rules_and_dashboard_read_only_metrics_that_sitmon_defines() -> None:
     sources = "\n".join(
         path.read_text()
         for folder in ("streams", "alerts", "services")
         for path in Path(PROMETHEUS.parents[1], folder).rglob("*.py")
     )
     defined = {name for name in re.findall(r'"(sitmon_[a-z_]+)"', sources)}
-    read = {name.removesuffix("_total") for name in rule_metric_names()}
+    read = {name.removesuffix("_total") for name in queried_metric_names()}
+    read = {name for name in read if not name.startswith("sitmon_worker_faust_")}  # named by Faust's sensor
     assert read, "the rules read no sitmon metric"
     assert read <= defined, f"rules read metrics nobody defines: {sorted(read - defined)}"
