@@ -23,8 +23,10 @@ from services.extraction.ceasefire_background import background_cue, is_current_
 from services.extraction.ceasefire_lexicon import (
     AFTER_TALKS,
     AGREED_BEFORE_INFINITIVE,
+    ALWAYS_TRIED,
     CONDITIONAL,
     CUES,
+    CUES_BY_STEM,
     HALT_TERM,
     HYPOTHETICAL,
     INFINITIVE,
@@ -36,9 +38,11 @@ from services.extraction.ceasefire_lexicon import (
     REPORTING_SPEAKER,
     REPORTING_VERB,
     RESTATED,
+    STEMS,
     STRONG_TERM,
     WEAK_TERM,
     Cue,
+    Term,
     TermKind,
 )
 from services.extraction.ceasefire_parties import find_mediators, find_parties
@@ -53,6 +57,10 @@ _BARRIER = re.compile(
 _CONTEXT = 36  # characters before a cue read for negation, modality and "to"
 _PRONOUN_GAP = 14  # "violating it", "it took effect": a pronoun must sit right by its cue
 _FOLD_WINDOW = 60  # "agreed … to extend", "accepted a … proposal": how far one cue absorbs another
+# A cue's match starts at most this far before its stem ("has largely held") and ends at most
+# this far after it ("accepted a United Nations proposal").
+_STEM_BEFORE = 60
+_STEM_AFTER = 90
 _MAX_HITS = 64  # a real sentence holds a handful of cues; junk must not make the pairwise folding quadratic
 
 
@@ -77,18 +85,27 @@ def find_ceasefire(sentences: Sequence[Sentence], language: str) -> list[Ceasefi
     `language` is a hint only: all four languages' patterns are always applied.
     """
     folded = [fold(sentence.text) for sentence in sentences]
-    named = any(STRONG_TERM.search(text) for text in folded)
-    if not named and not any(HALT_TERM.search(text) for text in folded):
+    located = [STEMS.locate(text.lower()) for text in folded]
+    named = any(
+        _may_hold(STRONG_TERM, stems) and STRONG_TERM.pattern.search(text)
+        for text, stems in zip(folded, located, strict=True)
+    )
+    if not named and not any(_may_hold(HALT_TERM, stems) for stems in located):
         return []
     statements: list[CeasefireStatement] = []
     previous_background: bool | None = None  # background flag of the previous sentence's statements
-    for sentence, text in zip(sentences, folded, strict=True):
-        hits = _read_sentence(text, named)
+    for sentence, text, stems in zip(sentences, folded, located, strict=True):
+        hits = _read_sentence(text, stems, named)
         if not hits:
             previous_background = None
             continue
         cue = background_cue(text)
-        if cue is None and previous_background is True and not STRONG_TERM.search(text) and not _has_today(text):
+        if (
+            cue is None
+            and previous_background is True
+            and not STRONG_TERM.pattern.search(text)
+            and not _has_today(text)
+        ):
             cue = "earlier"  # "The pact, however, was violated several times." after a dated truce
         parties = find_parties(sentence.text, text)
         mediators = find_mediators(sentence.text, text)
@@ -128,32 +145,79 @@ def _has_today(text: str) -> bool:
     return _TODAY.search(text) is not None
 
 
-def _terms(text: str, named: bool) -> list[_Term]:
-    terms = [_Term(m.start(), m.end(), "strong") for m in STRONG_TERM.finditer(text)]
-    terms += [_Term(m.start(), m.end(), "halt") for m in HALT_TERM.finditer(text)]
-    if named:  # "the deal", "it" stand for a ceasefire only in an article that names one
-        terms += [_Term(m.start(), m.end(), "weak") for m in WEAK_TERM.finditer(text)]
+def _may_hold(pattern: Term | Cue, present: dict[str, list[int]]) -> bool:
+    """False when the sentence holds none of the pattern's stems, so the regex cannot match."""
+    return pattern.stems is None or not present.keys().isdisjoint(stem.text for stem in pattern.stems)
+
+
+def _terms(text: str, present: dict[str, list[int]], named: bool, pronouns: bool) -> list[_Term]:
+    # "the deal", "it" stand for a ceasefire only in an article that names one
+    patterns = (STRONG_TERM, HALT_TERM, WEAK_TERM) if named else (STRONG_TERM, HALT_TERM)
+    terms = [
+        _Term(m.start(), m.end(), term.kind)
+        for term in patterns
+        if _may_hold(term, present)
+        for start, end in _near_stems(term, present, len(text))
+        for m in term.pattern.finditer(text, start, _word_end(text, end))
+    ]
+    if pronouns:
         terms += [_Term(m.start(), m.end(), "pronoun") for m in PRONOUN_TERM.finditer(text)]
     terms.sort(key=lambda term: term.start)
     return terms
 
 
-def _read_sentence(text: str, named: bool) -> list[_Hit]:
-    terms = _terms(text, named)
-    if not any(term.kind != "pronoun" for term in terms) and not named:
+def _near_stems(pattern: Cue | Term, located: dict[str, list[int]], length: int) -> list[tuple[int, int]]:
+    """Stretches around the words where the pattern's stems occur: the only places it can match."""
+    if pattern.stems is None:
+        return [(0, length)]
+    spans = sorted(
+        (max(0, position - _STEM_BEFORE), min(length, position + _STEM_AFTER))
+        for stem in pattern.stems
+        for position in located.get(stem.text, ())
+    )
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _read_sentence(text: str, located: dict[str, list[int]], named: bool) -> list[_Hit]:
+    indices = set(ALWAYS_TRIED)
+    for stem in located:
+        indices.update(CUES_BY_STEM.get(stem, ()))
+    cues = [CUES[index] for index in sorted(indices)]
+    if not cues:
+        return []  # most sentences: no cue word at all
+    alone = named and any(cue.side == "alone" for cue in cues)
+    pronouns = named and any(cue.pronoun for cue in cues)
+    terms = _terms(text, located, named, pronouns)
+    if not terms and not alone:
         return []
     barriers = [m.start() for m in _BARRIER.finditer(text)]
     starts = [term.start for term in terms]
     raw: list[_Hit] = []
-    for cue in CUES:
-        for match in cue.pattern.finditer(text):
-            if _attached(cue, match.start(), match.end(), terms, starts, barriers, named):
-                raw.append(_Hit(cue.status, cue, match.start(), match.end()))
+    for cue in cues:
+        if cue.side == "alone" and not alone:
+            continue
+        for start, end in _near_stems(cue, located, len(text)):
+            for match in cue.pattern.finditer(text, start, _word_end(text, end)):
                 if len(raw) >= _MAX_HITS:
-                    break
+                    break  # junk, not news: keep the work linear
+                if _attached(cue, match.start(), match.end(), terms, starts, barriers, named):
+                    raw.append(_Hit(cue.status, cue, match.start(), match.end()))
     hits = _drop_overlaps(raw)
     hits = [hit for hit in (_in_context(text, hit) for hit in hits) if hit is not None]
     return sorted(_fold_cues(hits), key=lambda hit: hit.start)
+
+
+def _word_end(text: str, end: int) -> int:
+    """Stretch a window's end to the end of the word it cuts, so a "\\b" never matches inside a word."""
+    while end < len(text) and (text[end].isalnum() or text[end] in "-'"):
+        end += 1
+    return end
 
 
 def _attached(

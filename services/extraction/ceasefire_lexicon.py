@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from services.extraction.ceasefire_stems import Stem, StemIndex, stem_of
 from streams.events import CeasefireStatus
 
 _FLAGS = re.IGNORECASE
@@ -31,66 +32,74 @@ def _words(*alternatives: str) -> str:
     return r"\b(?:" + "|".join(alternatives) + r")\b"
 
 
+def _stems(alternatives: list[str]) -> tuple[Stem, ...] | None:
+    stems = [stem_of(alternative) for alternative in alternatives]
+    return None if None in stems else tuple(sorted({stem for stem in stems if stem}))
+
+
 # --- terms ------------------------------------------------------------------------------
 
-STRONG_TERM = re.compile(
-    _words(
-        r"cease-?\s?fires?",
-        r"truces?",
-        r"armistices?",
-        r"humanitarian\s+(?:pauses?|windows?)",
-        r"(?:cessation|end|halt)\s+(?:of|to)\s+(?:the\s+|all\s+)?hostilities",
-        r"cessar-?\s?(?:o\s+)?fogo",
-        r"treguas?",
-        r"armisticios?",
-        r"pausas?\s+humanitarias?",
-        r"cessac(?:ao|oes)\s+(?:das\s+)?hostilidades",
-        r"fim\s+das\s+hostilidades",
-        r"alto\s+(?:el|al)\s+fuego",
-        r"cese\s+(?:al|del|el)\s+fuego",
-        r"cese\s+de\s+(?:las\s+)?hostilidades",
-        r"fin\s+de\s+las\s+hostilidades",
-        r"cessez-le-feu",
-        r"cesser\s+le\s+feu",
-        r"treves?",
-        r"pauses?\s+humanitaires?",
-        r"(?:cessation|fin|arret)\s+des\s+(?:hostilites|combats)",
-    ),
-    _FLAGS,
-)
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """Words that name a ceasefire; `stems` as for cues (see ceasefire_stems)."""
+
+    kind: TermKind
+    pattern: re.Pattern[str]
+    stems: tuple[Stem, ...] | None
+
+
+def _term(kind: TermKind, alternatives: str | list[str]) -> Term:
+    """`alternatives`: a list of regexes, or one string of them separated by whitespace."""
+    parts = alternatives.split() if isinstance(alternatives, str) else alternatives
+    return Term(kind, re.compile(_words(*parts), _FLAGS), _stems(parts))
+
+
+# fmt: off
+STRONG_TERM = _term("strong", r"""
+    cease-?\s?fires? truces? armistices? humanitarian\s+(?:pauses?|windows?)
+    cessation\s+(?:of|to)\s+(?:the\s+|all\s+)?hostilities end\s+(?:of|to)\s+(?:the\s+|all\s+)?hostilities
+    halt\s+(?:of|to)\s+(?:the\s+|all\s+)?hostilities
+    cessar-?\s?(?:o\s+)?fogo treguas? armisticios? pausas?\s+humanitarias? cessac(?:ao|oes)\s+(?:das\s+)?hostilidades
+    fim\s+das\s+hostilidades alto\s+(?:el|al)\s+fuego cese\s+(?:al|del|el)\s+fuego cese\s+de\s+(?:las\s+)?hostilidades
+    fin\s+de\s+las\s+hostilidades cessez-le-feu cesser\s+le\s+feu treves? pauses?\s+humanitaires?
+    cessation\s+des\s+(?:hostilites|combats) fin\s+des\s+(?:hostilites|combats) arret\s+des\s+(?:hostilites|combats)
+""")
 
 # Words that stand for a ceasefire only once the article has named one ("the deal").
-WEAK_TERM = re.compile(
-    _words(
-        r"deal",
-        r"agreement",
-        r"accords?",
-        r"pact",
-        r"arrangement",
-        r"understanding",
-        r"pledge",
-        r"pause",
-        r"lull",
-        r"de-escalation\s+(?:deal|agreement)",
-        r"acordo",
-        r"acuerdo",
-        r"pacto",
-        r"pausa",
-        r"entendimento",
-        r"entendimiento",
-        r"pacte",
-        r"entente",
-    ),
-    _FLAGS,
-)
+WEAK_TERM = _term("weak", r"""
+    deal agreement accords? pact arrangement understanding pledge pause lull de-escalation\s+(?:deal|agreement)
+    acordo acuerdo pacto pausa entendimento entendimiento pacte entente
+""")
+# fmt: on
 
-# "agreed to stop all firing", "called on both sides to stop fighting".
-HALT_TERM = re.compile(
-    r"\bmoratorium\s+on\b|\b(?:stop|halt|cease|suspend|pause)(?:s|ed|ped|ping|ing)?\s+(?:all\s+|the\s+|its\s+|their\s+)?"
-    r"(?:firing|fighting|hostilities|attacks|strikes|shelling|bombing|bombardments?|military\s+action|offensive\s+operations)\b"
-    r"|\b(?:cessar|suspender|interromper|parar|cesar|detener|cesser|suspendre|arreter)(?:am|em|ou|on|an|ont)?\s+"
-    r"(?:os\s+|as\s+|los\s+|las\s+|les\s+)?(?:combates|hostilidades|ataques|bombardeios|bombardeos|combats|hostilites|attaques|frappes|bombardements)\b",
-    _FLAGS,
+# "agreed to stop all firing", "called on both sides to stop fighting", "a moratorium on strikes".
+_HALTED = (
+    r"(?:all\s+|the\s+|its\s+|their\s+)?(?:firing|fighting|hostilities|attacks|strikes|shelling|bombing|"
+    r"bombardments?|military\s+action|offensive\s+operations)"
+)
+_HALTED_ROMANCE = (
+    r"(?:os\s+|as\s+|los\s+|las\s+|les\s+)?(?:combates|hostilidades|ataques|bombardeios|bombardeos|combats|"
+    r"hostilites|attaques|frappes|bombardements)"
+)
+HALT_TERM = _term(
+    "halt",
+    [r"moratorium\s+on"]
+    + [rf"{verb}(?:s|ed|ped|ping|ing)?\s+{_HALTED}" for verb in ("stop", "halt", "cease", "suspend", "pause")]
+    + [
+        rf"{verb}(?:am|em|ou|on|an|ont)?\s+{_HALTED_ROMANCE}"
+        for verb in (
+            "cessar",
+            "suspender",
+            "interromper",
+            "parar",
+            "cesar",
+            "detener",
+            "cesser",
+            "suspendre",
+            "arreter",
+        )
+    ],
 )
 
 PRONOUN_TERM = re.compile(r"\b(?:it|them)\b", _FLAGS)
@@ -114,13 +123,15 @@ class Cue:
     gap: int
     pronoun: bool = False  # may attach to "it"/"them" ("violating it", "it collapsed")
     name: str = ""
+    stems: tuple[Stem, ...] | None = None  # one is in every match; None: no cheap test, always look
 
 
 def _cue(
     status: CeasefireStatus, side: Side, gap: int, alternatives: str, pronoun: bool = False, name: str = ""
 ) -> Cue:
     """`alternatives`: regexes separated by whitespace (a space inside one is written \\s+)."""
-    return Cue(status, re.compile(_words(*alternatives.split()), _FLAGS), side, gap, pronoun, name or status)
+    parts = alternatives.split()
+    return Cue(status, re.compile(_words(*parts), _FLAGS), side, gap, pronoun, name or status, _stems(parts))
 
 
 # fmt: off
@@ -148,7 +159,7 @@ CUES: tuple[Cue, ...] = (
         propone[n]? ofrecio
     """, name="proposal"),
     _cue("proposed", "after", 40, r"""
-        (?:proposed|offered|put\s+forward|suggested)\s+by propost[ao]\s+por propuest[ao]\s+por
+        proposed\s+by offered\s+by put\s+forward\s+by suggested\s+by propost[ao]\s+por propuest[ao]\s+por
         propose(?:e)?\s+par
     """, name="proposal"),
     _cue("proposed", "any", 40, r"""
@@ -184,13 +195,19 @@ CUES: tuple[Cue, ...] = (
         accept(?:e|ent|erent)\s+(?:la|le|une|un|l')\s*(?:\S+\s+){0,3}?(?:proposition|plan|offre)
     """, name="accepted_proposal"),
     _cue("agreed", "before", 25, r"""
-        (?:will|would|shall)\s+(?:observe|respect|honou?r|abide\s+by)
+        will\s+(?:observe|respect|honou?r|abide\s+by) would\s+(?:observe|respect|honou?r|abide\s+by)
+        shall\s+(?:observe|respect|honou?r|abide\s+by)
     """, name="scheduled"),
     _cue("agreed", "before", 30, r"""
-        (?:re)?commit(?:s|ted|ting)?\s+to commitment\s+to comprometeram-se\s+com
+        commit(?:s|ted|ting)?\s+to recommit(?:s|ted|ting)?\s+to commitment\s+to comprometeram-se\s+com
     """),
     _cue("agreed", "after", 100, r"""
-        (?:due|set|scheduled|expected|slated|supposed)\s+to\s+(?:take\s+effect|begin|start|come\s+into\s+(?:force|effect))
+        due\s+to\s+(?:take\s+effect|begin|start|come\s+into\s+(?:force|effect))
+        set\s+to\s+(?:take\s+effect|begin|start|come\s+into\s+(?:force|effect))
+        scheduled\s+to\s+(?:take\s+effect|begin|start|come\s+into\s+(?:force|effect))
+        expected\s+to\s+(?:take\s+effect|begin|start|come\s+into\s+(?:force|effect))
+        slated\s+to\s+(?:take\s+effect|begin|start|come\s+into\s+(?:force|effect))
+        supposed\s+to\s+(?:take\s+effect|begin|start|come\s+into\s+(?:force|effect))
         will\s+(?:take\s+effect|begin|come\s+into\s+(?:force|effect)) entrar(?:a|ia)\s+e[nm]\s+vigor
         deve\s+entrar\s+em\s+vigor debe\s+entrar\s+en\s+vigor entrera\s+en\s+vigueur
         doit\s+entrer\s+en\s+vigueur
@@ -198,8 +215,8 @@ CUES: tuple[Cue, ...] = (
     _cue("in_effect", "after", 110, r"""
         went\s+into\s+force enter(?:ed|s)\s+into\s+force vigorar
         took\s+effect tak(?:e|es|ing)\s+effect came\s+into\s+(?:force|effect)
-        com(?:e|es|ing)\s+into\s+(?:force|effect) went\s+into\s+effect go(?:es)?\s+into\s+effect took\s+hold
-        tak(?:e|es|ing)\s+hold in\s+(?:force|effect) in\s+place em\s+vigor en\s+vigor en\s+vigueur vigente
+        com(?:e|es|ing)\s+into\s+(?:force|effect) went\s+into\s+effect goes\s+into\s+effect go\s+into\s+effect took\s+hold
+        tak(?:e|es|ing)\s+hold in\s+force in\s+effect in\s+place em\s+vigor en\s+vigor en\s+vigueur vigente
         vigora pris\s+effet prend\s+effet
     """, pronoun=True, name="took_effect"),
     _cue("in_effect", "after", 70, r"""
@@ -211,7 +228,10 @@ CUES: tuple[Cue, ...] = (
         a\s+tenu est\s+respecte(?:e)?
     """, pronoun=True, name="holding"),
     _cue("in_effect", "before", 20, r"""
-        (?:has|have|had|are|were|is|was)\s+(?:largely\s+|broadly\s+|so\s+far\s+)?(?:observed|respected|honou?red|abided\s+by)
+        (?:has|have|had|are|were|is|was)\s+(?:largely\s+|broadly\s+|so\s+far\s+)?observed
+        (?:has|have|had|are|were|is|was)\s+(?:largely\s+|broadly\s+|so\s+far\s+)?respected
+        (?:has|have|had|are|were|is|was)\s+(?:largely\s+|broadly\s+|so\s+far\s+)?honou?red
+        (?:has|have|had|are|were|is|was)\s+(?:largely\s+|broadly\s+|so\s+far\s+)?abided\s+by
         observing respecting honou?ring abiding\s+by respeitando respetando respectant respectent
     """, name="holding"),
     _cue("in_effect", "after", 15, r"""
@@ -244,7 +264,11 @@ CUES: tuple[Cue, ...] = (
         quedo\s+sin\s+efecto effondre(?:e)? vole\s+en\s+eclats pris\s+fin prend\s+fin a\s+expire echou(?:e|a)
     """, pronoun=True),
     _cue("collapsed", "before", 30, r"""
-        (?:declar|announc|proclaim|anunci|annonc)\w*\s+(?:an?\s+|the\s+|its\s+|el\s+|la\s+|o\s+)?(?:end|collapse|suspension|termination|fin|fim)\s+(?:to|of|de|du|da|do|del) suspend(?:s|ed|ing)? suspension\s+of suspendi(?:o|eron) suspend(?:eu|eram) suspend(?:u|ue)
+        declar\w*\s+(?:an?\s+|the\s+|its\s+|el\s+|la\s+|o\s+)?(?:end|collapse|suspension|termination|fin|fim)\s+(?:to|of|de|du|da|do|del)
+        announc\w*\s+(?:an?\s+|the\s+|its\s+|el\s+|la\s+|o\s+)?(?:end|collapse|suspension|termination|fin|fim)\s+(?:to|of|de|du|da|do|del)
+        proclaim\w*\s+(?:an?\s+|the\s+|its\s+|el\s+|la\s+|o\s+)?(?:end|collapse|suspension|termination|fin|fim)\s+(?:to|of|de|du|da|do|del)
+        anunci\w*\s+(?:an?\s+|the\s+|its\s+|el\s+|la\s+|o\s+)?(?:end|collapse|suspension|termination|fin|fim)\s+(?:to|of|de|du|da|do|del)
+        annonc\w*\s+(?:an?\s+|the\s+|its\s+|el\s+|la\s+|o\s+)?(?:end|collapse|suspension|termination|fin|fim)\s+(?:to|of|de|du|da|do|del) suspend(?:s|ed|ing)? suspension\s+of suspendi(?:o|eron) suspend(?:eu|eram) suspend(?:u|ue)
         collapse\s+of breakdown\s+of end(?:s|ed|ing)?(?!\s+(?:with|in|up|by)\b) shatter(?:s|ed|ing)?
         overturn(?:s|ed|ing)? torn\s+up tore\s+up withdr(?:ew|aw|awn)\s+from pull(?:s|ed)?\s+out\s+of
         colapso\s+d[aoe] fim\s+d[ao] fin\s+de(?:l|\s+la)? ruptura\s+d[aoe] rompimento\s+d[ao]
@@ -267,6 +291,24 @@ CUES: tuple[Cue, ...] = (
     """),
 )
 # fmt: on
+
+# One scan per sentence finds every stem of every term and cue.
+_PATTERNS: tuple[Term | Cue, ...] = (STRONG_TERM, WEAK_TERM, HALT_TERM, *CUES)
+STEMS = StemIndex(stem for pattern in _PATTERNS for stem in pattern.stems or ())
+
+
+def _cues_by_stem() -> dict[str, tuple[int, ...]]:
+    by_stem: dict[str, tuple[int, ...]] = {}
+    for index, cue in enumerate(CUES):
+        for stem in cue.stems or ():
+            by_stem[stem.text] = (*by_stem.get(stem.text, ()), index)
+    return by_stem
+
+
+# A sentence's stems name the cues worth trying; a cue without a stem is always tried.
+CUES_BY_STEM = _cues_by_stem()
+ALWAYS_TRIED: tuple[int, ...] = tuple(index for index, cue in enumerate(CUES) if cue.stems is None)
+
 
 # --- modifiers: what turns a cue into a non-statement -------------------------------------
 

@@ -1,0 +1,58 @@
+"""The stem pre-filter must never hide a match: if a pattern matches, one of its stems is found."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from services.extraction.ceasefire_lexicon import CUES, HALT_TERM, STEMS, STRONG_TERM, WEAK_TERM
+from services.extraction.ceasefire_stems import Stem, stem_of
+from services.extraction.gazetteer_fold import fold
+from tests.unit.extraction.test_ceasefire_statuses import CASES, PHRASING
+
+PATTERNS = [STRONG_TERM, WEAK_TERM, HALT_TERM, *CUES]
+TEXTS = [text for _, text, _ in CASES] + [text for text, _ in PHRASING]
+
+
+@pytest.mark.parametrize(
+    ("alternative", "stem"),
+    [
+        (r"(?<!self-)proclaim(?:s|ed)?", Stem("proclaim", False)),
+        (r"(?:has|have|had)\s+(?:largely\s+)?held", Stem("held", True)),
+        (r"cease-?\s?fires?", Stem("cease", False)),  # "ceasefire" is one word
+        (r"-?brokered", Stem("brokered", True)),
+        (r"in\s+force", Stem("force", True)),
+        (r"(?:re)?commit(?:s|ted)?\s+to", None),  # "recommitted": "commit" does not start the word
+        (r"honou?r", Stem("hono", False)),
+        (r"push(?:es|ed)?\s+for", Stem("push", False)),  # "for" is too common to be a test
+    ],
+)
+def test_stem_of_reads_the_word_every_match_starts_with(alternative: str, stem: Stem | None) -> None:
+    assert stem_of(alternative) == stem
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=[text[:40] for text in TEXTS])
+def test_every_pattern_that_matches_has_a_stem_present(text: str) -> None:
+    folded = fold(text)
+    located = STEMS.locate(folded.lower())
+    for pattern in PATTERNS:
+        if pattern.stems is not None and pattern.pattern.search(folded):
+            assert any(stem.text in located for stem in pattern.stems), pattern.pattern.pattern[:80]
+
+
+@given(st.lists(st.sampled_from(sorted({w for text in TEXTS for w in text.split()})), min_size=1, max_size=25))
+@settings(max_examples=300, deadline=None)
+def test_stems_never_hide_a_match_in_shuffled_news_words(words: list[str]) -> None:
+    folded = fold(" ".join(words))
+    located = STEMS.locate(folded.lower())
+    for pattern in PATTERNS:
+        if pattern.stems is not None and pattern.pattern.search(folded):
+            assert any(stem.text in located for stem in pattern.stems)
+
+
+def test_locate_gives_word_offsets() -> None:
+    low = "the truce was violated; violations continued"
+    located = STEMS.locate(low)
+    assert located["truce"] == [4]
+    assert sorted(located["violat"]) == [14, 24]
