@@ -1,7 +1,9 @@
 """Plan notifications: for every subscription and alert, run the notify pipeline's stages.
 
-route (does the subscriber want it?) → silence (is it muted?) → dedup (is it news?) →
-group timing (group_wait / group_interval). Each stage names its reason; the reasons are
+dedup (is it news for this subscriber?) → route (does the subscriber want it?) → silence
+(is it muted?) → group timing (group_wait / group_interval). Dedup goes first because it is
+the cheapest and answers "no" for most alerts on most passes, and so that "silenced" and
+"filtered" count only notifications that would otherwise have gone out. Each stage names its reason; the reasons are
 returned so the service counts them — once per (subscription, alert transition, reason),
 not once per tick. Nothing is sent here: the service submits the messages, then records
 the AlertNotified events, which fold back into the engine.

@@ -14,8 +14,6 @@ from streams.events import Outcome
 from streams.situation import CeasefirePhase
 from streams.subscriptions import LEVELS, Level
 
-TierWindow = str  # "24h" or "7d": the windows SituationChanged carries with a bounded span
-
 
 class _Strict(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
