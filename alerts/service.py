@@ -180,8 +180,14 @@ class AlertService:
             self.metrics.situations.labels("dead_lettered").inc()
             await self._dead_letter(record, str(exc))
             return []
+        try:
+            steps = self.engine.evaluate(event, self.clock())
+        except (ValueError, ArithmeticError) as exc:  # a snapshot the rules cannot read: park it, never crash-loop
+            self.metrics.situations.labels("dead_lettered").inc()
+            await self._dead_letter(record, f"rule evaluation failed: {type(exc).__name__}: {exc}".splitlines()[0])
+            return []
         self.metrics.situations.labels("evaluated").inc()
-        return self.engine.evaluate(event, self.clock())
+        return steps
 
     async def _record_transitions(self, steps: list[Step]) -> None:
         transitions = [s.transition for s in steps if s.transition is not None]

@@ -29,7 +29,11 @@ def route(subscription: Subscription, alert: AlertState, rules: RuleSet) -> Verd
         return Verdict(False, "kind_not_subscribed")
     level = alert.level
     if alert.kind == "casualties" and subscription.thresholds:
-        own = observe_level_for_values(alert.values, rules.with_thresholds(subscription.thresholds).casualties)
+        try:
+            own_rules = rules.with_thresholds(subscription.thresholds)
+        except ValueError:
+            own_rules = rules  # overrides that contradict the tiers (orange below yellow): defaults apply
+        own = observe_level_for_values(alert.values, own_rules.casualties)
         if own is None:
             return Verdict(False, "below_subscriber_thresholds")
         level = own

@@ -44,6 +44,7 @@ def _sub(**options: object) -> subs.Subscription:
         ({"min_level": "red"}, "below_min_level"),
         ({"thresholds": {"24h.info": 40, "24h.yellow": 50, "24h.orange": 60}}, "below_subscriber_thresholds"),
         ({"regions": ["nagorno-karabakh"], "kinds": ["casualties"], "min_level": "orange"}, "routed"),
+        ({"thresholds": {"24h.orange": 5}, "min_level": "orange"}, "routed"),  # contradicts tiers: defaults
     ],
 )
 def test_route(options: dict[str, object], reason: str) -> None:
