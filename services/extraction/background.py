@@ -6,7 +6,8 @@ publication, "that conflict", or a causal link to an earlier event ("triggered b
 "began with", "came after"). A cue governed by "since" ("killed since the war began in
 2023") dates a running toll, not an earlier episode, so it does not count — unless the
 clause goes on to describe that earlier episode ("since February 2019, when a bomber killed 40").
-A fact is background when a live cue precedes it in its sentence, or closely follows it.
+A fact is background when a live cue precedes it in its sentence, or when a relative past
+or an old year closely follows it ("killed 26 people in 2019").
 """
 
 from __future__ import annotations
@@ -39,6 +40,10 @@ _DATE: Final = re.compile(
     rf"(?P<month2>{_MONTH})\s+(?P<day2>\d{{1,2}})(?!\d))",
     re.IGNORECASE,
 )
+_IN_MONTH: Final = re.compile(
+    rf"(?<!\w)(?:in|em|en|au mois de|en el mes de) (?P<month>{_MONTH})\b(?P<year>,? \d{{4}}| de \d{{4}})?",
+    re.IGNORECASE,
+)
 _RELATIVE_PAST: Final = re.compile(
     rf"(?<!\w)(?:last (?:year|month|spring|summer|autumn|fall|winter|{_MONTH})(?:'s|’s)?|"
     rf"(?:the )?(?:early |late |mid-)?(?:19|20)\d0s|(?:a|one|two|three|several) (?:years|decades) ago|"
@@ -47,7 +52,7 @@ _RELATIVE_PAST: Final = re.compile(
     re.IGNORECASE,
 )
 _EPISODE: Final = re.compile(
-    r"(?<!\w)(?:triggered by|sparked by|began with|came after|"
+    r"(?<!\w)(?:triggered by|sparked by|began with|came after|(?:which|that) ended|"
     r"(?:previous|earlier|prior|former|past) (?:war|wars|conflict|conflicts|offensive|round|escalation|attack|"
     r"attacks|massacre|fighting)|that (?:[\w-]+ )?(?:war|conflict)|"
     r"guerra anterior|conflito anterior|conflicto anterior|guerre précédente|précédent conflit)(?!\w)",
@@ -61,7 +66,9 @@ _SINCE_WHEN: Final = re.compile(
 _SINCE: Final = re.compile(r"(?<!\w)(?:since|desde|depuis|ever since)(?!\w)", re.IGNORECASE)
 _SINCE_REACH: Final = 60  # a "since" this close before a time cue governs it
 _AFTER_REACH: Final = 40  # a time cue this close after a figure dates it
-_STALE_DAYS: Final = 7
+_OLD_YEARS: Final = 2
+_STALE_DAYS: Final = 20  # a dated episode three weeks before publication is context, not the news
+_STALE_MONTHS: Final = 2  # "in January" in an August story
 
 
 def background_cues(sentence: str, published_at: datetime | None) -> list[int]:
@@ -82,17 +89,46 @@ def background_cues(sentence: str, published_at: datetime | None) -> list[int]:
         if not governed_by_since(match.start()):
             cues.append(match.start())
     if published_at is not None:
+        dated = []
         for match in _DATE.finditer(sentence):
+            dated.append(match.span())
             if not governed_by_since(match.start()) and _stale(match, published_at):
+                cues.append(match.start())
+        for match in _IN_MONTH.finditer(sentence):
+            inside_date = any(a <= match.start("month") < b for a, b in dated)
+            if not inside_date and not governed_by_since(match.start()) and _months_ago(match, published_at):
                 cues.append(match.start())
     cues.extend(m.start() for m in _EPISODE.finditer(sentence))
     cues.extend(m.end() - 1 for m in _SINCE_WHEN.finditer(sentence))
     return sorted(cues)
 
 
-def is_background(cues: list[int], start: int, end: int) -> bool:
-    """Whether the figure at [start, end) of the sentence is dated by one of the cues."""
-    return any(cue < start or 0 <= cue - end <= _AFTER_REACH for cue in cues)
+def is_background(cues: list[int], cues_after: list[int], start: int, end: int) -> bool:
+    """Whether the figure at [start, end) is dated by a cue before it, or closely by one after it."""
+    return any(cue < start for cue in cues) or any(0 <= cue - end <= _AFTER_REACH for cue in cues_after)
+
+
+def background_cues_after(sentence: str, published_at: datetime | None) -> list[int]:
+    """The cues that may date a figure they follow: relative pasts and years well before publication.
+
+    "killed 26 people in 2019" is context; "4,864 killed between October 2024 and June 2025"
+    in a 2025 story is the report's own period.
+    """
+    since_ends = [m.end() for m in _SINCE.finditer(sentence)]
+    cues = [m.start() for m in _RELATIVE_PAST.finditer(sentence)]
+    for match in _YEAR.finditer(sentence):
+        year = int(match.group("year"))
+        if published_at is None or year <= published_at.year - _OLD_YEARS:
+            cues.append(match.start())
+    return sorted(cue for cue in cues if not any(0 <= cue - end <= _SINCE_REACH for end in since_ends))
+
+
+def _months_ago(match: re.Match[str], published_at: datetime) -> bool:
+    """ "in January" (no day, no year) at least two months before the publication month."""
+    if match.group("year"):
+        return False
+    month = _MONTHS[match.group("month").lower()]
+    return (published_at.month - month) % 12 >= _STALE_MONTHS
 
 
 def _stale(match: re.Match[str], published_at: datetime) -> bool:

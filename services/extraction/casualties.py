@@ -21,7 +21,7 @@ from typing import Final
 
 from services.extraction import lexicon as lx
 from services.extraction.attribution import find_source
-from services.extraction.background import background_cues, is_background
+from services.extraction.background import background_cues, background_cues_after, is_background
 from services.extraction.figures import Candidate, Token, candidates, token_index, tokenize
 from services.extraction.keywords import lower_keeping_offsets
 from services.extraction.period import period_hours
@@ -35,6 +35,10 @@ _TOLL: Final = re.compile(
     r"cifra de (?:muertos|fallecidos|víctimas)(?: mortales)?|saldo de (?:muertos|víctimas)|"
     r"balance de (?:muertos|víctimas)|bilan(?: humain| des morts)?|nombre de morts)(?!\w)"
 )
+_INJURY_TOLL: Final = re.compile(
+    r"(?<!\w)(?:number of (?:injured|wounded)|número de (?:feridos|heridos)|cifra de heridos|(?:la|el) de heridos|"
+    r"nombre de blessés|bilan des blessés)(?!\w)"
+)
 _LUMP_JOIN: Final = re.compile(r"^\s*(?:and|or|and/or|/|e|ou|y|o|et)\s*$")
 _PRE_FILLER: Final = word_set(
     "a an the another further some other à a de los las les des of as os o el la outras outros otras otros autres en"
@@ -44,10 +48,12 @@ _LISTING_VERBS: Final = word_set("were are was is included include includes há 
 _NEGATED: Final = re.compile(
     r"(?<!\w)(?:no|não|nao|sem|sin|ningún|ninguna|nenhum|nenhuma|aucun|aucune|pas de|without|zero)\s+(?:\w+\s+)?$"
 )
+_SCORED: Final = frozenset({"killed", "injured", "missing"})
+_PASSIVE: Final = lx.COPULAS | word_set("been be being had has have")
 _VICTIMS: Final = re.compile(r"victim|víctima|vítima|victime")
 _BARE_REACH: Final = 4  # tokens an outcome may sit after a bare number ("400 were later wounded")
 _HEAD_REACH: Final = 12  # … after a noun phrase ("seven aid workers from the charity WCK were killed")
-_TOLL_REACH: Final = 14
+_TOLL_REACH: Final = 30
 _STOP_WORDS: Final = word_set("where when after because since que où donde onde quand cuando quando porque parce")
 _MAX_SENTENCE: Final = 5000  # longer "sentences" are markup or lists, not prose
 
@@ -97,7 +103,8 @@ def _read_sentence(
     outcomes = _outcomes(low, tokens)
     starts = {o.first: o for o in outcomes}
     ends = {o.last: o for o in outcomes}
-    tolls = [token_index(tokens, m.start()) for m in _TOLL.finditer(low)]
+    tolls = [(token_index(tokens, m.start()), "killed") for m in _TOLL.finditer(low)]
+    tolls += [(token_index(tokens, m.start()), "injured") for m in _INJURY_TOLL.finditer(low)]
     number_tokens = {i for c in found for i in range(c.qualifier_first, c.last)}
     _from_tolls(tokens, found, tolls)
     for position, candidate in enumerate(found):
@@ -113,6 +120,7 @@ def _read_sentence(
     period = period_hours(text, language)
     source = find_source(text)
     cues = background_cues(text, published_at)
+    cues_after = background_cues_after(text, published_at)
     main: Candidate | None = None
     for candidate in found:
         if candidate.outcome is None:
@@ -137,7 +145,7 @@ def _read_sentence(
                 group=group,
                 period_hours=period,
                 source=source,
-                background=is_background(cues, candidate.start, candidate.end),
+                background=is_background(cues, cues_after, candidate.start, candidate.end),
             )
         )
     if main is not None:
@@ -150,7 +158,7 @@ def _outcomes(low: str, tokens: list[Token]) -> list[_Outcome]:
     spans: list[tuple[int, int, str, lx.Place]] = []
     for outcome, place, pattern in lx.OUTCOME_PATTERNS:
         spans.extend((m.start(), m.end(), outcome, place) for m in pattern.finditer(low))
-    toll_spans = [m.span() for m in _TOLL.finditer(low)]
+    toll_spans = [m.span() for pattern in (_TOLL, _INJURY_TOLL) for m in pattern.finditer(low)]
     spans = [span for span in spans if not _NEGATED.search(low[max(0, span[0] - 16) : span[0]])]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     kept: list[tuple[int, int, str, lx.Place]] = []
@@ -162,7 +170,8 @@ def _outcomes(low: str, tokens: list[Token]) -> list[_Outcome]:
         kept.append(span)
     lumped = set()
     for left, right in itertools.pairwise(kept):
-        if left[2] != right[2] and _LUMP_JOIN.match(low[left[1] : right[0]]):
+        scored = left[2] in _SCORED and right[2] in _SCORED  # "blessées et évacuées" is not a lump
+        if scored and left[2] != right[2] and _LUMP_JOIN.match(low[left[1] : right[0]]):
             lumped.update({left, right})
     return [
         _Outcome(o, p, token_index(tokens, s), token_index(tokens, e - 1) + 1, (s, e, o, p) in lumped)
@@ -187,7 +196,8 @@ def _direct(
             candidate.rejected = True
             return
         _set(candidate, candidate.head_outcome, "head")
-    cue = lx.SUBGROUP_CUE.search(low[max(0, candidate.start - 48) : candidate.start])
+    opening = tokens[candidate.qualifier_first].start  # "including no fewer than 56 children": cue before the qualifier
+    cue = lx.SUBGROUP_CUE.search(low[max(0, opening - 48) : opening])
     if cue is not None and candidate.head != "partitive":
         candidate.subgroup = True
         named = _outcome_in(cue.group())
@@ -218,7 +228,7 @@ def _direct(
             candidate.group = candidate.group or reference.group
     if candidate.outcome is None and candidate.subgroup:
         parent = _parent([*before, candidate], candidate)
-        if parent is None and cue is not None and not low[: candidate.start - len(cue.group())].strip():
+        if parent is None and cue is not None and not low[: opening - len(cue.group())].strip():
             parent = memory.last_main  # "Among them were two children." refers to the sentence before
         if parent is not None and parent.outcome:
             _set(candidate, parent.outcome, "subgroup")
@@ -285,7 +295,7 @@ def _post_outcome(
                 return found
             return None
         word = tokens[index].low
-        passive = any(t.low in lx.COPULAS for t in tokens[max(0, index - 2) : index])  # "were later reported dead"
+        passive = any(t.low in _PASSIVE for t in tokens[max(0, index - 2) : index])  # "were later reported dead"
         if (word in lx.BLOCKERS and not passive) or word in _STOP_WORDS:
             return None
         if index in number_tokens:
@@ -304,16 +314,22 @@ def _skip_parenthetical(tokens: list[Token], index: int) -> int:
     return index + 1
 
 
-def _from_tolls(tokens: list[Token], found: list[Candidate], tolls: list[int]) -> None:
+def _from_tolls(tokens: list[Token], found: list[Candidate], tolls: list[tuple[int, str]]) -> None:
     """ "the death toll rose to 58", "raising the death toll from Saturday's strike to 40", "sube a 58 el número"."""
-    for toll in tolls:
+    for toll, outcome in sorted(tolls):
         after = [c for c in found if c.qualifier_first > toll]
-        if after and after[0].qualifier_first - toll <= _TOLL_REACH and after[0].head_outcome is None:
-            _set(after[0], "killed", "toll")
+        if after and _toll_reaches(tokens, toll, after[0].qualifier_first) and after[0].head_outcome is None:
+            _set(after[0], outcome, "toll")
             continue
         before = [c for c in found if c.tail <= toll]
         if before and toll - before[-1].tail <= 2 and before[-1].head == "bare" and before[-1].outcome is None:
-            _set(before[-1], "killed", "toll")
+            _set(before[-1], outcome, "toll")
+
+
+def _toll_reaches(tokens: list[Token], toll: int, number: int) -> bool:
+    """ "The death toll from three days of clashes in … has climbed to 1,018": no reporting verb between."""
+    between = tokens[toll:number]
+    return len(between) <= _TOLL_REACH and not any(t.low in lx.BLOCKERS for t in between)
 
 
 def _coordinate(tokens: list[Token], found: list[Candidate]) -> None:

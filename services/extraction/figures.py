@@ -15,7 +15,8 @@ from services.extraction import lexicon as lx
 from services.extraction.numbers import find_numbers
 from services.extraction.wordlists import word_set
 
-_TOKEN: Final = re.compile(r"\w+(?:['’\-]\w+)*|[^\w\s]")
+# French/Italian elisions (d', l', qu') are tokens of their own: "plus d'une centaine", "l'armée".
+_TOKEN: Final = re.compile(r"(?<!\w)(?:[dlnjsc]|qu)['’](?=\w)|\w+(?:['’\-]\w+)*|[^\w\s]", re.IGNORECASE)
 _RANGE_JOIN: Final = re.compile(r"^\s*(?:and|to|or|-|–|—|e|a|y|o|et|à|ou)\s*$", re.IGNORECASE)
 _RANGE_OPEN: Final = re.compile(r"(?:between|entre|from)\s*$", re.IGNORECASE)
 _DASH_RANGE: Final = re.compile(r"^\s*[-–—]\s*$")
@@ -27,6 +28,9 @@ _FUNCTION: Final = word_set(
     "após apos depois antes para por con com sans"
 )
 _PRONOUNS: Final = word_set("them those whom eles elas ellos ellas eux elles")
+_ROMANCE: Final = frozenset({"pt", "es", "fr"})
+_ONE_ARTICLES: Final = word_set("um uma un una une uno")
+_ONE_LINKS: Final = word_set("e y et , outros outras otros otras autres mais más plus")
 _YEAR_RANGE: Final = range(1800, 2101)
 
 
@@ -54,6 +58,7 @@ class Candidate:
     head_outcome: str | None = None
     inherits_group: bool = False  # "others", "more", a bare number: take the group of the figure before
     tail: int = 0  # token index just past the noun phrase (and any "were <group>" predicate)
+    head_first: int = -1  # token index where the head noun starts
     rejected: bool = False
     outcome: str | None = None
     how: str = ""
@@ -88,15 +93,52 @@ def candidates(sentence: str, low: str, tokens: list[Token], language: str) -> l
         candidate.rejected = mention.modifier or not aligned or _is_trap(low, mention.start, mention.end)
         if mention.value == 1 and low[max(0, mention.start - 3) : mention.start] == "no ":
             candidate.rejected = True  # "no one was hurt"
+        if mention.approximate:
+            candidate.qualifier = "approximately"
         found.append(candidate)
+    if language in _ROMANCE:
+        found = sorted(found + _articles_counting_one(low, tokens, found), key=lambda c: c.start)
     found = _fold_ranges(low, found)
+    number_tokens = {index for candidate in found for index in range(candidate.first, candidate.last)}
     for candidate in found:
         _qualify(low, tokens, candidate)
         if not candidate.rejected:
-            _resolve_head(low, tokens, candidate)
+            _resolve_head(low, tokens, candidate, number_tokens)
             if _looks_like_year(sentence, candidate):
                 candidate.rejected = True
     return found
+
+
+def _articles_counting_one(low: str, tokens: list[Token], found: list[Candidate]) -> list[Candidate]:
+    """ "deixou um morto e dois feridos", "un muerto y tres heridos": the article counts one.
+
+    In Portuguese, Spanish and French the indefinite article is also the numeral one. It is
+    read as a count only where news uses it so: before an outcome noun ("um morto"), or for a
+    person with an outcome in a list with other counts ("um indígena morto e dois feridos").
+    """
+    taken = {index for candidate in found for index in range(candidate.first, candidate.last)}
+    counted: list[Candidate] = []
+    for index, token in enumerate(tokens):
+        if token.low not in _ONE_ARTICLES or index in taken:
+            continue
+        following = tokens[index + 1 : index + 4]
+        if not following or following[0].low in _FUNCTION:
+            continue
+        if _outcome_head(low, following[0].start) is not None or _listed_with_counts(low, tokens, index, taken):
+            counted.append(Candidate(1, token.start, token.end, index, index + 1, tail=index + 1))
+    return counted
+
+
+def _listed_with_counts(low: str, tokens: list[Token], index: int, taken: set[int]) -> bool:
+    """An outcome within three words of the article, then "e/y/et" (and "outros") and another count."""
+    for ahead in range(index + 2, min(index + 4, len(tokens))):
+        if _outcome_head(low, tokens[ahead].start) is None:
+            continue
+        after = ahead + 1
+        while after < len(tokens) and tokens[after].low in _ONE_LINKS:
+            after += 1
+        return after > ahead + 1 and after in taken
+    return False
 
 
 def _is_trap(low: str, start: int, end: int) -> bool:
@@ -134,16 +176,16 @@ def _qualify(low: str, tokens: list[Token], candidate: Candidate) -> None:
         match = pattern.search(before)
         if match:
             if "range" not in candidate.extras:
-                candidate.qualifier = name
+                candidate.qualifier = name  # explicit words win over a collective's "about"
             candidate.qualifier_first = token_index(tokens, candidate.start - len(before) + match.start())
             return
 
 
-def _resolve_head(low: str, tokens: list[Token], candidate: Candidate) -> None:
+def _resolve_head(low: str, tokens: list[Token], candidate: Candidate, number_tokens: set[int]) -> None:
     """Read the noun phrase after the number: who (or what) is being counted."""
     index = candidate.last
     unknown = 0
-    while index < len(tokens) and index < candidate.last + 5:
+    while index < len(tokens) and index < candidate.last + 5 and index not in number_tokens:
         token = tokens[index]
         word = token.low
         if index == candidate.last and word in _PARTITIVE:
@@ -155,6 +197,7 @@ def _resolve_head(low: str, tokens: list[Token], candidate: Candidate) -> None:
         group = _group_at(low, at)
         if group is not None:
             candidate.head, candidate.group = "group", group[0]
+            candidate.head_first = index
             candidate.tail = token_index(tokens, group[1])
             _predicate(low, tokens, candidate)
             return
@@ -164,12 +207,14 @@ def _resolve_head(low: str, tokens: list[Token], candidate: Candidate) -> None:
         outcome = _outcome_head(low, at)
         if outcome is not None:
             candidate.head, candidate.head_outcome = "outcome", outcome
+            candidate.head_first = index
             candidate.inherits_group = True  # "11 soldiers were killed and 40 wounded" — within the sentence only
             candidate.tail = index + 1
             return
         people = lx.PEOPLE.match(low, at)
         if people:
             candidate.head = "people"
+            candidate.head_first = index
             candidate.inherits_group = word in lx.INHERIT_HEADS
             candidate.tail = token_index(tokens, people.end())
             _predicate(low, tokens, candidate)
@@ -294,5 +339,6 @@ def _outcome_head(low: str, at: int) -> str | None:
 
 
 def _looks_like_year(sentence: str, candidate: Candidate) -> bool:
+    """ "in 2020", "the 2014 war killed": four plain digits are a year unless a person noun follows at once."""
     digits = sentence[candidate.start : candidate.end]
-    return digits.isdigit() and candidate.value in _YEAR_RANGE and candidate.head in {"bare", "unknown"}
+    return digits.isdigit() and candidate.value in _YEAR_RANGE and candidate.head_first != candidate.last

@@ -48,7 +48,11 @@ _OUTCOMES: Final[list[tuple[str, Place, str]]] = [
         # Romance verbs that may come before their subject: "murieron al menos 12 personas"
         "morreram|morreu|foram mortos|foram mortas|foram assassinados|murieron|murió|fallecieron|"
         "fueron asesinados|fueron asesinadas|perdieron la vida|perderam a vida|ont été tués|ont été tuées|"
-        "sont morts|ont péri|ont trouvé la mort",
+        "sont morts|ont péri|ont trouvé la mort|"
+        # executions and the jargon of military communiqués
+        "ejecutados|ejecutadas|executados|executadas|exécutés|exécutées|neutralised|neutralized|neutralisé|"
+        "neutralisés|neutralizados|neutralizadas|neutralizó|neutralizaron|neutralizou|neutralizaram|"
+        "martyred|were martyred|embraced martyrdom|sent to hell|were sent to hell",
     ),
     (
         "killed",
@@ -59,12 +63,15 @@ _OUTCOMES: Final[list[tuple[str, Place, str]]] = [
         "muertos|muertas|muerto|muerta|muertes|murieron|murió|mueren|fallecieron|falleció|fallecidos|fallecidas|"
         "perdieron la vida|perdió la vida|víctimas mortales|cuerpos|cadáveres|"
         "morts|mortes|décédés|décédées|sont morts|ont péri|péri|périssent|ont perdu la vie|perdu la vie|"
-        "trouvé la mort|décès|cadavres",
+        "trouvé la mort|décès|cadavres|succumbed to their wounds|succumbed to their injuries|succumbed|"
+        "died of their wounds|died of wounds|died from their injuries|ont succombé à leurs blessures|"
+        "succombé à leurs blessures|ont succombé|succombé|sucumbieron a sus heridas|sucumbieron|"
+        "morreram em decorrência dos ferimentos|não resistiram aos ferimentos",
     ),
     (
         "killed",
         Place.PRE,
-        "kill|kills|killing|slaying|claimed the lives of|claiming the lives of|cost the lives of|"
+        "kill|kills|killing|slaying|lost|has lost|had lost|have lost|claimed the lives of|claiming the lives of|cost the lives of|"
         "took the lives of|claimed|claiming|left dead|"
         "mataram|matou|matando|matam|mata|vitimou|vitimaram|vitimando|tirou a vida de|custou a vida de|"
         "custaram a vida de|mató|mataron|matando a|mataron a|mató a|costó la vida a|costó la vida de|"
@@ -90,7 +97,9 @@ _OUTCOMES: Final[list[tuple[str, Place, str]]] = [
         Place.POST,
         "hurt|survived with injuries|suffered injuries|sustained injuries|were left injured|"
         "feridos|feridas|ferido|ferida|ficaram feridos|ficaram feridas|heridos|heridas|herido|herida|"
-        "lesionados|lesionadas|resultaron heridos|resultaron heridas",
+        "lesionados|lesionadas|resultaron heridos|resultaron heridas|baleados|baleadas|hospitalised|"
+        "hospitalized|were hospitalised|were hospitalized|hospitalizados|hospitalizadas|fueron hospitalizados|"
+        "fueron hospitalizadas|hospitalisés|hospitalisées|foram hospitalizados",
     ),
     (
         "injured",
@@ -132,18 +141,18 @@ QUALIFIERS: Final[list[tuple[str, re.Pattern[str]]]] = [
             "at least|more than|over|upwards of|no fewer than|no less than|in excess of|a minimum of|"
             "at least another|at least a further|more than a|"
             "pelo menos|ao menos|no mínimo|mais de|al menos|por lo menos|como mínimo|más de|"
-            "au moins|plus de|pas moins de|au minimum",
+            "au moins|plus de|plus d'|plus d’|pas moins de|pas moins d'|au minimum",
         ),
         (
             "approximately",
             "about|around|nearly|almost|some|roughly|approximately|an estimated|estimated|close to|"
             "just over|just under|cerca de|quase|aproximadamente|perto de|por volta de|uns|umas|casi|unos|unas|"
-            "alrededor de|cerca de|près de|environ|quelque|presque|approximativement|une quarantaine de",
+            "alrededor de|cerca de|près de|près d'|près d’|environ|quelque|presque|approximativement|une quarantaine de",
         ),
         (
             "at_most",
             "up to|fewer than|less than|no more than|at most|as many as|até|menos de|no máximo|"
-            "hasta|como máximo|jusqu'à|jusqu’à|moins de|au plus|au maximum",
+            "hasta|como máximo|jusqu'à|jusqu’à|moins de|moins d'|moins d’|au plus|au maximum",
         ),
     ]
 ]
@@ -240,11 +249,11 @@ NOT_PEOPLE: Final = re.compile(
 
 # What sits right before a number when the number is money or a label, not a count.
 MONEY_OR_LABEL_BEFORE: Final = re.compile(
-    r"(?:[$€£¥₹]|us\$|usd|eur|r\$|resolution|resolución|resolução|résolution|operation|operação|operación|"
+    r"(?:[$€£¥₹]|(?<!\w)(?:us\$|usd|eur|r\$|resolution|resolución|resolução|résolution|operation|operação|operación|"
     r"opération|route|highway|road|rodovia|carretera|flight|vuelo|voo|vol|article|artigo|artículo|no\.|number|"
     r"número|numéro|nº|n°|phase|fase|unit|unidad|brigade|brigada|battalion|batallón|km|kilometre|"
     r"kilometer|page|chapter|channel|level|category|magnitude|zone|sector|block|bloco|bloque|"
-    r"district|distrito|ward|building|paragraph|point|punto|ponto)\s*$"
+    r"district|distrito|ward|building|paragraph|point|punto|ponto))\s*$"
 )
 
 # What right after a number makes it a quantity of something other than people.
@@ -264,7 +273,7 @@ UNIT_AFTER: Final = re.compile(
 )
 
 MONTH_BEFORE: Final = re.compile(
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"(?<!\w)(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s*$"
 )
 
@@ -284,12 +293,14 @@ SUBGROUP_CUE: Final = re.compile(
             "incluidos|incluidas|incluyendo|de los cuales|de las cuales|included|include|includes|"
             "the dead included|the dead include|those killed included|those killed include|the victims included|"
             "the wounded included|the injured included|the dead includes|"
-            "les morts comprennent|os mortos incluem|entre los fallecidos"
+            "les morts comprennent|os mortos incluem|entre los fallecidos|entre as vítimas mortais|"
+            "entre las víctimas mortales|entre los fallecidos|entre os feridos|entre los lesionados|"
+            "parmi les tués|among those who died|among those wounded|among those injured"
         )
     )
     + r")\s*(?:(?:were|are|was|is|at least|more than|about|some|nearly|around|up to|pelo menos|al menos|"
     r"au moins|cerca de|près de|unos|unas|estão|estavam|há|havia|están|estaban|hay|había|figurent|figuraient|"
-    r"sont|se trouvent|comptent|on compte|se cuentan)\s*)*$"
+    r"sont|se trouvent|comptent|on compte|se cuentan|figuran|figuram|se encuentran|se encontram)\s*)*$"
 )
 
 # Words that end the stretch of text in which an outcome can still refer back to a number.

@@ -30,6 +30,7 @@ class NumberMention:
     end: int
     written: bool = False  # spelled out in words rather than digits
     modifier: bool = False  # glued to a word by a hyphen: "32-year-old", "nine-storey", "60-day"
+    approximate: bool = False  # a collective numeral: "une vingtaine" (about twenty), "duas dezenas"
 
 
 # Words that, after a number, multiply it. Keys are lowercase.
@@ -93,25 +94,45 @@ _WORDS: dict[str, tuple[str, ...]] = {
     ),
 }
 _JOINERS = {"en": "and", "pt": "e", "es": "y", "fr": "et"}
-_DOZEN = {
-    "en": r"(?:(?P<a>a)|(?P<n>two|three|four|five|six))[ -]dozen",
-    "pt": r"(?:(?P<a>uma)|(?P<n>duas|três))[ ]dúzias?",
-    "es": r"(?:(?P<a>una)|(?P<n>dos|tres))[ ]docenas?",
-    "fr": r"(?:(?P<a>une)|(?P<n>deux|trois))[ ]douzaines?",
+# Collective numerals: "a dozen" (12), "une vingtaine" (about 20), "duas dezenas" (20), "una decena".
+# They count only with an article or a multiplier; bare plurals ("dozens", "des dizaines",
+# "centenas") stay vague. Apart from the dozen, they are approximate by meaning.
+_COLLECTIVES: dict[str, dict[str, int]] = {
+    "en": {"dozen": 12},
+    "pt": {"dúzia": 12, "dezena": 10, "quinzena": 15, "vintena": 20, "trintena": 30, "centena": 100, "milhar": 1000},
+    "es": {
+        "docena": 12,
+        "decena": 10,
+        "quincena": 15,
+        "veintena": 20,
+        "treintena": 30,
+        "cuarentena": 40,
+        "cincuentena": 50,
+        "centena": 100,
+        "centenar": 100,
+        "millar": 1000,
+    },
+    "fr": {
+        "douzaine": 12,
+        "dizaine": 10,
+        "quinzaine": 15,
+        "vingtaine": 20,
+        "trentaine": 30,
+        "quarantaine": 40,
+        "cinquantaine": 50,
+        "soixantaine": 60,
+        "centaine": 100,
+        "millier": 1000,
+    },
 }
-_DOZEN_MULTIPLIER = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "duas": 2,
-    "dos": 2,
-    "deux": 2,
-    "três": 3,
-    "tres": 3,
-    "trois": 3,
+_COLLECTIVE_ARTICLE = {"en": "a", "pt": "uma|um", "es": "una|un", "fr": "une|un"}
+_COLLECTIVE_MULTIPLIERS: dict[str, dict[str, int]] = {
+    "en": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6},
+    "pt": {"duas": 2, "dois": 2, "três": 3, "quatro": 4},
+    "es": {"dos": 2, "tres": 3, "cuatro": 4},
+    "fr": {"deux": 2, "trois": 3, "quatre": 4},
 }
+_EXACT_COLLECTIVES = frozenset({"dozen", "dúzia", "docena", "douzaine"})
 _ENGLISH_ARTICLE_SCALE = re.compile(r"\ba (hundred|thousand|million)\b", re.IGNORECASE)
 
 
@@ -128,8 +149,13 @@ def _written_pattern(language: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=8)
-def _dozen_pattern(language: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-]){_DOZEN[language]}(?![\w-])", re.IGNORECASE)
+def _collective_pattern(language: str) -> re.Pattern[str]:
+    nouns = "|".join(sorted(_COLLECTIVES[language], key=len, reverse=True))
+    multipliers = "|".join(_COLLECTIVE_MULTIPLIERS[language])
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<a>{_COLLECTIVE_ARTICLE[language]})|(?P<n>{multipliers}))[ -](?P<noun>{nouns})s?(?![\w-])",
+        re.IGNORECASE,
+    )
 
 
 def _digits_value(match: re.Match[str]) -> int | None:
@@ -162,9 +188,12 @@ def find_numbers(sentence: str, language: str = "en") -> list[NumberMention]:
             if value is not None:
                 found.append(NumberMention(value, match.start(), match.end(), modifier=_glued(sentence, match.end())))
                 taken.append(match.span())
-    for match in _dozen_pattern(language).finditer(sentence):
-        multiplier = 1 if match.group("a") else _DOZEN_MULTIPLIER.get(match.group("n").lower(), 1)
-        found.append(NumberMention(12 * multiplier, match.start(), match.end(), written=True))
+    for match in _collective_pattern(language).finditer(sentence):
+        noun = match.group("noun").lower()
+        multiplier = 1 if match.group("a") else _COLLECTIVE_MULTIPLIERS[language][match.group("n").lower()]
+        value = _COLLECTIVES[language][noun] * multiplier
+        approximate = noun not in _EXACT_COLLECTIVES
+        found.append(NumberMention(value, match.start(), match.end(), written=True, approximate=approximate))
         taken.append(match.span())
     if language == "en":
         for match in _ENGLISH_ARTICLE_SCALE.finditer(sentence):

@@ -32,6 +32,14 @@ def test_written_numbers_qualifiers_groups_and_ranges() -> None:
     assert full("Entre 20 et 30 villageois ont été tués.", "fr") == [("killed", 20, "at_least", None)]
 
 
+def test_collective_numerals_with_an_article_are_approximate_counts() -> None:
+    assert full("Une dizaine de personnes ont été blessées.", "fr") == [("injured", 10, "approximately", None)]
+    assert full("L'armée a neutralisé une soixantaine de terroristes.", "fr") == [
+        ("killed", 60, "approximately", "fighters")
+    ]
+    assert full("Plus d'une centaine de civils ont été tués.", "fr") == [("killed", 100, "at_least", "civilians")]
+
+
 def test_subgroups_with_dont_and_parmi() -> None:
     text = "Treize soldats étrangers ont été tués, dont trois Casques bleus. Parmi les victimes figurent deux enfants."
     assert full(text, "fr") == [
@@ -49,7 +57,6 @@ def test_subgroups_with_dont_and_parmi() -> None:
         "L'attaque a fait 86 morts et blessés.",
         "Entre le 26 et le 30 janvier, entre 3 000 et 4 000 soldats ont été déployés à 100 kilomètres.",
         "L'Union européenne a annoncé une aide de 60 millions d'euros.",
-        "Une dizaine de personnes ont été blessées.",
     ],
 )
 def test_traps_vague_and_singular_give_nothing(text: str) -> None:

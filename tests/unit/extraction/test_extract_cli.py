@@ -1,0 +1,68 @@
+"""`sitmon extract`: JSONL in, one JSON object a line out, bad lines reported and skipped."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from services.cli.extract import parse_line, run_jsonl
+from services.cli.main import app
+
+ARTICLE = {"id": "a1", "text": "Officials said 12 people were killed and 30 wounded.", "language": "en"}
+
+
+def test_jsonl_prints_one_object_per_article_in_input_order() -> None:
+    lines = [json.dumps(ARTICLE), json.dumps({"id": "a2", "text": "Calm returned to the city."})]
+    out, err = io.StringIO(), io.StringIO()
+    assert run_jsonl(lines, out, err) == 0
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [row["id"] for row in rows] == ["a1", "a2"]
+    assert [(c["outcome"], c["count"]) for c in rows[0]["casualties"]] == [("killed", 12), ("injured", 30)]
+    assert rows[1]["casualties"] == [] and "region" in rows[1] and "ceasefire" in rows[1]
+    assert err.getvalue() == ""
+
+
+def test_bad_lines_are_named_on_stderr_and_the_rest_carries_on() -> None:
+    lines = ["{not json", json.dumps({"id": "x", "title": "no text"}), "[1, 2]", json.dumps(ARTICLE), "   "]
+    out, err = io.StringIO(), io.StringIO()
+    assert run_jsonl(lines, out, err) == 3
+    messages = err.getvalue().splitlines()
+    assert [m.split(":")[1].strip() for m in messages] == ["line 1", "line 2", "line 3"]
+    assert "not valid JSON" in messages[0] and 'missing "text"' in messages[1] and "JSON object" in messages[2]
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [row.get("id") for row in rows] == [None, "x", None, "a1"]
+    assert "error" in rows[1] and rows[3]["casualties"]
+
+
+def test_optional_fields_are_checked_not_trusted() -> None:
+    article = parse_line(json.dumps({"id": 7, "text": "x", "language": "de", "published_at": "yesterday"}))
+    assert article["language"] is None and article["published_at"] is None
+    dated = parse_line(json.dumps({"id": 7, "text": "x", "published_at": "2023-09-20T18:00:00Z"}))
+    assert dated["published_at"].year == 2023
+
+
+def test_command_reads_stdin_jsonl_and_exits_2_when_a_line_is_bad() -> None:
+    runner = CliRunner()
+    good = runner.invoke(app, ["extract", "--jsonl"], input=json.dumps(ARTICLE) + "\n")
+    assert good.exit_code == 0
+    assert json.loads(good.stdout)["id"] == "a1"
+    bad = runner.invoke(app, ["extract", "--jsonl"], input="{oops\n" + json.dumps(ARTICLE) + "\n")
+    assert bad.exit_code == 2
+    assert [json.loads(line)["id"] for line in bad.stdout.splitlines() if line.startswith("{")] == [None, "a1"]
+
+
+def test_plain_text_file_gives_one_object(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("Armenian authorities said 32 people were killed.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(path)])
+    assert result.exit_code == 0
+    row = json.loads(result.stdout)
+    assert row["id"] == "story" and row["casualties"][0]["count"] == 32
+
+
+def test_a_missing_file_is_bad_input() -> None:
+    result = CliRunner().invoke(app, ["extract", "/nonexistent/story.txt"])
+    assert result.exit_code != 0

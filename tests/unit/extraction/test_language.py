@@ -1,0 +1,32 @@
+"""Language detection among en/pt/es/fr, and language hints."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.extraction.language import detect_language, normalise_language
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The ceasefire took effect on Tuesday after the two sides signed the deal.", "en"),
+        ("O cessar-fogo entre Israel e o Hamas entrou em vigor neste domingo.", "pt"),
+        ("El Gobierno y la guerrilla acordaron prorrogar el cese al fuego por otros 180 días.", "es"),
+        ("Le cessez-le-feu est entré en vigueur dans la nuit, selon les Nations unies.", "fr"),
+        ("", "en"),
+        ("12345 !!!", "en"),
+    ],
+)
+def test_detects_the_language_of_news_prose(text: str, language: str) -> None:
+    assert detect_language(text) == language
+
+
+def test_a_hint_wins_and_is_normalised() -> None:
+    assert normalise_language("pt-BR", "The ceasefire held.") == "pt"
+    assert normalise_language("FR", "") == "fr"
+
+
+def test_an_unknown_hint_falls_back_to_detection() -> None:
+    assert normalise_language("de", "Los muertos y los heridos fueron trasladados.") == "es"
+    assert normalise_language(None, "Les blessés ont été évacués.") == "fr"
