@@ -35,9 +35,11 @@ from services.extraction.ceasefire_lexicon import (
     NOT_TRUCE_VIOLATIONS,
     PRONOUN_TERM,
     REPORTING,
+    REPORTING_CLAUSE,
     REPORTING_SPEAKER,
     REPORTING_VERB,
     RESTATED,
+    ROMANCE_INFINITIVE,
     STEMS,
     STRONG_TERM,
     WEAK_TERM,
@@ -116,7 +118,7 @@ def find_ceasefire(sentences: Sequence[Sentence], language: str) -> list[Ceasefi
                 continue
             seen.add(hit.status)
             # "fighting went on despite a truce agreed in November": the violation is today's news
-            dated = cue == "dated" and hit.cue.name != "despite" and not is_current_verb(text, hit.start)
+            dated = cue == "dated" and hit.cue.name != "despite" and not is_current_verb(text, hit.start, lasting=hit.status == "in_effect")
             background = cue == "earlier" or dated
             flags.append(background)
             statements.append(
@@ -266,6 +268,10 @@ def _in_context(text: str, hit: _Hit) -> _Hit | None:
     clause = re.split(r"[,;:]", before)[-1]
     if NEGATION.search(clause):
         return None
+    if hit.status == "agreed" and REPORTING_VERB.match(text, hit.start) and REPORTING_CLAUSE.match(text, hit.end):
+        return None  # "announced that …": not the announcement of a truce
+    if hit.status == "agreed" and ROMANCE_INFINITIVE.search(text, hit.start, hit.end):
+        return _Hit("proposed", hit.cue, hit.start, hit.end)  # "com o objetivo de alcançar um cessar-fogo"
     if (
         hit.status == "agreed"
         and REPORTING.search(before)

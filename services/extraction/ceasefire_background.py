@@ -40,7 +40,7 @@ _EARLIER = re.compile(
 )
 # "has held", "is holding", "remains in force": the state is current whatever year is named.
 _CURRENT_VERB = re.compile(
-    r"\b(?:has|have|is|are|remains?|still|continues?|continue|tem|sigue|reste|esta)\s+(?:\S+\s+)?$", _FLAGS
+    r"\b(?:has|have|is|are|remains?|still|continues?|continue|tem|sigue|reste|esta)\s+(?:\S+\s+){0,2}$", _FLAGS
 )
 
 
@@ -74,9 +74,16 @@ def _runs_since(before: str) -> bool:
 _CURRENT_CUE = re.compile(r"(?:has|have|is|are|remains?)\b", _FLAGS)
 
 
-def is_current_verb(folded: str, cue_start: int) -> bool:
-    """True if the cue is in the present or present perfect ("has largely held")."""
+# "the deadliest day since a ceasefire took effect in November": the truce is still on.
+_SINCE_CLAUSE = re.compile(r"\b(?:since|desde\s+que|depuis\s+que)\s+(?:a|an|the|o|a|el|la|le|l')?\s*\S+\s", _FLAGS)
+
+
+def is_current_verb(folded: str, cue_start: int, lasting: bool = False) -> bool:
+    """True if the cue is in the present or present perfect ("has largely held"), or, for a
+    `lasting` state, dates its start ("since a truce took effect in November")."""
+    if lasting and _SINCE_CLAUSE.search(folded, max(0, cue_start - 90), cue_start):
+        return True
     return (
-        _CURRENT_VERB.search(folded[max(0, cue_start - 20) : cue_start]) is not None
+        _CURRENT_VERB.search(folded[max(0, cue_start - 40) : cue_start]) is not None
         or _CURRENT_CUE.match(folded, cue_start) is not None
     )

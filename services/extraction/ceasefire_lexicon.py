@@ -148,7 +148,8 @@ CUES: tuple[Cue, ...] = (
         call(?:s|ed|ing)?\s+on ask(?:s|ed|ing)? return\s+to restor(?:e|ing)
     """),
     _cue("proposed", "before", 90, r"""
-        calls? called calling appeals? appealed
+        calls? called calling appeals? appealed appel(?:le|lent|ait|aient|e) apel(?:a|am|ou|aram) exort(?:a|am|ou|aram)
+        insta(?:n)? insto instaron llam(?:a|an|o|aron) exhort(?:a|an|o|aron)
     """, name="calls"),
     _cue("proposed", "any", 35, r"""
         proposals? offers? plan initiative draft framework immediate propost[ao]s? plano propuesta oferta
@@ -181,13 +182,20 @@ CUES: tuple[Cue, ...] = (
         sellaron acept(?:a|an|o|aron|ad[oa]) proclam(?:ou|aram|ad[oa]|o|aron|e|ee|ent|ait) negoci(?:ad[oa]|e|ee)
         estabelecid[oa] establecid[oa] convenu(?:e)? accept(?:e|ee|ent|erent) annonc(?:e|ee|ent|erent)
         sign(?:e|ee|ent|erent) conclu(?:e|s)? decret(?:e|ee) instaure(?:e)? parvenu(?:e|s)?
+        firm(?:aran|ara|an) firma\s+del? aprov(?:ou|aram|ad[oa]) aprob(?:o|aron|ad[oa]) approuve(?:e)? approval
+        approbation aprovacao aprobacion
+        acordar alcancar alcanzar firmar assinar concluir conclure signer accepter aceitar aceptar pactar obtenir
+        parvenir negociar negocier
     """),
     _cue("agreed", "before", 30, r"""
         -?brokered -?mediated -?backed intermediad[oa] mediad[oa]
     """, name="brokered"),
     _cue("agreed", "after", 100, r"""
-        brokered mediated\s+by intermediad[oa]\s+por mediad[oa]\s+por
+        brokered mediated\s+by intermediad[oa]\s+por mediad[oa]\s+por mediad[oa]s?\s+pel[oa]s? intermediad[oa]s?\s+pel[oa]s?
     """, name="brokered"),
+    _cue("agreed", "alone", 0, r"""
+        (?:its|son|sa|seu|sua|su)\s+(?:approval|approbation|aprovacao|aprobacion|signature|signing|assinatura|firma)
+    """, name="its_approval"),
     _cue("agreed", "alone", 0, r"""
         accept(?:s|ed)?\s+(?:a|an|the|their|its)\s+(?:\S+\s+){0,3}?(?:proposal|plan|offer|deal)
         aceit(?:ou|aram|a|am)\s+(?:a|o|uma|um)\s+(?:\S+\s+){0,3}?(?:proposta|plano|oferta)
@@ -224,7 +232,7 @@ CUES: tuple[Cue, ...] = (
         holding holds (?:has|have|had)\s+(?:largely\s+|so\s+far\s+|mostly\s+|broadly\s+|generally\s+)?held
         largely\s+held largely\s+respected (?:being|been|was|is)\s+(?:largely\s+|broadly\s+)?respected
         (?:being|been|was|is)\s+(?:largely\s+|broadly\s+)?observed tem\s+sido\s+respeitad[oa]
-        esta\s+sendo\s+respeitad[oa] se\s+mantem mantem-se se\s+mantiene se\s+ha\s+mantenido se\s+respeta tient
+        esta\s+sendo\s+respeitad[oa] se\s+mantem mantem-se se\s+mantiene se\s+ha\s+mantenido mantenerse manter-se sostenerse se\s+respeta tient
         a\s+tenu est\s+respecte(?:e)?
     """, pronoun=True, name="holding"),
     _cue("in_effect", "before", 20, r"""
@@ -233,11 +241,16 @@ CUES: tuple[Cue, ...] = (
         (?:has|have|had|are|were|is|was)\s+(?:largely\s+|broadly\s+|so\s+far\s+)?honou?red
         (?:has|have|had|are|were|is|was)\s+(?:largely\s+|broadly\s+|so\s+far\s+)?abided\s+by
         observing respecting honou?ring abiding\s+by respeitando respetando respectant respectent
+        maintain(?:s|ed|ing)? mantiene[n]? mantem mantiveram mantenian maintien(?:t|nent) respeta[n] respeitam
     """, name="holding"),
+    _cue("in_effect", "before", 25, r"""
+        repris\s+l'application resumed\s+(?:implementing|applying|enforcing|observing) retomou\s+a\s+aplicacao
+        reanudo\s+la\s+aplicacion
+    """),
     _cue("in_effect", "after", 15, r"""
         began begun started comecou comenzo a\s+commence
     """, pronoun=True),
-    _cue("violated", "any", 70, r"""
+    _cue("violated", "any", 100, r"""
         rompid[oa]
         violat(?:e|es|ed|ing|ion|ions) breach(?:es|ed|ing)? infring(?:e|es|ed|ement|ements) flout(?:s|ed|ing)?
         ignored disregard(?:ed|ing)? broken break(?:s|ing)?(?!\s+down\b) broke(?!\s+(?:down|out)\b) mockery\s+of
@@ -260,7 +273,7 @@ CUES: tuple[Cue, ...] = (
         end(?:ed|s)(?!\s+(?:the|a|an|its|their|this|that|his|her|with|all|hostilities|fighting|in|months|years|weeks)\b)
         (?:is|was)\s+over colaps(?:ou|o|aron) ruiu desmoron(?:ou|ar) fracass(?:ou|aram|o|aron)
         termin(?:ou|aram|aron) acab(?:ou|aram|aron) finaliz(?:ou|aram|o|aron)
-        expir(?:ou|ar|ad[oa]|aram|o|ara|aron) chegou\s+ao\s+fim se\s+rompio se\s+derrumbo venci(?:o|do)
+        expir(?:ou|ar|ad[oa]|aram|o|ara|aron) chegou\s+ao\s+fim se\s+rompio se\s+(?:habia|ha)\s+roto quedo\s+rota se\s+derrumbo venci(?:o|do)
         quedo\s+sin\s+efecto effondre(?:e)? vole\s+en\s+eclats pris\s+fin prend\s+fin a\s+expire echou(?:e|a)
     """, pronoun=True),
     _cue("collapsed", "before", 30, r"""
@@ -329,6 +342,14 @@ CONDITIONAL = re.compile(
 # "…, announced the ministry", "…, a annoncé le Qatar": a reporting verb, not an announcement of the truce.
 REPORTING = re.compile(r",\s*(?:a|ont|has|have|had)?\s*$", _FLAGS)
 REPORTING_VERB = re.compile(r"(?:announc|annonc|anunci|declar|said|dit|dijo|disse)", _FLAGS)
+# "announced that …", "a annoncé avoir repris …": the verb reports something else.
+REPORTING_CLAUSE = re.compile(r"\s+(?:that|que|avoir|etre|ter|haber|it|they|he|she)\b", _FLAGS)
+# Romance infinitives: "com o objetivo de alcançar um cessar-fogo", "à conclure un cessez-le-feu" — an aim.
+ROMANCE_INFINITIVE = re.compile(
+    r"(?:acordar|alcancar|alcanzar|firmar|assinar|concluir|conclure|signer|accepter|aceitar|aceptar|pactar|obtenir|"
+    r"parvenir|negociar|negocier)$",
+    _FLAGS,
+)
 REPORTING_SPEAKER = re.compile(r"\s+(?:(?:the|le|la|les|l'|el|los|las|o|os)\b|(?-i:[A-Z]))", _FLAGS)
 # "to <verb>" is a statement only after "agreed"/"decided"; otherwise it is an aim ("pressing … to accept").
 INFINITIVE = re.compile(r"\bto\s+$", _FLAGS)

@@ -75,7 +75,19 @@ CASES: list[tuple[str, str, Expected]] = [
     ("en", "The ceasefire deal includes an exchange of prisoners and the reopening of crossings.", set()),
     ("en", "Aid agencies say the ceasefire zone remains dangerous for civilians.", set()),
     ("en", "The minister said peace would take years and the army would fight on.", set()),
+    ("en", "Shelling on Sunday was the worst since a truce took effect in March.", {("in_effect", False)}),
+    (
+        "en",
+        "A truce signed in July has been repeatedly violated, officials said.",
+        {("agreed", True), ("violated", False)},
+    ),
     # --- Portuguese ---------------------------------------------------------------------
+    (
+        "pt",
+        "As negociações começam na terça-feira com o objetivo de alcançar um cessar-fogo duradouro.",
+        {("proposed", False)},
+    ),
+    ("pt", "O acordo de trégua foi aprovado pelo governo na quarta-feira.", {("agreed", False)}),
     (
         "pt",
         "O governo e os rebeldes assinaram um acordo de cessar-fogo nesta terça-feira em Luanda.",
@@ -90,6 +102,13 @@ CASES: list[tuple[str, str, Expected]] = [
     ("pt", "Apesar do cessar-fogo, os confrontos continuaram no sul do país.", {("violated", False)}),
     ("pt", "Uma trégua anterior, assinada em 2021, fracassou em poucos dias.", {("agreed", True), ("collapsed", True)}),
     # --- Spanish ------------------------------------------------------------------------
+    (
+        "es",
+        "La tregua entró en vigor después de que ambas partes firmaran el acuerdo en El Cairo.",
+        {("in_effect", False), ("agreed", False)},
+    ),
+    ("es", "Una tregua anunciada el lunes se había roto al caer la noche.", {("agreed", False), ("collapsed", False)}),
+    ("es", "Las partes mantienen un alto el fuego desde agosto.", {("in_effect", False)}),
     ("es", "El Gobierno y la guerrilla anunciaron un alto el fuego bilateral de seis meses.", {("agreed", False)}),
     ("es", "El cese al fuego entró en vigor este lunes a las 00.00 horas.", {("in_effect", False)}),
     ("es", "El Ejército denunció que los rebeldes violaron la tregua en dos ocasiones.", {("violated", False)}),
@@ -100,6 +119,13 @@ CASES: list[tuple[str, str, Expected]] = [
     ("es", "Pese al alto el fuego, se registraron combates en la frontera.", {("violated", False)}),
     ("es", "En 2016 el Gobierno y las FARC firmaron un cese al fuego definitivo.", {("agreed", True)}),
     # --- French -------------------------------------------------------------------------
+    ("fr", "L'ONU appelle les deux camps à conclure rapidement un cessez-le-feu.", {("proposed", False)}),
+    ("fr", "L'armée a annoncé avoir repris l'application du cessez-le-feu.", {("in_effect", False)}),
+    (
+        "fr",
+        "Le cessez-le-feu est entré en vigueur quelques heures après son approbation par le Parlement.",
+        {("in_effect", False), ("agreed", False)},
+    ),
     ("fr", "Les deux camps ont signé un accord de cessez-le-feu samedi à Doha.", {("agreed", False)}),
     ("fr", "La trêve est entrée en vigueur lundi à minuit, selon les médiateurs.", {("in_effect", False)}),
     ("fr", "L'armée accuse les rebelles d'avoir violé le cessez-le-feu à plusieurs reprises.", {("violated", False)}),
