@@ -82,8 +82,12 @@ class Gazetteer:
 
     def _add(self, name: str, entry: Entry) -> None:
         words = _key(name)
-        if words:
-            self._names.setdefault(words, entry)
+        if not words:
+            return
+        known = self._names.setdefault(words, entry)
+        if known.needs_capital and not entry.needs_capital and known.region == entry.region:
+            # listed both ways ("Houthis", "houthis"): lowercase in running text counts too
+            self._names[words] = Entry(known.kind, known.region, known.country, known.weight, False)
 
     def mentions(self, text: str) -> list[Mention]:
         """Every name in `text`, longest match first, left to right, without overlaps."""

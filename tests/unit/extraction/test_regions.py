@@ -141,3 +141,15 @@ def test_a_bad_seed_fails_with_one_line_naming_the_entry(tmp_path: Path, body: s
         load_seed(path)
     message = str(raised.value)
     assert fragment in message and str(path) in message and "\n" not in message
+
+
+def test_a_country_named_only_by_its_cities_falls_back_to_it() -> None:
+    resolution = resolve_region("A police raid in Rio de Janeiro left 64 dead, the state government said.", None)
+    assert (resolution.region, resolution.country) == ("country-br", "BR")
+
+
+def test_a_name_listed_in_lowercase_matches_in_running_text() -> None:
+    text = "Des frappes ont visé Saná et les positions des rebelles houthis."
+    resolution = resolve_region(text, None)
+    assert resolution.region == "yemen"
+    assert [m.name for m in resolution.locations] == ["Saná", "houthis"]
