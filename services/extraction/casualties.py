@@ -24,6 +24,7 @@ from services.extraction.attribution import find_source
 from services.extraction.background import background_cues, background_cues_after, is_background
 from services.extraction.figures import Candidate, Token, candidates, token_index, tokenize
 from services.extraction.keywords import lower_keeping_offsets
+from services.extraction.numbers import find_numbers
 from services.extraction.period import period_hours
 from services.extraction.sentences import Sentence
 from services.extraction.wordlists import word_set
@@ -48,6 +49,8 @@ _LISTING_VERBS: Final = word_set("were are was is included include includes há 
 _NEGATED: Final = re.compile(
     r"(?<!\w)(?:no|não|nao|sem|sin|ningún|ninguna|nenhum|nenhuma|aucun|aucune|pas de|without|zero)\s+(?:\w+\s+)?$"
 )
+_ROMANCE: Final = frozenset({"pt", "es", "fr"})
+_ONE_ARTICLE: Final = re.compile(r"\b(?:um|uma|un|una|une|uno)\b")
 _SCORED: Final = frozenset({"killed", "injured", "missing"})
 _PASSIVE: Final = lx.COPULAS | word_set("been be being had has have")
 _VICTIMS: Final = re.compile(r"victim|víctima|vítima|victime")
@@ -96,8 +99,11 @@ def _read_sentence(
 ) -> list[CasualtyFigure]:
     text = sentence.text
     low = lower_keeping_offsets(text)
+    mentions = find_numbers(text, language)
+    if not mentions and (language not in _ROMANCE or not _ONE_ARTICLE.search(low)):
+        return []  # no number, no figure (a Romance article may still count one: "um morto")
     tokens = tokenize(text)
-    found = [c for c in candidates(text, low, tokens, language) if not c.rejected]
+    found = [c for c in candidates(text, low, tokens, language, mentions) if not c.rejected]
     if not found:
         return []
     outcomes = _outcomes(low, tokens)
@@ -155,9 +161,7 @@ def _read_sentence(
 
 def _outcomes(low: str, tokens: list[Token]) -> list[_Outcome]:
     """Outcome phrases of the sentence as token spans; the longest wins an overlap; lumps marked."""
-    spans: list[tuple[int, int, str, lx.Place]] = []
-    for outcome, place, pattern in lx.OUTCOME_PATTERNS:
-        spans.extend((m.start(), m.end(), outcome, place) for m in pattern.finditer(low))
+    spans = [(m.start(), m.end(), *lx.outcome_of(m)) for m in lx.OUTCOME_SCANNER.finditer(low)]
     toll_spans = [m.span() for pattern in (_TOLL, _INJURY_TOLL) for m in pattern.finditer(low)]
     spans = [span for span in spans if not _NEGATED.search(low[max(0, span[0] - 16) : span[0]])]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
@@ -241,8 +245,9 @@ def _set(candidate: Candidate, outcome: str, how: str) -> None:
 
 def _outcome_in(cue: str) -> str | None:
     """The outcome a subgroup cue names: "among the dead are", "entre los heridos hay"."""
-    for outcome, place, pattern in lx.OUTCOME_PATTERNS:
-        if place is not lx.Place.PRE and pattern.search(cue):
+    for match in lx.OUTCOME_SCANNER.finditer(cue):
+        outcome, place = lx.outcome_of(match)
+        if place is not lx.Place.PRE:
             return outcome
     if _VICTIMS.search(cue):
         return "killed"  # "among the victims were three children": news uses victims for the dead

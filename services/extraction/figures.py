@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from services.extraction import lexicon as lx
-from services.extraction.numbers import find_numbers
+from services.extraction.numbers import NumberMention, find_numbers
 from services.extraction.wordlists import word_set
 
 # French/Italian elisions (d', l', qu') are tokens of their own: "plus d'une centaine", "l'armée".
@@ -82,10 +82,12 @@ def token_index(tokens: list[Token], offset: int) -> int:
     return low
 
 
-def candidates(sentence: str, low: str, tokens: list[Token], language: str) -> list[Candidate]:
+def candidates(
+    sentence: str, low: str, tokens: list[Token], language: str, mentions: list[NumberMention] | None = None
+) -> list[Candidate]:
     """Numbers of the sentence that count people, with ranges folded and traps removed."""
     found: list[Candidate] = []
-    for mention in find_numbers(sentence, language):
+    for mention in find_numbers(sentence, language) if mentions is None else mentions:
         first = token_index(tokens, mention.start)
         last = token_index(tokens, mention.end - 1) + 1
         aligned = first < len(tokens) and tokens[first].start == mention.start and tokens[last - 1].end == mention.end
@@ -330,11 +332,14 @@ def _group_at(low: str, at: int) -> tuple[str, int] | None:
 
 def _outcome_head(low: str, at: int) -> str | None:
     """An outcome word standing where the noun would be: "30 deaths", "36 feridos", "705 dead"."""
-    for outcome, place, pattern in lx.OUTCOME_PATTERNS:
-        if place in (lx.Place.POST, lx.Place.BOTH):
-            match = pattern.match(low, at)
-            if match and not low[match.end() : match.end() + 5].lstrip().startswith(("of ", "de ")):
-                return outcome
+    match = lx.OUTCOME_SCANNER.match(low, at)
+    if match is None:
+        return None
+    outcome, place = lx.outcome_of(match)
+    if place in (lx.Place.POST, lx.Place.BOTH) and not low[match.end() : match.end() + 5].lstrip().startswith(
+        ("of ", "de ")
+    ):
+        return outcome
     return None
 
 

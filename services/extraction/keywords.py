@@ -47,7 +47,7 @@ def lower_keeping_offsets(text: str) -> str:
 
 
 def trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching any of the words, factored as a prefix tree."""
+    """A regex matching any of the words (spaces match any run of whitespace), factored as a prefix tree."""
     tree: dict[str, dict] = {}  # type: ignore[type-arg]
     for word in words:
         node = tree
@@ -58,7 +58,9 @@ def trie_pattern(words: Iterable[str]) -> str:
 
 
 def _emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-    branches = [re.escape(char) + _emit(child) for char, child in sorted(node.items()) if char]
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _emit(child) for char, child in sorted(node.items()) if char
+    ]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

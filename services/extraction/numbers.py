@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
+from services.extraction.keywords import trie_pattern
 from services.extraction.wordlists import word_tuple
 
 
@@ -133,17 +134,17 @@ _COLLECTIVE_MULTIPLIERS: dict[str, dict[str, int]] = {
     "fr": {"deux": 2, "trois": 3, "quatre": 4},
 }
 _EXACT_COLLECTIVES = frozenset({"dozen", "dúzia", "docena", "douzaine"})
+_HAS_DIGIT = re.compile(r"\d")
 _ENGLISH_ARTICLE_SCALE = re.compile(r"\ba (hundred|thousand|million)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
 def _written_pattern(language: str) -> re.Pattern[str]:
-    words = sorted(_WORDS[language], key=len, reverse=True)
-    word = r"(?:" + "|".join(words) + r")"
+    word = r"(?:" + trie_pattern(_WORDS[language]) + r")"  # a prefix tree: one pass at tokenizer speed
     joiner = _JOINERS[language]
     # A run of number words separated by spaces/hyphens and the language's "and".
     return re.compile(
-        rf"(?<![\w-]){word}(?:(?:[ -]{joiner}[ -]|[ -]){word})*(?![\w-])",
+        rf"\b(?<!-){word}(?:(?:[ -]{joiner}[ -]|[ -]){word})*(?![\w-])",
         re.IGNORECASE,
     )
 
@@ -182,7 +183,7 @@ def find_numbers(sentence: str, language: str = "en") -> list[NumberMention]:
     language = language if language in _WORDS else "en"
     found: list[NumberMention] = []
     taken: list[tuple[int, int]] = []
-    if any(ch.isdigit() for ch in sentence):
+    if _HAS_DIGIT.search(sentence):
         for match in _DIGITS.finditer(sentence):
             value = _digits_value(match)
             if value is not None:
