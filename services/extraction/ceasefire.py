@@ -24,6 +24,7 @@ from services.extraction.ceasefire_lexicon import (
     AFTER_TALKS,
     AGREED_BEFORE_INFINITIVE,
     ALWAYS_TRIED,
+    COMPOUND_HEAD,
     CONDITIONAL,
     CUES,
     CUES_BY_STEM,
@@ -118,7 +119,11 @@ def find_ceasefire(sentences: Sequence[Sentence], language: str) -> list[Ceasefi
                 continue
             seen.add(hit.status)
             # "fighting went on despite a truce agreed in November": the violation is today's news
-            dated = cue == "dated" and hit.cue.name != "despite" and not is_current_verb(text, hit.start, lasting=hit.status == "in_effect")
+            dated = (
+                cue == "dated"
+                and hit.cue.name != "despite"
+                and not is_current_verb(text, hit.start, lasting=hit.status == "in_effect")
+            )
             background = cue == "earlier" or dated
             flags.append(background)
             statements.append(
@@ -208,7 +213,7 @@ def _read_sentence(text: str, located: dict[str, list[int]], named: bool) -> lis
             for match in cue.pattern.finditer(text, start, _word_end(text, end)):
                 if len(raw) >= _MAX_HITS:
                     break  # junk, not news: keep the work linear
-                if _attached(cue, match.start(), match.end(), terms, starts, barriers, named):
+                if _attached(text, cue, match.start(), match.end(), terms, starts, barriers, named):
                     raw.append(_Hit(cue.status, cue, match.start(), match.end()))
     hits = _drop_overlaps(raw)
     hits = [hit for hit in (_in_context(text, hit) for hit in hits) if hit is not None]
@@ -223,7 +228,7 @@ def _word_end(text: str, end: int) -> int:
 
 
 def _attached(
-    cue: Cue, start: int, end: int, terms: list[_Term], starts: list[int], barriers: list[int], named: bool
+    text: str, cue: Cue, start: int, end: int, terms: list[_Term], starts: list[int], barriers: list[int], named: bool
 ) -> bool:
     """Does a term sit on the cue's side, close enough, with no clause break in between?"""
     if cue.side == "alone":
@@ -235,9 +240,20 @@ def _attached(
                 return True
     if cue.side in ("after", "any"):
         for term in reversed(terms[max(0, index - 4) : index]):  # the nearest terms before it
-            if term.end <= start and _usable(cue, term, start - term.end) and not _blocked(barriers, term.end, start):
+            if (
+                term.end <= start
+                and _usable(cue, term, start - term.end)
+                and not _blocked(barriers, term.end, start)
+                and not (term.kind != "pronoun" and _heads_a_compound(text, term, start))
+            ):
                 return True
     return False
+
+
+def _heads_a_compound(text: str, term: _Term, cue_start: int) -> bool:
+    """ "Truce talks collapsed": the cue after "truce talks" speaks of the talks, not the truce."""
+    head = COMPOUND_HEAD.match(text, term.end)
+    return head is not None and cue_start >= head.end()
 
 
 def _usable(cue: Cue, term: _Term, distance: int) -> bool:
@@ -264,10 +280,15 @@ def _drop_overlaps(hits: list[_Hit]) -> list[_Hit]:
 
 def _in_context(text: str, hit: _Hit) -> _Hit | None:
     """The hit as its context reads it: dropped if negated or hypothetical, a proposal if only urged."""
-    before = text[max(0, hit.start - _CONTEXT) : hit.start]
+    before = _words_before(text, hit.start, _CONTEXT)
     clause = re.split(r"[,;:]", before)[-1]
     if NEGATION.search(clause):
-        return None
+        if hit.status == "agreed":
+            return _Hit("proposed", hit.cue, hit.start, hit.end)  # "would not agree to a ceasefire": refused
+        if hit.cue.name == "holding":
+            return _Hit("violated", hit.cue, hit.start, hit.end)  # "the truce has not been respected"
+        if hit.status != "proposed":  # a vetoed resolution calling for a truce was still proposed
+            return None
     if hit.status == "agreed" and REPORTING_VERB.match(text, hit.start) and REPORTING_CLAUSE.match(text, hit.end):
         return None  # "announced that …": not the announcement of a truce
     if hit.status == "agreed" and ROMANCE_INFINITIVE.search(text, hit.start, hit.end):
@@ -297,6 +318,15 @@ def _in_context(text: str, hit: _Hit) -> _Hit | None:
     if hit.status == "agreed" and hit.cue.name != "scheduled":
         return _Hit("proposed", hit.cue, hit.start, hit.end)  # "urged both sides to sign a truce"
     return None
+
+
+def _words_before(text: str, end: int, size: int) -> str:
+    """Up to `size` characters before `end`, starting at a word: a cut "Yemen's" must not read as "n's"."""
+    start = max(0, end - size)
+    if start > 0 and text[start - 1].isalnum():
+        space = text.find(" ", start, end)
+        start = end if space < 0 else space + 1
+    return text[start:end]
 
 
 def _fold_cues(hits: list[_Hit]) -> list[_Hit]:

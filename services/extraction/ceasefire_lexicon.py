@@ -173,7 +173,7 @@ CUES: tuple[Cue, ...] = (
         refus(?:e|ee|ent)
     """, name="rejected"),
     _cue("agreed", "any", 45, r"""
-        agree(?:s|d)? reach(?:es|ed)? sign(?:s|ed|ing)? announc(?:e|es|ed|ing) declar(?:e|es|ed|ing)
+        agree(?:s|d)? sign(?:s|ed|ing)? announc(?:e|es|ed|ing) declar(?:e|es|ed|ing)
         (?<!self-)proclaim(?:s|ed)? accept(?:s|ed)? seal(?:s|ed)? struck clinch(?:es|ed)? approv(?:e|es|ed)
         secured established arrang(?:e|ed) negotiated ordered acordar(?:am|on)? acordad[oa]s? concord(?:ou|aram)
         anunci(?:a|am|ou|aram|ad[oa]|o|aron) assin(?:a|am|ou|aram|ad[oa]|atura)
@@ -202,12 +202,19 @@ CUES: tuple[Cue, ...] = (
         acept(?:o|aron|a|an)\s+(?:la|el|una|un)\s+(?:\S+\s+){0,3}?(?:propuesta|plan|oferta)
         accept(?:e|ent|erent)\s+(?:la|le|une|un|l')\s*(?:\S+\s+){0,3}?(?:proposition|plan|offre)
     """, name="accepted_proposal"),
+    _cue("agreed", "before", 45, r"""
+        reach(?:es|ed|ing)?
+    """, name="reached"),
+    _cue("agreed", "after", 60, r"""
+        (?:been|was|were|is|be)\s+reached
+    """, name="reached"),
     _cue("agreed", "before", 25, r"""
         will\s+(?:observe|respect|honou?r|abide\s+by) would\s+(?:observe|respect|honou?r|abide\s+by)
         shall\s+(?:observe|respect|honou?r|abide\s+by)
     """, name="scheduled"),
     _cue("agreed", "before", 30, r"""
-        commit(?:s|ted|ting)?\s+to recommit(?:s|ted|ting)?\s+to commitment\s+to comprometeram-se\s+com
+        commit(?:s|ting)?\s+to (?<!is\s)(?<!are\s)(?<!was\s)(?<!were\s)(?<!be\s)(?<!been\s)committed\s+to
+        recommit(?:s|ted|ting)?\s+to commitment\s+to comprometeram-se\s+com
     """),
     _cue("agreed", "after", 100, r"""
         due\s+to\s+(?:take\s+effect|begin|start|come\s+into\s+(?:force|effect))
@@ -259,7 +266,7 @@ CUES: tuple[Cue, ...] = (
         incumpl(?:io|ieron|imiento|imientos) quebrant(?:o|aron|ad[oa]|amiento) rompio rompieron
         viol(?:e|ee|ees|es|er|ation|ations|ait|aient) enfrei(?:nt|nte|ndre) rompue?
     """, pronoun=True),
-    _cue("violated", "before", 25, r"""
+    _cue("violated", "before", 16, r"""
         despite in\s+spite\s+of apesar\s+d[oa]s? pese\s+al? a\s+pesar\s+del? malgre
     """, name="despite"),
     _cue("violated", "alone", 0, r"""
@@ -360,6 +367,13 @@ AGREED_BEFORE_INFINITIVE = re.compile(
 AFTER_TALKS = re.compile(r"\b(?:after|following|at|apres|depois|tras|tras\s+de)\b", _FLAGS)
 # "remained committed to the truce" restates an old commitment; it announces nothing.
 RESTATED = re.compile(r"\b(?:remain(?:s|ed)?|still|stay(?:s|ed)?)\s+$", _FLAGS)
+# "truce talks collapsed", "the ceasefire line": the term modifies another noun, which is what
+# the verb after it speaks of.
+COMPOUND_HEAD = re.compile(
+    r"\s+(?:talks|negotiations|proposals?|plans?|offers?|efforts|negotiators|lines?|monitors|zone|mediators|"
+    r"process|framework|bid|push)\b",
+    _FLAGS,
+)
 # "human rights violations" are not truce violations.
 NOT_TRUCE_VIOLATIONS = re.compile(r"\b(?:rights|humanitarian\s+law|direitos|derechos|droits|sanctions)\b", _FLAGS)
 # Things that are "held" or "holding" without being a truce ("talks held in Doha", "hostages held").

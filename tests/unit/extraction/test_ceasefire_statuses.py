@@ -62,7 +62,7 @@ CASES: list[tuple[str, str, Expected]] = [
     ("en", "The government turned down the rebels' ceasefire offer on Saturday.", {("proposed", False)}),
     ("en", "Diplomats are pressing both camps to accept a truce before the holiday.", {("proposed", False)}),
     ("en", "The ceasefire can be extended if both sides agree, the envoy said.", set()),
-    ("en", "The truce has not been respected in the east, where fighting continues.", set()),
+    ("en", "The truce has not been respected in the east, where fighting continues.", {("violated", False)}),
     ("en", "Ceasefire talks were held in Doha in March.", {("proposed", True)}),
     ("en", "A ceasefire signed in 2019 collapsed within weeks.", {("agreed", True), ("collapsed", True)}),
     ("en", "Previous truces between the two groups have all been broken within days.", {("violated", True)}),
@@ -142,6 +142,27 @@ CASES: list[tuple[str, str, Expected]] = [
 
 # Harder phrasing: modality, reporting verbs, commitments restated, words that only look like statuses.
 PHRASING: list[tuple[str, Expected]] = [
+    ("Hamas said it was studying the latest ceasefire proposal and would respond within days.", {("proposed", False)}),
+    ("Netanyahu said Israel would not agree to a ceasefire until Hamas was destroyed.", {("proposed", False)}),
+    (
+        "The UN Security Council failed to adopt a resolution calling for a ceasefire after a US veto.",
+        {("proposed", False)},
+    ),
+    ("Under the terms of the ceasefire, Israel is to release 30 prisoners for every hostage.", set()),
+    ("The first phase of the ceasefire is set to end on 1 March.", set()),
+    ("Humanitarian organisations have called for the truce to be extended.", {("proposed", False)}),
+    ("Both sides said they were committed to the truce, which has been largely respected.", {("in_effect", False)}),
+    ("Fighting has continued despite repeated calls for a ceasefire from the African Union.", {("proposed", False)}),
+    ("Shelling resumed along the ceasefire line on Tuesday.", set()),
+    ("The truce allowed aid convoys to reach the city for the first time in months.", set()),
+    (
+        "Yemen's government and the rebels have agreed to extend the truce, hours before it was due to expire.",
+        {("extended", False)},
+    ),
+    ("Le Hamas a accepté la proposition de cessez-le-feu présentée par l'Égypte et le Qatar.", {("agreed", False)}),
+    ("Israel rejeitou a proposta de trégua e intensificou os bombardeios.", {("proposed", False)}),
+    ("El Gobierno anunció la suspensión del cese al fuego con el ELN tras el ataque.", {("collapsed", False)}),
+    ("La tregua, que expira el domingo, podría prorrogarse si avanzan las negociaciones.", set()),
     (
         "A fragile ceasefire brokered by the United States appeared to be holding on Monday.",
         {("agreed", False), ("in_effect", False)},
