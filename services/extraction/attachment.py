@@ -1,0 +1,259 @@
+"""Which outcome each candidate figure takes, from the words around it.
+
+In order: the noun itself ("30 deaths"); a subgroup cue that names it ("among the dead are
+seven civilians"); a verb right before it ("killed at least 68 people"); an outcome word
+after its noun phrase ("32 people were killed"); a verb governing a list ("killed a
+policeman and two civilians"); a toll ("the death toll rose to 58"); a correction ("raising
+an earlier figure of 49"); the parent of a subgroup ("including two children"); a
+neighbour in a list ("four police officers and two civilians were killed").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from services.extraction import lexicon as lx
+from services.extraction.candidate import Candidate, Token
+from services.extraction.outcomes import OutcomeSpan
+from services.extraction.wordlists import word_set
+
+_PRE_FILLER: Final = word_set(
+    "a an the another further some other à a de los las les des of as os o el la outras outros otras otros autres en"
+)
+_LISTING_VERBS: Final = word_set("were are was is included include includes há hay figurent estão están sont")
+_PASSIVE: Final = lx.COPULAS | word_set("been be being had has have")
+_VICTIMS: Final = re.compile(r"victim|víctima|vítima|victime")
+_BARE_REACH: Final = 4  # tokens an outcome may sit after a bare number ("400 were later wounded")
+_HEAD_REACH: Final = 12  # … after a noun phrase ("seven aid workers from the charity WCK were killed")
+_TOLL_REACH: Final = 30
+_STOP_WORDS: Final = word_set("where when after because since que où donde onde quand cuando quando porque parce")
+
+
+@dataclass(slots=True)
+class ArticleMemory:
+    """What carries from sentence to sentence: the last main figure, for "Another 562 were wounded"."""
+
+    last_main: Candidate | None = None
+
+
+def attach_outcomes(
+    low: str,
+    tokens: list[Token],
+    found: list[Candidate],
+    outcomes: list[OutcomeSpan],
+    tolls: list[tuple[int, str]],
+    memory: ArticleMemory,
+) -> None:
+    """Set `outcome` on every candidate the sentence gives one."""
+    starts = {o.first: o for o in outcomes}
+    ends = {o.last: o for o in outcomes}
+    number_tokens = {i for c in found for i in range(c.qualifier_first, c.last)}
+    _from_tolls(tokens, found, tolls)
+    for position, candidate in enumerate(found):
+        _direct(low, tokens, candidate, starts, ends, number_tokens, memory, found[:position])
+    for _ in range(2):  # a list member may inherit from a subgroup that inherits from its parent
+        _coordinate(tokens, found)
+        for candidate in found:
+            if candidate.outcome is None and candidate.subgroup:
+                parent = parent_of(found, candidate)
+                if parent is not None and parent.outcome:
+                    _set(candidate, parent.outcome, "subgroup")
+
+
+def _direct(
+    low: str,
+    tokens: list[Token],
+    candidate: Candidate,
+    starts: dict[int, OutcomeSpan],
+    ends: dict[int, OutcomeSpan],
+    number_tokens: set[int],
+    memory: ArticleMemory,
+    before: list[Candidate],
+) -> None:
+    """Assign an outcome from the candidate's own words, or from the figure it belongs to."""
+    if candidate.head_outcome is not None:
+        lumped = starts.get(candidate.last)
+        if lumped is not None and lumped.lumped:
+            candidate.rejected = True
+            return
+        _set(candidate, candidate.head_outcome, "head")
+    opening = tokens[candidate.qualifier_first].start  # "including no fewer than 56 children": cue before the qualifier
+    cue = lx.SUBGROUP_CUE.search(low[max(0, opening - 48) : opening])
+    if cue is not None and candidate.head != "partitive":
+        candidate.subgroup = True
+        named = _outcome_in(cue.group())
+        if named and candidate.outcome is None:
+            _set(candidate, named, "cue")
+    if candidate.outcome is None:
+        pre = _pre_outcome(tokens, candidate, ends, number_tokens)
+        if pre is not None:
+            if pre.lumped:
+                candidate.rejected = True
+                return
+            _set(candidate, pre.outcome, "pre")
+    if candidate.outcome is None:
+        post = _post_outcome(low, tokens, candidate, starts, number_tokens)
+        if post is not None:
+            if post.lumped:
+                candidate.rejected = True
+                return
+            _set(candidate, post.outcome, "post")
+    if candidate.outcome is None:
+        listed = _pre_outcome_across_list(tokens, candidate, ends, number_tokens)
+        if listed is not None and not listed.lumped:
+            _set(candidate, listed.outcome, "pre-list")
+    if candidate.outcome is None and lx.CORRECTION_BEFORE.search(low[max(0, candidate.start - 40) : candidate.start]):
+        reference = next((c for c in reversed(before) if c.outcome), memory.last_main)
+        if reference is not None and reference.outcome:
+            _set(candidate, reference.outcome, "correction")
+            candidate.group = candidate.group or reference.group
+    if candidate.outcome is None and candidate.subgroup:
+        parent = parent_of([*before, candidate], candidate)
+        if parent is None and cue is not None and not low[: opening - len(cue.group())].strip():
+            parent = memory.last_main  # "Among them were two children." refers to the sentence before
+        if parent is not None and parent.outcome:
+            _set(candidate, parent.outcome, "subgroup")
+
+
+def _set(candidate: Candidate, outcome: str, how: str) -> None:
+    candidate.outcome = outcome
+    candidate.how = how
+
+
+def _outcome_in(cue: str) -> str | None:
+    """The outcome a subgroup cue names: "among the dead are", "entre los heridos hay"."""
+    for match in lx.OUTCOME_SCANNER.finditer(cue):
+        outcome, place = lx.outcome_of(match)
+        if place is not lx.Place.PRE:
+            return outcome
+    if _VICTIMS.search(cue):
+        return "killed"  # "among the victims were three children": news uses victims for the dead
+    return None
+
+
+def _pre_outcome(
+    tokens: list[Token], candidate: Candidate, ends: dict[int, OutcomeSpan], number_tokens: set[int]
+) -> OutcomeSpan | None:
+    """An outcome verb or noun right before the number: "killed at least 68", "the deaths of four"."""
+    index = candidate.qualifier_first
+    for _ in range(3):
+        found = ends.get(index)
+        if found is not None:
+            return found if found.place is not lx.Place.POST else None
+        if index == 0 or tokens[index - 1].low not in _PRE_FILLER:
+            break
+        index -= 1
+    return None
+
+
+def _pre_outcome_across_list(
+    tokens: list[Token], candidate: Candidate, ends: dict[int, OutcomeSpan], number_tokens: set[int]
+) -> OutcomeSpan | None:
+    """ "killed a policeman and two civilians": the verb governs a list whose first member has no number."""
+    index = candidate.qualifier_first
+    if index == 0 or tokens[index - 1].low not in lx.CONNECTORS:
+        return None
+    for back in range(index - 2, max(-1, index - 7), -1):
+        found = ends.get(back + 1)
+        if found is not None and back + 1 < index - 1:
+            return found if found.place is not lx.Place.POST else None
+        word = tokens[back].low
+        if back in number_tokens or word in lx.BLOCKERS or word in _STOP_WORDS or word in {".", ";", ":"}:
+            return None
+    return None
+
+
+def _post_outcome(
+    low: str, tokens: list[Token], candidate: Candidate, starts: dict[int, OutcomeSpan], number_tokens: set[int]
+) -> OutcomeSpan | None:
+    """The first outcome word after the noun phrase, before anything that ends its reach."""
+    reach = _BARE_REACH if candidate.head == "bare" else _HEAD_REACH
+    index = candidate.tail
+    limit = min(len(tokens), index + reach)
+    while index < limit:
+        found = starts.get(index)
+        if found is not None:
+            if found.place in (lx.Place.POST, lx.Place.BOTH):
+                return found
+            return None
+        word = tokens[index].low
+        passive = any(t.low in _PASSIVE for t in tokens[max(0, index - 2) : index])  # "were later reported dead"
+        if (word in lx.BLOCKERS and not passive) or word in _STOP_WORDS:
+            return None
+        if index in number_tokens:
+            if lx.SUBGROUP_CUE.search(low[max(0, tokens[index].start - 48) : tokens[index].start]):
+                index = _skip_parenthetical(tokens, index)  # "32 people, including two children, were killed"
+                limit = min(len(tokens), index + reach)
+                continue
+            return None
+        index += 1
+    return None
+
+
+def _skip_parenthetical(tokens: list[Token], index: int) -> int:
+    while index < len(tokens) and tokens[index].low != ",":
+        index += 1
+    return index + 1
+
+
+def _from_tolls(tokens: list[Token], found: list[Candidate], tolls: list[tuple[int, str]]) -> None:
+    """ "the death toll rose to 58", "raising the death toll from Saturday's strike to 40", "sube a 58 el número"."""
+    for toll, outcome in sorted(tolls):
+        after = [c for c in found if c.qualifier_first > toll]
+        if after and _toll_reaches(tokens, toll, after[0].qualifier_first) and after[0].head_outcome is None:
+            _set(after[0], outcome, "toll")
+            continue
+        before = [c for c in found if c.tail <= toll]
+        if before and toll - before[-1].tail <= 2 and before[-1].head == "bare" and before[-1].outcome is None:
+            _set(before[-1], outcome, "toll")
+
+
+def _toll_reaches(tokens: list[Token], toll: int, number: int) -> bool:
+    """ "The death toll from three days of clashes in … has climbed to 1,018": no reporting verb between."""
+    between = tokens[toll:number]
+    return len(between) <= _TOLL_REACH and not any(t.low in lx.BLOCKERS for t in between)
+
+
+def _coordinate(tokens: list[Token], found: list[Candidate]) -> None:
+    """Members of one list share an outcome: "four police officers and two civilians were killed"."""
+    changed = True
+    while changed:
+        changed = False
+        for left, right in itertools.pairwise(found):
+            if _listed_after_copula(tokens, left.tail, right.qualifier_first):
+                if right.outcome is None and left.outcome is not None and left.head == "outcome":
+                    _set(right, left.outcome, "listed")
+                    right.subgroup = changed = True
+                continue
+            if not _joined(tokens, left.tail, right.qualifier_first):
+                continue
+            if right.outcome is None and left.outcome is not None:
+                _set(right, left.outcome, "list")
+                right.subgroup = right.subgroup or left.subgroup
+                changed = True
+            elif left.outcome is None and right.outcome is not None and right.how != "list":
+                _set(left, right.outcome, "list")
+                changed = True
+
+
+def _joined(tokens: list[Token], start: int, end: int) -> bool:
+    between = [t.low for t in tokens[start:end]]
+    return 0 < len(between) <= 4 and all(word in lx.CONNECTORS for word in between)
+
+
+def _listed_after_copula(tokens: list[Token], start: int, end: int) -> bool:
+    """ "Among the 12 dead were four children": a figure named by a copula after another."""
+    between = [t.low for t in tokens[start:end]]
+    return 0 < len(between) <= 2 and all(word in _LISTING_VERBS for word in between)
+
+
+def parent_of(found: list[Candidate], candidate: Candidate) -> Candidate | None:
+    """The figure a subgroup belongs to: the nearest figure before it ("seven civilians, including two children")."""
+    index = found.index(candidate)
+    for other in reversed(found[:index]):
+        if other.outcome is not None:
+            return other
+    return None

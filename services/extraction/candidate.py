@@ -1,0 +1,62 @@
+"""A sentence as tokens, and a number in it as a candidate casualty figure.
+
+Shared by `figures.py` (which numbers count people), `heads.py` (whom they count) and the
+attachment of outcomes: a candidate carries everything the sentence says around its number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Final
+
+# French/Italian elisions (d', l', qu') are tokens of their own: "plus d'une centaine", "l'armée".
+_TOKEN: Final = re.compile(r"(?<!\w)(?:[dlnjsc]|qu)['’](?=\w)|\w+(?:['’\-]\w+)*|[^\w\s]", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    low: str
+    start: int
+    end: int
+    capital: bool = False  # written with a capital: a name, a demonym
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A number that may be a casualty figure, and what the sentence says around it."""
+
+    value: int
+    start: int  # sentence offsets
+    end: int
+    first: int  # first token of the number (after its qualifier)
+    last: int  # token index just past the number (or past the range's upper bound)
+    qualifier: str = "exact"
+    qualifier_first: int = -1  # first token of the qualifier, or `first`
+    head: str = "bare"  # bare | group | people | outcome | unknown | partitive
+    group: str | None = None
+    head_outcome: str | None = None
+    inherits_group: bool = False  # "others", "more", a bare number: take the group of the figure before
+    tail: int = 0  # token index just past the noun phrase (and any "were <group>" predicate)
+    head_first: int = -1  # token index where the head noun starts
+    rejected: bool = False
+    outcome: str | None = None
+    how: str = ""
+    subgroup: bool = False
+    extras: dict[str, str] = field(default_factory=dict)
+
+
+def tokenize(sentence: str) -> list[Token]:
+    return [Token(m.group().lower(), m.start(), m.end(), m.group()[0].isupper()) for m in _TOKEN.finditer(sentence)]
+
+
+def token_index(tokens: list[Token], offset: int) -> int:
+    """The index of the first token that ends after `offset` (binary search)."""
+    low, high = 0, len(tokens)
+    while low < high:
+        middle = (low + high) // 2
+        if tokens[middle].end <= offset:
+            low = middle + 1
+        else:
+            high = middle
+    return low

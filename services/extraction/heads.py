@@ -1,0 +1,184 @@
+"""Whom a number counts: the noun phrase after it, partitives and predicates.
+
+"32 people" (no group), "seven civilians" (civilians), "1,339 of its servicemen" (soldiers),
+"174 of those killed were children" (killed, children), "20 of them" (a part of the figure
+before), "36 feridos" (an outcome standing as the noun), "14 vehicles" (not people at all).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from services.extraction import lexicon as lx
+from services.extraction import nouns
+from services.extraction.candidate import Candidate, Token, token_index
+from services.extraction.wordlists import word_set
+
+_PARTITIVE: Final = word_set("of de d' d’ dos das des del do da")
+_PRONOUNS: Final = word_set("them those whom eles elas ellos ellas eux elles")
+FUNCTION_WORDS: Final = word_set(
+    "in on at who which that from to by for with after before during near across inside outside since "
+    "when where while as than into under over per each a an the this these "
+    "que em no na nos nas en el la los las à au aux dans sur par pour avec qui où entre durante tras "
+    "após apos depois antes para por con com sans"
+)
+
+
+def resolve_head(low: str, tokens: list[Token], candidate: Candidate, number_tokens: set[int]) -> None:
+    """Read the noun phrase after the number: who (or what) is being counted."""
+    index = candidate.last
+    unknown = 0
+    while index < len(tokens) and index < candidate.last + 5 and index not in number_tokens:
+        token = tokens[index]
+        word = token.low
+        if index == candidate.last and word in _PARTITIVE:
+            _resolve_partitive(low, tokens, candidate, index + 1)
+            return
+        if not word[0].isalnum() or word in lx.COPULAS or word in lx.CONNECTORS:
+            break
+        at = token.start
+        group = _group_at(low, at)
+        if group is not None:
+            candidate.head, candidate.group = "group", group[0]
+            candidate.head_first = index
+            candidate.tail = token_index(tokens, group[1])
+            _predicate(low, tokens, candidate)
+            return
+        if word in lx.LUMPED_HEADS:
+            candidate.rejected = True
+            return
+        outcome = outcome_head(low, at)
+        if outcome is not None:
+            candidate.head, candidate.head_outcome = "outcome", outcome
+            candidate.head_first = index
+            candidate.inherits_group = True  # "11 soldiers were killed and 40 wounded" — within the sentence only
+            candidate.tail = index + 1
+            return
+        people = nouns.PEOPLE.match(low, at)
+        if people:
+            candidate.head = "people"
+            candidate.head_first = index
+            candidate.inherits_group = word in lx.INHERIT_HEADS
+            candidate.tail = token_index(tokens, people.end())
+            _predicate(low, tokens, candidate)
+            return
+        if nouns.NOT_PEOPLE.match(low, at):
+            candidate.rejected = True
+            return
+        if word in lx.INHERIT_HEADS:
+            candidate.inherits_group = True
+        elif word in FUNCTION_WORDS or word in lx.BLOCKERS:
+            break
+        else:
+            unknown += 1
+        index += 1
+    candidate.tail = index
+    if unknown:
+        candidate.head = "unknown"
+    else:
+        candidate.inherits_group = True
+        _predicate(low, tokens, candidate)
+
+
+def _resolve_partitive(low: str, tokens: list[Token], candidate: Candidate, index: int) -> None:
+    """ "1,339 of its servicemen", "174 of those killed", "Dos de los heridos", "20 of them"."""
+    pronoun = False
+    while index < len(tokens) and tokens[index].low in lx.DETERMINERS:
+        pronoun = tokens[index].low in _PRONOUNS
+        index += 1
+    if index >= len(tokens) or (pronoun and not _names_someone(low, tokens[index].start)):
+        _part_of_previous(candidate, index)  # "20 of them seriously", "12 of them foreign fighters"
+        for ahead in range(index, min(index + 3, len(tokens))):
+            group = _group_at(low, tokens[ahead].start)
+            if group is not None:
+                candidate.group, candidate.inherits_group = group[0], False
+                candidate.tail = token_index(tokens, group[1])
+                break
+        return
+    at = tokens[index].start
+    group = _group_at(low, at)
+    outcome = outcome_head(low, at)
+    candidate.head = "partitive"
+    if group is not None:
+        candidate.group = group[0]
+        candidate.tail = token_index(tokens, group[1])
+    elif outcome is not None:
+        candidate.head_outcome = outcome
+        candidate.inherits_group = True
+        candidate.tail = index + 1
+    elif nouns.PEOPLE.match(low, at):
+        candidate.tail = index + 1
+    elif nouns.NOT_PEOPLE.match(low, at) or tokens[index].low[0].isdigit():
+        candidate.rejected = True  # "58 of 70 drones"
+        return
+    else:
+        candidate.head = "unknown"  # "100 of the attackers": the outcome around tells what happened to them
+        candidate.tail = index + 1
+        return
+    _predicate(low, tokens, candidate)
+
+
+def _names_someone(low: str, at: int) -> bool:
+    """Whether a group, an outcome or people are named at `at` ("of those killed", "of them children")."""
+    return _group_at(low, at) is not None or outcome_head(low, at) is not None or bool(nouns.PEOPLE.match(low, at))
+
+
+def _part_of_previous(candidate: Candidate, index: int) -> None:
+    """ "More than 100 were wounded, 20 of them seriously": a subgroup of the figure before."""
+    candidate.head = "bare"
+    candidate.subgroup = True
+    candidate.inherits_group = True
+    candidate.tail = index
+
+
+def _predicate(low: str, tokens: list[Token], candidate: Candidate) -> None:
+    """ "… were children", "… was a Nepali national": the group a copula gives the figure."""
+    index = candidate.tail
+    if index >= len(tokens) or tokens[index].low not in lx.COPULAS:
+        return
+    index += 1
+    article = index < len(tokens) and tokens[index].low in {"a", "an", "um", "uma", "un", "une", "una", "des", "de"}
+    if article:
+        index += 1
+    if index >= len(tokens):
+        return
+    named = article or tokens[index].capital  # "was a Nepali national", "were Indian tourists"
+    at = tokens[index].start
+    group = _group_at(low, at)
+    if group is not None:
+        candidate.group = group[0]
+        candidate.inherits_group = False
+        candidate.tail = token_index(tokens, group[1])
+        candidate.extras["predicate"] = "group"
+    elif named and candidate.head in {"bare", "partitive"} and outcome_head(low, at) is None:
+        # "and one was a Nepali national": a person, no group
+        candidate.inherits_group = False
+        end = index
+        while end < index + 4 and end < len(tokens) and tokens[end].low[0].isalnum():
+            if tokens[end].low in lx.CONNECTORS or tokens[end].low in FUNCTION_WORDS - {"a", "an"}:
+                break
+            end += 1
+        candidate.tail = end
+        candidate.extras["predicate"] = "person"
+
+
+def _group_at(low: str, at: int) -> tuple[str, int] | None:
+    """The group whose noun starts at `at`, and where that noun ends."""
+    for group, pattern in nouns.GROUPS:
+        match = pattern.match(low, at)
+        if match:
+            return group, match.end()
+    return None
+
+
+def outcome_head(low: str, at: int) -> str | None:
+    """An outcome word standing where the noun would be: "30 deaths", "36 feridos", "705 dead"."""
+    match = lx.OUTCOME_SCANNER.match(low, at)
+    if match is None:
+        return None
+    outcome, place = lx.outcome_of(match)
+    if place in (lx.Place.POST, lx.Place.BOTH) and not low[match.end() : match.end() + 5].lstrip().startswith(
+        ("of ", "de ")
+    ):
+        return outcome
+    return None

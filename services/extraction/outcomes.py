@@ -1,0 +1,75 @@
+"""Outcome phrases of a sentence, as token spans: what the text says happened.
+
+One prefix-tree scan finds every phrase of the lexicon; where phrases overlap the longest
+wins; a phrase negated ("no deaths", "não houve mortos") is dropped; two scored outcomes
+joined by "and"/"or" ("killed and wounded", "mortos e feridos") are marked as a lump, so the
+figure they share gives nothing. Tolls ("the death toll", "la cifra de muertos") are found
+here too: they name the outcome of the number that follows them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from services.extraction import lexicon as lx
+from services.extraction.candidate import Token, token_index
+
+_TOLL: Final = re.compile(
+    r"(?<!\w)(?:death toll|toll|number of (?:dead|deaths|people killed|fatalities|victims)|"
+    r"número de (?:mortos|mortes|vítimas|muertos|fallecidos|víctimas)(?: mortales)?|balanço de mortos|"
+    r"cifra de (?:muertos|fallecidos|víctimas)(?: mortales)?|saldo de (?:muertos|víctimas)|"
+    r"balance de (?:muertos|víctimas)|bilan(?: humain| des morts)?|nombre de morts)(?!\w)"
+)
+_INJURY_TOLL: Final = re.compile(
+    r"(?<!\w)(?:number of (?:injured|wounded)|número de (?:feridos|heridos)|cifra de heridos|(?:la|el) de heridos|"
+    r"nombre de blessés|bilan des blessés)(?!\w)"
+)
+_LUMP_JOIN: Final = re.compile(r"^\s*(?:and|or|and/or|/|e|ou|y|o|et)\s*$")
+# "no deaths were reported", "não houve mortos", "sin heridos", "aucun blessé": not an outcome of any figure.
+_NEGATED: Final = re.compile(
+    r"(?<!\w)(?:no|não|nao|sem|sin|ningún|ninguna|nenhum|nenhuma|aucun|aucune|pas de|without|zero)\s+(?:\w+\s+)?$"
+)
+_SCORED: Final = frozenset({"killed", "injured", "missing"})
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeSpan:
+    outcome: str
+    place: lx.Place
+    first: int  # token span
+    last: int
+    lumped: bool = False
+
+
+def find_outcomes(low: str, tokens: list[Token]) -> list[OutcomeSpan]:
+    """Outcome phrases of the sentence as token spans; the longest wins an overlap; lumps marked."""
+    spans = [(m.start(), m.end(), *lx.outcome_of(m)) for m in lx.OUTCOME_SCANNER.finditer(low)]
+    toll_spans = [m.span() for pattern in (_TOLL, _INJURY_TOLL) for m in pattern.finditer(low)]
+    spans = [span for span in spans if not _NEGATED.search(low[max(0, span[0] - 16) : span[0]])]
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    kept: list[tuple[int, int, str, lx.Place]] = []
+    for span in spans:
+        if kept and span[0] < kept[-1][1]:
+            continue
+        if any(a <= span[0] < b for a, b in toll_spans):
+            continue
+        kept.append(span)
+    lumped = set()
+    for left, right in itertools.pairwise(kept):
+        scored = left[2] in _SCORED and right[2] in _SCORED  # "blessées et évacuées" is not a lump
+        if scored and left[2] != right[2] and _LUMP_JOIN.match(low[left[1] : right[0]]):
+            lumped.update({left, right})
+    return [
+        OutcomeSpan(o, p, token_index(tokens, s), token_index(tokens, e - 1) + 1, (s, e, o, p) in lumped)
+        for s, e, o, p in kept
+    ]
+
+
+def find_tolls(low: str, tokens: list[Token]) -> list[tuple[int, str]]:
+    """(token index, outcome) of every toll phrase: "death toll" names killed, "cifra de heridos" injured."""
+    tolls = [(token_index(tokens, m.start()), "killed") for m in _TOLL.finditer(low)]
+    tolls += [(token_index(tokens, m.start()), "injured") for m in _INJURY_TOLL.finditer(low)]
+    return sorted(tolls)
