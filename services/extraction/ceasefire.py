@@ -62,6 +62,7 @@ _PRONOUN_GAP = 14  # "violating it", "it took effect": a pronoun must sit right 
 _FOLD_WINDOW = 60  # "agreed … to extend", "accepted a … proposal": how far one cue absorbs another
 # A cue's match starts at most this far before its stem ("has largely held") and ends at most
 # this far after it ("accepted a United Nations proposal").
+_WHOLE_SENTENCE = 400  # shorter sentences are scanned whole: cheaper than working out windows
 _STEM_BEFORE = 60
 _STEM_AFTER = 90
 _MAX_HITS = 64  # a real sentence holds a handful of cues; junk must not make the pairwise folding quadratic
@@ -175,7 +176,7 @@ def _terms(text: str, present: dict[str, list[int]], named: bool, pronouns: bool
 
 def _near_stems(pattern: Cue | Term, located: dict[str, list[int]], length: int) -> list[tuple[int, int]]:
     """Stretches around the words where the pattern's stems occur: the only places it can match."""
-    if pattern.stems is None:
+    if pattern.stems is None or length <= _WHOLE_SENTENCE:
         return [(0, length)]
     spans = sorted(
         (max(0, position - _STEM_BEFORE), min(length, position + _STEM_AFTER))
@@ -201,8 +202,11 @@ def _read_sentence(text: str, located: dict[str, list[int]], named: bool) -> lis
     alone = named and any(cue.side == "alone" for cue in cues)
     pronouns = named and any(cue.pronoun for cue in cues)
     terms = _terms(text, located, named, pronouns)
-    if not terms and not alone:
-        return []
+    if not any(term.kind != "pronoun" for term in terms):
+        # no ceasefire word here: only "violating it", "it collapsed" or "accusations of violations"
+        cues = [cue for cue in cues if (cue.pronoun and terms) or (cue.side == "alone" and alone)]
+        if not cues:
+            return []
     barriers = [m.start() for m in _BARRIER.finditer(text)]
     starts = [term.start for term in terms]
     raw: list[_Hit] = []

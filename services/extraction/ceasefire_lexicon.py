@@ -194,7 +194,14 @@ CUES: tuple[Cue, ...] = (
         brokered mediated\s+by intermediad[oa]\s+por mediad[oa]\s+por mediad[oa]s?\s+pel[oa]s? intermediad[oa]s?\s+pel[oa]s?
     """, name="brokered"),
     _cue("agreed", "alone", 0, r"""
-        (?:its|son|sa|seu|sua|su)\s+(?:approval|approbation|aprovacao|aprobacion|signature|signing|assinatura|firma)
+        (?:its|son|sa|seu|sua|su)\s+approval
+        (?:its|son|sa|seu|sua|su)\s+approbation
+        (?:its|son|sa|seu|sua|su)\s+aprovacao
+        (?:its|son|sa|seu|sua|su)\s+aprobacion
+        (?:its|son|sa|seu|sua|su)\s+signature
+        (?:its|son|sa|seu|sua|su)\s+signing
+        (?:its|son|sa|seu|sua|su)\s+assinatura
+        (?:its|son|sa|seu|sua|su)\s+firma
     """, name="its_approval"),
     _cue("agreed", "alone", 0, r"""
         accept(?:s|ed)?\s+(?:a|an|the|their|its)\s+(?:\S+\s+){0,3}?(?:proposal|plan|offer|deal)

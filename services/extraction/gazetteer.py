@@ -14,6 +14,7 @@ import gettext
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Literal
 
@@ -25,6 +26,7 @@ from services.extraction.gazetteer_seed import DEFAULT_SEED, GazetteerSeed, load
 Kind = Literal["alias", "place", "actor", "country"]
 _ACTOR_WEIGHT = 0.5
 _WORD = re.compile(r"\w+")
+_SPLIT = re.compile(r"(\w+)")
 # What may sit between two words of one name: "Nagorno-Karabakh", "Be'eri", "U.S.", "Gaza City".
 _JOIN = frozenset(" -'.\t")
 _MAX_JOIN = 3
@@ -76,9 +78,10 @@ class Gazetteer:
                 self._add(name, Entry("country", self.whole_country.get(code), code, 1.0, name[:1].isupper()))
         for code, name in _country_names():
             self._add(name, Entry("country", self.whole_country.get(code), code, 1.0, True))
-        self._longest: dict[str, int] = {}
+        sizes: dict[str, set[int]] = {}
         for words in self._names:
-            self._longest[words[0]] = max(self._longest.get(words[0], 0), len(words))
+            sizes.setdefault(words[0], set()).add(len(words))
+        self._sizes = {first: tuple(sorted(found, reverse=True)) for first, found in sizes.items()}
 
     def _add(self, name: str, entry: Entry) -> None:
         words = _key(name)
@@ -91,36 +94,36 @@ class Gazetteer:
 
     def mentions(self, text: str) -> list[Mention]:
         """Every name in `text`, longest match first, left to right, without overlaps."""
-        folded = fold(text)
-        words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(folded)]
+        low = fold(text).lower()
+        if len(low) != len(text):  # a lowercase form of another length ("İ"): keep offsets exact
+            low = "".join(char if len(char.lower()) != 1 else char.lower() for char in fold(text))
+        parts = _SPLIT.split(low)  # separator, word, separator, word, …, separator
+        words = parts[1::2]
+        ends = list(accumulate(map(len, parts)))  # word i spans ends[2i] .. ends[2i + 1]
+        sizes, names = self._sizes, self._names
         found: list[Mention] = []
-        index = 0
-        while index < len(words):
-            length = self._longest.get(words[index][2], 0)
-            matched = 0
-            for size in range(min(length, len(words) - index), 0, -1):
-                entry = self._names.get(tuple(word for _, _, word in words[index : index + size]))
-                if entry is None or not _joined(folded, words, index, size):
+        free = 0  # the first word not yet inside a match
+        for index in [i for i, word in enumerate(words) if word in sizes]:
+            if index < free:
+                continue
+            for size in sizes[words[index]]:  # longest first
+                if index + size > len(words):
                     continue
-                start, end = words[index][0], words[index + size - 1][1]
+                entry = names.get(tuple(words[index : index + size]))
+                if entry is None or not all(_joins(parts[2 * k + 2]) for k in range(index, index + size - 1)):
+                    continue
+                start, end = ends[2 * index], ends[2 * (index + size) - 1]
                 if entry.needs_capital and not text[start].isupper():
                     continue
                 found.append(Mention(text[start:end], start, end, entry))
-                matched = size
+                free = index + size
                 break
-            index += matched or 1
         return found
 
 
-def _joined(folded: str, words: list[tuple[int, int, str]], index: int, size: int) -> bool:
+def _joins(separator: str) -> bool:
     """The words of one name are separated by a space, hyphen or apostrophe, not by a comma or a line."""
-    for (_, end, _), (start, _, _) in zip(
-        words[index : index + size - 1], words[index + 1 : index + size], strict=True
-    ):
-        gap = folded[end:start]
-        if len(gap) > _MAX_JOIN or not set(gap) <= _JOIN:
-            return False
-    return True
+    return len(separator) <= _MAX_JOIN and set(separator) <= _JOIN
 
 
 def _country_names() -> list[tuple[str, str]]:
