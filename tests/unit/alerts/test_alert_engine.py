@@ -108,3 +108,15 @@ def test_send_resolved_false_records_without_sending() -> None:
     assert [(n.message, n.record.reason, n.record.sent) for n in plan.notifications] == [
         (None, "resolved_not_wanted", False)
     ]
+
+
+def test_the_engine_feeds_the_spike_rule_from_earlier_days_in_event_time() -> None:
+    engine, _ = _engine({})
+    for days_ago in range(1, 15):  # two quiet weeks: 2 killed a day
+        engine.remember_baseline(situation(tally(2), at=T0 - timedelta(days=days_ago), sequence=20 - days_ago))
+    steps = engine.evaluate(situation(tally(12), sequence=30), T0)
+    casualty = next(s.transition for s in steps if s.transition and s.transition.kind == "casualties")
+    assert (casualty.level, casualty.rule, casualty.values.baseline_daily_mean) == ("orange", "casualties_spike", 2.0)
+    fresh, _ = _engine({})  # the same 12 in a region with no history is yellow: no baseline, no spike
+    first = fresh.evaluate(situation(tally(12), region="elsewhere"), T0)
+    assert next(s.transition for s in first if s.transition).level == "yellow"
