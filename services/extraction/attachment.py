@@ -25,6 +25,8 @@ _PRE_FILLER: Final = word_set(
 )
 _LISTING_VERBS: Final = word_set("were are was is included include includes há hay figurent estão están sont")
 _PASSIVE: Final = lx.COPULAS | word_set("been be being had has have")
+_AMONG: Final = word_set("among entre parmi")
+_AMONG_LINK: Final = _AMONG | lx.COPULAS | word_set("the those os as los las les estão estavam están estaban figuran")
 _VICTIMS: Final = re.compile(r"victim|víctima|vítima|victime")
 _BARE_REACH: Final = 4  # tokens an outcome may sit after a bare number ("400 were later wounded")
 _HEAD_REACH: Final = 12  # … after a noun phrase ("seven aid workers from the charity WCK were killed")
@@ -223,6 +225,11 @@ def _coordinate(tokens: list[Token], found: list[Candidate]) -> None:
     while changed:
         changed = False
         for left, right in itertools.pairwise(found):
+            if _among(tokens, left.tail, right.qualifier_first):  # "Four children were among the 15 killed"
+                if left.outcome is None and right.outcome is not None:
+                    _set(left, right.outcome, "among")
+                    left.subgroup = changed = True
+                continue
             if _listed_after_copula(tokens, left.tail, right.qualifier_first):
                 if right.outcome is None and left.outcome is not None and left.head == "outcome":
                     _set(right, left.outcome, "listed")
@@ -237,6 +244,11 @@ def _coordinate(tokens: list[Token], found: list[Candidate]) -> None:
             elif left.outcome is None and right.outcome is not None and right.how != "list":
                 _set(left, right.outcome, "list")
                 changed = True
+
+
+def _among(tokens: list[Token], start: int, end: int) -> bool:
+    between = [t.low for t in tokens[start:end]]
+    return 2 <= len(between) <= 4 and bool(_AMONG & set(between)) and all(w in _AMONG_LINK for w in between)
 
 
 def _joined(tokens: list[Token], start: int, end: int) -> bool:

@@ -181,12 +181,15 @@ SUBGROUP_CUE: Final = re.compile(
             "the wounded included|the injured included|the dead includes|"
             "les morts comprennent|os mortos incluem|entre los fallecidos|entre as vítimas mortais|"
             "entre las víctimas mortales|entre los fallecidos|entre os feridos|entre los lesionados|"
-            "parmi les tués|among those who died|among those wounded|among those injured"
+            "parmi les tués|among those who died|among those wounded|among those injured|"
+            "of the dead|of those killed|of the victims|of the wounded|of the injured|dos mortos|das vítimas|"
+            "dos feridos|de los muertos|de los fallecidos|de las víctimas|de los heridos|des morts|des victimes|"
+            "des blessés"
         )
     )
     + r")\s*(?:(?:were|are|was|is|at least|more than|about|some|nearly|around|up to|pelo menos|al menos|"
     r"au moins|cerca de|près de|unos|unas|estão|estavam|há|havia|están|estaban|hay|había|figurent|figuraient|"
-    r"sont|se trouvent|comptent|on compte|se cuentan|figuran|figuram|se encuentran|se encontram)\s*)*$"
+    r"sont|se trouvent|comptent|on compte|se cuentan|figuran|figuram|se encuentran|se encontram|,)\s*)*$"
 )
 
 # Words that end the stretch of text in which an outcome can still refer back to a number.

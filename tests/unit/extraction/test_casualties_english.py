@@ -207,3 +207,44 @@ def test_evidence_points_at_the_sentence_in_the_article() -> None:
     assert (
         text[figure.start : figure.end] == figure.sentence == "The ministry said 12 people were killed in the fighting."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Four children were among the 15 people killed.",
+            [("killed", 4, "exact", "children"), ("killed", 15, "exact", None)],
+        ),
+        (
+            "Officials said 40 were killed. Of the dead, 12 were children.",
+            [("killed", 40, "exact", None), ("killed", 12, "exact", "children")],
+        ),
+        (
+            "Eight people, among them four women, were hurt.",
+            [("injured", 8, "exact", None), ("injured", 4, "exact", "women")],
+        ),
+        ("Gunmen killed a policeman and two civilians.", [("killed", 2, "exact", "civilians")]),
+        (
+            "Militants killed about 20 soldiers, the army said, including no fewer than 5 officers.",
+            [("killed", 20, "approximately", "soldiers"), ("killed", 5, "at_least", "police")],
+        ),
+    ],
+)
+def test_subgroups_named_before_or_after_their_total(
+    text: str, expected: list[tuple[str, int, str, str | None]]
+) -> None:
+    assert full(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Eight terrorists were sent to hell and two policemen were martyred.", [("killed", 8), ("killed", 2)]),
+        ("The army said it had lost 50 servicemen.", [("killed", 50)]),
+        ("Three patients succumbed to their wounds.", [("killed", 3)]),
+        ("20 people had been reported missing after the raid.", [("missing", 20)]),
+    ],
+)
+def test_communique_idioms(text: str, expected: list[tuple[str, int]]) -> None:
+    assert pairs(text, "en") == expected

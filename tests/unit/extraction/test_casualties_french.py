@@ -61,3 +61,11 @@ def test_subgroups_with_dont_and_parmi() -> None:
 )
 def test_traps_vague_and_singular_give_nothing(text: str) -> None:
     assert pairs(text, "fr") == []
+
+
+def test_collective_numeral_after_a_count() -> None:
+    assert full("Au moins 12 personnes ont été tuées et une trentaine blessées.", "fr") == [
+        ("killed", 12, "at_least", None),
+        ("injured", 30, "approximately", None),
+    ]
+    assert pairs("Une vingtaine de personnes ont été blessées et évacuées.", "fr") == [("injured", 20)]

@@ -58,3 +58,16 @@ def test_groups_subgroups_and_lists() -> None:
 )
 def test_traps_vague_and_singular_give_nothing(text: str) -> None:
     assert pairs(text, "pt") == []
+
+
+def test_the_article_counts_one_where_news_uses_it_as_a_numeral() -> None:
+    assert pairs("O ataque deixou um indígena morto e dois feridos.", "pt") == [("killed", 1), ("injured", 2)]
+    assert pairs("O ataque deixou um morto.", "pt") == [("killed", 1)]
+    assert pairs("Um soldado morreu no ataque.", "pt") == []
+
+
+def test_collective_numerals_and_shot() -> None:
+    assert full("Cerca de duas dezenas de pacientes continuam desaparecidos.", "pt") == [
+        ("missing", 20, "approximately", None)
+    ]
+    assert pairs("Outras nove pessoas foram baleadas.", "pt") == [("injured", 9)]

@@ -58,3 +58,14 @@ def test_partitive_of_the_wounded_takes_the_group_of_the_story() -> None:
 )
 def test_traps_vague_and_singular_give_nothing(text: str) -> None:
     assert [p for p in pairs(text, "es") if p != ("injured", 2)] == []
+
+
+def test_toll_named_after_the_number_and_injury_tolls() -> None:
+    assert pairs("Las autoridades elevaron a 58 la cifra de fallecidos.", "es") == [("killed", 58)]
+    text = "La cifra de muertos asciende a 67.194, y la de heridos supera los 169.800."
+    assert pairs(text, "es") == [("killed", 67194), ("injured", 169800)]
+
+
+def test_executions_in_a_relative_clause() -> None:
+    text = "El balance se elevó a 940 muertos, entre ellos 326 civiles, 83 de los cuales fueron ejecutados."
+    assert pairs(text, "es") == [("killed", 940), ("killed", 326), ("killed", 83)]
