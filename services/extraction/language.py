@@ -28,21 +28,22 @@ _MARKERS: Final[dict[str, str]] = {
     **dict.fromkeys(
         word_tuple(
             "não uma com os das dos ao à pelo pela foram também mais segundo após disse são está "
-            "pessoas mortos feridos então ainda em o e da do na nas às"
+            "pessoas mortos feridos então ainda em o e da do na nas às dois duas três morreram morreu ficaram "
+            "também não há"
         ),
         "pt",
     ),
     **dict.fromkeys(
         word_tuple(
             "los las el del y una con por según fueron también tras dijo están personas muertos heridos "
-            "pero más este esta"
+            "pero más este esta murieron murió resultaron heridas según hay"
         ),
         "es",
     ),
     **dict.fromkeys(
         word_tuple(
             "les le des du et une est dans sur pour avec au aux selon ont été été qui pas personnes "
-            "tués blessés ce cette"
+            "tués blessés ce cette deux trois morts tuées blessées ont"
         ),
         "fr",
     ),
