@@ -60,11 +60,6 @@ _BARRIER = re.compile(
 _CONTEXT = 36  # characters before a cue read for negation, modality and "to"
 _PRONOUN_GAP = 14  # "violating it", "it took effect": a pronoun must sit right by its cue
 _FOLD_WINDOW = 60  # "agreed … to extend", "accepted a … proposal": how far one cue absorbs another
-# A cue's match starts at most this far before its stem ("has largely held") and ends at most
-# this far after it ("accepted a United Nations proposal").
-_WHOLE_SENTENCE = 400  # shorter sentences are scanned whole: cheaper than working out windows
-_STEM_BEFORE = 60
-_STEM_AFTER = 90
 _MAX_HITS = 64  # a real sentence holds a handful of cues; junk must not make the pairwise folding quadratic
 
 
@@ -162,34 +157,15 @@ def _terms(text: str, present: dict[str, list[int]], named: bool, pronouns: bool
     # "the deal", "it" stand for a ceasefire only in an article that names one
     patterns = (STRONG_TERM, HALT_TERM, WEAK_TERM) if named else (STRONG_TERM, HALT_TERM)
     terms = [
-        _Term(m.start(), m.end(), term.kind)
+        _Term(start, end, term.kind)
         for term in patterns
         if _may_hold(term, present)
-        for start, end in _near_stems(term, present, len(text))
-        for m in term.pattern.finditer(text, start, _word_end(text, end))
+        for start, end in term.scan.spans(text, present)
     ]
     if pronouns:
         terms += [_Term(m.start(), m.end(), "pronoun") for m in PRONOUN_TERM.finditer(text)]
     terms.sort(key=lambda term: term.start)
     return terms
-
-
-def _near_stems(pattern: Cue | Term, located: dict[str, list[int]], length: int) -> list[tuple[int, int]]:
-    """Stretches around the words where the pattern's stems occur: the only places it can match."""
-    if pattern.stems is None or length <= _WHOLE_SENTENCE:
-        return [(0, length)]
-    spans = sorted(
-        (max(0, position - _STEM_BEFORE), min(length, position + _STEM_AFTER))
-        for stem in pattern.stems
-        for position in located.get(stem.text, ())
-    )
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def _read_sentence(text: str, located: dict[str, list[int]], named: bool) -> list[_Hit]:
@@ -213,22 +189,15 @@ def _read_sentence(text: str, located: dict[str, list[int]], named: bool) -> lis
     for cue in cues:
         if cue.side == "alone" and not alone:
             continue
-        for start, end in _near_stems(cue, located, len(text)):
-            for match in cue.pattern.finditer(text, start, _word_end(text, end)):
-                if len(raw) >= _MAX_HITS:
-                    break  # junk, not news: keep the work linear
-                if _attached(text, cue, match.start(), match.end(), terms, starts, barriers, named):
-                    raw.append(_Hit(cue.status, cue, match.start(), match.end()))
+        assert cue.scan is not None
+        for start, end in cue.scan.spans(text, located):
+            if len(raw) >= _MAX_HITS:
+                break  # junk, not news: keep the work linear
+            if _attached(text, cue, start, end, terms, starts, barriers, named):
+                raw.append(_Hit(cue.status, cue, start, end))
     hits = _drop_overlaps(raw)
     hits = [hit for hit in (_in_context(text, hit) for hit in hits) if hit is not None]
     return sorted(_fold_cues(hits), key=lambda hit: hit.start)
-
-
-def _word_end(text: str, end: int) -> int:
-    """Stretch a window's end to the end of the word it cuts, so a "\\b" never matches inside a word."""
-    while end < len(text) and (text[end].isalnum() or text[end] in "-'"):
-        end += 1
-    return end
 
 
 def _attached(

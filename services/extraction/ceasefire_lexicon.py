@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from services.extraction.ceasefire_stems import Stem, StemIndex, stem_of
+from services.extraction.ceasefire_stems import Stem, StemIndex, StemmedPattern, stem_of
 from streams.events import CeasefireStatus
 
 _FLAGS = re.IGNORECASE
@@ -30,6 +30,12 @@ Side = Literal["before", "after", "any", "alone"]
 
 def _words(*alternatives: str) -> str:
     return r"\b(?:" + "|".join(alternatives) + r")\b"
+
+
+# A match starts at most this far before a stem inside it ("has largely held") and ends at most
+# this far after it ("accepted a United Nations proposal").
+_STEM_BEFORE = 60
+_STEM_AFTER = 90
 
 
 def _stems(alternatives: list[str]) -> tuple[Stem, ...] | None:
@@ -47,12 +53,13 @@ class Term:
     kind: TermKind
     pattern: re.Pattern[str]
     stems: tuple[Stem, ...] | None
+    scan: StemmedPattern
 
 
 def _term(kind: TermKind, alternatives: str | list[str]) -> Term:
     """`alternatives`: a list of regexes, or one string of them separated by whitespace."""
     parts = alternatives.split() if isinstance(alternatives, str) else alternatives
-    return Term(kind, re.compile(_words(*parts), _FLAGS), _stems(parts))
+    return Term(kind, re.compile(_words(*parts), _FLAGS), _stems(parts), StemmedPattern(parts, _FLAGS, 60, 90))
 
 
 # fmt: off
@@ -124,6 +131,7 @@ class Cue:
     pronoun: bool = False  # may attach to "it"/"them" ("violating it", "it collapsed")
     name: str = ""
     stems: tuple[Stem, ...] | None = None  # one is in every match; None: no cheap test, always look
+    scan: StemmedPattern | None = None  # the same alternatives, matched where their stems are
 
 
 def _cue(
@@ -131,7 +139,8 @@ def _cue(
 ) -> Cue:
     """`alternatives`: regexes separated by whitespace (a space inside one is written \\s+)."""
     parts = alternatives.split()
-    return Cue(status, re.compile(_words(*parts), _FLAGS), side, gap, pronoun, name or status, _stems(parts))
+    scan = StemmedPattern(parts, _FLAGS, _STEM_BEFORE, _STEM_AFTER)
+    return Cue(status, re.compile(_words(*parts), _FLAGS), side, gap, pronoun, name or status, _stems(parts), scan)
 
 
 # fmt: off

@@ -154,3 +154,86 @@ class StemIndex:
             if bucket:
                 present.update(prefix for prefix in bucket if word.startswith(prefix))
         return {stem: [match.start() for match in self._finders[stem].finditer(low)] for stem in present}
+
+
+_LOOKBEHIND = re.compile(r"^\(\?<[!=][^)]*\)")
+
+
+def _leads(alternative: str, stem: Stem) -> bool:
+    """Does every match of `alternative` begin with its stem (after a lookbehind or an optional hyphen)?"""
+    body = _LOOKBEHIND.sub("", alternative)
+    body = body.removeprefix("-?")
+    return body.startswith(stem.text)
+
+
+class StemmedPattern:
+    """A set of regex alternatives matched where their stems are, not by scanning every position.
+
+    Alternatives that begin with their stem are tried once, anchored, at each word the stem
+    starts; the others (stem inside: "has largely held") are searched in a window around it;
+    alternatives without a stem are searched everywhere.
+    """
+
+    def __init__(self, alternatives: list[str], flags: re.RegexFlag, before: int, after: int) -> None:
+        lead: list[str] = []
+        rest: list[str] = []
+        self.lead_stems: set[str] = set()
+        self.rest_stems: set[str] = set()
+        self.unstemmed = False
+        for alternative in alternatives:
+            stem = stem_of(alternative)
+            if stem is not None and _leads(alternative, stem):
+                lead.append(alternative)
+                self.lead_stems.add(stem.text)
+            else:
+                rest.append(alternative)
+                if stem is None:
+                    self.unstemmed = True
+                else:
+                    self.rest_stems.add(stem.text)
+        self._lead = re.compile(_words(lead), flags) if lead else None
+        self._rest = re.compile(_words(rest), flags) if rest else None
+        self._before, self._after = before, after
+
+    def spans(self, text: str, located: dict[str, list[int]]) -> list[tuple[int, int]]:
+        """(start, end) of every match in `text`, given where the stems are (see StemIndex.locate)."""
+        found: list[tuple[int, int]] = []
+        if self._lead is not None:
+            for stem in self.lead_stems.intersection(located):
+                for position in located[stem]:
+                    match = self._lead.match(text, position)
+                    if match:
+                        found.append(match.span())
+        if self._rest is not None:
+            if self.unstemmed:
+                windows = [(0, len(text))]
+            else:
+                windows = _merge(
+                    (max(0, position - self._before), min(len(text), position + self._after))
+                    for stem in self.rest_stems.intersection(located)
+                    for position in located[stem]
+                )
+            for start, end in windows:
+                found.extend(match.span() for match in self._rest.finditer(text, start, _word_end(text, end)))
+        return found
+
+
+def _words(alternatives: list[str]) -> str:
+    return r"\b(?:" + "|".join(alternatives) + r")\b"
+
+
+def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _word_end(text: str, end: int) -> int:
+    """Stretch a window's end to the end of the word it cuts, so a "\\b" never matches inside a word."""
+    while end < len(text) and (text[end].isalnum() or text[end] in "-'"):
+        end += 1
+    return end

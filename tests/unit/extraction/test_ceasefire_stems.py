@@ -56,3 +56,15 @@ def test_locate_gives_word_offsets() -> None:
     located = STEMS.locate(low)
     assert located["truce"] == [4]
     assert sorted(located["violat"]) == [14, 24]
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=[text[:40] for text in TEXTS])
+def test_matching_at_stems_finds_what_a_full_scan_finds(text: str) -> None:
+    folded = fold(text)
+    located = STEMS.locate(folded.lower())
+    for pattern in PATTERNS:
+        assert pattern.scan is not None
+        # ends, not starts: an optional leading hyphen ("-?brokered") may or may not be included
+        full = {m.end() for m in pattern.pattern.finditer(folded)}
+        fast = {end for _, end in pattern.scan.spans(folded, located)}
+        assert full <= fast, pattern.pattern.pattern[:80]
