@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,15 @@ def test_a_name_listed_in_lowercase_matches_in_running_text() -> None:
     resolution = resolve_region(text, None)
     assert resolution.region == "yemen"
     assert [m.name for m in resolution.locations] == ["Saná", "houthis"]
+
+
+def test_a_megabyte_of_place_names_resolves_in_linear_time() -> None:
+    """A guard against quadratic blow-up, not a speed target: ten times the text, not a hundred times the time."""
+    unit = "Shelling hit Stepanakert, Gaza City and Khan Younis; Nagorno-Karabakh of the the Democratic Republic. "
+    timings = []
+    for repeat in (1_000, 10_000):
+        started = time.perf_counter()
+        resolution = resolve_region(unit * repeat, "Gaza")
+        timings.append(time.perf_counter() - started)
+        assert resolution.region in {"gaza", "nagorno-karabakh"}
+    assert timings[1] < max(1.0, timings[0] * 30)
