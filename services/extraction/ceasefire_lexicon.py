@@ -195,6 +195,7 @@ CUES: tuple[Cue, ...] = (
         approbation aprovacao aprobacion
         acordar alcancar alcanzar firmar assinar concluir conclure signer accepter aceitar aceptar pactar obtenir
         parvenir negociar negocier
+        firmaram firmou (?:mis|mises|mettre|mettent)\s+d'accord entendu(?:e|s|es)?\s+sur
     """),
     _cue("agreed", "before", 30, r"""
         -?brokered -?mediated -?backed intermediad[oa] mediad[oa]
@@ -247,7 +248,7 @@ CUES: tuple[Cue, ...] = (
         went\s+into\s+force enter(?:ed|s)\s+into\s+force vigorar
         took\s+effect tak(?:e|es|ing)\s+effect came\s+into\s+(?:force|effect)
         com(?:e|es|ing)\s+into\s+(?:force|effect) went\s+into\s+effect goes\s+into\s+effect go\s+into\s+effect took\s+hold
-        tak(?:e|es|ing)\s+hold in\s+force in\s+effect in\s+place em\s+vigor en\s+vigor en\s+vigueur vigente
+        tak(?:e|es|ing)\s+hold in\s+force in\s+effect in\s+place em\s+vigor en\s+vigor en\s+vigueur vigente rige
         vigora pris\s+effet prend\s+effet
     """, pronoun=True, name="took_effect"),
     _cue("in_effect", "after", 70, r"""
@@ -374,10 +375,13 @@ ROMANCE_INFINITIVE = re.compile(
     _FLAGS,
 )
 REPORTING_SPEAKER = re.compile(r"\s+(?:(?:the|le|la|les|l'|el|los|las|o|os)\b|(?-i:[A-Z]))", _FLAGS)
-# "to <verb>" is a statement only after "agreed"/"decided"; otherwise it is an aim ("pressing … to accept").
-INFINITIVE = re.compile(r"\bto\s+$", _FLAGS)
+# "to <verb>" is a statement only after "agreed"/"decided" or "appeared to be"; otherwise it is an
+# aim ("pressing … to accept", "expected to be announced").
+INFINITIVE = re.compile(r"\bto\s+(?:be\s+)?$", _FLAGS)
 AGREED_BEFORE_INFINITIVE = re.compile(
-    r"\b(?:agree[sd]?|decided?|voted|acordaron|acordaram|concordaram|decidiu|decidio)\b", _FLAGS
+    r"\b(?:agree[sd]?|decided?|voted|appear(?:s|ed)?|seem(?:s|ed)?|continu(?:e|es|ed)|acordaron|acordaram|"
+    r"concordaram|decidiu|decidio)\b",
+    _FLAGS,
 )
 # "talks" that already ended in the deal ("reached after ten days of talks") propose nothing.
 AFTER_TALKS = re.compile(r"\b(?:after|following|at|apres|depois|tras|tras\s+de)\b", _FLAGS)

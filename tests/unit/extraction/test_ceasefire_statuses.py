@@ -142,6 +142,12 @@ CASES: list[tuple[str, str, Expected]] = [
 
 # Harder phrasing: modality, reporting verbs, commitments restated, words that only look like statuses.
 PHRASING: list[tuple[str, Expected]] = [
+    ("A ceasefire is expected to be announced within hours, two officials said.", {("proposed", False)}),
+    ("Both sides have been accused of repeated ceasefire violations.", {("violated", False)}),
+    ("Both sides agreed to a prisoner exchange, but not to a ceasefire.", set()),
+    ("Les deux parties se sont mises d'accord sur un cessez-le-feu de trois jours.", {("agreed", False)}),
+    ("O governo e os rebeldes firmaram um acordo de cessar-fogo em Maputo.", {("agreed", False)}),
+    ("La tregua rige desde el lunes en todo el departamento.", {("in_effect", False)}),
     ("Hamas said it was studying the latest ceasefire proposal and would respond within days.", {("proposed", False)}),
     ("Netanyahu said Israel would not agree to a ceasefire until Hamas was destroyed.", {("proposed", False)}),
     (
