@@ -16,6 +16,12 @@ from services.extraction.wordlists import word_set
 
 _PARTITIVE: Final = word_set("of de d' d’ dos das des del do da")
 _PRONOUNS: Final = word_set("them those whom eles elas ellos ellas eux elles")
+_AND: Final = word_set("and e y et")
+# How badly: "dont quatre grièvement", "20 of them seriously" — an adverb, not the noun counted.
+_SEVERITY: Final = word_set(
+    "seriously critically severely badly lightly slightly mortally gravely grièvement gravement légèrement "
+    "sérieusement gravemente levemente seriamente"
+)
 FUNCTION_WORDS: Final = word_set(
     "in on at who which that from to by for with after before during near across inside outside since "
     "when where while as than into under over per each a an the this these "
@@ -42,6 +48,10 @@ def resolve_head(low: str, tokens: list[Token], candidate: Candidate, number_tok
             candidate.head, candidate.group = "group", group[0]
             candidate.head_first = index
             candidate.tail = token_index(tokens, group[1])
+            mixed = _second_group(low, tokens, candidate.tail)
+            if mixed is not None and mixed[0] != group[0]:
+                candidate.group = None  # "148 militares y policías": a mixed list has no single group
+                candidate.tail = token_index(tokens, mixed[1])
             _predicate(low, tokens, candidate)
             return
         if word in lx.LUMPED_HEADS:
@@ -55,6 +65,10 @@ def resolve_head(low: str, tokens: list[Token], candidate: Candidate, number_tok
             candidate.tail = index + 1
             return
         people = nouns.PEOPLE.match(low, at)
+        if word in lx.INHERIT_HEADS and _noun_follows(low, tokens, index + 1):
+            candidate.inherits_group = True  # "Deux autres gendarmes", "17 other people": the noun decides
+            index += 1
+            continue
         if people:
             candidate.head = "people"
             candidate.head_first = index
@@ -67,8 +81,8 @@ def resolve_head(low: str, tokens: list[Token], candidate: Candidate, number_tok
             return
         if word in lx.INHERIT_HEADS:
             candidate.inherits_group = True
-        elif word in FUNCTION_WORDS or word in lx.BLOCKERS:
-            break
+        elif word in FUNCTION_WORDS or word in lx.BLOCKERS or word in _SEVERITY:
+            break  # "dont quatre grièvement", "20 seriously": no noun, the figure is bare
         else:
             unknown += 1
         index += 1
@@ -116,6 +130,20 @@ def _resolve_partitive(low: str, tokens: list[Token], candidate: Candidate, inde
         candidate.tail = index + 1
         return
     _predicate(low, tokens, candidate)
+
+
+def _noun_follows(low: str, tokens: list[Token], index: int) -> bool:
+    if index >= len(tokens):
+        return False
+    at = tokens[index].start
+    return _group_at(low, at) is not None or bool(nouns.PEOPLE.match(low, at))
+
+
+def _second_group(low: str, tokens: list[Token], index: int) -> tuple[str, int] | None:
+    """The group of a second noun joined by "and" ("soldiers and police officers"), if any."""
+    if index + 1 >= len(tokens) or tokens[index].low not in _AND:
+        return None
+    return _group_at(low, tokens[index + 1].start)
 
 
 def _names_someone(low: str, at: int) -> bool:

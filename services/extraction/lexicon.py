@@ -61,7 +61,8 @@ _OUTCOMES: Final[list[tuple[str, Place, str]]] = [
     (
         "killed",
         Place.PRE,
-        "kill|kills|killing|slaying|lost|has lost|had lost|have lost|claimed the lives of|claiming the lives of|cost the lives of|"
+        "kill|kills|killing|slaying|lost|has lost|had lost|have lost|perdieron|perdió|perderam|perdeu|"
+        "a perdu|ont perdu|avait perdu|claimed the lives of|claiming the lives of|cost the lives of|"
         "took the lives of|claimed|claiming|left dead|"
         "mataram|matou|matando|matam|mata|vitimou|vitimaram|vitimando|tirou a vida de|custou a vida de|"
         "custaram a vida de|mató|mataron|matando a|mataron a|mató a|costó la vida a|costó la vida de|"

@@ -41,7 +41,7 @@ GROUPS: Final[list[tuple[str, re.Pattern[str]]]] = [
             "soldiers",
             "soldiers|soldier|troops|servicemen|serviceman|service members|service personnel|"
             "military personnel|conscripts|marines|paratroopers|sailors|airmen|guardsmen|reservists|"
-            "soldados|soldado|militares|militar|soldats|soldat|militaires|recrues|fuzileiros|infantes",
+            "soldados|soldado|militares|militar|efectivos|efetivos|soldats|soldat|militaires|recrues|fuzileiros|infantes",
         ),
         (
             "fighters",
@@ -49,7 +49,7 @@ GROUPS: Final[list[tuple[str, re.Pattern[str]]]] = [
             "guerrillas|jihadists|militiamen|militia members|combatants|gunmen|attackers|assailants|"
             "combatentes|militantes|rebeldes|insurgentes|guerrilheiros|jihadistas|milicianos|combatientes|"
             "guerrilleros|disidentes|combattants|combattant|rebelles|insurgés|jihadistes|djihadistes|miliciens|terroristes|"
-            "assaillants|atacantes|agresores|agressores",
+            "assaillants|atacantes|agresores|agressores|terrorists|terrorist|terroristas",
         ),
         (
             "children",
