@@ -21,7 +21,7 @@ _MONTHS = (
     "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
 )
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = re.compile(r"\b(?:19|20)\d\ds?\b")
 # A year this close after one of these words dates an ongoing state, not an earlier episode.
 _SINCE = re.compile(r"\b(?:since|from|until|till|through|desde|depuis|jusqu|ate|hasta|ever)\b", _FLAGS)
 _SINCE_REACH = 28

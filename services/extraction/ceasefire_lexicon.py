@@ -271,7 +271,7 @@ CUES: tuple[Cue, ...] = (
         repris\s+l'application resumed\s+(?:implementing|applying|enforcing|observing) retomou\s+a\s+aplicacao
         reanudo\s+la\s+aplicacion
     """),
-    _cue("in_effect", "after", 15, r"""
+    _cue("in_effect", "after", 8, r"""
         began begun started comecou comenzo a\s+commence
     """, pronoun=True),
     _cue("violated", "any", 100, r"""
@@ -360,7 +360,7 @@ HYPOTHETICAL = re.compile(
 )
 CONDITIONAL = re.compile(
     r"\b(?:if|unless|whether|once|until|till|before|in\s+return\s+for|in\s+exchange\s+for|on\s+condition|si|caso|a\s+menos|"
-    r"antes\s+de|avant|hasta\s+que|ate\s+que)\s+(?:\S+\s+){0,3}$",
+    r"antes\s+de|avant|hasta\s+que|ate\s+que)\s+(?:\S+\s+){0,6}$",
     _FLAGS,
 )
 # "…, announced the ministry", "…, a annoncé le Qatar": a reporting verb, not an announcement of the truce.

@@ -142,6 +142,11 @@ CASES: list[tuple[str, str, Expected]] = [
 
 # Harder phrasing: modality, reporting verbs, commitments restated, words that only look like statuses.
 PHRASING: list[tuple[str, Expected]] = [
+    ("It was the first ceasefire since the war began in April 2023.", set()),
+    ("The ceasefire that ended the 1990s war was brokered by Russia.", {("agreed", True)}),
+    ("The Houthis said they would halt attacks on shipping if a ceasefire in Gaza took hold.", set()),
+    ("A truce was agreed in 2019. It collapsed a month later.", {("agreed", True), ("collapsed", True)}),
+    ("Last year's truce collapsed within days.", {("collapsed", True)}),
     ("A ceasefire is expected to be announced within hours, two officials said.", {("proposed", False)}),
     ("Both sides have been accused of repeated ceasefire violations.", {("violated", False)}),
     ("Both sides agreed to a prisoner exchange, but not to a ceasefire.", set()),
