@@ -60,6 +60,8 @@ def _read_sentence(
         return []
     attach_outcomes(low, tokens, found, find_outcomes(low, tokens), find_tolls(low, tokens), memory)
     figures = []
+    if all(candidate.outcome is None for candidate in found):
+        return figures  # numbers, but none of them a casualty figure: skip the context work
     period = period_hours(text, language)
     source = find_source(text)
     cues = background_cues(text, published_at)

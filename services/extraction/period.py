@@ -37,12 +37,17 @@ _SPAN: Final = re.compile(
     r"(?P<num>[\w-]+)\s+(?P<unit>hours|horas|heures|days|dias|días|jours)\b",
     re.IGNORECASE,
 )
+_UNIT_WORD: Final = re.compile(
+    r"hour|hora|heure|day|dia|día|jour|journ|week|semana|semaine|fin de|fim de", re.IGNORECASE
+)
 _HOURS_PER_UNIT: Final = {"hours": 1, "horas": 1, "heures": 1, "days": 24, "dias": 24, "días": 24, "jours": 24}
 _LONGEST_WINDOW_HOURS: Final = 24 * 31
 
 
 def period_hours(sentence: str, language: str) -> int | None:
     """The window stated in the sentence in hours, or None when it states none."""
+    if not _UNIT_WORD.search(sentence):
+        return None  # most sentences name no hour, day, week or weekend: one cheap scan says so
     for match in _SPAN.finditer(sentence):
         numbers = find_numbers(match.group("num"), language)
         if len(numbers) == 1:
