@@ -59,7 +59,7 @@ def _read_sentence(
     if not found:
         return []
     attach_outcomes(low, tokens, found, find_outcomes(low, tokens), find_tolls(low, tokens), memory)
-    figures = []
+    figures: list[CasualtyFigure] = []
     if all(candidate.outcome is None for candidate in found):
         return figures  # numbers, but none of them a casualty figure: skip the context work
     period = period_hours(text, language)
