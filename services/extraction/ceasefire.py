@@ -1,15 +1,14 @@
 """Ceasefire statements: what an article says a ceasefire did (see shared/eval/EXTRACTION.md).
 
 A statement needs a ceasefire TERM and a status CUE on the right side of it, close by
-(ceasefire_lexicon). Cues are then read in their context, because news language hedges:
-- negated ("has not held", "sin que lograran acordar su renovación") → nothing;
-- hypothetical or an aim ("can be extended", "due to expire", "pressing both sides to accept")
-  → nothing, except that an agreement someone is urged towards is a proposal;
-- folded into a stronger cue: "agreed to extend" is `extended`, "accepted a UN proposal" is
-  `agreed`, "rejected a proposal to extend" and "proposed extending" are `proposed`;
-- dated to an earlier episode ("a 2018 deal", "previous truces") → `background`.
-One statement per sentence and status. The work per sentence is linear in its length:
-regex scans plus a binary search for the nearest term of each cue.
+(ceasefire_lexicon), with no clause break between them. Each cue is then read in its
+context (ceasefire_context: negation, conditions, aims, reporting verbs), and dated to an
+earlier episode or not (ceasefire_background). Parties and mediators come from the same
+sentence (ceasefire_parties). One statement per sentence and status.
+
+Most sentences are passed over after one word split: the stems of the words (ceasefire_stems)
+tell which terms and cues can occur at all, and where to try them. The work per sentence is
+linear in its length.
 """
 
 from __future__ import annotations
@@ -20,35 +19,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from services.extraction.ceasefire_background import background_cue, is_current_verb
-from services.extraction.ceasefire_lexicon import (
-    AFTER_TALKS,
-    AGREED_BEFORE_INFINITIVE,
-    ALWAYS_TRIED,
-    COMPOUND_HEAD,
-    CONDITIONAL,
-    CUES,
-    CUES_BY_STEM,
-    HALT_TERM,
-    HYPOTHETICAL,
-    INFINITIVE,
-    NEGATION,
-    NOT_A_TRUCE_HELD,
-    NOT_TRUCE_VIOLATIONS,
-    PRONOUN_TERM,
-    REPORTING,
-    REPORTING_CLAUSE,
-    REPORTING_SPEAKER,
-    REPORTING_VERB,
-    RESTATED,
-    ROMANCE_INFINITIVE,
-    STEMS,
-    STRONG_TERM,
-    WEAK_TERM,
-    Cue,
-    Term,
-    TermKind,
-)
+from services.extraction.ceasefire_context import Hit, fold_cues, read_in_context
+from services.extraction.ceasefire_lexicon import ALWAYS_TRIED, COMPOUND_HEAD, CUES, CUES_BY_STEM, STEMS, Cue
 from services.extraction.ceasefire_parties import find_mediators, find_parties
+from services.extraction.ceasefire_terms import HALT_TERM, PRONOUN_TERM, STRONG_TERM, WEAK_TERM, Term, TermKind
 from services.extraction.gazetteer_fold import fold
 from services.extraction.sentences import Sentence
 from streams.events import CeasefireStatement, CeasefireStatus
@@ -57,9 +31,7 @@ from streams.events import CeasefireStatement, CeasefireStatus
 _BARRIER = re.compile(
     r";|,\s*(?:but|mas|pero|mais|and|e|y|et)\b|\b(?:while|whereas|meanwhile|although|embora|aunque|alors\s+que)\b"
 )
-_CONTEXT = 36  # characters before a cue read for negation, modality and "to"
 _PRONOUN_GAP = 14  # "violating it", "it took effect": a pronoun must sit right by its cue
-_FOLD_WINDOW = 60  # "agreed … to extend", "accepted a … proposal": how far one cue absorbs another
 _MAX_HITS = 64  # a real sentence holds a handful of cues; junk must not make the pairwise folding quadratic
 
 
@@ -68,14 +40,6 @@ class _Term:
     start: int
     end: int
     kind: TermKind
-
-
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    status: CeasefireStatus
-    cue: Cue
-    start: int
-    end: int
 
 
 def find_ceasefire(sentences: Sequence[Sentence], language: str) -> list[CeasefireStatement]:
@@ -168,7 +132,7 @@ def _terms(text: str, present: dict[str, list[int]], named: bool, pronouns: bool
     return terms
 
 
-def _read_sentence(text: str, located: dict[str, list[int]], named: bool) -> list[_Hit]:
+def _read_sentence(text: str, located: dict[str, list[int]], named: bool) -> list[Hit]:
     indices = set(ALWAYS_TRIED)
     for stem in located:
         indices.update(CUES_BY_STEM.get(stem, ()))
@@ -185,7 +149,7 @@ def _read_sentence(text: str, located: dict[str, list[int]], named: bool) -> lis
             return []
     barriers = [m.start() for m in _BARRIER.finditer(text)]
     starts = [term.start for term in terms]
-    raw: list[_Hit] = []
+    raw: list[Hit] = []
     for cue in cues:
         if cue.side == "alone" and not alone:
             continue
@@ -194,10 +158,10 @@ def _read_sentence(text: str, located: dict[str, list[int]], named: bool) -> lis
             if len(raw) >= _MAX_HITS:
                 break  # junk, not news: keep the work linear
             if _attached(text, cue, start, end, terms, starts, barriers, named):
-                raw.append(_Hit(cue.status, cue, start, end))
+                raw.append(Hit(cue.status, cue, start, end))
     hits = _drop_overlaps(raw)
-    hits = [hit for hit in (_in_context(text, hit) for hit in hits) if hit is not None]
-    return sorted(_fold_cues(hits), key=lambda hit: hit.start)
+    hits = [hit for hit in (read_in_context(text, hit) for hit in hits) if hit is not None]
+    return sorted(fold_cues(hits), key=lambda hit: hit.start)
 
 
 def _attached(
@@ -242,84 +206,10 @@ def _blocked(barriers: list[int], left: int, right: int) -> bool:
     return index < len(barriers) and barriers[index] < right
 
 
-def _drop_overlaps(hits: list[_Hit]) -> list[_Hit]:
+def _drop_overlaps(hits: list[Hit]) -> list[Hit]:
     """Where cues overlap ("due to take effect" holds "take effect"), the longer one speaks."""
-    kept: list[_Hit] = []
+    kept: list[Hit] = []
     for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
         if all(hit.end <= other.start or hit.start >= other.end for other in kept):
             kept.append(hit)
-    return kept
-
-
-def _in_context(text: str, hit: _Hit) -> _Hit | None:
-    """The hit as its context reads it: dropped if negated or hypothetical, a proposal if only urged."""
-    before = _words_before(text, hit.start, _CONTEXT)
-    clause = re.split(r"[,;:]", before)[-1]
-    if NEGATION.search(clause):
-        if hit.status == "agreed":
-            return _Hit("proposed", hit.cue, hit.start, hit.end)  # "would not agree to a ceasefire": refused
-        if hit.cue.name == "holding":
-            return _Hit("violated", hit.cue, hit.start, hit.end)  # "the truce has not been respected"
-        if hit.status != "proposed":  # a vetoed resolution calling for a truce was still proposed
-            return None
-    if hit.status == "agreed" and REPORTING_VERB.match(text, hit.start) and REPORTING_CLAUSE.match(text, hit.end):
-        return None  # "announced that …": not the announcement of a truce
-    if hit.status == "agreed" and ROMANCE_INFINITIVE.search(text, hit.start, hit.end):
-        return _Hit("proposed", hit.cue, hit.start, hit.end)  # "com o objetivo de alcançar um cessar-fogo"
-    if (
-        hit.status == "agreed"
-        and REPORTING.search(before)
-        and REPORTING_VERB.match(text, hit.start)
-        and REPORTING_SPEAKER.match(text, hit.end)
-    ):
-        return None
-    if hit.cue.name == "violations" and NOT_TRUCE_VIOLATIONS.search(before[-30:]):
-        return None
-    if hit.cue.name == "talks" and AFTER_TALKS.search(before[-40:]):
-        return None
-    if hit.cue.name == "holding" and (
-        NOT_A_TRUCE_HELD.search(before[-22:]) or NOT_A_TRUCE_HELD.match(text, hit.end + 1, hit.end + 16)
-    ):
-        return None
-    if CONDITIONAL.search(clause) or (hit.status == "agreed" and RESTATED.search(before)):
-        return None
-    wished = HYPOTHETICAL.search(clause) is not None
-    if INFINITIVE.search(before):
-        wished = wished or not AGREED_BEFORE_INFINITIVE.search(text[max(0, hit.start - 45) : hit.start - 3])
-    if not wished:
-        return hit
-    if hit.status == "agreed" and hit.cue.name != "scheduled":
-        return _Hit("proposed", hit.cue, hit.start, hit.end)  # "urged both sides to sign a truce"
-    return None
-
-
-def _words_before(text: str, end: int, size: int) -> str:
-    """Up to `size` characters before `end`, starting at a word: a cut "Yemen's" must not read as "n's"."""
-    start = max(0, end - size)
-    if start > 0 and text[start - 1].isalnum():
-        space = text.find(" ", start, end)
-        start = end if space < 0 else space + 1
-    return text[start:end]
-
-
-def _fold_cues(hits: list[_Hit]) -> list[_Hit]:
-    """Let one cue absorb another that only serves it."""
-
-    def follows(first: _Hit, second: _Hit, reach: int = _FOLD_WINDOW) -> bool:
-        return first.end <= second.start <= first.end + reach
-
-    kept: list[_Hit] = []
-    for hit in hits:
-        others = [other for other in hits if other is not hit]
-        if hit.status == "agreed" and any(o.status == "extended" and follows(hit, o) for o in others):
-            continue  # "agreed on Monday to extend the truce": an extension
-        if hit.status == "agreed" and any(o.cue.name == "talks" and follows(hit, o, 25) for o in others):
-            continue  # "agreed to talks on a truce": still a proposal
-        if hit.cue.name in ("proposal", "talks") and any(
-            o.status == "agreed" and o.cue.name != "brokered" and follows(o, hit, 30) for o in others
-        ):
-            continue  # "accepted a UN proposal": agreed
-        if hit.status == "extended" and any(o.status == "proposed" and follows(o, hit, 30) for o in others):
-            continue  # "rejected a proposal to extend", "proposed extending the pause"
-        kept.append(hit)
     return kept

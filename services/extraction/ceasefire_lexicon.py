@@ -3,11 +3,9 @@
 Patterns run on accent-folded text (see gazetteer_fold), case-insensitively, and every
 language is always on: the language hint may be wrong, and wire copy mixes languages.
 
-Two kinds of pattern:
-- a TERM names a ceasefire ("truce", "cessar-fogo", "cessation of hostilities"; weaker words
-  such as "deal" or "pause" count only in an article that names a ceasefire outright);
-- a CUE states something about it ("took effect", "violated", "rejected") and must sit on the
-  right side of a term within a few characters — "ceasefire" in a sentence is not a statement.
+A CUE states something about a ceasefire ("took effect", "violated", "rejected") and must
+sit on the right side of a TERM (ceasefire_terms) within a few characters — "ceasefire" in a
+sentence is not a statement.
 
 Every pattern starts with a literal word and has no nested unbounded quantifier, so
 matching stays linear in the length of the text (a 1 MB article of junk is fed to it in tests).
@@ -19,97 +17,22 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from services.extraction.ceasefire_stems import Stem, StemIndex, StemmedPattern, stem_of
+from services.extraction.ceasefire_stems import Stem, StemIndex, StemmedPattern
+from services.extraction.ceasefire_terms import (
+    HALT_TERM,
+    STEM_AFTER,
+    STEM_BEFORE,
+    STRONG_TERM,
+    WEAK_TERM,
+    Term,
+    pattern_stems,
+    words_pattern,
+)
 from streams.events import CeasefireStatus
 
 _FLAGS = re.IGNORECASE
 
-TermKind = Literal["strong", "weak", "halt", "pronoun"]
 Side = Literal["before", "after", "any", "alone"]
-
-
-def _words(*alternatives: str) -> str:
-    return r"\b(?:" + "|".join(alternatives) + r")\b"
-
-
-# A match starts at most this far before a stem inside it ("has largely held") and ends at most
-# this far after it ("accepted a United Nations proposal").
-_STEM_BEFORE = 60
-_STEM_AFTER = 90
-
-
-def _stems(alternatives: list[str]) -> tuple[Stem, ...] | None:
-    stems = [stem_of(alternative) for alternative in alternatives]
-    return None if None in stems else tuple(sorted({stem for stem in stems if stem}))
-
-
-# --- terms ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Term:
-    """Words that name a ceasefire; `stems` as for cues (see ceasefire_stems)."""
-
-    kind: TermKind
-    pattern: re.Pattern[str]
-    stems: tuple[Stem, ...] | None
-    scan: StemmedPattern
-
-
-def _term(kind: TermKind, alternatives: str | list[str]) -> Term:
-    """`alternatives`: a list of regexes, or one string of them separated by whitespace."""
-    parts = alternatives.split() if isinstance(alternatives, str) else alternatives
-    return Term(kind, re.compile(_words(*parts), _FLAGS), _stems(parts), StemmedPattern(parts, _FLAGS, 60, 90))
-
-
-# fmt: off
-STRONG_TERM = _term("strong", r"""
-    cease-?\s?fires? truces? armistices? humanitarian\s+(?:pauses?|windows?)
-    cessation\s+(?:of|to)\s+(?:the\s+|all\s+)?hostilities end\s+(?:of|to)\s+(?:the\s+|all\s+)?hostilities
-    halt\s+(?:of|to)\s+(?:the\s+|all\s+)?hostilities
-    cessar-?\s?(?:o\s+)?fogo treguas? armisticios? pausas?\s+humanitarias? cessac(?:ao|oes)\s+(?:das\s+)?hostilidades
-    fim\s+das\s+hostilidades alto\s+(?:el|al)\s+fuego cese\s+(?:al|del|el)\s+fuego cese\s+de\s+(?:las\s+)?hostilidades
-    fin\s+de\s+las\s+hostilidades cessez-le-feu cesser\s+le\s+feu treves? pauses?\s+humanitaires?
-    cessation\s+des\s+(?:hostilites|combats) fin\s+des\s+(?:hostilites|combats) arret\s+des\s+(?:hostilites|combats)
-""")
-
-# Words that stand for a ceasefire only once the article has named one ("the deal").
-WEAK_TERM = _term("weak", r"""
-    deal agreement accords? pact arrangement understanding pledge pause lull de-escalation\s+(?:deal|agreement)
-    acordo acuerdo pacto pausa entendimento entendimiento pacte entente
-""")
-# fmt: on
-
-# "agreed to stop all firing", "called on both sides to stop fighting", "a moratorium on strikes".
-_HALTED = (
-    r"(?:all\s+|the\s+|its\s+|their\s+)?(?:firing|fighting|hostilities|attacks|strikes|shelling|bombing|"
-    r"bombardments?|military\s+action|offensive\s+operations)"
-)
-_HALTED_ROMANCE = (
-    r"(?:os\s+|as\s+|los\s+|las\s+|les\s+)?(?:combates|hostilidades|ataques|bombardeios|bombardeos|combats|"
-    r"hostilites|attaques|frappes|bombardements)"
-)
-HALT_TERM = _term(
-    "halt",
-    [r"moratorium\s+on"]
-    + [rf"{verb}(?:s|ed|ped|ping|ing)?\s+{_HALTED}" for verb in ("stop", "halt", "cease", "suspend", "pause")]
-    + [
-        rf"{verb}(?:am|em|ou|on|an|ont)?\s+{_HALTED_ROMANCE}"
-        for verb in (
-            "cessar",
-            "suspender",
-            "interromper",
-            "parar",
-            "cesar",
-            "detener",
-            "cesser",
-            "suspendre",
-            "arreter",
-        )
-    ],
-)
-
-PRONOUN_TERM = re.compile(r"\b(?:it|them)\b", _FLAGS)
 
 
 # --- cues -------------------------------------------------------------------------------
@@ -139,8 +62,17 @@ def _cue(
 ) -> Cue:
     """`alternatives`: regexes separated by whitespace (a space inside one is written \\s+)."""
     parts = alternatives.split()
-    scan = StemmedPattern(parts, _FLAGS, _STEM_BEFORE, _STEM_AFTER)
-    return Cue(status, re.compile(_words(*parts), _FLAGS), side, gap, pronoun, name or status, _stems(parts), scan)
+    scan = StemmedPattern(parts, _FLAGS, STEM_BEFORE, STEM_AFTER)
+    return Cue(
+        status,
+        re.compile(words_pattern(*parts), _FLAGS),
+        side,
+        gap,
+        pronoun,
+        name or status,
+        pattern_stems(parts),
+        scan,
+    )
 
 
 # fmt: off
@@ -346,47 +278,6 @@ def _cues_by_stem() -> dict[str, tuple[int, ...]]:
 CUES_BY_STEM = _cues_by_stem()
 ALWAYS_TRIED: tuple[int, ...] = tuple(index for index, cue in enumerate(CUES) if cue.stems is None)
 
-
-# --- modifiers: what turns a cue into a non-statement -------------------------------------
-
-# Read in the few words before a cue.
-NEGATION = re.compile(
-    r"\b(?:not|never|no|without|n't|failed\s+to|fail\s+to|yet\s+to|refused\s+to|declined\s+to|unable\s+to|sem|sin|sans|nao|nunca|jamais|ne|n'|ni|nem)\b[^,;]*$",
-    _FLAGS,
-)
-# A modal makes an agreement a possibility (a proposal); a condition makes it nothing yet.
-HYPOTHETICAL = re.compile(
-    r"\b(?:can|could|may|might|would\s+require|pode|poderia|podria|puede|pourrait|peut)\s+(?:\S+\s+){0,3}$", _FLAGS
-)
-CONDITIONAL = re.compile(
-    r"\b(?:if|unless|whether|once|until|till|before|in\s+return\s+for|in\s+exchange\s+for|on\s+condition|si|caso|a\s+menos|"
-    r"antes\s+de|avant|hasta\s+que|ate\s+que)\s+(?:\S+\s+){0,6}$",
-    _FLAGS,
-)
-# "…, announced the ministry", "…, a annoncé le Qatar": a reporting verb, not an announcement of the truce.
-REPORTING = re.compile(r",\s*(?:a|ont|has|have|had)?\s*$", _FLAGS)
-REPORTING_VERB = re.compile(r"(?:announc|annonc|anunci|declar|said|dit|dijo|disse)", _FLAGS)
-# "announced that …", "a annoncé avoir repris …": the verb reports something else.
-REPORTING_CLAUSE = re.compile(r"\s+(?:that|que|avoir|etre|ter|haber|it|they|he|she)\b", _FLAGS)
-# Romance infinitives: "com o objetivo de alcançar um cessar-fogo", "à conclure un cessez-le-feu" — an aim.
-ROMANCE_INFINITIVE = re.compile(
-    r"(?:acordar|alcancar|alcanzar|firmar|assinar|concluir|conclure|signer|accepter|aceitar|aceptar|pactar|obtenir|"
-    r"parvenir|negociar|negocier)$",
-    _FLAGS,
-)
-REPORTING_SPEAKER = re.compile(r"\s+(?:(?:the|le|la|les|l'|el|los|las|o|os)\b|(?-i:[A-Z]))", _FLAGS)
-# "to <verb>" is a statement only after "agreed"/"decided" or "appeared to be"; otherwise it is an
-# aim ("pressing … to accept", "expected to be announced").
-INFINITIVE = re.compile(r"\bto\s+(?:be\s+)?$", _FLAGS)
-AGREED_BEFORE_INFINITIVE = re.compile(
-    r"\b(?:agree[sd]?|decided?|voted|appear(?:s|ed)?|seem(?:s|ed)?|continu(?:e|es|ed)|acordaron|acordaram|"
-    r"concordaram|decidiu|decidio)\b",
-    _FLAGS,
-)
-# "talks" that already ended in the deal ("reached after ten days of talks") propose nothing.
-AFTER_TALKS = re.compile(r"\b(?:after|following|at|apres|depois|tras|tras\s+de)\b", _FLAGS)
-# "remained committed to the truce" restates an old commitment; it announces nothing.
-RESTATED = re.compile(r"\b(?:remain(?:s|ed)?|still|stay(?:s|ed)?)\s+$", _FLAGS)
 # "truce talks collapsed", "the ceasefire line": the term modifies another noun, which is what
 # the verb after it speaks of.
 COMPOUND_HEAD = re.compile(
@@ -394,7 +285,3 @@ COMPOUND_HEAD = re.compile(
     r"process|framework|bid|push)\b",
     _FLAGS,
 )
-# "human rights violations" are not truce violations.
-NOT_TRUCE_VIOLATIONS = re.compile(r"\b(?:rights|humanitarian\s+law|direitos|derechos|droits|sanctions)\b", _FLAGS)
-# Things that are "held" or "holding" without being a truce ("talks held in Doha", "hostages held").
-NOT_A_TRUCE_HELD = re.compile(r"\b(?:talks|negotiations|meeting|hostages?|prisoners?|captives?|elections?)\b", _FLAGS)

@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.extraction.ceasefire_lexicon import CUES, HALT_TERM, STEMS, STRONG_TERM, WEAK_TERM
+from services.extraction.ceasefire_lexicon import CUES, STEMS
 from services.extraction.ceasefire_stems import Stem, stem_of
+from services.extraction.ceasefire_terms import HALT_TERM, STRONG_TERM, WEAK_TERM
 from services.extraction.gazetteer_fold import fold
 from tests.unit.extraction.test_ceasefire_statuses import CASES, PHRASING
 

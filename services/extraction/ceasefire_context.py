@@ -1,0 +1,151 @@
+"""A cue read in its context: what news language does to a status word.
+
+- negated ("has not held", "sin que lograran acordar su renovación"): nothing — except that a
+  refused agreement is a proposal and a truce "not respected" is violated;
+- a condition ("if a truce took hold", "in return for extending the pause"): nothing yet;
+- a modal or an aim ("could sign", "pressing both sides to accept", "com o objetivo de
+  alcançar"): an agreement becomes a proposal, anything else is dropped;
+- a reporting verb ("…, the ministry announced", "announced that …"): not an announcement;
+- one cue serving another ("agreed to extend" is `extended`, "accepted a UN proposal" is
+  `agreed`, "proposed extending" is `proposed`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from services.extraction.ceasefire_lexicon import Cue
+from streams.events import CeasefireStatus
+
+_FLAGS = re.IGNORECASE
+_CONTEXT = 36  # characters before a cue read for negation, modality and "to"
+_FOLD_WINDOW = 60  # "agreed … to extend", "accepted a … proposal": how far one cue absorbs another
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A cue that attached to a ceasefire term: its status and where it is in the sentence."""
+
+    status: CeasefireStatus
+    cue: Cue
+    start: int
+    end: int
+
+
+# Read in the few words before a cue.
+NEGATION = re.compile(
+    r"\b(?:not|never|no|without|n't|failed\s+to|fail\s+to|yet\s+to|refused\s+to|declined\s+to|unable\s+to|sem|sin|sans|nao|nunca|jamais|ne|n'|ni|nem)\b[^,;]*$",
+    _FLAGS,
+)
+# A modal makes an agreement a possibility (a proposal); a condition makes it nothing yet.
+HYPOTHETICAL = re.compile(
+    r"\b(?:can|could|may|might|would\s+require|pode|poderia|podria|puede|pourrait|peut)\s+(?:\S+\s+){0,3}$", _FLAGS
+)
+CONDITIONAL = re.compile(
+    r"\b(?:if|unless|whether|once|until|till|before|in\s+return\s+for|in\s+exchange\s+for|on\s+condition|si|caso|a\s+menos|"
+    r"antes\s+de|avant|hasta\s+que|ate\s+que)\s+(?:\S+\s+){0,6}$",
+    _FLAGS,
+)
+# "…, announced the ministry", "…, a annoncé le Qatar": a reporting verb, not an announcement of the truce.
+REPORTING = re.compile(r",\s*(?:a|ont|has|have|had)?\s*$", _FLAGS)
+REPORTING_VERB = re.compile(r"(?:announc|annonc|anunci|declar|said|dit|dijo|disse)", _FLAGS)
+# "announced that …", "a annoncé avoir repris …": the verb reports something else.
+REPORTING_CLAUSE = re.compile(r"\s+(?:that|que|avoir|etre|ter|haber|it|they|he|she)\b", _FLAGS)
+# Romance infinitives: "com o objetivo de alcançar um cessar-fogo", "à conclure un cessez-le-feu" — an aim.
+ROMANCE_INFINITIVE = re.compile(
+    r"(?:acordar|alcancar|alcanzar|firmar|assinar|concluir|conclure|signer|accepter|aceitar|aceptar|pactar|obtenir|"
+    r"parvenir|negociar|negocier)$",
+    _FLAGS,
+)
+REPORTING_SPEAKER = re.compile(r"\s+(?:(?:the|le|la|les|l'|el|los|las|o|os)\b|(?-i:[A-Z]))", _FLAGS)
+# "to <verb>" is a statement only after "agreed"/"decided" or "appeared to be"; otherwise it is an
+# aim ("pressing … to accept", "expected to be announced").
+INFINITIVE = re.compile(r"\bto\s+(?:be\s+)?$", _FLAGS)
+AGREED_BEFORE_INFINITIVE = re.compile(
+    r"\b(?:agree[sd]?|decided?|voted|appear(?:s|ed)?|seem(?:s|ed)?|continu(?:e|es|ed)|acordaron|acordaram|"
+    r"concordaram|decidiu|decidio)\b",
+    _FLAGS,
+)
+# "talks" that already ended in the deal ("reached after ten days of talks") propose nothing.
+AFTER_TALKS = re.compile(r"\b(?:after|following|at|apres|depois|tras|tras\s+de)\b", _FLAGS)
+# "remained committed to the truce" restates an old commitment; it announces nothing.
+RESTATED = re.compile(r"\b(?:remain(?:s|ed)?|still|stay(?:s|ed)?)\s+$", _FLAGS)
+# "human rights violations" are not truce violations.
+NOT_TRUCE_VIOLATIONS = re.compile(r"\b(?:rights|humanitarian\s+law|direitos|derechos|droits|sanctions)\b", _FLAGS)
+# Things that are "held" or "holding" without being a truce ("talks held in Doha", "hostages held").
+NOT_A_TRUCE_HELD = re.compile(r"\b(?:talks|negotiations|meeting|hostages?|prisoners?|captives?|elections?)\b", _FLAGS)
+
+
+def read_in_context(text: str, hit: Hit) -> Hit | None:
+    """The hit as its context reads it: dropped if negated or hypothetical, a proposal if only urged."""
+    before = words_before(text, hit.start, _CONTEXT)
+    clause = re.split(r"[,;:]", before)[-1]
+    if NEGATION.search(clause):
+        if hit.status == "agreed":
+            return Hit("proposed", hit.cue, hit.start, hit.end)  # "would not agree to a ceasefire": refused
+        if hit.cue.name == "holding":
+            return Hit("violated", hit.cue, hit.start, hit.end)  # "the truce has not been respected"
+        if hit.status != "proposed":  # a vetoed resolution calling for a truce was still proposed
+            return None
+    if hit.status == "agreed" and REPORTING_VERB.match(text, hit.start) and REPORTING_CLAUSE.match(text, hit.end):
+        return None  # "announced that …": not the announcement of a truce
+    if hit.status == "agreed" and ROMANCE_INFINITIVE.search(text, hit.start, hit.end):
+        return Hit("proposed", hit.cue, hit.start, hit.end)  # "com o objetivo de alcançar um cessar-fogo"
+    if (
+        hit.status == "agreed"
+        and REPORTING.search(before)
+        and REPORTING_VERB.match(text, hit.start)
+        and REPORTING_SPEAKER.match(text, hit.end)
+    ):
+        return None
+    if hit.cue.name == "violations" and NOT_TRUCE_VIOLATIONS.search(before[-30:]):
+        return None
+    if hit.cue.name == "talks" and AFTER_TALKS.search(before[-40:]):
+        return None
+    if hit.cue.name == "holding" and (
+        NOT_A_TRUCE_HELD.search(before[-22:]) or NOT_A_TRUCE_HELD.match(text, hit.end + 1, hit.end + 16)
+    ):
+        return None
+    if CONDITIONAL.search(clause) or (hit.status == "agreed" and RESTATED.search(before)):
+        return None
+    wished = HYPOTHETICAL.search(clause) is not None
+    if INFINITIVE.search(before):
+        wished = wished or not AGREED_BEFORE_INFINITIVE.search(text[max(0, hit.start - 45) : hit.start - 3])
+    if not wished:
+        return hit
+    if hit.status == "agreed" and hit.cue.name != "scheduled":
+        return Hit("proposed", hit.cue, hit.start, hit.end)  # "urged both sides to sign a truce"
+    return None
+
+
+def words_before(text: str, end: int, size: int) -> str:
+    """Up to `size` characters before `end`, starting at a word: a cut "Yemen's" must not read as "n's"."""
+    start = max(0, end - size)
+    if start > 0 and text[start - 1].isalnum():
+        space = text.find(" ", start, end)
+        start = end if space < 0 else space + 1
+    return text[start:end]
+
+
+def fold_cues(hits: list[Hit]) -> list[Hit]:
+    """Let one cue absorb another that only serves it."""
+
+    def follows(first: Hit, second: Hit, reach: int = _FOLD_WINDOW) -> bool:
+        return first.end <= second.start <= first.end + reach
+
+    kept: list[Hit] = []
+    for hit in hits:
+        others = [other for other in hits if other is not hit]
+        if hit.status == "agreed" and any(o.status == "extended" and follows(hit, o) for o in others):
+            continue  # "agreed on Monday to extend the truce": an extension
+        if hit.status == "agreed" and any(o.cue.name == "talks" and follows(hit, o, 25) for o in others):
+            continue  # "agreed to talks on a truce": still a proposal
+        if hit.cue.name in ("proposal", "talks") and any(
+            o.status == "agreed" and o.cue.name != "brokered" and follows(o, hit, 30) for o in others
+        ):
+            continue  # "accepted a UN proposal": agreed
+        if hit.status == "extended" and any(o.status == "proposed" and follows(o, hit, 30) for o in others):
+            continue  # "rejected a proposal to extend", "proposed extending the pause"
+        kept.append(hit)
+    return kept
