@@ -13,6 +13,7 @@ or an old year closely follows it ("killed 26 people in 2019").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Final
 
@@ -63,6 +64,13 @@ _SINCE_WHEN: Final = re.compile(
     r"(?<!\w)(?:since|desde|depuis)\b[^,.;]{0,80},\s*(?:when|which|in which|cuando|quando|lorsque|quand|où)\b",
     re.IGNORECASE,
 )
+_PRESENT: Final = re.compile(
+    r"(?<!\w)(?:(?:on |this |last |este |esta |neste |nesta |ce )?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|lunes|martes|"
+    r"miércoles|jueves|viernes|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|today|yesterday|tonight|"
+    r"this week|hoje|ontem|hoy|ayer|aujourd'hui|aujourd’hui|hier)(?!\w)",
+    re.IGNORECASE,
+)
 _SINCE: Final = re.compile(r"(?<!\w)(?:since|desde|depuis|ever since)(?!\w)", re.IGNORECASE)
 _SINCE_REACH: Final = 60  # a "since" this close before a time cue governs it
 _AFTER_REACH: Final = 40  # a time cue this close after a figure dates it
@@ -103,9 +111,19 @@ def background_cues(sentence: str, published_at: datetime | None) -> list[int]:
     return sorted(cues)
 
 
-def is_background(cues: list[int], cues_after: list[int], start: int, end: int) -> bool:
-    """Whether the figure at [start, end) is dated by a cue before it, or closely by one after it."""
-    return any(cue < start for cue in cues) or any(0 <= cue - end <= _AFTER_REACH for cue in cues_after)
+def present_markers(sentence: str) -> list[int]:
+    """Offsets of words that date a clause to the events being reported ("on Tuesday", "hoy", "hier")."""
+    return [m.start() for m in _PRESENT.finditer(sentence)]
+
+
+def is_background(cues: list[int], cues_after: list[int], start: int, end: int, present: Sequence[int] = ()) -> bool:
+    """Whether the figure at [start, end) is dated by a cue before it, or closely by one after it.
+
+    A cue before the figure stops counting once the sentence returns to the present between
+    them: "In 2014 an assault left 2,100 dead, but on Tuesday 17 soldiers were killed".
+    """
+    before = any(cue < start and not any(cue < mark < start for mark in present) for cue in cues)
+    return before or any(0 <= cue - end <= _AFTER_REACH for cue in cues_after)
 
 
 def background_cues_after(sentence: str, published_at: datetime | None) -> list[int]:

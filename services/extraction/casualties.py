@@ -16,7 +16,7 @@ from typing import Final
 
 from services.extraction.attachment import ArticleMemory, attach_outcomes, parent_of
 from services.extraction.attribution import find_source
-from services.extraction.background import background_cues, background_cues_after, is_background
+from services.extraction.background import background_cues, background_cues_after, is_background, present_markers
 from services.extraction.candidate import Candidate, tokenize
 from services.extraction.figures import candidates
 from services.extraction.keywords import lower_keeping_offsets
@@ -66,6 +66,7 @@ def _read_sentence(
     source = find_source(text)
     cues = background_cues(text, published_at)
     cues_after = background_cues_after(text, published_at)
+    present = present_markers(text) if cues else []
     main: Candidate | None = None
     for candidate in found:
         if candidate.outcome is None:
@@ -90,7 +91,7 @@ def _read_sentence(
                 group=group,
                 period_hours=period,
                 source=source,
-                background=is_background(cues, cues_after, candidate.start, candidate.end),
+                background=is_background(cues, cues_after, candidate.start, candidate.end, present),
             )
         )
     if main is not None:

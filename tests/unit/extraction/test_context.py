@@ -74,3 +74,21 @@ PUBLISHED = datetime(2025, 4, 22, 12, tzinfo=UTC)
 def test_background(text: str, background: bool) -> None:
     [figure] = [f for f in read(text, "en", PUBLISHED) if f.outcome == "killed"]
     assert figure.background is background
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "current", "earlier"),
+    [
+        ("The 2006 war killed about 1,200 Lebanese. On Friday, an Israeli strike killed 4 people.", "en", [4], [1200]),
+        ("Last year's attack on the market killed 30 people. Sunday's blast killed 9.", "en", [9], [30]),
+        ("In 2014, an assault left 2,100 dead, but on Tuesday 17 soldiers were killed.", "en", [17], [2100]),
+        ("Em 2023, um ataque semelhante deixou 40 mortos. Neste sábado, 12 pessoas morreram.", "pt", [12], [40]),
+        ("La guerra de 2020 dejó más de 6.500 muertos. Este lunes murieron 7 soldados.", "es", [7], [6500]),
+        ("La guerre de 2006 avait fait 1 200 morts. Vendredi, une frappe a tué 4 personnes.", "fr", [4], [1200]),
+        ("Depuis 2012, le conflit a fait plus de 10 000 morts.", "fr", [10000], []),
+    ],
+)
+def test_earlier_episodes_against_the_news(text: str, language: str, current: list[int], earlier: list[int]) -> None:
+    figures = read(text, language, datetime(2024, 6, 15, tzinfo=UTC))
+    assert [f.count for f in figures if not f.background] == current
+    assert [f.count for f in figures if f.background] == earlier
