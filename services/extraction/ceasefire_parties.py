@@ -55,9 +55,10 @@ _AUXILIARY = _wordset("have has had ont")
 
 
 def _is_capitalised(token: str) -> bool:
+    """A word that can be part of a name: capitalised, and not a day, a month or a dateline."""
     if token[:2].lower() in ("l'", "d'", "l’", "d’"):
         token = token[2:]  # French elision: "l'Angola"
-    return token[:1].isupper() or token[:1].isdigit()
+    return token[:1].isupper() and token.lower().strip(".,;:") not in _CALENDAR
 
 
 def read_names(text: str, start: int, limit: int = 4) -> list[str]:
@@ -97,7 +98,7 @@ def _read_one(text: str, start: int) -> tuple[str, int, bool]:
             or _is_capitalised(word)
             or (seen_capital and lowered in _CONNECTORS)
             or (seen_capital and lowered in _HEADS)
-            or (not seen_capital and len(kept) <= 2 and word.isalpha() and lowered not in _JOINERS)
+            or (not seen_capital and len(kept) <= 2 and word.isalpha() and lowered not in _JOINERS | _STOP)
         )
         if not accepted:
             if seen_capital and lowered in _JOINERS:
@@ -119,7 +120,16 @@ def _read_one(text: str, start: int) -> tuple[str, int, bool]:
 
 
 def find_parties(text: str, folded: str) -> tuple[str, ...]:
-    """Parties named in the sentence: "between X and Y", "truce with X", or the subject list."""
+    """Parties named in the sentence: the subject list ("Israel and Hamas agreed"), "between X
+    and Y", or "a truce with X"."""
+    verb = _SUBJECT_VERB.search(folded)
+    if verb and 0 < verb.start() <= 120:
+        subject = _without_opening_phrase(text[: verb.start()]).split()
+        while subject and subject[-1].lower() in _AUXILIARY:
+            subject.pop()
+        names = read_names(" ".join(subject), 0, limit=4)
+        if len(names) >= 2:
+            return tuple(names)
     between = _BETWEEN.search(folded)
     if between:
         names = read_names(text, between.end(), limit=2)
@@ -130,24 +140,31 @@ def find_parties(text: str, folded: str) -> tuple[str, ...]:
         names = read_names(text, with_match.end(), limit=1)
         if names:
             return tuple(names)
-    verb = _SUBJECT_VERB.search(folded)
-    if verb and 0 < verb.start() <= 120:
-        subject = text[: verb.start()].split()
-        while subject and subject[-1].lower() in _AUXILIARY:
-            subject.pop()
-        names = read_names(" ".join(subject), 0, limit=4)
-        if len(names) >= 2:
-            return tuple(names)
     return ()
 
 
+def _without_opening_phrase(subject: str) -> str:
+    """ "En 2016, el Gobierno y las FARC": drop an opening time or place phrase before a comma."""
+    head, comma, rest = subject.partition(",")
+    first = head.split()[0].lower() if head.split() else ""
+    if comma and (first in _OPENERS or any(char.isdigit() for char in head)):
+        return rest
+    return subject
+
+
+_CALENDAR = _wordset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december segunda terca quarta quinta sexta sabado domingo lunes martes miercoles "
+    "jueves viernes lundi mardi mercredi jeudi vendredi samedi dimanche"
+)
+_OPENERS = _wordset("in en em on after tras apres depois last this earlier later late el le la on no na")
 _NAME_TAILS = _wordset(
     "peacekeeping mission missions force forces peacekeepers envoy envoys mediators government troops contingent "
     "africaine africana europeenne européenne europea europeia unies unidas"
 )
 _STOP = _wordset(
-    "came took was were is are has had have said says will would on at after before to for that which who as "
-    "but when since during until all both each entrou entro foi fue es est a ete prevoit preve "
+    "came took was were is are has had have said says will would on at in from by with over after before to for "
+    "that which who as but when since during until all both each entrou entro foi fue es est a ete prevoit preve "
     "commits signed agreed announced"
 )
 

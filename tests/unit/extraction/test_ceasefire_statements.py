@@ -31,6 +31,13 @@ def test_subject_list_gives_the_parties() -> None:
     assert statement.mediators == ()
 
 
+def test_an_opening_time_phrase_and_calendar_words_are_not_parties() -> None:
+    (es,) = _statements("En 2016, el Gobierno y las FARC pactaron un cese al fuego definitivo.", "es")
+    assert es.parties == ("el Gobierno", "las FARC")
+    (en,) = _statements("Both sides reported violations of the truce between Saturday evening and Sunday night.")
+    assert en.parties == ()
+
+
 def test_mediation_phrase_in_portuguese_and_hyphenated_broker() -> None:
     (pt,) = _statements("O cessar-fogo foi assinado em Doha com mediação do Catar e do Egito.", "pt")
     assert pt.mediators == ("Catar", "Egito")
