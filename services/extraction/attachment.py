@@ -27,6 +27,7 @@ _LISTING_VERBS: Final = word_set("were are was is included include includes há 
 _PASSIVE: Final = lx.COPULAS | word_set("been be being had has have")
 _AMONG: Final = word_set("among entre parmi")
 _AMONG_LINK: Final = _AMONG | lx.COPULAS | word_set("the those os as los las les estão estavam están estaban figuran")
+_RELATIVE: Final = word_set("who that which")
 _VICTIMS: Final = re.compile(r"victim|víctima|vítima|victime")
 _BARE_REACH: Final = 4  # tokens an outcome may sit after a bare number ("400 were later wounded")
 _HEAD_REACH: Final = 12  # … after a noun phrase ("seven aid workers from the charity WCK were killed")
@@ -185,6 +186,8 @@ def _post_outcome(
         passive = any(t.low in _PASSIVE for t in tokens[max(0, index - 2) : index])  # "were later reported dead"
         if (word in lx.BLOCKERS and not passive) or word in _STOP_WORDS:
             return None
+        if _own_verb(tokens, index):
+            return None  # "200 people gathered in the square to mourn those killed": the people did something else
         if index in number_tokens:
             if lx.SUBGROUP_CUE.search(low[max(0, tokens[index].start - 48) : tokens[index].start]):
                 index = _skip_parenthetical(tokens, index)  # "32 people, including two children, were killed"
@@ -193,6 +196,19 @@ def _post_outcome(
             return None
         index += 1
     return None
+
+
+def _own_verb(tokens: list[Token], index: int) -> bool:
+    """An English past-tense verb the counted people are the subject of ("gathered", "attended").
+
+    Passives ("were believed to have been killed") and relative clauses ("who attended the
+    wedding were killed") keep the reach open.
+    """
+    word = tokens[index].low
+    if not (word.endswith("ed") and len(word) > 4 and word.isalpha()):
+        return False
+    before = {t.low for t in tokens[max(0, index - 2) : index]}
+    return not (before & _PASSIVE or before & _RELATIVE)
 
 
 def _skip_parenthetical(tokens: list[Token], index: int) -> int:

@@ -248,3 +248,15 @@ def test_subgroups_named_before_or_after_their_total(
 )
 def test_communique_idioms(text: str, expected: list[tuple[str, int]]) -> None:
     assert pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("About 200 people gathered in the square on Sunday to mourn those killed.", []),
+        ("Twelve people who attended the wedding were killed.", [("killed", 12)]),
+        ("About 100 people are believed to have been killed.", [("killed", 100)]),
+    ],
+)
+def test_the_counted_people_doing_something_else_is_not_a_casualty(text: str, expected: list[tuple[str, int]]) -> None:
+    assert pairs(text, "en") == expected
