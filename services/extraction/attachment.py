@@ -57,6 +57,7 @@ def attach_outcomes(
     _from_tolls(tokens, found, tolls)
     for position, candidate in enumerate(found):
         _direct(low, tokens, candidate, starts, ends, number_tokens, memory, found[:position])
+    _parts_of_numbers(found)
     for _ in range(2):  # a list member may inherit from a subgroup that inherits from its parent
         _coordinate(tokens, found)
         for candidate in found:
@@ -196,6 +197,18 @@ def _post_outcome(
             return None
         index += 1
     return None
+
+
+def _parts_of_numbers(found: list[Candidate]) -> None:
+    """ "Eleven of the 25 passengers died": the eleven died; the 25 is who was there, not a toll."""
+    for part in found:
+        if "of_number" not in part.extras:
+            continue
+        whole = next((c for c in found if c.first == int(part.extras["of_number"])), None)
+        if whole is not None and whole.outcome is not None:
+            _set(part, whole.outcome, "part")
+            part.group = whole.group
+            whole.outcome = None
 
 
 def _own_verb(tokens: list[Token], index: int) -> bool:

@@ -11,7 +11,11 @@ from dataclasses import dataclass, field
 from typing import Final
 
 # French/Italian elisions (d', l', qu') are tokens of their own: "plus d'une centaine", "l'armée".
-_TOKEN: Final = re.compile(r"(?<!\w)(?:[dlnjsc]|qu)['’](?=\w)|\w+(?:['’\-]\w+)*|[^\w\s]", re.IGNORECASE)
+# A hyphen joins words ("Nagorno-Karabakh", "32-year-old") but not two numbers ("10-12": a range).
+_TOKEN: Final = re.compile(
+    r"(?<!\w)(?:[dlnjsc]|qu)['’](?=\w)|\w+(?:['’]\w+|-(?=[^\W\d_])\w+|(?<=[^\W\d_])-\w+)*|[^\w\s]",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,12 +104,12 @@ def _fold_ranges(low: str, found: list[Candidate]) -> list[Candidate]:
             skip = False
             continue
         upper = found[index + 1] if index + 1 < len(found) else None
-        if upper is not None and not candidate.rejected:
+        if upper is not None:
             joint = low[candidate.end : upper.start]
             opened = _RANGE_OPEN.search(low[max(0, candidate.start - 12) : candidate.start])
             if _RANGE_JOIN.match(joint) and (opened or _DASH_RANGE.match(joint)) and upper.value > candidate.value:
                 candidate.last = candidate.tail = upper.last
-                candidate.rejected = upper.rejected
+                candidate.rejected = candidate.rejected or upper.rejected  # "aged between 19 and 45": both go
                 candidate.qualifier = "at_least"
                 candidate.extras["range"] = "yes"
                 skip = True

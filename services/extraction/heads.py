@@ -38,7 +38,7 @@ def resolve_head(low: str, tokens: list[Token], candidate: Candidate, number_tok
         token = tokens[index]
         word = token.low
         if index == candidate.last and word in _PARTITIVE:
-            _resolve_partitive(low, tokens, candidate, index + 1)
+            _resolve_partitive(low, tokens, candidate, index + 1, number_tokens)
             return
         if not word[0].isalnum() or word in lx.COPULAS or word in lx.CONNECTORS:
             break
@@ -94,7 +94,9 @@ def resolve_head(low: str, tokens: list[Token], candidate: Candidate, number_tok
         _predicate(low, tokens, candidate)
 
 
-def _resolve_partitive(low: str, tokens: list[Token], candidate: Candidate, index: int) -> None:
+def _resolve_partitive(
+    low: str, tokens: list[Token], candidate: Candidate, index: int, number_tokens: set[int]
+) -> None:
     """ "1,339 of its servicemen", "174 of those killed", "Dos de los heridos", "20 of them"."""
     pronoun = False
     while index < len(tokens) and tokens[index].low in lx.DETERMINERS:
@@ -122,8 +124,14 @@ def _resolve_partitive(low: str, tokens: list[Token], candidate: Candidate, inde
         candidate.tail = index + 1
     elif nouns.PEOPLE.match(low, at):
         candidate.tail = index + 1
+    elif index in number_tokens:
+        candidate.head = "part_of_number"  # "Eleven of the 25 passengers died": the outcome is the eleven's
+        candidate.extras["of_number"] = str(index)
+        candidate.inherits_group = True
+        candidate.tail = index
+        return
     elif nouns.NOT_PEOPLE.match(low, at) or tokens[index].low[0].isdigit():
-        candidate.rejected = True  # "58 of 70 drones"
+        candidate.rejected = True  # "30 of them" after missiles, "one of the largest exchanges"
         return
     else:
         candidate.head = "unknown"  # "100 of the attackers": the outcome around tells what happened to them

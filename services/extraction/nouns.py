@@ -104,7 +104,8 @@ NOT_PEOPLE: Final = re.compile(
 
 # What sits right before a number when the number is money or a label, not a count.
 MONEY_OR_LABEL_BEFORE: Final = re.compile(
-    r"(?:[$€£¥₹]|(?<!\w)(?:us\$|usd|eur|r\$|resolution|resolución|resolução|résolution|operation|operação|operación|"
+    r"(?:[$€£¥₹]|(?<!\w)(?:aged(?: between| from)?|ages of|âgés de|âgées de|âgés entre|de entre|"
+    r"com idades entre|us\$|usd|eur|r\$|resolution|resolución|resolução|résolution|operation|operação|operación|"
     r"opération|route|highway|road|rodovia|carretera|flight|vuelo|voo|vol|article|artigo|artículo|no\.|number|"
     r"número|numéro|nº|n°|phase|fase|unit|unidad|brigade|brigada|battalion|batallón|km|kilometre|"
     r"kilometer|page|chapter|channel|level|category|magnitude|zone|sector|block|bloco|bloque|"

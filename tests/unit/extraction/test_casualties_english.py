@@ -260,3 +260,26 @@ def test_communique_idioms(text: str, expected: list[tuple[str, int]]) -> None:
 )
 def test_the_counted_people_doing_something_else_is_not_a_casualty(text: str, expected: list[tuple[str, int]]) -> None:
     assert pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Airstrike kills 10-12 civilians in Idlib", [("killed", 10, "at_least", "civilians")]),
+        (
+            "Somalia: 7 dead, 20 hurt in Mogadishu car bombing",
+            [("killed", 7, "exact", None), ("injured", 20, "exact", None)],
+        ),
+        ("Authorities said 11 people, aged between 19 and 45, were killed.", [("killed", 11, "exact", None)]),
+        ("Eleven of the 25 passengers died.", [("killed", 11, "exact", None)]),
+        ("Some 1,500 troops have been killed or wounded since May.", []),
+        (
+            "The death toll stands at 1,200, with 3,500 injured and 400 missing.",
+            [("killed", 1200, "exact", None), ("injured", 3500, "exact", None), ("missing", 400, "exact", None)],
+        ),
+    ],
+)
+def test_headline_forms_ranges_ages_and_populations(
+    text: str, expected: list[tuple[str, int, str, str | None]]
+) -> None:
+    assert full(text, "en") == expected

@@ -69,3 +69,9 @@ def test_collective_numeral_after_a_count() -> None:
         ("injured", 30, "approximately", None),
     ]
     assert pairs("Une vingtaine de personnes ont été blessées et évacuées.", "fr") == [("injured", 20)]
+
+
+def test_cumulative_counts_and_collectives() -> None:
+    text = "Deux soldats français ont été tués au Mali, portant à 53 le nombre de militaires morts."
+    assert pairs(text, "fr") == [("killed", 2), ("killed", 53)]
+    assert full("Une centaine de personnes ont trouvé la mort.", "fr") == [("killed", 100, "approximately", None)]
