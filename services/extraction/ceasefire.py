@@ -20,7 +20,15 @@ from dataclasses import dataclass
 
 from services.extraction.ceasefire_background import background_cue, is_current_verb
 from services.extraction.ceasefire_context import Hit, fold_cues, read_in_context
-from services.extraction.ceasefire_lexicon import ALWAYS_TRIED, COMPOUND_HEAD, CUES, CUES_BY_STEM, STEMS, Cue
+from services.extraction.ceasefire_lexicon import (
+    ALWAYS_TRIED,
+    COMPOUND_HEAD,
+    CUES,
+    CUES_BY_STEM,
+    NAMING_STEMS,
+    STEMS,
+    Cue,
+)
 from services.extraction.ceasefire_parties import find_mediators, find_parties
 from services.extraction.ceasefire_terms import HALT_TERM, PRONOUN_TERM, STRONG_TERM, WEAK_TERM, Term, TermKind
 from services.extraction.gazetteer_fold import fold
@@ -48,6 +56,8 @@ def find_ceasefire(sentences: Sequence[Sentence], language: str) -> list[Ceasefi
     `language` is a hint only: all four languages' patterns are always applied.
     """
     folded = [fold(sentence.text) for sentence in sentences]
+    if not NAMING_STEMS.locate("\n".join(folded).lower()):
+        return []  # most articles: one word split and done
     located = [STEMS.locate(text.lower()) for text in folded]
     named = any(
         _may_hold(STRONG_TERM, stems) and STRONG_TERM.pattern.search(text)

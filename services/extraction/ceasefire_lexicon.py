@@ -264,6 +264,8 @@ CUES: tuple[Cue, ...] = (
 # One scan per sentence finds every stem of every term and cue.
 _PATTERNS: tuple[Term | Cue, ...] = (STRONG_TERM, WEAK_TERM, HALT_TERM, *CUES)
 STEMS = StemIndex(stem for pattern in _PATTERNS for stem in pattern.stems or ())
+# An article none of whose words can start a strong term or a halt phrase states no ceasefire.
+NAMING_STEMS = StemIndex(stem for pattern in (STRONG_TERM, HALT_TERM) for stem in pattern.stems or ())
 
 
 def _cues_by_stem() -> dict[str, tuple[int, ...]]:
