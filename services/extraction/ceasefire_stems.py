@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import accumulate
 from typing import NamedTuple
 
 _QUANTIFIERS = frozenset("?*+{")
 _MIN_STEM = 3
-_WORD = re.compile(r"\w+")
+_SPLIT = re.compile(r"(\w+)")
 _WHOLE_BONUS = 3  # a whole word is a sharper test than a prefix of the same length
 # Words too common to tell a sentence apart: a stem among them is used only when there is no other.
 _COMMON = frozenset(
@@ -128,11 +129,8 @@ def _skip_group(pattern: str, index: int) -> int:
 
 
 class StemIndex:
-    """Finds which stems occur in lowercased, accent-folded text, and where.
-
-    Whole-word stems are found by intersecting the text's set of words with theirs, prefix
-    stems by the words' first three letters; only the stems found are then located, each with
-    a literal regex (which the regex engine scans for quickly)."""
+    """Finds which stems occur in lowercased, accent-folded text, and where: one regex split
+    into words, a set lookup per word for whole-word stems and a three-letter bucket for prefixes."""
 
     def __init__(self, stems: Iterable[Stem]) -> None:
         stems = list(stems)
@@ -141,19 +139,25 @@ class StemIndex:
         self._buckets: dict[str, tuple[str, ...]] = {}
         for prefix in sorted(prefixes):
             self._buckets[prefix[:_MIN_STEM]] = (*self._buckets.get(prefix[:_MIN_STEM], ()), prefix)
-        self._finders = {stem: re.compile(rf"\b{re.escape(stem)}\b") for stem in self._whole}
-        self._finders.update({stem: re.compile(rf"\b{re.escape(stem)}") for stem in prefixes})
 
     def locate(self, low: str) -> dict[str, list[int]]:
         """Each stem that occurs in `low`, with the offsets of the words it starts."""
-        words = set(_WORD.findall(low))
-        present = words & self._whole
-        buckets = self._buckets
-        for word in words:
-            bucket = buckets.get(word[:_MIN_STEM])
-            if bucket:
-                present.update(prefix for prefix in bucket if word.startswith(prefix))
-        return {stem: [match.start() for match in self._finders[stem].finditer(low)] for stem in present}
+        parts = _SPLIT.split(low)  # separator, word, separator, word, …: offsets by summing lengths
+        words = parts[1::2]
+        whole, buckets = self._whole, self._buckets
+        hits = [i for i, word in enumerate(words) if word in whole or word[:_MIN_STEM] in buckets]
+        if not hits:
+            return {}
+        ends = list(accumulate(map(len, parts)))
+        found: dict[str, list[int]] = {}
+        for index in hits:
+            word, position = words[index], ends[2 * index]
+            if word in whole:
+                found.setdefault(word, []).append(position)
+            for prefix in buckets.get(word[:_MIN_STEM], ()):
+                if word.startswith(prefix):
+                    found.setdefault(prefix, []).append(position)
+        return found
 
 
 _LOOKBEHIND = re.compile(r"^\(\?<[!=][^)]*\)")
