@@ -17,7 +17,9 @@ _REPORTING_VERBS: Final = (
     r"said|says|say|told|reported|reports|announced|estimated|estimates|confirmed|stated|recorded|added|"
     r"counted|puts|put|disse|afirmou|informou|relatou|declarou|anunciou|confirmou|dijo|afirmó|informó|"
     r"señaló|indicó|declaró|anunció|confirmó|reportó|a indiqué|a déclaré|a annoncé|a affirmé|a précisé|"
-    r"ont indiqué|ont annoncé|a dit|indique|affirme"
+    r"ont indiqué|ont annoncé|a dit|indique|affirme|informaram|anunciaram|disseram|afirmaram|relataram|"
+    r"confirmaram|declararam|informaron|anunciaron|dijeron|afirmaron|señalaron|indicaron|confirmaron|"
+    r"reportaron|declararon|precisó|precisou|a précisé|ont précisé|ont affirmé|ont déclaré"
 )
 _ACCORDING_TO: Final = re.compile(
     r"(?<!\w)(?:according to|segundo|de acordo com|conforme|según|de acuerdo con|selon|d'après|d’après)\s+"
@@ -34,11 +36,19 @@ _VERB_SUBJECT: Final = re.compile(
     re.IGNORECASE,
 )
 _LEADING: Final = re.compile(
-    r"^(?:and|but|while|that|as|y|e|et|mais|pero|the|a|an|o|a|os|as|el|la|los|las|le|la|les|l'|l’)\s+",
+    r"^(?:and|but|while|that|as|y|e|et|mais|pero|the|a|an|o|a|os|as|el|la|los|las|le|la|les|l'|l’|um|uma|un|une|"
+    r"una|unos|unas|uns|umas|des)\s+",
+    re.IGNORECASE,
+)
+# "informou nesta quinta-feira o Ministério", "informó este miércoles el Servicio": the time goes.
+_WHEN: Final = re.compile(
+    r"^(?:(?:nesta|neste|esta|este|ce|cette|this|on|hoje|hoy|ontem|ayer|hier|today|yesterday|aujourd'hui|"
+    r"aujourd’hui)\s+)+(?:[\w-]*(?:feira|day|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|"
+    r"mardi|mercredi|jeudi|vendredi|samedi|dimanche|semana|mañana|matin|soir|tarde|noche|manhã|noite)\s+)?",
     re.IGNORECASE,
 )
 _TRAILING: Final = re.compile(
-    r"\s+(?:on|in|late|early|this|last|said|on \w+day|que|that)(?:\s.*)?$",
+    r"\s+(?:on|in|late|early|this|last|said|on \w+day|que|that|there|here|today|hoje|hoy)(?:\s.*)?$",
     re.IGNORECASE,
 )
 _PRONOUNS: Final = word_set(
@@ -46,9 +56,14 @@ _PRONOUNS: Final = word_set(
 )
 # The subject must look like a name or an institution: a capital letter or a known role.
 _ROLE: Final = re.compile(
-    r"(?i)officials?|authorit|ministry|military|army|police|medics|doctors|witnesses|residents|monitor|"
-    r"spokes|governor|mayor|government|agency|group|office|forces|council|rescuers|hospital|media|"
-    r"ministério|ministerio|ministère|autoridades|autorités|fuentes|fontes|sources|ejército|exército|armée"
+    r"(?i)officials?|authorit|ministry|military|army|police|medic|doctor|witness|resident|monitor|activist|"
+    r"spokes|governor|mayor|government|agency|group|office|forces|council|rescuer|hospital|media|volunteer|"
+    r"source|leader|envoy|commander|chief|head of|coordinator|observator|red cross|red crescent|paramedic|"
+    r"ministério|ministerio|ministère|autoridades|autorités|fuentes|fontes|sources|ejército|exército|armée|"
+    r"líder|lider|porta-voz|portavoz|porte-parole|gobernador|governador|gouverneur|alcalde|prefeito|maire|"
+    r"médico|médecin|testigo|testemunha|témoin|vecino|morador|habitant|responsable|coordonnateur|activistas|"
+    r"ativistas|militants des droits|polic|gendarmerie|defensa civil|defesa civil|protection civile|govern|"
+    r"gobiern|gouvern|minist|prefeitura|alcaldía|mairie|secretar|servicio|serviço|service|\bong\b|\bngos?\b"
 )
 
 
@@ -72,7 +87,7 @@ def find_source(sentence: str) -> str | None:
 
 
 def _clean(raw: str) -> str | None:
-    text = raw.strip()
+    text = _WHEN.sub("", raw.strip())
     text = _TRAILING.sub("", text)
     for _ in range(2):
         text = _LEADING.sub("", text)

@@ -92,3 +92,18 @@ def test_earlier_episodes_against_the_news(text: str, language: str, current: li
     figures = read(text, language, datetime(2024, 6, 15, tzinfo=UTC))
     assert [f.count for f in figures if not f.background] == current
     assert [f.count for f in figures if f.background] == earlier
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("At least 14 people were killed, local activists said.", "local activists"),
+        ("Um ataque fez 23 mortos, anunciaram hoje as autoridades ucranianas.", "autoridades ucranianas"),
+        ("Ataques mataram 27 palestinos, informou nesta quinta-feira o Ministério da Saúde.", "Ministério da Saúde"),
+        ("Al menos 17 reos murieron, informó este miércoles el Servicio Nacional.", "Servicio Nacional"),
+        ("La frappe a fait 12 morts, a indiqué un responsable local.", "responsable local"),
+        ("The fighting went on, and the long night left 12 people dead.", None),
+    ],
+)
+def test_source_in_every_language_without_the_time_words(sentence: str, source: str | None) -> None:
+    assert find_source(sentence) == source
