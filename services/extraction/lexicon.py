@@ -42,7 +42,8 @@ _OUTCOMES: Final[list[tuple[str, Place, str]]] = [
         # executions and the jargon of military communiqués
         "ejecutados|ejecutadas|executados|executadas|exécutés|exécutées|neutralised|neutralized|neutralisé|"
         "neutralisés|neutralizados|neutralizadas|neutralizó|neutralizaron|neutralizou|neutralizaram|"
-        "martyred|were martyred|embraced martyrdom|sent to hell|were sent to hell",
+        "martyred|were martyred|embraced martyrdom|sent to hell|were sent to hell|abatieron|abatió|abatidos|"
+        "abatidas|abateram|abateu|abatidos a tiros",
     ),
     (
         "killed",

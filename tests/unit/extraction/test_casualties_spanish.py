@@ -69,3 +69,17 @@ def test_toll_named_after_the_number_and_injury_tolls() -> None:
 def test_executions_in_a_relative_clause() -> None:
     text = "El balance se elevó a 940 muertos, entre ellos 326 civiles, 83 de los cuales fueron ejecutados."
     assert pairs(text, "es") == [("killed", 940), ("killed", 326), ("killed", 83)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Las fuerzas de seguridad abatieron a 12 presuntos terroristas.", [("killed", 12)]),
+        ("El ejército informó que 12 drones fueron abatidos.", []),
+        ("El atentado dejó al menos 25 fallecidos y más de 60 lesionados.", [("killed", 25), ("injured", 60)]),
+        ("Tres policías resultaron muertos y cinco heridos.", [("killed", 3), ("injured", 5)]),
+        ("Fueron hallados los cuerpos de 9 migrantes en el desierto.", [("killed", 9)]),
+    ],
+)
+def test_security_force_and_recovery_phrasing(text: str, expected: list[tuple[str, int]]) -> None:
+    assert pairs(text, "es") == expected
