@@ -55,15 +55,19 @@ REPORTING_CLAUSE = re.compile(r"\s+(?:that|que|avoir|etre|ter|haber|it|they|he|s
 # Romance infinitives: "com o objetivo de alcançar um cessar-fogo", "à conclure un cessez-le-feu" — an aim.
 ROMANCE_INFINITIVE = re.compile(
     r"(?:acordar|alcancar|alcanzar|firmar|assinar|concluir|conclure|signer|accepter|aceitar|aceptar|pactar|obtenir|"
-    r"parvenir|negociar|negocier)$",
+    r"parvenir|negociar|negocier|arracher|obter|obtener|lograr)$",
     _FLAGS,
+)
+# …unless a decision or an announcement governs it: "le Hamas a annoncé accepter la proposition".
+DECIDED_INFINITIVE = re.compile(
+    r"\b(?:annonce|decide|anunciou|decidiu|anuncio|decidio|acordaron|acordaram|resolveu|resolvio)\s+$", _FLAGS
 )
 REPORTING_SPEAKER = re.compile(r"\s+(?:(?:the|le|la|les|l'|el|los|las|o|os)\b|(?-i:[A-Z]))", _FLAGS)
 # "to <verb>" is a statement only after "agreed"/"decided" or "appeared to be"; otherwise it is an
 # aim ("pressing … to accept", "expected to be announced").
 INFINITIVE = re.compile(r"\bto\s+(?:be\s+)?$", _FLAGS)
 AGREED_BEFORE_INFINITIVE = re.compile(
-    r"\b(?:agree[sd]?|decided?|voted|appear(?:s|ed)?|seem(?:s|ed)?|continu(?:e|es|ed)|acordaron|acordaram|"
+    r"\b(?:agree[sd]?|decided?|voted|appear(?:s|ed)?|seem(?:s|ed)?|acordaron|acordaram|"
     r"concordaram|decidiu|decidio)\b",
     _FLAGS,
 )
@@ -90,7 +94,11 @@ def read_in_context(text: str, hit: Hit) -> Hit | None:
             return None
     if hit.status == "agreed" and REPORTING_VERB.match(text, hit.start) and REPORTING_CLAUSE.match(text, hit.end):
         return None  # "announced that …": not the announcement of a truce
-    if hit.status == "agreed" and ROMANCE_INFINITIVE.search(text, hit.start, hit.end):
+    if (
+        hit.status == "agreed"
+        and ROMANCE_INFINITIVE.search(text, hit.start, hit.end)
+        and not DECIDED_INFINITIVE.search(before)
+    ):
         return Hit("proposed", hit.cue, hit.start, hit.end)  # "com o objetivo de alcançar um cessar-fogo"
     if (
         hit.status == "agreed"
@@ -147,5 +155,7 @@ def fold_cues(hits: list[Hit]) -> list[Hit]:
             continue  # "accepted a UN proposal": agreed
         if hit.status == "extended" and any(o.status == "proposed" and follows(o, hit, 30) for o in others):
             continue  # "rejected a proposal to extend", "proposed extending the pause"
+        if hit.status == "collapsed" and any(o.cue.name == "talks" and follows(o, hit, 45) for o in others):
+            continue  # "les pourparlers en vue d'un cessez-le-feu ont échoué": the talks failed, not a truce
         kept.append(hit)
     return kept

@@ -82,7 +82,7 @@ CUES: tuple[Cue, ...] = (
         urg(?:e|es|ed|ing) press(?:es|ed|ing)?\s+(?:for|to) push(?:es|ed|ing)?\s+for demand(?:s|ed|ing)? sought
         seek(?:s|ing)? possible potential hopes\s+(?:for|of) pede[mn]? pediu pediram pedido\s+de
         apel(?:o|ou|am|aram) exig(?:e|em|iu|iram) pide[n]? pidio pidieron llamad[oa]\s+a llamamiento\s+a exigio
-        exigieron possivel posible eventual appel(?:le|lent|e)?\s+a reclam(?:e|ent|ait) exige(?:nt)?
+        exigieron possivel posible eventual appel(?:le|lent|e)?\s+a reclam(?:e|ent|ait|o|aron|ou|aram) exige(?:nt)?
         eventuel(?:le)?
     """),
     _cue("proposed", "before", 70, r"""
@@ -93,7 +93,7 @@ CUES: tuple[Cue, ...] = (
         insta(?:n)? insto instaron llam(?:a|an|o|aron) exhort(?:a|an|o|aron)
     """, name="calls"),
     _cue("proposed", "any", 35, r"""
-        proposals? offers? plan initiative draft framework immediate propost[ao]s? plano propuesta oferta
+        proposals? offers? plan initiative draft framework immediate inmediato imediato immediat propost[ao]s? plano propuesta oferta
         proposition offre
     """, name="proposal"),
     _cue("proposed", "before", 35, r"""
@@ -126,7 +126,7 @@ CUES: tuple[Cue, ...] = (
         firm(?:aran|ara|an) firma\s+del? aprov(?:ou|aram|ad[oa]) aprob(?:o|aron|ad[oa]) approuve(?:e)? approval
         approbation aprovacao aprobacion
         acordar alcancar alcanzar firmar assinar concluir conclure signer accepter aceitar aceptar pactar obtenir
-        parvenir negociar negocier
+        parvenir negociar negocier arracher obter obtener lograr secure
         firmaram firmou (?:mis|mises|mettre|mettent)\s+d'accord entendu(?:e|s|es)?\s+sur
     """),
     _cue("agreed", "before", 30, r"""
@@ -241,7 +241,7 @@ CUES: tuple[Cue, ...] = (
         collapse\s+of breakdown\s+of end(?:s|ed|ing)?(?!\s+(?:with|in|up|by)\b) shatter(?:s|ed|ing)?
         overturn(?:s|ed|ing)? torn\s+up tore\s+up withdr(?:ew|aw|awn)\s+from pull(?:s|ed)?\s+out\s+of
         colapso\s+d[aoe] fim\s+d[ao] fin\s+de(?:l|\s+la)? ruptura\s+d[aoe] rompimento\s+d[ao]
-        rompimiento\s+de(?:l|\s+la)? puso\s+fin\s+a mis\s+fin\s+a rupture\s+d[eu] effondrement\s+d[eu]
+        rompimiento\s+de(?:l|\s+la)? (?:puso|pone|ponen|poniendo|pondo|pos|poe|poem|mis|mettant|met|mettent)\s+fi[nm]\s+(?:a|al|ao|a\s+la) rupture\s+d[eu] effondrement\s+d[eu]
     """),
     _cue("collapsed", "any", 40, r"""
         abandon(?:s|ed|ing)? scrap(?:s|ped)? terminat(?:e|es|ed|ing) called\s+off renounc(?:e|es|ed)
