@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
+from services.extraction.keywords import lower_keeping_offsets
+
 # French/Italian elisions (d', l', qu') are tokens of their own: "plus d'une centaine", "l'armée".
 # A hyphen joins words ("Nagorno-Karabakh", "32-year-old") but not two numbers ("10-12": a range).
 _TOKEN: Final = re.compile(
@@ -18,7 +20,7 @@ _TOKEN: Final = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs twice as much, and tokens are many
 class Token:
     low: str
     start: int
@@ -50,8 +52,13 @@ class Candidate:
     extras: dict[str, str] = field(default_factory=dict)
 
 
-def tokenize(sentence: str) -> list[Token]:
-    return [Token(m.group().lower(), m.start(), m.end(), m.group()[0].isupper()) for m in _TOKEN.finditer(sentence)]
+def tokenize(sentence: str, low: str | None = None) -> list[Token]:
+    """Words and punctuation with offsets; `low` is the sentence lowercased with offsets kept, if at hand."""
+    low = lower_keeping_offsets(sentence) if low is None or len(low) != len(sentence) else low
+    return [
+        Token(low[start:end], start, end, sentence[start].isupper())
+        for start, end in (match.span() for match in _TOKEN.finditer(sentence))
+    ]
 
 
 def token_index(tokens: list[Token], offset: int) -> int:

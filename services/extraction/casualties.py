@@ -54,7 +54,7 @@ def _read_sentence(
     mentions = find_numbers(text, language)
     if not mentions and (language not in _ROMANCE or not _ONE_ARTICLE.search(low)):
         return []  # no number, no figure (a Romance article may still count one: "um morto")
-    tokens = tokenize(text)
+    tokens = tokenize(text, low)
     found = [c for c in candidates(text, low, tokens, language, mentions) if not c.rejected]
     if not found:
         return []
