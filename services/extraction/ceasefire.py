@@ -163,7 +163,6 @@ def _read_sentence(text: str, located: dict[str, list[int]], named: bool) -> lis
     for cue in cues:
         if cue.side == "alone" and not alone:
             continue
-        assert cue.scan is not None
         for start, end in cue.scan.spans(text, located):
             if len(raw) >= _MAX_HITS:
                 break  # junk, not news: keep the work linear

@@ -42,6 +42,8 @@ NEGATION = re.compile(
 HYPOTHETICAL = re.compile(
     r"\b(?:can|could|may|might|would\s+require|pode|poderia|podria|puede|pourrait|peut)\s+(?:\S+\s+){0,3}$", _FLAGS
 )
+# "Hamas said it would accept the deal", "will sign": an agreement still to come is a proposal.
+FUTURE = re.compile(r"\b(?:will|would|shall|'ll)\s+(?:\S+\s+)?$", _FLAGS)
 CONDITIONAL = re.compile(
     r"\b(?:if|unless|whether|once|until|till|before|in\s+return\s+for|in\s+exchange\s+for|on\s+condition|si|caso|a\s+menos|"
     r"antes\s+de|avant|hasta\s+que|ate\s+que)\s+(?:\S+\s+){0,6}$",
@@ -118,6 +120,8 @@ def read_in_context(text: str, hit: Hit) -> Hit | None:
     if CONDITIONAL.search(clause) or (hit.status == "agreed" and RESTATED.search(before)):
         return None
     wished = HYPOTHETICAL.search(clause) is not None
+    if hit.status == "agreed" and hit.cue.name not in ("scheduled", "brokered") and FUTURE.search(clause):
+        wished = True
     if INFINITIVE.search(before):
         wished = wished or not AGREED_BEFORE_INFINITIVE.search(text[max(0, hit.start - 45) : hit.start - 3])
     if not wished:

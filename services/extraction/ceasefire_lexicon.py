@@ -49,12 +49,12 @@ class Cue:
 
     status: CeasefireStatus
     pattern: re.Pattern[str]
+    scan: StemmedPattern  # the same alternatives, matched where their stems are
     side: Side
     gap: int
     pronoun: bool = False  # may attach to "it"/"them" ("violating it", "it collapsed")
     name: str = ""
     stems: tuple[Stem, ...] | None = None  # one is in every match; None: no cheap test, always look
-    scan: StemmedPattern | None = None  # the same alternatives, matched where their stems are
 
 
 def _cue(
@@ -63,16 +63,8 @@ def _cue(
     """`alternatives`: regexes separated by whitespace (a space inside one is written \\s+)."""
     parts = alternatives.split()
     scan = StemmedPattern(parts, _FLAGS, STEM_BEFORE, STEM_AFTER)
-    return Cue(
-        status,
-        re.compile(words_pattern(*parts), _FLAGS),
-        side,
-        gap,
-        pronoun,
-        name or status,
-        pattern_stems(parts),
-        scan,
-    )
+    pattern = re.compile(words_pattern(*parts), _FLAGS)
+    return Cue(status, pattern, scan, side, gap, pronoun, name or status, pattern_stems(parts))
 
 
 # fmt: off
@@ -241,10 +233,12 @@ CUES: tuple[Cue, ...] = (
         collapse\s+of breakdown\s+of end(?:s|ed|ing)?(?!\s+(?:with|in|up|by)\b) shatter(?:s|ed|ing)?
         overturn(?:s|ed|ing)? torn\s+up tore\s+up withdr(?:ew|aw|awn)\s+from pull(?:s|ed)?\s+out\s+of
         colapso\s+d[aoe] fim\s+d[ao] fin\s+de(?:l|\s+la)? ruptura\s+d[aoe] rompimento\s+d[ao]
-        rompimiento\s+de(?:l|\s+la)? (?:puso|pone|ponen|poniendo|pondo|pos|poe|poem|mis|mettant|met|mettent)\s+fi[nm]\s+(?:a|al|ao|a\s+la) rupture\s+d[eu] effondrement\s+d[eu]
+        rompimiento\s+de(?:l|\s+la)? puso\s+fi[nm]\s+(?:a|al|ao|a\s+la) pone\s+fi[nm]\s+(?:a|al|ao|a\s+la) ponen\s+fi[nm]\s+(?:a|al|ao|a\s+la) poniendo\s+fi[nm]\s+(?:a|al|ao|a\s+la)
+        pondo\s+fi[nm]\s+(?:a|al|ao|a\s+la) pos\s+fi[nm]\s+(?:a|al|ao|a\s+la) poe\s+fi[nm]\s+(?:a|al|ao|a\s+la) poem\s+fi[nm]\s+(?:a|al|ao|a\s+la)
+        mis\s+fi[nm]\s+(?:a|al|ao|a\s+la) mettant\s+fi[nm]\s+(?:a|al|ao|a\s+la) met\s+fi[nm]\s+(?:a|al|ao|a\s+la) mettent\s+fi[nm]\s+(?:a|al|ao|a\s+la) rupture\s+d[eu] effondrement\s+d[eu]
     """),
     _cue("collapsed", "any", 40, r"""
-        abandon(?:s|ed|ing)? scrap(?:s|ped)? terminat(?:e|es|ed|ing) called\s+off renounc(?:e|es|ed)
+        abandon(?:s|ed|ing)? scrap(?:s|ped)? terminat(?:e|es|ed|ing) called\s+off renounc(?:e|es|ed) shattered
         abandon(?:ou|aram|ad[oa]|o|aron|ne|nee) encerr(?:ou|aram|ad[oa])
     """),
     _cue("collapsed", "before", 30, r"""
@@ -263,7 +257,8 @@ CUES: tuple[Cue, ...] = (
 
 # One scan per sentence finds every stem of every term and cue.
 _PATTERNS: tuple[Term | Cue, ...] = (STRONG_TERM, WEAK_TERM, HALT_TERM, *CUES)
-STEMS = StemIndex(stem for pattern in _PATTERNS for stem in pattern.stems or ())
+# Every stem a scan looks for, including those of a pattern that also has stemless alternatives.
+STEMS = StemIndex(stem for pattern in _PATTERNS for stem in pattern.scan.stems)
 # An article none of whose words can start a strong term or a halt phrase states no ceasefire.
 NAMING_STEMS = StemIndex(stem for pattern in (STRONG_TERM, HALT_TERM) for stem in pattern.stems or ())
 

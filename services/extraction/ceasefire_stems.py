@@ -181,11 +181,14 @@ class StemmedPattern:
     def __init__(self, alternatives: list[str], flags: re.RegexFlag, before: int, after: int) -> None:
         lead: list[str] = []
         rest: list[str] = []
+        self.stems: list[Stem] = []  # what a StemIndex must find for this pattern
         self.lead_stems: set[str] = set()
         self.rest_stems: set[str] = set()
         self.unstemmed = False
         for alternative in alternatives:
             stem = stem_of(alternative)
+            if stem is not None:
+                self.stems.append(stem)
             if stem is not None and _leads(alternative, stem):
                 lead.append(alternative)
                 self.lead_stems.add(stem.text)

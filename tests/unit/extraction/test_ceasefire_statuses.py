@@ -142,6 +142,9 @@ CASES: list[tuple[str, str, Expected]] = [
 
 # Harder phrasing: modality, reporting verbs, commitments restated, words that only look like statuses.
 PHRASING: list[tuple[str, Expected]] = [
+    ("Hamas said it would accept the ceasefire deal if Israel withdrew its troops.", {("proposed", False)}),
+    ("The truce was shattered on Friday by a wave of air strikes.", {("collapsed", False)}),
+    ("Putin ordered a 36-hour ceasefire for Orthodox Christmas.", {("agreed", False)}),
     ("Israel retomou os bombardeios, pondo fim ao cessar-fogo de dois meses.", {("collapsed", False)}),
     ("Naciones Unidas reclamó un alto el fuego inmediato en Gaza.", {("proposed", False)}),
     ("El ELN anunció un cese al fuego unilateral durante las elecciones.", {("agreed", False)}),

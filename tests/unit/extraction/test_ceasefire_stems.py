@@ -64,8 +64,14 @@ def test_matching_at_stems_finds_what_a_full_scan_finds(text: str) -> None:
     folded = fold(text)
     located = STEMS.locate(folded.lower())
     for pattern in PATTERNS:
-        assert pattern.scan is not None
         # ends, not starts: an optional leading hyphen ("-?brokered") may or may not be included
         full = {m.end() for m in pattern.pattern.finditer(folded)}
         fast = {end for _, end in pattern.scan.spans(folded, located)}
         assert full <= fast, pattern.pattern.pattern[:80]
+
+
+def test_every_stem_a_scan_looks_for_is_indexed() -> None:
+    low = " ".join(stem.text for pattern in PATTERNS for stem in pattern.scan.stems)
+    located = STEMS.locate(low)
+    for pattern in PATTERNS:
+        assert all(stem.text in located for stem in pattern.scan.stems), pattern.pattern.pattern[:80]
