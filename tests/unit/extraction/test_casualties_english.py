@@ -283,3 +283,22 @@ def test_headline_forms_ranges_ages_and_populations(
     text: str, expected: list[tuple[str, int, str, str | None]]
 ) -> None:
     assert full(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "KYIV, March 3 (Reuters) - Russian drones killed 4 people in Odesa overnight, officials said.",
+            [("killed", 4)],
+        ),
+        ('"Eight of my relatives were killed," he said.', [("killed", 8)]),
+        ("At least two people, including a child, were killed.", [("killed", 2)]),
+        ("Seven members of one family, including four children, were killed.", [("killed", 7), ("killed", 4)]),
+        ("The military said 21 soldiers were wounded, three of them seriously.", [("injured", 21), ("injured", 3)]),
+        ("Russia said it shot down 30 drones, and falling debris injured two people.", [("injured", 2)]),
+        ("Israel said 1,200 people were killed and 251 taken hostage.", [("killed", 1200), ("captured", 251)]),
+    ],
+)
+def test_wire_copy_sentences(text: str, expected: list[tuple[str, int]]) -> None:
+    assert pairs(text, "en") == expected
