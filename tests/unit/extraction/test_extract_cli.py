@@ -66,3 +66,9 @@ def test_plain_text_file_gives_one_object(tmp_path: Path) -> None:
 def test_a_missing_file_is_bad_input() -> None:
     result = CliRunner().invoke(app, ["extract", "/nonexistent/story.txt"])
     assert result.exit_code != 0
+
+
+def test_an_empty_text_is_an_article_with_nothing_in_it() -> None:
+    out, err = io.StringIO(), io.StringIO()
+    assert run_jsonl([json.dumps({"id": "e", "text": ""})], out, err) == 0
+    assert json.loads(out.getvalue())["casualties"] == []
