@@ -43,7 +43,8 @@ _OUTCOMES: Final[list[tuple[str, Place, str]]] = [
         "ejecutados|ejecutadas|executados|executadas|exécutés|exécutées|neutralised|neutralized|neutralisé|"
         "neutralisés|neutralizados|neutralizadas|neutralizó|neutralizaron|neutralizou|neutralizaram|"
         "martyred|were martyred|embraced martyrdom|sent to hell|were sent to hell|abatieron|abatió|abatidos|"
-        "abatidas|abateram|abateu|abatidos a tiros",
+        "abatidas|abateram|abateu|abatidos a tiros|gunned down|slaughtered|beheaded|lynched|decapitados|"
+        "degollados|fusilados|fuzilados|égorgés|décapités|lynchés|calcinados",
     ),
     (
         "killed",
@@ -57,7 +58,8 @@ _OUTCOMES: Final[list[tuple[str, Place, str]]] = [
         "trouvé la mort|décès|cadavres|succumbed to their wounds|succumbed to their injuries|succumbed|"
         "died of their wounds|died of wounds|died from their injuries|ont succombé à leurs blessures|"
         "succombé à leurs blessures|ont succombé|succombé|sucumbieron a sus heridas|sucumbieron|"
-        "morreram em decorrência dos ferimentos|não resistiram aos ferimentos",
+        "morreram em decorrência dos ferimentos|não resistiram aos ferimentos|beaten to death|burned to death|"
+        "burnt to death|stabbed to death|shot to death|hacked to death|crushed to death|found dead",
     ),
     (
         "killed",
@@ -90,7 +92,8 @@ _OUTCOMES: Final[list[tuple[str, Place, str]]] = [
         "hurt|survived with injuries|suffered injuries|sustained injuries|were left injured|"
         "feridos|feridas|ferido|ferida|ficaram feridos|ficaram feridas|heridos|heridas|herido|herida|"
         "lesionados|lesionadas|resultaron heridos|resultaron heridas|baleados|baleadas|hospitalised|"
-        "hospitalized|were hospitalised|were hospitalized|hospitalizados|hospitalizadas|fueron hospitalizados|"
+        "hospitalized|were hospitalised|were hospitalized|treated for injuries|treated for wounds|"
+        "were treated for injuries|hospitalizados|hospitalizadas|fueron hospitalizados|"
         "fueron hospitalizadas|hospitalisés|hospitalisées|foram hospitalizados",
     ),
     (
@@ -103,7 +106,8 @@ _OUTCOMES: Final[list[tuple[str, Place, str]]] = [
         "missing",
         Place.POST,
         "missing|unaccounted for|desaparecidos|desaparecidas|desaparecido|desaparecida|"
-        "disparus|disparues|disparu|porté disparus|portés disparus",
+        "disparus|disparues|disparu|porté disparus|portés disparus|disappeared|have disappeared|went missing|"
+        "desapareceram|desaparecieron|ont disparu|sont portés disparus",
     ),
     ("displaced", Place.BOTH, "displaced|deslocados|deslocadas|desplazados|desplazadas|déplacés|déplacées"),
     (

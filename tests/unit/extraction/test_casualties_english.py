@@ -302,3 +302,17 @@ def test_headline_forms_ranges_ages_and_populations(
 )
 def test_wire_copy_sentences(text: str, expected: list[tuple[str, int]]) -> None:
     assert pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen gunned down 12 villagers.", [("killed", 12)]),
+        ("Three men were beaten to death by a mob.", [("killed", 3)]),
+        ("Forty migrants went missing at sea.", [("missing", 40)]),
+        ("Nine people were treated for injuries.", [("injured", 9)]),
+        ("Rescuers said 6 people were found dead in the rubble.", [("killed", 6)]),
+    ],
+)
+def test_more_ways_to_say_it(text: str, expected: list[tuple[str, int]]) -> None:
+    assert pairs(text, "en") == expected
