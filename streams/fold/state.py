@@ -23,7 +23,7 @@ LATE_LIMIT_MS = 48 * HOUR_MS
 # Incidents stay itemised as long as a window (7 d) or a late report (48 h) can still need them.
 ITEMISED_MS = 7 * DAY_MS + LATE_LIMIT_MS
 # Article ids are remembered as long as a duplicate could still be folded (it is too late after).
-SEEN_ARTICLES_MS = ITEMISED_MS
+SEEN_ARTICLES_MS = LATE_LIMIT_MS
 VIOLATION_QUIET_MS = 72 * HOUR_MS
 FIGURES_SHOWN = 20
 HISTORY_KEPT = 50

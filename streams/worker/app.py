@@ -64,6 +64,8 @@ def build_app(settings: WorkerSettings, catalogue: Catalogue, registry: Collecto
         producer_acks=-1,
         consumer_auto_offset_reset="earliest",
         broker_commit_interval=settings.commit_interval_s,
+        broker_session_timeout=settings.session_timeout_s,
+        broker_heartbeat_interval=min(3.0, settings.session_timeout_s / 3),
     )
     setup_prometheus_sensors(app, registry=registry, name_prefix="sitmon_worker_faust")
     metrics = WorkerMetrics(registry)

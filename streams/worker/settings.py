@@ -28,6 +28,8 @@ class WorkerSettings(BaseSettings):
     batch_size: int = Field(default=2000, ge=1, description="reports folded per table write")
     batch_within_s: float = Field(default=0.2, gt=0, description="longest wait to fill a batch")
     commit_interval_s: float = Field(default=1.0, gt=0)
+    # how long a dead worker keeps its partitions: a restarted one waits this long to rejoin
+    session_timeout_s: float = Field(default=10.0, ge=6.0)
     log_level: str = "info"
 
     @property

@@ -7,6 +7,7 @@ other test relies on: the worker serves Faust's and sitmon's Prometheus metrics.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import re
 import signal
@@ -199,7 +200,17 @@ def wait_for_pictures(bootstrap: str, catalogue: Catalogue, expected: dict[str, 
         wait_until(arrived, timeout_s=timeout_s, what="the worker's final pictures", every_s=0.5)
     except AssertionError:
         differing = sorted(region for region in expected if found.get(region) != expected[region])
-        raise AssertionError(f"{len(differing)} region(s) differ from the pure fold, e.g. {differing[:3]}") from None
+        first = differing[0] if differing else None
+        detail = f"; {first}: published {_summary(found.get(first))} expected {_summary(expected[first])}" if first else ""
+        raise AssertionError(f"{len(differing)} region(s) differ from the pure fold{detail}") from None
+
+
+def _summary(raw: bytes | None) -> str:
+    if raw is None:
+        return "nothing"
+    data = json.loads(raw)["data"]
+    killed = [t["best"] for t in data["casualties"] if (t["outcome"], t["group"], t["window"]) == ("killed", None, "all")]
+    return f"sequence {data['sequence']} killed/all {killed} ceasefire {data['ceasefire']['status']}"
 
 
 def test_the_worker_serves_faust_and_sitmon_metrics(bootstrap: str, topics: Catalogue, tmp_path: Path) -> None:
