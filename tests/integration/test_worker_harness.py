@@ -201,7 +201,9 @@ def wait_for_pictures(bootstrap: str, catalogue: Catalogue, expected: dict[str, 
     except AssertionError:
         differing = sorted(region for region in expected if found.get(region) != expected[region])
         first = differing[0] if differing else None
-        detail = f"; {first}: published {_summary(found.get(first))} expected {_summary(expected[first])}" if first else ""
+        detail = (
+            f"; {first}: published {_summary(found.get(first))} expected {_summary(expected[first])}" if first else ""
+        )
         raise AssertionError(f"{len(differing)} region(s) differ from the pure fold{detail}") from None
 
 
@@ -209,7 +211,9 @@ def _summary(raw: bytes | None) -> str:
     if raw is None:
         return "nothing"
     data = json.loads(raw)["data"]
-    killed = [t["best"] for t in data["casualties"] if (t["outcome"], t["group"], t["window"]) == ("killed", None, "all")]
+    killed = [
+        t["best"] for t in data["casualties"] if (t["outcome"], t["group"], t["window"]) == ("killed", None, "all")
+    ]
     return f"sequence {data['sequence']} killed/all {killed} ceasefire {data['ceasefire']['status']}"
 
 
