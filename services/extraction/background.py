@@ -41,6 +41,11 @@ _DATE: Final = re.compile(
     rf"(?P<month2>{_MONTH})\s+(?P<day2>\d{{1,2}})(?!\d))",
     re.IGNORECASE,
 )
+_EPISODE_NOUN: Final = re.compile(
+    r"\s+(?:war|wars|conflict|offensive|attack|attacks|massacre|genocide|earthquake|uprising|bombing|"
+    r"guerra|conflito|conflicto|ofensiva|ataque|masacre|massacre|guerre|conflit|attentat|séisme)\b",
+    re.IGNORECASE,
+)
 _IN_MONTH: Final = re.compile(
     rf"(?<!\w)(?:in|em|en|au mois de|en el mes de) (?P<month>{_MONTH})\b(?P<year>,? \d{{4}}| de \d{{4}})?",
     re.IGNORECASE,
@@ -79,8 +84,18 @@ _STALE_DAYS: Final = 20  # a dated episode three weeks before publication is con
 _STALE_MONTHS: Final = 2  # "in January" in an August story
 
 
-def background_cues(sentence: str, published_at: datetime | None) -> list[int]:
-    """Offsets of the live background cues in the sentence."""
+def latest_year(text: str) -> int | None:
+    """The latest year an article names: the stand-in for its publication year when none is given."""
+    years = [int(match.group("year")) for match in _YEAR.finditer(text)]
+    return max(years) if years else None
+
+
+def background_cues(sentence: str, published_at: datetime | None, current_year: int | None = None) -> list[int]:
+    """Offsets of the live background cues in the sentence.
+
+    Without a publication time, `current_year` (the latest year the article names) tells a
+    past year from the present one; without either, every year is a cue.
+    """
     cues: list[int] = []
     since_ends = [m.end() for m in _SINCE.finditer(sentence)]
 
@@ -89,7 +104,9 @@ def background_cues(sentence: str, published_at: datetime | None) -> list[int]:
 
     for match in _YEAR.finditer(sentence):
         year = int(match.group("year"))
-        if published_at is not None and year >= published_at.year:
+        this_year = published_at.year if published_at is not None else current_year
+        named_episode = published_at is None and _EPISODE_NOUN.match(sentence, match.end())  # "the 2014 war"
+        if this_year is not None and year >= this_year and not named_episode:
             continue
         if not governed_by_since(match.start()):
             cues.append(match.start())
@@ -126,7 +143,7 @@ def is_background(cues: list[int], cues_after: list[int], start: int, end: int, 
     return before or any(0 <= cue - end <= _AFTER_REACH for cue in cues_after)
 
 
-def background_cues_after(sentence: str, published_at: datetime | None) -> list[int]:
+def background_cues_after(sentence: str, published_at: datetime | None, current_year: int | None = None) -> list[int]:
     """The cues that may date a figure they follow: relative pasts and years well before publication.
 
     "killed 26 people in 2019" is context; "4,864 killed between October 2024 and June 2025"
@@ -136,7 +153,8 @@ def background_cues_after(sentence: str, published_at: datetime | None) -> list[
     cues = [m.start() for m in _RELATIVE_PAST.finditer(sentence)]
     for match in _YEAR.finditer(sentence):
         year = int(match.group("year"))
-        if published_at is None or year <= published_at.year - _OLD_YEARS:
+        this_year = published_at.year if published_at is not None else current_year
+        if this_year is None or year <= this_year - _OLD_YEARS:
             cues.append(match.start())
     return sorted(cue for cue in cues if not any(0 <= cue - end <= _SINCE_REACH for end in since_ends))
 

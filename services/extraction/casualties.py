@@ -16,7 +16,13 @@ from typing import Final
 
 from services.extraction.attachment import ArticleMemory, attach_outcomes, parent_of
 from services.extraction.attribution import find_source
-from services.extraction.background import background_cues, background_cues_after, is_background, present_markers
+from services.extraction.background import (
+    background_cues,
+    background_cues_after,
+    is_background,
+    latest_year,
+    present_markers,
+)
 from services.extraction.candidate import Candidate, tokenize
 from services.extraction.figures import candidates
 from services.extraction.keywords import lower_keeping_offsets
@@ -38,16 +44,22 @@ def find_casualties(
 ) -> list[CasualtyFigure]:
     """Every casualty figure stated in the sentences, in text order."""
     memory = ArticleMemory()
+    # Without a publication time, the latest year the article names stands for "now".
+    current_year = None if published_at is not None else latest_year(" ".join(s.text for s in sentences))
     figures: list[CasualtyFigure] = []
     for sentence in sentences:
         if len(sentence.text) > _MAX_SENTENCE:
             continue
-        figures.extend(_read_sentence(sentence, language, published_at, memory))
+        figures.extend(_read_sentence(sentence, language, published_at, memory, current_year))
     return figures
 
 
 def _read_sentence(
-    sentence: Sentence, language: str, published_at: datetime | None, memory: ArticleMemory
+    sentence: Sentence,
+    language: str,
+    published_at: datetime | None,
+    memory: ArticleMemory,
+    current_year: int | None = None,
 ) -> list[CasualtyFigure]:
     text = sentence.text
     low = lower_keeping_offsets(text)
@@ -64,8 +76,8 @@ def _read_sentence(
         return figures  # numbers, but none of them a casualty figure: skip the context work
     period = period_hours(text, language)
     source = find_source(text)
-    cues = background_cues(text, published_at)
-    cues_after = background_cues_after(text, published_at)
+    cues = background_cues(text, published_at, current_year)
+    cues_after = background_cues_after(text, published_at, current_year)
     present = present_markers(text) if cues else []
     main: Candidate | None = None
     for candidate in found:

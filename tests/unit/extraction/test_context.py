@@ -107,3 +107,9 @@ def test_earlier_episodes_against_the_news(text: str, language: str, current: li
 )
 def test_source_in_every_language_without_the_time_words(sentence: str, source: str | None) -> None:
     assert find_source(sentence) == source
+
+
+def test_without_a_publication_time_the_latest_year_named_stands_for_now() -> None:
+    text = "On 3 March 2025, gunmen killed 12 people. The 2020 war killed 6,500. The 2025 offensive killed 40."
+    figures = read(text, "en")
+    assert [(f.count, f.background) for f in figures] == [(12, False), (6500, True), (40, True)]
