@@ -32,7 +32,9 @@ _MONTH_PHRASE = re.compile(
     _FLAGS,
 )
 _EARLIER = re.compile(
-    r"\b(?:earlier\s+(?:truces?|ceasefires?|cease-fires?|deals?|agreements?|pauses?)|previous|prior|"
+    r"\b(?:earlier\s+(?:truces?|ceasefires?|cease-fires?|deals?|agreements?|pauses?)|previous|prior|short-lived|"
+    r"(?:series|string|succession|number|handful)\s+of\s+(?:\S+\s+)?(?:truces|ceasefires|cease-fires)|"
+    r"(?:several|many|numerous|multiple|past)\s+(?:\S+\s+)?(?:truces|ceasefires|cease-fires)|"
     r"last\s+year|a\s+year\s+earlier|years?\s+ago|months\s+ago|decades?\s+ago|"
     r"anterior(?:es)?|ano\s+passado|anos\s+atras|ano\s+pasado|anos\s+atras|hace\s+(?:un|dos|tres|\d+)\s+anos?|"
     r"precedente?s?|anterieure?s?|l'an\s+dernier|l'annee\s+derniere|il\s+y\s+a\s+(?:un|deux|trois|\d+)\s+ans?)\b",

@@ -40,7 +40,8 @@ NEGATION = re.compile(
 )
 # A modal makes an agreement a possibility (a proposal); a condition makes it nothing yet.
 HYPOTHETICAL = re.compile(
-    r"\b(?:can|could|may|might|would\s+require|pode|poderia|podria|puede|pourrait|peut)\s+(?:\S+\s+){0,3}$", _FLAGS
+    r"\b(?:can|could|(?-i:may)|might|would\s+require|pode|poderia|podria|puede|pourrait|peut)\s+(?:\S+\s+){0,3}$",
+    _FLAGS,  # "may" in lowercase only: "in May" is a month
 )
 # "Hamas said it would accept the deal", "will sign": an agreement still to come is a proposal.
 FUTURE = re.compile(r"\b(?:will|would|shall|'ll)\s+(?:\S+\s+)?$", _FLAGS)

@@ -78,7 +78,7 @@ CUES: tuple[Cue, ...] = (
         eventuel(?:le)?
     """),
     _cue("proposed", "before", 70, r"""
-        call(?:s|ed|ing)?\s+on ask(?:s|ed|ing)? return\s+to restor(?:e|ing)
+        call(?:s|ed|ing)?\s+on ask(?:s|ed|ing)? return\s+to restor(?:e|ing) reviv(?:e|ing) salvage salvag(?:e|ing) rescue
     """),
     _cue("proposed", "before", 90, r"""
         calls? called calling appeals? appealed appel(?:le|lent|ait|aient|e) apel(?:a|am|ou|aram) exort(?:a|am|ou|aram)
@@ -194,6 +194,9 @@ CUES: tuple[Cue, ...] = (
     _cue("in_effect", "before", 25, r"""
         repris\s+l'application resumed\s+(?:implementing|applying|enforcing|observing) retomou\s+a\s+aplicacao
         reanudo\s+la\s+aplicacion
+    """),
+    _cue("in_effect", "before", 30, r"""
+        inici(?:o|aron|ou|aram) comenz(?:o|aron) empez(?:o|aron) comecou comecaram
     """),
     _cue("in_effect", "after", 8, r"""
         began begun started comecou comenzo a\s+commence

@@ -28,9 +28,11 @@ _CONNECTORS = _wordset("of de do da dos das del des du di al el la")
 _LOOSE_LIMIT = 10
 _HEADS = _wordset(
     "army forces military government rebels coalition movement group authorities separatists troops junta "
-    "militia militias guerrilla guerrillas fighters"
+    "militia militias guerrilla guerrillas fighters gouvernement gobierno governo armee ejercito exercito "
+    "rebelles rebeldes groupes grupos milices milicias fuerzas forcas guerilla"
 )
 _JOINERS = _wordset("and e y et")
+_PLAIN = str.maketrans("éèêëíóôãáç", "eeeeiooaac")
 _PUNCTUATION = ',;:.()[]"“”«»'
 
 _BETWEEN = re.compile(r"\b(?:between|entre)\s+", _FLAGS)
@@ -48,7 +50,8 @@ _HYPHEN_BROKER = re.compile(r"-(?:brokered|mediated|backed)\b", _FLAGS)
 _WHICH_MEDIATED = re.compile(r",\s+which\s+(?:mediated|brokered)\b(?:\s+alongside\s+)?", _FLAGS)
 _SUBJECT_VERB = re.compile(
     r"\b(?:agreed|agree|signed|sign|announced|accepted|declared|extended|acordaron|acordaram|pactaron|firmaron|"
-    r"assinaram|anunciaram|anunciaron|ont\s+sign|ont\s+conclu|ont\s+convenu|prorrogaron|prorrogaram)\b",
+    r"assinaram|anunciaram|anunciaron|ont\s+sign\w*|ont\s+conclu|ont\s+convenu|prorrogaron|prorrogaram|"
+    r"iniciaron|iniciaram|firmaron|firmaram|acordaron|pactaron)\b",
     _FLAGS,
 )
 _AUXILIARY = _wordset("have has had ont")
@@ -82,9 +85,11 @@ def _read_one(text: str, start: int) -> tuple[str, int, bool]:
     """One name at `start`; returns it, where reading stopped, and whether another name follows."""
     kept: list[str] = []
     seen_capital = False
+    named = False  # a capitalised word or a head noun ("le gouvernement malien") makes it a name
     position = start
     joined = False
-    for match in _TOKEN.finditer(text[start : start + _WINDOW]):
+    tokens = list(_TOKEN.finditer(text[start : start + _WINDOW]))
+    for number, match in enumerate(tokens):
         token = match.group()
         word = token.strip(_PUNCTUATION)
         lowered = word.lower()
@@ -100,23 +105,31 @@ def _read_one(text: str, start: int) -> tuple[str, int, bool]:
             or (seen_capital and lowered in _HEADS)
             or (not seen_capital and len(kept) <= 2 and word.isalpha() and lowered not in _JOINERS | _STOP)
         )
+        following = tokens[number + 1].group().lower() if number + 1 < len(tokens) else ""
+        if not accepted and named and word.isalpha() and word.islower() and following in _JOINERS:
+            accepted = True  # "El Gobierno colombiano y …": an adjective closing the name
         if not accepted:
-            if seen_capital and lowered in _JOINERS:
+            if named and lowered in _JOINERS:
                 joined = True
                 position = start + match.end()
             break
         kept.append(word)
-        seen_capital = seen_capital or _is_capitalised(word)
+        seen_capital = seen_capital or (_is_capitalised(word) and lowered not in _DETERMINERS)  # not "Le", "The"
+        named = named or seen_capital or _fold_word(lowered) in _HEADS
         position = start + match.end()
         trailing = token[len(token.rstrip(_PUNCTUATION)) :]
         if trailing:
-            joined = seen_capital and trailing.startswith(",")
+            joined = named and trailing.startswith(",")
             break
     while kept and (kept[-1].lower() in _CONNECTORS or kept[-1].lower() in _DETERMINERS):
         kept.pop()
-    if not seen_capital or not kept:
+    if not named or not kept:
         return "", start, False
     return " ".join(kept), position, joined
+
+
+def _fold_word(word: str) -> str:
+    return word.translate(_PLAIN)
 
 
 def find_parties(text: str, folded: str) -> tuple[str, ...]:
@@ -143,8 +156,13 @@ def find_parties(text: str, folded: str) -> tuple[str, ...]:
     return ()
 
 
+_DATELINE = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ .,'-]{2,40}(?:\([^)]{1,40}\))?\s*[-–—]+\s*")
+
+
 def _without_opening_phrase(subject: str) -> str:
-    """ "En 2016, el Gobierno y las FARC": drop an opening time or place phrase before a comma."""
+    """ "KHARTOUM (Reuters) - ", "En 2016, el Gobierno y las FARC": drop a dateline and an opening
+    time or place phrase before a comma."""
+    subject = _DATELINE.sub("", subject)
     head, comma, rest = subject.partition(",")
     first = head.split()[0].lower() if head.split() else ""
     if comma and (first in _OPENERS or any(char.isdigit() for char in head)):

@@ -38,6 +38,33 @@ def test_an_opening_time_phrase_and_calendar_words_are_not_parties() -> None:
     assert en.parties == ()
 
 
+def test_a_dateline_is_not_a_party_and_lowercase_heads_make_names() -> None:
+    (fr,) = _statements(
+        "BAMAKO (AFP) - Le gouvernement malien et les groupes armés du Nord ont signé jeudi un accord de "
+        "cessez-le-feu à Alger, sous l'égide de l'Algérie.",
+        "fr",
+    )
+    assert fr.status == "agreed"
+    assert fr.parties == ("Le gouvernement malien", "les groupes armés")
+    assert fr.mediators == ("l'Algérie",)
+    (es,) = _statements(
+        "BOGOTÁ (EFE) - El Gobierno colombiano y el Estado Mayor Central iniciaron este lunes un cese al fuego.", "es"
+    )
+    assert (es.status, es.parties) == ("in_effect", ("El Gobierno colombiano", "el Estado Mayor Central"))
+
+
+def test_a_string_of_earlier_truces_is_background_and_may_the_month_is_no_modal() -> None:
+    text = (
+        "The truce follows a series of short-lived ceasefires that were repeatedly violated. "
+        "A seven-day truce brokered in Jeddah in May collapsed after both sides accused each other of breaches."
+    )
+    assert {(s.status, s.background) for s in _statements(text)} == {
+        ("violated", True),
+        ("agreed", True),
+        ("collapsed", True),
+    }
+
+
 def test_mediation_phrase_in_portuguese_and_hyphenated_broker() -> None:
     (pt,) = _statements("O cessar-fogo foi assinado em Doha com mediação do Catar e do Egito.", "pt")
     assert pt.mediators == ("Catar", "Egito")
