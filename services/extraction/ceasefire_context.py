@@ -47,7 +47,7 @@ HYPOTHETICAL = re.compile(
 FUTURE = re.compile(r"\b(?:will|would|shall|'ll)\s+(?:\S+\s+)?$", _FLAGS)
 CONDITIONAL = re.compile(
     r"\b(?:if|unless|whether|once|until|till|before|in\s+return\s+for|in\s+exchange\s+for|on\s+condition|si|caso|a\s+menos|"
-    r"antes\s+de|avant|hasta\s+que|ate\s+que)\s+(?:\S+\s+){0,6}$",
+    r"antes\s+de|antes\s+da|antes\s+do|avant|hasta\s+que|ate\s+que|previ[oa]s?\s+a)\s+(?:\S+\s+){0,6}$",
     _FLAGS,
 )
 # "…, announced the ministry", "…, a annoncé le Qatar": a reporting verb, not an announcement of the truce.

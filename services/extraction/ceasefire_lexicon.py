@@ -198,6 +198,10 @@ CUES: tuple[Cue, ...] = (
     _cue("in_effect", "before", 30, r"""
         inici(?:o|aron|ou|aram) comenz(?:o|aron) empez(?:o|aron) comecou comecaram
     """),
+    _cue("in_effect", "before", 12, r"""
+        entrada\s+en\s+vigor\s+del? entrada\s+em\s+vigor\s+d[oa] entree\s+en\s+vigueur\s+d[eu] entry\s+into\s+force\s+of
+        inicio\s+d[aeo]l? debut\s+d[eu]
+    """, name="entry_into_force"),
     _cue("in_effect", "after", 8, r"""
         began begun started comecou comenzo a\s+commence
     """, pronoun=True),

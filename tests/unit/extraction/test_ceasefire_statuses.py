@@ -142,6 +142,8 @@ CASES: list[tuple[str, str, Expected]] = [
 
 # Harder phrasing: modality, reporting verbs, commitments restated, words that only look like statuses.
 PHRASING: list[tuple[str, Expected]] = [
+    ("Au moins 211 personnes ont été tuées depuis l'entrée en vigueur de la trêve.", {("in_effect", False)}),
+    ("En las horas previas a la entrada en vigor de la tregua murieron 17 personas.", set()),
     ("Hamas said it would accept the ceasefire deal if Israel withdrew its troops.", {("proposed", False)}),
     ("The truce was shattered on Friday by a wave of air strikes.", {("collapsed", False)}),
     ("Putin ordered a 36-hour ceasefire for Orthodox Christmas.", {("agreed", False)}),
