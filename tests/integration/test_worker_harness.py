@@ -217,7 +217,9 @@ def _summary(raw: bytes | None) -> str:
     return f"sequence {data['sequence']} killed/all {killed} ceasefire {data['ceasefire']['status']}"
 
 
-def test_the_worker_serves_faust_and_sitmon_metrics(bootstrap: str, topics: Catalogue, tmp_path: Path) -> None:
+def test_the_worker_serves_metrics_and_a_web_view_of_each_region(
+    bootstrap: str, topics: Catalogue, tmp_path: Path
+) -> None:
     worker = WorkerProcess(bootstrap, topics, tmp_path / "worker").start()
     try:
         produce_reports(bootstrap, topics, [seed_story("a1", "terra")])
@@ -228,5 +230,10 @@ def test_the_worker_serves_faust_and_sitmon_metrics(bootstrap: str, topics: Cata
         assert "sitmon_worker_faust_messages_received_total" in text  # Faust's own sensors
         assert worker.counter("sitmon_worker_situations_published_total") >= 1
         assert worker.counter("sitmon_worker_figures_total", result="background") == 1
+        # the web view serves the same picture as the latest record on the situation topic
+        view = httpx.get(f"http://127.0.0.1:{worker.port}/situation/nagorno-karabakh", timeout=5)
+        assert view.status_code == 200
+        assert view.content == published_pictures(bootstrap, topics)["nagorno-karabakh"]
+        assert httpx.get(f"http://127.0.0.1:{worker.port}/situation/atlantis", timeout=5).status_code == 404
     finally:
         worker.stop()
