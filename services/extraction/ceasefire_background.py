@@ -40,6 +40,11 @@ _EARLIER = re.compile(
     r"precedente?s?|anterieure?s?|l'an\s+dernier|l'annee\s+derniere|il\s+y\s+a\s+(?:un|deux|trois|\d+)\s+ans?)\b",
     _FLAGS,
 )
+# One of these is in every match of _EARLIER: most sentences skip the regex.
+_EARLIER_KEYS = (
+    "earlier", "previous", "prior", "short-lived", "truces", "ceasefires", "cease-fires", "year", "ago",
+    "anterior", "anterieur", "passado", "atras", "pasado", "hace", "precedent", "dernier", "y a",
+)  # fmt: skip
 # "has held", "is holding", "remains in force": the state is current whatever year is named.
 _CURRENT_VERB = re.compile(
     r"\b(?:has|have|is|are|remains?|still|continues?|continue|tem|sigue|reste|esta)\s+(?:\S+\s+){0,2}$", _FLAGS
@@ -54,7 +59,8 @@ _DATE_WORDS = frozenset(
 def background_cue(folded: str) -> str | None:
     """Why the (accent-folded) sentence reads as context: "earlier" for an explicit word
     ("previous", "anterior", "ago"), "dated" for a year or month, None if it reads as news."""
-    if _EARLIER.search(folded):
+    low = folded.lower()
+    if any(key in low for key in _EARLIER_KEYS) and _EARLIER.search(folded):
         return "earlier"
     if _MONTH_PHRASE.search(folded):
         return "dated"

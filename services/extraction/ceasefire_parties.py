@@ -46,6 +46,8 @@ _MEDIATED_BY = re.compile(
     r"avec\s+la\s+mediation\s+(?:d[eu]\s|d')|mediee?\s+par|negocie\s+par)\s*",
     _FLAGS,
 )
+# One of these is in every mediation phrase below: most sentences skip the regexes.
+_MEDIATION_KEYS = ("broker", "mediat", "hosted", "auspic", "egide", "mediac", "mediad", "mediee", "negocie", "backed")
 _HYPHEN_BROKER = re.compile(r"-(?:brokered|mediated|backed)\b", _FLAGS)
 _WHICH_MEDIATED = re.compile(r",\s+which\s+(?:mediated|brokered)\b(?:\s+alongside\s+)?", _FLAGS)
 _SUBJECT_VERB = re.compile(
@@ -225,6 +227,9 @@ def _read_loose(text: str, start: int) -> list[str]:
 def find_mediators(text: str, folded: str) -> tuple[str, ...]:
     """Mediators named in the sentence, in reading order, without repeats."""
     found: list[str] = []
+    low = folded.lower()
+    if not any(key in low for key in _MEDIATION_KEYS):
+        return ()
     for match in _MEDIATED_BY.finditer(folded):
         found.extend(_read_loose(text, match.end()))
     for match in _HYPHEN_BROKER.finditer(folded):
