@@ -80,6 +80,12 @@ AFTER_TALKS = re.compile(r"\b(?:after|following|at|apres|depois|tras|tras\s+de)\
 RESTATED = re.compile(r"\b(?:remain(?:s|ed)?|still|stay(?:s|ed)?)\s+$", _FLAGS)
 # "human rights violations" are not truce violations.
 NOT_TRUCE_VIOLATIONS = re.compile(r"\b(?:rights|humanitarian\s+law|direitos|derechos|droits|sanctions)\b", _FLAGS)
+# "violations of international law", "violações dos direitos humanos"
+OF_SOMETHING_ELSE = re.compile(
+    r"\s+(?:of|de|dos|das|del|des|du)\s+(?:the\s+|o\s+|la\s+|le\s+)?(?:international|humanitarian|human|rights|law|"
+    r"direito|direitos|derecho|derechos|droit|droits|sanctions|airspace|sovereignty|soberania|souverainete)",
+    _FLAGS,
+)
 # Things that are "held" or "holding" without being a truce ("talks held in Doha", "hostages held").
 NOT_A_TRUCE_HELD = re.compile(r"\b(?:talks|negotiations|meeting|hostages?|prisoners?|captives?|elections?)\b", _FLAGS)
 
@@ -110,7 +116,9 @@ def read_in_context(text: str, hit: Hit) -> Hit | None:
         and REPORTING_SPEAKER.match(text, hit.end)
     ):
         return None
-    if hit.cue.name == "violations" and NOT_TRUCE_VIOLATIONS.search(before[-30:]):
+    if hit.cue.name == "violations" and (
+        NOT_TRUCE_VIOLATIONS.search(before[-30:]) or OF_SOMETHING_ELSE.match(text, hit.end)
+    ):
         return None
     if hit.cue.name == "talks" and AFTER_TALKS.search(before[-40:]):
         return None

@@ -142,6 +142,10 @@ CASES: list[tuple[str, str, Expected]] = [
 
 # Harder phrasing: modality, reporting verbs, commitments restated, words that only look like statuses.
 PHRASING: list[tuple[str, Expected]] = [
+    (
+        "A truce took effect on Monday. Israel denied violations of international law in the raid.",
+        {("in_effect", False)},
+    ),
     ("Au moins 211 personnes ont été tuées depuis l'entrée en vigueur de la trêve.", {("in_effect", False)}),
     ("En las horas previas a la entrada en vigor de la tregua murieron 17 personas.", set()),
     ("Hamas said it would accept the ceasefire deal if Israel withdrew its troops.", {("proposed", False)}),
