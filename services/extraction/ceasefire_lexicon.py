@@ -119,7 +119,8 @@ CUES: tuple[Cue, ...] = (
         approbation aprovacao aprobacion
         acordar alcancar alcanzar firmar assinar concluir conclure signer accepter aceitar aceptar pactar obtenir
         parvenir negociar negocier arracher obter obtener lograr secure
-        firmaram firmou (?:mis|mises|mettre|mettent)\s+d'accord entendu(?:e|s|es)?\s+sur
+        firmaram firmou (?:mis|mises|mettre|mettent)\s+d'accord entendu(?:e|s|es)?\s+sur trouve(?:e|s)?
+        decret(?:ou|aram|ad[oa]|o|aron)
     """),
     _cue("agreed", "before", 30, r"""
         -?brokered -?mediated -?backed intermediad[oa] mediad[oa]
@@ -172,7 +173,7 @@ CUES: tuple[Cue, ...] = (
         went\s+into\s+force enter(?:ed|s)\s+into\s+force vigorar
         took\s+effect tak(?:e|es|ing)\s+effect came\s+into\s+(?:force|effect)
         com(?:e|es|ing)\s+into\s+(?:force|effect) went\s+into\s+effect goes\s+into\s+effect go\s+into\s+effect took\s+hold
-        tak(?:e|es|ing)\s+hold in\s+force in\s+effect in\s+place em\s+vigor en\s+vigor en\s+vigueur vigente rige
+        tak(?:e|es|ing)\s+hold in\s+force in\s+effect in\s+place em\s+vigor en\s+vigor en\s+vigueur vigente rige en\s+vigencia
         vigora pris\s+effet prend\s+effet
     """, pronoun=True, name="took_effect"),
     _cue("in_effect", "after", 70, r"""
@@ -206,7 +207,7 @@ CUES: tuple[Cue, ...] = (
         began begun started comecou comenzo a\s+commence
     """, pronoun=True),
     _cue("violated", "any", 100, r"""
-        rompid[oa]
+        rompid[oa] (?:fue|ha\s+sido|fueron)\s+rot[oa]s?
         violat(?:e|es|ed|ing|ion|ions) breach(?:es|ed|ing)? infring(?:e|es|ed|ement|ements) flout(?:s|ed|ing)?
         ignored disregard(?:ed|ing)? broken break(?:s|ing)?(?!\s+down\b) broke(?!\s+(?:down|out)\b) mockery\s+of
         viol(?:a|am|ou|aram|ad[oa]s?|acao|acoes|ar) descumpr(?:iu|iram|imento) desrespeit(?:a|ou|aram|ad[oa])

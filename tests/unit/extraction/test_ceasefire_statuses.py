@@ -142,6 +142,10 @@ CASES: list[tuple[str, str, Expected]] = [
 
 # Harder phrasing: modality, reporting verbs, commitments restated, words that only look like statuses.
 PHRASING: list[tuple[str, Expected]] = [
+    ("Un accord de cessez-le-feu a été trouvé dans la nuit entre les deux camps.", {("agreed", False)}),
+    ("Uma trégua humanitária de 72 horas foi decretada pelo governo.", {("agreed", False)}),
+    ("El alto el fuego entró en vigencia a la medianoche.", {("in_effect", False)}),
+    ("La tregua fue rota por un ataque con drones contra un cuartel.", {("violated", False)}),
     (
         "A truce took effect on Monday. Israel denied violations of international law in the raid.",
         {("in_effect", False)},
