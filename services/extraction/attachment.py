@@ -28,6 +28,10 @@ _PASSIVE: Final = lx.COPULAS | word_set("been be being had has have")
 _AMONG: Final = word_set("among entre parmi")
 _AMONG_LINK: Final = _AMONG | lx.COPULAS | word_set("the those os as los las les estão estavam están estaban figuran")
 _RELATIVE: Final = word_set("who that which")
+_LIST_GLUE: Final = re.compile(
+    r"^(?:,|and|&|plus|e|y|et|as well as|ainsi que|así como|bem como|assim como)"
+    r"(?: (?:,|and|e|y|et|also|as well as|ainsi que|así como|bem como|assim como))*$"
+)
 _VICTIMS: Final = re.compile(r"victim|víctima|vítima|victime")
 _BARE_REACH: Final = 4  # tokens an outcome may sit after a bare number ("400 were later wounded")
 _HEAD_REACH: Final = 12  # … after a noun phrase ("seven aid workers from the charity WCK were killed")
@@ -281,8 +285,9 @@ def _among(tokens: list[Token], start: int, end: int) -> bool:
 
 
 def _joined(tokens: list[Token], start: int, end: int) -> bool:
-    between = [t.low for t in tokens[start:end]]
-    return 0 < len(between) <= 4 and all(word in lx.CONNECTORS for word in between)
+    """Only list glue between two figures: ", ", "and", "as well as", "ainsi que" (not "e que")."""
+    between = " ".join(t.low for t in tokens[start:end])
+    return 0 < end - start <= 4 and bool(_LIST_GLUE.match(between))
 
 
 def _listed_after_copula(tokens: list[Token], start: int, end: int) -> bool:

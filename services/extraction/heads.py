@@ -124,6 +124,7 @@ def _resolve_partitive(
         candidate.tail = index + 1
     elif nouns.PEOPLE.match(low, at):
         candidate.tail = index + 1
+        candidate.inherits_group = tokens[index].low in lx.INHERIT_HEADS  # "une soixantaine d'autres"
     elif index in number_tokens:
         candidate.head = "part_of_number"  # "Eleven of the 25 passengers died": the outcome is the eleven's
         candidate.extras["of_number"] = str(index)

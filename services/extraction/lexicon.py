@@ -205,7 +205,8 @@ BLOCKERS: Final = word_set(
     "pero aunque mas porém contudo dit affirmé selon indiqué tandis mais"
 )
 
-CONNECTORS: Final = word_set(", and & plus e y et as well as also ainsi que así como bem como assim como")
+# Single words that glue list members; multiword glue ("as well as", "ainsi que") is matched in attachment.py.
+CONNECTORS: Final = word_set(", and & plus e y et")
 
 DETERMINERS: Final = word_set(
     "the those these its their them whom own his her our the of de d' d’ os as los las les des do da dos das del "

@@ -75,3 +75,8 @@ def test_cumulative_counts_and_collectives() -> None:
     text = "Deux soldats français ont été tués au Mali, portant à 53 le nombre de militaires morts."
     assert pairs(text, "fr") == [("killed", 2), ("killed", 53)]
     assert full("Une centaine de personnes ont trouvé la mort.", "fr") == [("killed", 100, "approximately", None)]
+
+
+def test_others_after_a_collective_take_the_group_of_the_figure_before() -> None:
+    text = "La frappe a tué au moins 40 civils et blessé une soixantaine d'autres."
+    assert full(text, "fr") == [("killed", 40, "at_least", "civilians"), ("injured", 60, "approximately", "civilians")]

@@ -71,3 +71,8 @@ def test_collective_numerals_and_shot() -> None:
         ("missing", 20, "approximately", None)
     ]
     assert pairs("Outras nove pessoas foram baleadas.", "pt") == [("injured", 9)]
+
+
+def test_targets_are_not_people_and_que_is_not_list_glue() -> None:
+    text = "O Exército disse ter atingido mais de 160 alvos e que dois de seus soldados morreram."
+    assert full(text, "pt") == [("killed", 2, "exact", "soldiers")]
