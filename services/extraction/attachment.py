@@ -17,6 +17,7 @@ from typing import Final
 
 from services.extraction import lexicon as lx
 from services.extraction.candidate import Candidate, Token
+from services.extraction.heads import read_predicate
 from services.extraction.outcomes import OutcomeSpan
 from services.extraction.wordlists import word_set
 
@@ -61,7 +62,7 @@ def attach_outcomes(
     _from_tolls(tokens, found, tolls)
     for position, candidate in enumerate(found):
         _direct(low, tokens, candidate, starts, ends, number_tokens, memory, found[:position])
-    _parts_of_numbers(found)
+    _parts_of_numbers(low, tokens, found)
     for _ in range(2):  # a list member may inherit from a subgroup that inherits from its parent
         _coordinate(tokens, found)
         for candidate in found:
@@ -203,15 +204,22 @@ def _post_outcome(
     return None
 
 
-def _parts_of_numbers(found: list[Candidate]) -> None:
-    """ "Eleven of the 25 passengers died": the eleven died; the 25 is who was there, not a toll."""
+def _parts_of_numbers(low: str, tokens: list[Token], found: list[Candidate]) -> None:
+    """ "Eleven of the 25 passengers died": the eleven died; the 25 is who was there, not a toll.
+
+    When the whole is itself a toll ("3 of the 22 dead were women") it stays a figure.
+    """
     for part in found:
         if "of_number" not in part.extras:
             continue
         whole = next((c for c in found if c.first == int(part.extras["of_number"])), None)
-        if whole is not None and whole.outcome is not None:
-            _set(part, whole.outcome, "part")
-            part.group = whole.group
+        if whole is None or whole.outcome is None:
+            continue
+        _set(part, whole.outcome, "part")
+        part.group, part.subgroup = whole.group, True
+        part.tail = whole.tail
+        read_predicate(low, tokens, part)  # "… were women"
+        if whole.head != "outcome":
             whole.outcome = None
 
 

@@ -52,7 +52,7 @@ def resolve_head(low: str, tokens: list[Token], candidate: Candidate, number_tok
             if mixed is not None and mixed[0] != group[0]:
                 candidate.group = None  # "148 militares y policías": a mixed list has no single group
                 candidate.tail = token_index(tokens, mixed[1])
-            _predicate(low, tokens, candidate)
+            read_predicate(low, tokens, candidate)
             return
         if word in lx.LUMPED_HEADS:
             candidate.rejected = True
@@ -74,7 +74,7 @@ def resolve_head(low: str, tokens: list[Token], candidate: Candidate, number_tok
             candidate.head_first = index
             candidate.inherits_group = word in lx.INHERIT_HEADS
             candidate.tail = token_index(tokens, people.end())
-            _predicate(low, tokens, candidate)
+            read_predicate(low, tokens, candidate)
             return
         if nouns.NOT_PEOPLE.match(low, at):
             candidate.rejected = True
@@ -91,7 +91,7 @@ def resolve_head(low: str, tokens: list[Token], candidate: Candidate, number_tok
         candidate.head = "unknown"
     else:
         candidate.inherits_group = True
-        _predicate(low, tokens, candidate)
+        read_predicate(low, tokens, candidate)
 
 
 def _resolve_partitive(
@@ -138,7 +138,7 @@ def _resolve_partitive(
         candidate.head = "unknown"  # "100 of the attackers": the outcome around tells what happened to them
         candidate.tail = index + 1
         return
-    _predicate(low, tokens, candidate)
+    read_predicate(low, tokens, candidate)
 
 
 def _noun_follows(low: str, tokens: list[Token], index: int) -> bool:
@@ -168,7 +168,7 @@ def _part_of_previous(candidate: Candidate, index: int) -> None:
     candidate.tail = index
 
 
-def _predicate(low: str, tokens: list[Token], candidate: Candidate) -> None:
+def read_predicate(low: str, tokens: list[Token], candidate: Candidate) -> None:
     """ "… were children", "… was a Nepali national": the group a copula gives the figure."""
     index = candidate.tail
     if index >= len(tokens) or tokens[index].low not in lx.COPULAS:

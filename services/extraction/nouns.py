@@ -85,7 +85,7 @@ NOT_PEOPLE: Final = re.compile(
     + alternation(
         *phrases(
             "missiles|missile|rockets|rocket|drones|drone|shells|bombs|strikes|strike|air strikes|attacks|attack|"
-            "alvos|objetivos|blancos|cibles|"
+            "alvos|objetivos|blancos|cibles|sides|parties|lados|partes|camps|bandos|countries|nations|países|pays|"
             "assaults|targets|tanks|vehicles|cars|trucks|lorries|buses|ships|boats|aircraft|planes|helicopters|flights|"
             "buildings|homes|houses|flats|apartments|floors|storeys|stories|andares|andar|pisos|étages|"
             "apartamentos|departamentos|appartements|viviendas|prédios|immeubles|hospitals|schools|villages|towns|cities|districts|provinces|"

@@ -316,3 +316,10 @@ def test_wire_copy_sentences(text: str, expected: list[tuple[str, int]]) -> None
 )
 def test_more_ways_to_say_it(text: str, expected: list[tuple[str, int]]) -> None:
     assert pairs(text, "en") == expected
+
+
+def test_a_part_of_a_stated_toll_keeps_the_toll() -> None:
+    text = "A hospital official said 3 of the 22 dead were women."
+    assert full(text, "en") == [("killed", 3, "exact", "women"), ("killed", 22, "exact", None)]
+    both_sides = read("In 2006 a war between the two sides killed some 1,200 people.", "en")
+    assert [f.count for f in both_sides] == [1200]  # "two sides" are not two people
