@@ -3,8 +3,9 @@
 With --jsonl each input line is an article `{"id", "text", "title"?, "published_at"?,
 "language"?}` and each output line is `{"id", **extraction}` in input order. A bad line
 (invalid JSON, no text) is reported on stderr with its line number, and an
-`{"id": …, "error": …}` line keeps the output aligned with the input; the rest carries on,
-and the exit status is 2 if any line was bad. Without --jsonl the whole input is one
+`{"id": …, "error": …}` line keeps the output aligned with the input; the rest carries on.
+The exit status is 2 only when no line could be read at all: one bad line in a batch must
+not make a pipeline (or the scorer) throw away every good article. Without --jsonl the whole input is one
 plain-text article and one object is printed.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Annotated, Any
@@ -38,9 +40,9 @@ def extract_command(
     handle = _open(source)
     try:
         if jsonl:
-            bad = run_jsonl(handle, sys.stdout, sys.stderr)
-            if bad:
-                raise typer.Exit(2)
+            tally = run_jsonl(handle, sys.stdout, sys.stderr)
+            if tally.bad and not tally.good:
+                raise typer.Exit(2)  # nothing could be read: the input is wrong, not a line of it
         else:
             text = handle.read()
             extraction = extract(text)
@@ -50,19 +52,26 @@ def extract_command(
             handle.close()
 
 
-def run_jsonl(lines: Iterable[str], out: IO[str], err: IO[str]) -> int:
-    """Extract every article of a JSONL stream; returns how many lines were bad."""
-    bad = 0
+@dataclass
+class Tally:
+    good: int = 0
+    bad: int = 0
+
+
+def run_jsonl(lines: Iterable[str], out: IO[str], err: IO[str]) -> Tally:
+    """Extract every article of a JSONL stream; counts the good and the bad lines."""
+    tally = Tally()
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
             article = parse_line(line)
         except BadLine as exc:
-            bad += 1
+            tally.bad += 1
             err.write(f"sitmon: line {number}: {exc}\n")
             out.write(json.dumps({"id": _salvage_id(line), "error": str(exc)}) + "\n")
             continue
+        tally.good += 1
         extraction = extract(
             article["text"],
             title=article.get("title"),
@@ -71,7 +80,7 @@ def run_jsonl(lines: Iterable[str], out: IO[str], err: IO[str]) -> int:
         )
         out.write(json.dumps({"id": article["id"], **extraction.model_dump(mode="json")}, ensure_ascii=False) + "\n")
     out.flush()
-    return bad
+    return tally
 
 
 def parse_line(line: str) -> dict[str, Any]:

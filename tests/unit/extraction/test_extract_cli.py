@@ -17,7 +17,7 @@ ARTICLE = {"id": "a1", "text": "Officials said 12 people were killed and 30 woun
 def test_jsonl_prints_one_object_per_article_in_input_order() -> None:
     lines = [json.dumps(ARTICLE), json.dumps({"id": "a2", "text": "Calm returned to the city."})]
     out, err = io.StringIO(), io.StringIO()
-    assert run_jsonl(lines, out, err) == 0
+    assert run_jsonl(lines, out, err).bad == 0
     rows = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [row["id"] for row in rows] == ["a1", "a2"]
     assert [(c["outcome"], c["count"]) for c in rows[0]["casualties"]] == [("killed", 12), ("injured", 30)]
@@ -28,7 +28,8 @@ def test_jsonl_prints_one_object_per_article_in_input_order() -> None:
 def test_bad_lines_are_named_on_stderr_and_the_rest_carries_on() -> None:
     lines = ["{not json", json.dumps({"id": "x", "title": "no text"}), "[1, 2]", json.dumps(ARTICLE), "   "]
     out, err = io.StringIO(), io.StringIO()
-    assert run_jsonl(lines, out, err) == 3
+    tally = run_jsonl(lines, out, err)
+    assert (tally.good, tally.bad) == (1, 3)
     messages = err.getvalue().splitlines()
     assert [m.split(":")[1].strip() for m in messages] == ["line 1", "line 2", "line 3"]
     assert "not valid JSON" in messages[0] and 'missing "text"' in messages[1] and "JSON object" in messages[2]
@@ -44,14 +45,16 @@ def test_optional_fields_are_checked_not_trusted() -> None:
     assert dated["published_at"].year == 2023
 
 
-def test_command_reads_stdin_jsonl_and_exits_2_when_a_line_is_bad() -> None:
+def test_command_reads_stdin_jsonl_and_exits_2_only_when_nothing_could_be_read() -> None:
     runner = CliRunner()
     good = runner.invoke(app, ["extract", "--jsonl"], input=json.dumps(ARTICLE) + "\n")
     assert good.exit_code == 0
     assert json.loads(good.stdout)["id"] == "a1"
-    bad = runner.invoke(app, ["extract", "--jsonl"], input="{oops\n" + json.dumps(ARTICLE) + "\n")
-    assert bad.exit_code == 2
-    assert [json.loads(line)["id"] for line in bad.stdout.splitlines() if line.startswith("{")] == [None, "a1"]
+    mixed = runner.invoke(app, ["extract", "--jsonl"], input="{oops\n" + json.dumps(ARTICLE) + "\n")
+    assert mixed.exit_code == 0
+    assert [json.loads(line)["id"] for line in mixed.stdout.splitlines() if line.startswith("{")] == [None, "a1"]
+    hopeless = runner.invoke(app, ["extract", "--jsonl"], input="{oops\nnot json either\n")
+    assert hopeless.exit_code == 2
 
 
 def test_plain_text_file_gives_one_object(tmp_path: Path) -> None:
@@ -70,5 +73,5 @@ def test_a_missing_file_is_bad_input() -> None:
 
 def test_an_empty_text_is_an_article_with_nothing_in_it() -> None:
     out, err = io.StringIO(), io.StringIO()
-    assert run_jsonl([json.dumps({"id": "e", "text": ""})], out, err) == 0
+    assert run_jsonl([json.dumps({"id": "e", "text": ""})], out, err).bad == 0
     assert json.loads(out.getvalue())["casualties"] == []
