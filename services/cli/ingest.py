@@ -22,7 +22,7 @@ console = Console(highlight=False)
 
 
 def extract_article(article: ArticleReceived) -> Extraction:
-    return extract(article.text, title=article.title, language=article.language)
+    return extract(article.text, title=article.title, language=article.language, published_at=article.published_at)
 
 
 def run_ingest(paths: list[Path], settings: KafkaSettings, limits: Limits, *, show_progress: bool) -> IngestSummary:

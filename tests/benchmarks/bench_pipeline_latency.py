@@ -34,21 +34,17 @@ import pycountry
 import structlog
 
 from services.broker.local import free_port
+from services.cli.ingest import extract_article
 from services.extraction.extractor import EXTRACTOR_VERSION, extract
 from services.ingest.pipeline import ExtractionStep, ingest
 from services.ingest.sources import IncomingArticle
 from services.kafka.admin import create_topics
 from services.kafka.producer import EventProducer
 from streams import subscriptions as subs
-from streams.events import ArticleReceived, Extraction
 from streams.topics import Catalogue
 from tests.benchmarks.bench_alert_latency import baseline, open_loop, summary
 from tests.integration.alert_stack import publish
 from tests.webhook_receiver import WebhookReceiver
-
-
-def extract_article(article: ArticleReceived) -> Extraction:
-    return extract(article.text, title=article.title, language=article.language)
 
 
 def articles_by_region(count: int) -> dict[str, IncomingArticle]:
