@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 
+from services.cli.output import stderr
 from services.errors import BadInput
 
 
@@ -29,6 +30,7 @@ def worker_command(
     from prometheus_client import CollectorRegistry
 
     from streams.topics import Catalogue
+    from streams.worker import local_state
     from streams.worker.app import build_app
     from streams.worker.settings import WorkerSettings
 
@@ -43,8 +45,15 @@ def worker_command(
         first = exc.errors()[0]
         raise BadInput(f"worker setting {'.'.join(map(str, first['loc']))}: {first['msg']}") from None
     settings.data_dir.mkdir(parents=True, exist_ok=True)
+    if local_state.prepare(settings.data_dir, settings.version):
+        stderr.print("sitmon: the last worker run did not stop cleanly; rebuilding tables from the changelog")
     app = build_app(settings, Catalogue(settings.topic_prefix), CollectorRegistry())
-    Worker(app, loglevel=settings.log_level, quiet=True).execute_from_commandline()
+    try:
+        Worker(app, loglevel=settings.log_level, quiet=True).execute_from_commandline()
+    except SystemExit as stop:
+        if stop.code in (0, None):  # a clean stop: everything flushed and committed
+            local_state.mark_clean(settings.data_dir)
+        raise
 
 
 def register(app: typer.Typer) -> None:

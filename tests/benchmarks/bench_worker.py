@@ -8,6 +8,9 @@ publication time) on fresh topics, then alternates, at least three times each:
   B  `sitmon worker` as a subprocess with a fresh app `version` (new group, new changelogs,
      RocksDB tables), timed from its first fold to its last (start-up and rebalance excluded).
 
+For orientation it also runs C: the worker's pure batch step (decode, fold, snapshot, encode)
+on the same getmany batches in this process, i.e. the fold without Faust's per-event machinery.
+
 Prints events/s, events per CPU-second, the median ratio B/A (target ≥ 0.5) and the worker's
 peak memory. Run on demand against a broker (not part of the test suite):
 
@@ -32,7 +35,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
 REPO = Path(__file__).resolve().parents[2]
@@ -42,6 +45,8 @@ from services.kafka.admin import create_topics  # noqa: E402
 from streams.envelope import decode, encode  # noqa: E402
 from streams.events import CasualtyFigure, LocationMention, ReportsExtracted  # noqa: E402
 from streams.topics import REGION_PARTITIONS, Catalogue  # noqa: E402
+from streams.worker.batch import fold_region, plan_batch  # noqa: E402
+from streams.worker.records import RawRecord  # noqa: E402
 
 START = datetime(2024, 1, 1, tzinfo=UTC)
 TOWNS = ("North", "South", "East", "West")
@@ -124,7 +129,9 @@ async def preload(bootstrap: str, topic: str, items: list[tuple[bytes, bytes, in
         await producer.stop()
 
 
-async def run_baseline(bootstrap: str, topic: str, count: int) -> dict[str, float]:
+async def run_baseline(bootstrap: str, topic: str, count: int, *, fold: bool = False) -> dict[str, float]:
+    """A: getmany + decode. With `fold`, C: the worker's pure batch step (decode, fold per region,
+    snapshot, encode) on the same getmany batches, in this process — where the fold alone would be."""
     consumer = AIOKafkaConsumer(
         bootstrap_servers=bootstrap,
         group_id=None,
@@ -141,16 +148,30 @@ async def run_baseline(bootstrap: str, topic: str, count: int) -> dict[str, floa
             consumer.seek(tp, offset)
         seen = 0
         wall, cpu = time.perf_counter(), time.process_time()
+        states: dict[str, bytes] = {}
         while seen < count:
             batches = await consumer.getmany(timeout_ms=1000, max_records=10_000)
-            for messages in batches.values():
-                for message in messages:
-                    decode(message.value)
+            for tp, messages in batches.items():
+                if fold:
+                    fold_batch(tp, messages, states)
+                else:
+                    for message in messages:
+                        decode(message.value)
                 seen += len(messages)
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     finally:
         await consumer.stop()
     return {"events": seen, "wall_s": wall, "cpu_s": cpu}
+
+
+def fold_batch(tp: TopicPartition, messages: list[ConsumerRecord[bytes, bytes]], states: dict[str, bytes]) -> None:
+    plan = plan_batch([RawRecord(tp.topic, tp.partition, m.offset, m.key, m.value, m.timestamp) for m in messages])
+    for group in plan.regions.values():
+        outcome = fold_region(states.get(group.region), group)
+        if outcome.state is not None:
+            states[group.region] = outcome.state
+        if outcome.situation is not None:
+            encode(outcome.situation, subject=group.region)
 
 
 def proc_cpu_s(pid: int) -> float:
@@ -257,12 +278,14 @@ def main() -> None:
         for round_ in range(1, args.rounds + 1):
             a = asyncio.run(run_baseline(bootstrap, catalogue.reports.name, args.count))
             b = run_worker(bootstrap, catalogue, args.count, version=round_, batch_size=args.batch_size)
-            a_rate, b_rate = a["events"] / a["wall_s"], b["events"] / b["wall_s"]
+            c = asyncio.run(run_baseline(bootstrap, catalogue.reports.name, args.count, fold=True))
+            a_rate, b_rate, c_rate = a["events"] / a["wall_s"], b["events"] / b["wall_s"], c["events"] / c["wall_s"]
             ratios.append(b_rate / a_rate)
             print(
                 f"round {round_}: A {a_rate:,.0f} ev/s ({a['events'] / a['cpu_s']:,.0f} ev/CPU-s) | "
                 f"B {b_rate:,.0f} ev/s ({b['events'] / b['cpu_s']:,.0f} ev/CPU-s, RSS {b['rss_mb']:.0f} MB, "
-                f"peak {b['peak_mb']:.0f} MB) | B/A {b_rate / a_rate:.2f}",
+                f"peak {b['peak_mb']:.0f} MB) | B/A {b_rate / a_rate:.2f} | "
+                f"C (pure fold, no Faust) {c_rate:,.0f} ev/s, C/A {c_rate / a_rate:.2f}",
                 flush=True,
             )
         print(f"median ratio B/A over {args.rounds} rounds: {statistics.median(ratios):.2f} (target >= 0.5)")

@@ -237,3 +237,4 @@ def test_the_worker_serves_metrics_and_a_web_view_of_each_region(
         assert httpx.get(f"http://127.0.0.1:{worker.port}/situation/atlantis", timeout=5).status_code == 404
     finally:
         worker.stop()
+    assert (tmp_path / "worker" / "clean-shutdown").exists()  # a clean stop lets the next start trust the disk
