@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
@@ -149,3 +152,32 @@ def test_poison_records_are_dead_lettered_with_offset_and_reason_and_the_partiti
     assert "not JSON" in reasons and "expected a reports.extracted event, got article.received" in reasons
     # the reports after each poison record, in the same partition, were folded (3 outlets seen above)
     assert tally(picture(bootstrap, catalogue, "nagorno-karabakh"), "all").sources == 3
+
+
+def sitmon(bootstrap: str, catalogue: Catalogue, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "SITMON_KAFKA_BOOTSTRAP": bootstrap, "SITMON_TOPIC_PREFIX": catalogue.prefix}
+    command = [sys.executable, "-c", "from services.cli.main import run; run()", *args]
+    return subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_sitmon_situation_prints_the_json_interface_and_refolds_as_of_a_past_time(bootstrap: str, run: Run) -> None:
+    now = sitmon(bootstrap, run[0], "situation", "nagorno-karabakh", "--json")
+    assert now.returncode == 0, now.stderr
+    data = json.loads(now.stdout)
+    assert {"region", "as_of", "casualties", "ceasefire"} <= set(data)
+    killed = [t for t in data["casualties"] if (t["outcome"], t["group"], t["window"]) == ("killed", None, "all")]
+    assert (killed[0]["best"], killed[0]["sources"]) == (32, 3)
+
+    earlier = sitmon(bootstrap, run[0], "situation", "nagorno-karabakh", "--json", "--as-of", "2023-09-20T19:00:00Z")
+    assert earlier.returncode == 0, earlier.stderr
+    then = json.loads(earlier.stdout)
+    assert then["as_of"] == "2023-09-20T19:00:00Z"
+    killed_then = [t for t in then["casualties"] if (t["outcome"], t["group"], t["window"]) == ("killed", None, "all")]
+    assert (killed_then[0]["best"], killed_then[0]["sources"]) == (32, 1)  # only the first outlet had published
+
+    table = sitmon(bootstrap, run[0], "situation")
+    assert table.returncode == 0 and "nagorno-karabakh" in table.stdout and RISING in table.stdout
+    missing = sitmon(bootstrap, run[0], "situation", "atlantis")
+    assert missing.returncode == 1 and "no picture for region 'atlantis'" in missing.stderr
+    bad_time = sitmon(bootstrap, run[0], "situation", "--as-of", "yesterday")
+    assert bad_time.returncode == 2 and "ISO 8601" in bad_time.stderr
