@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+import structlog
+from structlog.testing import capture_logs
 
 from services.extraction import extractor
 from services.extraction.extractor import EXTRACTOR_VERSION, extract
@@ -47,8 +49,12 @@ def test_a_failing_stage_contributes_nothing_instead_of_raising(monkeypatch: pyt
         raise RuntimeError("boom")
 
     monkeypatch.setattr(extractor, "find_casualties", broken)
-    result = extract(STORY)
+    # A fresh logger: the module's may be cached on a stdout another test captured and closed.
+    monkeypatch.setattr(extractor, "log", structlog.get_logger("sitmon.extraction"))
+    with capture_logs() as logs:
+        result = extract(STORY)
     assert result.casualties == ()
+    assert [entry["stage"] for entry in logs if entry["event"] == "extraction.stage_failed"] == ["casualties"]
 
 
 def test_missing_sibling_modules_leave_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
