@@ -96,36 +96,59 @@ def background_cues(sentence: str, published_at: datetime | None, current_year: 
     Without a publication time, `current_year` (the latest year the article names) tells a
     past year from the present one; without either, every year is a cue.
     """
-    cues: list[int] = []
-    since_ends = [m.end() for m in _SINCE.finditer(sentence)]
+    return _Scan(sentence).cues(published_at, current_year)
 
-    def governed_by_since(position: int) -> bool:
-        return any(0 <= position - end <= _SINCE_REACH for end in since_ends)
 
-    for match in _YEAR.finditer(sentence):
-        year = int(match.group("year"))
+def background_cue_pair(
+    sentence: str, published_at: datetime | None, current_year: int | None = None
+) -> tuple[list[int], list[int]]:
+    """`background_cues` and `background_cues_after` of one sentence, scanning it once for both."""
+    scan = _Scan(sentence)
+    return scan.cues(published_at, current_year), scan.cues_after(published_at, current_year)
+
+
+class _Scan:
+    """The matches both cue readers share ("since", relative pasts, years), found once per sentence."""
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self.since_ends = [m.end() for m in _SINCE.finditer(sentence)]
+        self.relative_past = [m.start() for m in _RELATIVE_PAST.finditer(sentence)]
+        self.years = [(m.start(), m.end(), int(m.group("year"))) for m in _YEAR.finditer(sentence)]
+
+    def governed_by_since(self, position: int) -> bool:
+        return any(0 <= position - end <= _SINCE_REACH for end in self.since_ends)
+
+    def cues(self, published_at: datetime | None, current_year: int | None) -> list[int]:
+        sentence, governed_by_since = self.sentence, self.governed_by_since
+        cues: list[int] = []
         this_year = published_at.year if published_at is not None else current_year
-        named_episode = published_at is None and _EPISODE_NOUN.match(sentence, match.end())  # "the 2014 war"
-        if this_year is not None and year >= this_year and not named_episode:
-            continue
-        if not governed_by_since(match.start()):
-            cues.append(match.start())
-    for match in _RELATIVE_PAST.finditer(sentence):
-        if not governed_by_since(match.start()):
-            cues.append(match.start())
-    if published_at is not None:
-        dated = []
-        for match in _DATE.finditer(sentence):
-            dated.append(match.span())
-            if not governed_by_since(match.start()) and _stale(match, published_at):
-                cues.append(match.start())
-        for match in _IN_MONTH.finditer(sentence):
-            inside_date = any(a <= match.start("month") < b for a, b in dated)
-            if not inside_date and not governed_by_since(match.start()) and _months_ago(match, published_at):
-                cues.append(match.start())
-    cues.extend(m.start() for m in _EPISODE.finditer(sentence))
-    cues.extend(m.end() - 1 for m in _SINCE_WHEN.finditer(sentence))
-    return sorted(cues)
+        for start, end, year in self.years:
+            named_episode = published_at is None and _EPISODE_NOUN.match(sentence, end)  # "the 2014 war"
+            if this_year is not None and year >= this_year and not named_episode:
+                continue
+            if not governed_by_since(start):
+                cues.append(start)
+        cues.extend(start for start in self.relative_past if not governed_by_since(start))
+        if published_at is not None:
+            dated = []
+            for match in _DATE.finditer(sentence):
+                dated.append(match.span())
+                if not governed_by_since(match.start()) and _stale(match, published_at):
+                    cues.append(match.start())
+            for match in _IN_MONTH.finditer(sentence):
+                inside_date = any(a <= match.start("month") < b for a, b in dated)
+                if not inside_date and not governed_by_since(match.start()) and _months_ago(match, published_at):
+                    cues.append(match.start())
+        cues.extend(m.start() for m in _EPISODE.finditer(sentence))
+        cues.extend(m.end() - 1 for m in _SINCE_WHEN.finditer(sentence))
+        return sorted(cues)
+
+    def cues_after(self, published_at: datetime | None, current_year: int | None) -> list[int]:
+        this_year = published_at.year if published_at is not None else current_year
+        cues = list(self.relative_past)
+        cues += [start for start, _, year in self.years if this_year is None or year <= this_year - _OLD_YEARS]
+        return sorted(cue for cue in cues if not self.governed_by_since(cue))
 
 
 def present_markers(sentence: str) -> list[int]:
@@ -149,14 +172,7 @@ def background_cues_after(sentence: str, published_at: datetime | None, current_
     "killed 26 people in 2019" is context; "4,864 killed between October 2024 and June 2025"
     in a 2025 story is the report's own period.
     """
-    since_ends = [m.end() for m in _SINCE.finditer(sentence)]
-    cues = [m.start() for m in _RELATIVE_PAST.finditer(sentence)]
-    for match in _YEAR.finditer(sentence):
-        year = int(match.group("year"))
-        this_year = published_at.year if published_at is not None else current_year
-        if this_year is None or year <= this_year - _OLD_YEARS:
-            cues.append(match.start())
-    return sorted(cue for cue in cues if not any(0 <= cue - end <= _SINCE_REACH for end in since_ends))
+    return _Scan(sentence).cues_after(published_at, current_year)
 
 
 def _months_ago(match: re.Match[str], published_at: datetime) -> bool:

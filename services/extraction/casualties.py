@@ -17,8 +17,7 @@ from typing import Final
 from services.extraction.attachment import ArticleMemory, attach_outcomes, parent_of
 from services.extraction.attribution import find_source
 from services.extraction.background import (
-    background_cues,
-    background_cues_after,
+    background_cue_pair,
     is_background,
     latest_year,
     present_markers,
@@ -76,8 +75,7 @@ def _read_sentence(
         return figures  # numbers, but none of them a casualty figure: skip the context work
     period = period_hours(text, language)
     source = find_source(text)
-    cues = background_cues(text, published_at, current_year)
-    cues_after = background_cues_after(text, published_at, current_year)
+    cues, cues_after = background_cue_pair(text, published_at, current_year)
     present = present_markers(text) if cues else []
     main: Candidate | None = None
     for candidate in found:
