@@ -17,6 +17,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Final
 
+from services.extraction.keywords import gate_text, may_hold
+
 _MONTHS: Final = {
     **dict.fromkeys(["january", "jan", "janeiro", "enero", "janvier"], 1),
     **dict.fromkeys(["february", "feb", "fevereiro", "febrero", "février"], 2),
@@ -77,6 +79,15 @@ _PRESENT: Final = re.compile(
     re.IGNORECASE,
 )
 _SINCE: Final = re.compile(r"(?<!\w)(?:since|desde|depuis|ever since)(?!\w)", re.IGNORECASE)
+# What each pattern cannot match without (lowercase; see keywords.may_hold). Most sentences
+# with a figure hold none of them, and a substring test costs far less than the scan it spares.
+_RELATIVE_PAST_WORDS: Final = ("last", "0s", "ago", "passado", "pasado", "derni")
+_EPISODE_WORDS: Final = (
+    "triggered", "sparked", "began", "came", "ended", "previous", "earlier", "prior", "former", "past", "that",
+    "anterior", "précédent",
+)  # fmt: skip
+_SINCE_WORDS: Final = ("since", "desde", "depuis")
+_MONTH_WORDS: Final = tuple(sorted({month[:3] for month in _MONTHS}))  # every month name holds its first three letters
 _SINCE_REACH: Final = 60  # a "since" this close before a time cue governs it
 _AFTER_REACH: Final = 40  # a time cue this close after a figure dates it
 _OLD_YEARS: Final = 2
@@ -112,8 +123,11 @@ class _Scan:
 
     def __init__(self, sentence: str) -> None:
         self.sentence = sentence
-        self.since_ends = [m.end() for m in _SINCE.finditer(sentence)]
-        self.relative_past = [m.start() for m in _RELATIVE_PAST.finditer(sentence)]
+        self.gated = gated = gate_text(sentence)
+        self.since = may_hold(gated, _SINCE_WORDS)
+        self.since_ends = [m.end() for m in _SINCE.finditer(sentence)] if self.since else []
+        relative = may_hold(gated, _RELATIVE_PAST_WORDS)
+        self.relative_past = [m.start() for m in _RELATIVE_PAST.finditer(sentence)] if relative else []
         self.years = [(m.start(), m.end(), int(m.group("year"))) for m in _YEAR.finditer(sentence)]
 
     def governed_by_since(self, position: int) -> bool:
@@ -130,7 +144,7 @@ class _Scan:
             if not governed_by_since(start):
                 cues.append(start)
         cues.extend(start for start in self.relative_past if not governed_by_since(start))
-        if published_at is not None:
+        if published_at is not None and may_hold(self.gated, _MONTH_WORDS):
             dated = []
             for match in _DATE.finditer(sentence):
                 dated.append(match.span())
@@ -140,8 +154,10 @@ class _Scan:
                 inside_date = any(a <= match.start("month") < b for a, b in dated)
                 if not inside_date and not governed_by_since(match.start()) and _months_ago(match, published_at):
                     cues.append(match.start())
-        cues.extend(m.start() for m in _EPISODE.finditer(sentence))
-        cues.extend(m.end() - 1 for m in _SINCE_WHEN.finditer(sentence))
+        if may_hold(self.gated, _EPISODE_WORDS):
+            cues.extend(m.start() for m in _EPISODE.finditer(sentence))
+        if self.since:
+            cues.extend(m.end() - 1 for m in _SINCE_WHEN.finditer(sentence))
         return sorted(cues)
 
     def cues_after(self, published_at: datetime | None, current_year: int | None) -> list[int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from services.extraction.keywords import gate_text, may_hold
 from services.extraction.numbers import find_numbers
 
 _WEEKEND: Final = re.compile(
@@ -37,27 +38,30 @@ _SPAN: Final = re.compile(
     r"(?P<num>[\w-]+)\s+(?P<unit>hours|horas|heures|days|dias|días|jours)\b",
     re.IGNORECASE,
 )
-_UNIT_WORD: Final = re.compile(
-    r"hour|hora|heure|day|dia|día|jour|journ|week|semana|semaine|fin de|fim de", re.IGNORECASE
-)
+# What each pattern cannot match without: most sentences name no window, and a few substring
+# tests say so faster than the IGNORECASE scans they spare.
+_SPAN_UNITS: Final = ("hours", "horas", "heures", "days", "dias", "días", "jours")
+_WEEKEND_WORDS: Final = ("weekend", "fim de semana", "fin de semana", "week-end")
+_WEEK_WORDS: Final = ("week", "semana", "semaine")
+_DAY_WORDS: Final = ("day", "dia", "día", "journée", "jour")
 _HOURS_PER_UNIT: Final = {"hours": 1, "horas": 1, "heures": 1, "days": 24, "dias": 24, "días": 24, "jours": 24}
 _LONGEST_WINDOW_HOURS: Final = 24 * 31
 
 
 def period_hours(sentence: str, language: str) -> int | None:
     """The window stated in the sentence in hours, or None when it states none."""
-    if not _UNIT_WORD.search(sentence):
-        return None  # most sentences name no hour, day, week or weekend: one cheap scan says so
-    for match in _SPAN.finditer(sentence):
-        numbers = find_numbers(match.group("num"), language)
-        if len(numbers) == 1:
-            hours = numbers[0].value * _HOURS_PER_UNIT[match.group("unit").lower()]
-            if 0 < hours <= _LONGEST_WINDOW_HOURS:
-                return hours
-    if _WEEKEND.search(sentence):
+    gated = gate_text(sentence)
+    if may_hold(gated, _SPAN_UNITS):
+        for match in _SPAN.finditer(sentence):
+            numbers = find_numbers(match.group("num"), language)
+            if len(numbers) == 1:
+                hours = numbers[0].value * _HOURS_PER_UNIT[match.group("unit").lower()]
+                if 0 < hours <= _LONGEST_WINDOW_HOURS:
+                    return hours
+    if may_hold(gated, _WEEKEND_WORDS) and _WEEKEND.search(sentence):
         return 48
-    if _WEEK.search(sentence):
+    if may_hold(gated, _WEEK_WORDS) and _WEEK.search(sentence):
         return 168
-    if _DAY.search(sentence):
+    if may_hold(gated, _DAY_WORDS) and _DAY.search(sentence):
         return 24
     return None

@@ -1,0 +1,60 @@
+"""The substring gates that spare regex scans must never rule out a match the regex would find."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from services.extraction import background, period
+from services.extraction.keywords import gate_text, may_hold
+
+# (pattern, the needles that gate it)
+GATED = [
+    (period._SPAN, period._SPAN_UNITS),
+    (period._WEEKEND, period._WEEKEND_WORDS),
+    (period._WEEK, period._WEEK_WORDS),
+    (period._DAY, period._DAY_WORDS),
+    (background._RELATIVE_PAST, background._RELATIVE_PAST_WORDS),
+    (background._EPISODE, background._EPISODE_WORDS),
+    (background._SINCE, background._SINCE_WORDS),
+    (background._SINCE_WHEN, background._SINCE_WORDS),
+    (background._DATE, background._MONTH_WORDS),
+    (background._IN_MONTH, background._MONTH_WORDS),
+]
+
+PHRASES = [
+    "in the past 24 hours", "NAS ÚLTIMAS 48 HORAS", "over the weekend", "Durante el fin de semana", "ce WEEK-END",
+    "within a week", "en una semana", "au cours de la dernière semaine", "in a single day", "EN UNE JOURNÉE",
+    "last year", "the 1990s", "two decades ago", "no ano passado", "el año pasado", "l’année dernière",
+    "en marzo pasado", "triggered by", "the previous war", "that bloody war", "guerre précédente",
+    "since May, when", "DESDE 2019, cuando", "on 3 March", "September 14", "in Janvier 2020", "em dezembro",
+    "in a sİngle day", "ſince then, when", "the day after",
+]  # fmt: skip
+# Upper case, accents, and the letters that match case-insensitively without lowercasing to them.
+ALPHABET = st.sampled_from(list("abcdefghijklmnopqrstuvwxyz ABCDEIKLMNSTW'’-,0123456789éÉúÚíÍİıſ") + PHRASES)
+
+
+@pytest.mark.parametrize("phrase", PHRASES)
+def test_every_listed_phrase_that_matches_passes_its_gates(phrase: str) -> None:
+    gated = gate_text(phrase)
+    for pattern, needles in GATED:
+        if pattern.search(phrase):
+            assert may_hold(gated, needles), (pattern.pattern[:40], phrase)
+
+
+def test_a_case_oddity_turns_the_gate_off() -> None:
+    assert gate_text("in a sİngle day") is None
+    assert may_hold(None, ("anything",))
+    assert not may_hold(gate_text("nothing here"), ("day",))
+
+
+@settings(max_examples=300)
+@given(st.lists(ALPHABET, max_size=30).map("".join))
+def test_no_gate_rules_out_a_regex_match(text: str) -> None:
+    gated = gate_text(text)
+    for pattern, needles in GATED:
+        if re.search(pattern, text):
+            assert may_hold(gated, needles), (pattern.pattern[:40], text)
