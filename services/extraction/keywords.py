@@ -64,20 +64,23 @@ def may_hold(gated: str | None, needles: tuple[str, ...]) -> bool:
     return gated is None or any(needle in gated for needle in needles)
 
 
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching any of the words (spaces match any run of whitespace), factored as a prefix tree."""
+def trie_pattern(words: Iterable[str], space: str = r"\s+") -> str:
+    """A regex matching any of the words, factored as a prefix tree; a space in a word
+    matches `space` (by default any run of whitespace)."""
     tree: dict[str, dict] = {}  # type: ignore[type-arg]
     for word in words:
         node = tree
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _emit(tree)
+    return _emit(tree, space)
 
 
-def _emit(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+def _emit(node: dict[str, dict], space: str) -> str:  # type: ignore[type-arg]
     branches = [
-        (r"\s+" if char == " " else re.escape(char)) + _emit(child) for char, child in sorted(node.items()) if char
+        (space if char == " " else re.escape(char)) + _emit(child, space)
+        for char, child in sorted(node.items())
+        if char
     ]
     if not branches:
         return ""
