@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-from services.extraction.keywords import trie_pattern
+from services.extraction.keywords import gate_text, may_hold, trie_pattern
 from services.extraction.wordlists import word_tuple
 
 
@@ -134,6 +134,10 @@ _COLLECTIVE_MULTIPLIERS: dict[str, dict[str, int]] = {
     "fr": {"deux": 2, "trois": 3, "quatre": 4},
 }
 _EXACT_COLLECTIVES = frozenset({"dozen", "dúzia", "docena", "douzaine"})
+# Words without which the collective and "a hundred" patterns cannot match: a substring
+# test on the lowercased sentence spares their scans (see keywords.may_hold).
+_NOUNS: dict[str, tuple[str, ...]] = {language: tuple(nouns) for language, nouns in _COLLECTIVES.items()}
+_ARTICLE_SCALES = ("hundred", "thousand", "million")
 _HAS_DIGIT = re.compile(r"\d")
 _ENGLISH_ARTICLE_SCALE = re.compile(r"\ba (hundred|thousand|million)\b", re.IGNORECASE)
 
@@ -189,14 +193,16 @@ def find_numbers(sentence: str, language: str = "en") -> list[NumberMention]:
             if value is not None:
                 found.append(NumberMention(value, match.start(), match.end(), modifier=_glued(sentence, match.end())))
                 taken.append(match.span())
-    for match in _collective_pattern(language).finditer(sentence):
+    gated = gate_text(sentence)
+    collectives = _collective_pattern(language).finditer(sentence) if may_hold(gated, _NOUNS[language]) else ()
+    for match in collectives:
         noun = match.group("noun").lower()
         multiplier = 1 if match.group("a") else _COLLECTIVE_MULTIPLIERS[language][match.group("n").lower()]
         value = _COLLECTIVES[language][noun] * multiplier
         approximate = noun not in _EXACT_COLLECTIVES
         found.append(NumberMention(value, match.start(), match.end(), written=True, approximate=approximate))
         taken.append(match.span())
-    if language == "en":
+    if language == "en" and may_hold(gated, _ARTICLE_SCALES):
         for match in _ENGLISH_ARTICLE_SCALE.finditer(sentence):
             if not _overlaps(match.span(), taken):
                 value = _SCALES[match.group(1).lower()] if match.group(1).lower() != "hundred" else 100

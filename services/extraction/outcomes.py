@@ -27,6 +27,9 @@ _INJURY_TOLL: Final = re.compile(
     r"(?<!\w)(?:number of (?:injured|wounded)|número de (?:feridos|heridos)|cifra de heridos|(?:la|el) de heridos|"
     r"nombre de blessés|bilan des blessés)(?!\w)"
 )
+# Words no toll phrase lacks: most sentences hold none, and a substring test is cheaper than a scan.
+_TOLL_WORDS: Final = ("toll", "number", "número", "balanço", "cifra", "saldo", "balance", "bilan", "nombre")
+_INJURY_TOLL_WORDS: Final = ("number", "número", "cifra", "de heridos", "nombre", "bilan")
 _LUMP_JOIN: Final = re.compile(r"^\s*(?:and|or|and/or|/|e|ou|y|o|et)\s*$")
 # "no deaths were reported", "não houve mortos", "sin heridos", "aucun blessé": not an outcome of any figure.
 _NEGATED: Final = re.compile(
@@ -47,7 +50,7 @@ class OutcomeSpan:
 def find_outcomes(low: str, tokens: list[Token]) -> list[OutcomeSpan]:
     """Outcome phrases of the sentence as token spans; the longest wins an overlap; lumps marked."""
     spans = [(m.start(), m.end(), *lx.outcome_of(m)) for m in lx.OUTCOME_SCANNER.finditer(low)]
-    toll_spans = [m.span() for pattern in (_TOLL, _INJURY_TOLL) for m in pattern.finditer(low)]
+    toll_spans = [m.span() for pattern in _toll_patterns(low) for m in pattern.finditer(low)]
     spans = [span for span in spans if not _NEGATED.search(low[max(0, span[0] - 16) : span[0]])]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     kept: list[tuple[int, int, str, lx.Place]] = []
@@ -70,6 +73,17 @@ def find_outcomes(low: str, tokens: list[Token]) -> list[OutcomeSpan]:
 
 def find_tolls(low: str, tokens: list[Token]) -> list[tuple[int, str]]:
     """(token index, outcome) of every toll phrase: "death toll" names killed, "cifra de heridos" injured."""
-    tolls = [(token_index(tokens, m.start()), "killed") for m in _TOLL.finditer(low)]
-    tolls += [(token_index(tokens, m.start()), "injured") for m in _INJURY_TOLL.finditer(low)]
+    tolls = [
+        (token_index(tokens, m.start()), "killed" if pattern is _TOLL else "injured")
+        for pattern in _toll_patterns(low)
+        for m in pattern.finditer(low)
+    ]
     return sorted(tolls)
+
+
+def _toll_patterns(low: str) -> list[re.Pattern[str]]:
+    """The toll patterns that can match `low` (both are case-sensitive scans of lowercased text)."""
+    patterns = [_TOLL] if any(word in low for word in _TOLL_WORDS) else []
+    if any(word in low for word in _INJURY_TOLL_WORDS):
+        patterns.append(_INJURY_TOLL)
+    return patterns
