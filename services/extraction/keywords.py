@@ -49,12 +49,12 @@ def lower_keeping_offsets(text: str) -> str:
 # Characters that re.IGNORECASE matches to a Latin letter although str.lower() does not give
 # that letter (İ, dotless ı, long ſ; checked over all of Unicode). Where one stands, a
 # substring test on lowercased text cannot rule out a case-insensitive match.
-_CASE_ODDITIES: Final = frozenset("\u0130\u0131\u017f")
+_CASE_ODDITY: Final = re.compile("[\u0130\u0131\u017f]")
 
 
 def gate_text(text: str) -> str | None:
     """`text` lowercased for `may_hold` tests, or None when a case oddity makes such tests unsafe."""
-    return text.lower() if _CASE_ODDITIES.isdisjoint(text) else None
+    return text.lower() if text.isascii() or _CASE_ODDITY.search(text) is None else None
 
 
 def may_hold(gated: str | None, needles: tuple[str, ...]) -> bool:

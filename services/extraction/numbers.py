@@ -139,6 +139,7 @@ _EXACT_COLLECTIVES = frozenset({"dozen", "dúzia", "docena", "douzaine"})
 _NOUNS: dict[str, tuple[str, ...]] = {language: tuple(nouns) for language, nouns in _COLLECTIVES.items()}
 _ARTICLE_SCALES = ("hundred", "thousand", "million")
 _HAS_DIGIT = re.compile(r"\d")
+_NON_DIGITS = re.compile(r"[^\d]")
 _ENGLISH_ARTICLE_SCALE = re.compile(r"\ba (hundred|thousand|million)\b", re.IGNORECASE)
 
 
@@ -164,7 +165,8 @@ def _collective_pattern(language: str) -> re.Pattern[str]:
 
 
 def _digits_value(match: re.Match[str]) -> int | None:
-    integer = re.sub(r"[^\d]", "", match.group("int"))
+    raw = match.group("int")
+    integer = raw if raw.isdecimal() else _NON_DIGITS.sub("", raw)  # isdecimal: only what \d matches
     decimal = match.group("dec")
     scale_word = match.group("scale")
     scale = _SCALES[scale_word.strip().lower()] if scale_word else 1
