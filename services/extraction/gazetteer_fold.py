@@ -33,6 +33,7 @@ def _build_table() -> dict[int, str]:
 
 _TABLE = _build_table()
 _FOLDS = {chr(code): char for code, char in _TABLE.items()}
+_ASCII_FOLDABLE = tuple(char for char in _FOLDS if char.isascii())  # the backtick
 _FOLDABLE = re.compile("[" + "".join(re.escape(char) for char in sorted(_FOLDS)) + "]")
 
 
@@ -43,7 +44,7 @@ def _fold_one(match: re.Match[str]) -> str:
 def fold(text: str) -> str:
     """`text` without diacritics and with ASCII apostrophes/dashes; same length as `text`."""
     # str.translate looks every character up in the table (~40 ns each on non-ASCII text);
-    # ASCII text has nothing to fold, and elsewhere a character class finds the few that do.
-    if text.isascii():
+    # ASCII text has nothing to fold but the backtick, and a character class finds the few that do.
+    if text.isascii() and not any(char in text for char in _ASCII_FOLDABLE):
         return text
     return _FOLDABLE.sub(_fold_one, text)

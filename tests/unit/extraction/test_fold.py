@@ -11,6 +11,7 @@ from services.extraction.gazetteer_fold import _TABLE, fold
 def test_folds_accents_quotes_and_dashes_in_place() -> None:
     assert fold("Trégua – Ta’ang, São Tomé") == "Tregua - Ta'ang, Sao Tome"
     assert fold("plain ascii") == "plain ascii"
+    assert fold("`quoted`") == "'quoted'"
 
 
 @given(st.text(alphabet=st.sampled_from([*map(chr, _TABLE), *"abcXYZ -'.\n", "İ", "ı", "字"]) | st.characters()))
