@@ -56,7 +56,7 @@ def find_ceasefire(sentences: Sequence[Sentence], language: str) -> list[Ceasefi
     `language` is a hint only: all four languages' patterns are always applied.
     """
     folded = [fold(sentence.text) for sentence in sentences]
-    if not NAMING_STEMS.locate("\n".join(folded).lower()):
+    if not NAMING_STEMS.occurs("\n".join(folded).lower()):
         return []  # most articles: one word split and done
     located = [STEMS.locate(text.lower()) for text in folded]
     named = any(

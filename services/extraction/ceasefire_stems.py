@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from itertools import accumulate
 from typing import NamedTuple
 
+from services.extraction.keywords import trie_pattern
+
 _QUANTIFIERS = frozenset("?*+{")
 _MIN_STEM = 3
 _SPLIT = re.compile(r"(\w+)")
@@ -139,6 +141,16 @@ class StemIndex:
         self._buckets: dict[str, tuple[str, ...]] = {}
         for prefix in sorted(prefixes):
             self._buckets[prefix[:_MIN_STEM]] = (*self._buckets.get(prefix[:_MIN_STEM], ()), prefix)
+        # The same test as "does `locate` find anything", as one regex: a search stops at the
+        # first stem and runs in C, where `locate` splits the whole text into words first.
+        alternatives = [rf"(?<!\w)(?:{trie_pattern(sorted(self._whole), space=' ')})(?!\w)"] if self._whole else []
+        if prefixes:
+            alternatives.append(rf"(?<!\w)(?:{trie_pattern(sorted(prefixes), space=' ')})")
+        self._any = re.compile("|".join(alternatives)) if alternatives else None
+
+    def occurs(self, low: str) -> bool:
+        """Whether any stem occurs in `low` (lowercased, accent-folded): `bool(self.locate(low))`."""
+        return self._any is not None and self._any.search(low) is not None
 
     def locate(self, low: str) -> dict[str, list[int]]:
         """Each stem that occurs in `low`, with the offsets of the words it starts."""

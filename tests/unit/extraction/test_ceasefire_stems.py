@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.extraction.ceasefire_lexicon import CUES, STEMS
+from services.extraction.ceasefire_lexicon import CUES, NAMING_STEMS, STEMS
 from services.extraction.ceasefire_stems import Stem, stem_of
 from services.extraction.ceasefire_terms import HALT_TERM, STRONG_TERM, WEAK_TERM
 from services.extraction.gazetteer_fold import fold
@@ -75,3 +75,14 @@ def test_every_stem_a_scan_looks_for_is_indexed() -> None:
     located = STEMS.locate(low)
     for pattern in PATTERNS:
         assert all(stem.text in located for stem in pattern.scan.stems), pattern.pattern.pattern[:80]
+
+
+_STEM_WORDS = sorted({*STEMS._whole, *(prefix for group in STEMS._buckets.values() for prefix in group)})
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from([*_STEM_WORDS, "a", "xx", " ", "-", "_", "é", "1", "\n", "s", "ed"]), max_size=12))
+def test_occurs_agrees_with_locate(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for index in (STEMS, NAMING_STEMS):
+        assert index.occurs(text) == bool(index.locate(text))
