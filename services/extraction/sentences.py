@@ -25,14 +25,19 @@ _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Gov|Sen|Rep|Rev|Prof|St|Jr|Sr|No|Nos|vs|etc|approx|Sra|Sr|Dra|Mme|Mlle|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.)$"
 )
 
+_ABBREVIATION_REACH = 16  # longer than any abbreviation above, "approx." included
+
 
 def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.end()
-        candidate = text[start : match.start() + 1]
-        if "\n" not in match.group() and _ABBREVIATION.search(candidate.rstrip()):
+        # The sentence so far ends with the boundary's first character (".", "!", "?" or "…");
+        # an abbreviation is at most 7 characters before it, so only that tail is searched
+        # (\b sees the character before the window, which at `start` is always whitespace).
+        stop = match.start() + 1
+        if "\n" not in match.group() and _ABBREVIATION.search(text, max(start, stop - _ABBREVIATION_REACH), stop):
             continue  # "Gen. Smith", "U.S. forces": not the end of a sentence
         _append(sentences, text, start, end)
         start = end
