@@ -120,8 +120,9 @@ def _fold_ranges(low: str, found: list[Candidate]) -> list[Candidate]:
 def _qualify(low: str, tokens: list[Token], candidate: Candidate) -> None:
     candidate.qualifier_first = candidate.first
     before = low[max(0, candidate.start - 30) : candidate.start]
-    for name, pattern in lx.QUALIFIERS:
-        match = pattern.search(before)
+    stripped = before.rstrip()  # rstrip() and the patterns' \s agree on what whitespace is
+    for name, pattern, endings in lx.QUALIFIERS:
+        match = pattern.search(before) if stripped.endswith(endings) else None
         if match:
             if "range" not in candidate.extras:
                 candidate.qualifier = name  # explicit words win over a collective's "about"

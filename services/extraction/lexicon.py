@@ -145,8 +145,15 @@ LUMPED_HEADS: Final = word_set("casualties casualty bajas baixas pertes")
 # One fast scan (over the lowercased text) decides whether a sentence could hold a casualty figure.
 CASUALTY_KEYWORDS: Final = keyword_scanner(phrase for _, _, listed in _OUTCOMES for phrase in phrases(listed))
 
-QUALIFIERS: Final[list[tuple[str, re.Pattern[str]]]] = [
-    (name, re.compile(rf"(?<!\w)(?:{alternation(*phrases(listed))})\s*$"))
+# (name, pattern, endings): a qualifier ends the text before a number, so the text, stripped
+# of trailing whitespace, must end with the last word of one of its phrases; `endswith` on
+# those words spares most pattern searches.
+QUALIFIERS: Final[list[tuple[str, re.Pattern[str], tuple[str, ...]]]] = [
+    (
+        name,
+        re.compile(rf"(?<!\w)(?:{alternation(*phrases(listed))})\s*$"),
+        tuple({phrase.split()[-1] for phrase in phrases(listed)}),
+    )
     for name, listed in [
         (
             "at_least",

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.extraction import background, numbers, outcomes, period
+from services.extraction import background, lexicon, numbers, outcomes, period
 from services.extraction.keywords import gate_text, may_hold
 
 # (pattern, the needles that gate it)
@@ -64,3 +64,27 @@ def test_no_gate_rules_out_a_regex_match(text: str) -> None:
     for pattern, needles in GATED:
         if re.search(pattern, text):
             assert may_hold(gated, needles), (pattern.pattern[:40], text)
+
+
+QUALIFIER_PIECES = [word for _, _, endings in lexicon.QUALIFIERS for word in endings] + [
+    "at least",
+    "plus d’",
+    "more than a",
+    "près de",
+    "no máximo",
+    " ",
+    "\n",
+    "\u00a0",
+    "x",
+    "s",
+    "'",
+    "é",
+]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(QUALIFIER_PIECES), max_size=8).map("".join))
+def test_a_qualifier_match_always_ends_with_one_of_its_endings(before: str) -> None:
+    for _, pattern, endings in lexicon.QUALIFIERS:
+        if pattern.search(before):
+            assert before.rstrip().endswith(endings), before
