@@ -124,7 +124,7 @@ def _has_today(text: str) -> bool:
 
 def _may_hold(pattern: Term | Cue, present: dict[str, list[int]]) -> bool:
     """False when the sentence holds none of the pattern's stems, so the regex cannot match."""
-    return pattern.stems is None or not present.keys().isdisjoint(stem.text for stem in pattern.stems)
+    return pattern.stem_texts is None or not present.keys().isdisjoint(pattern.stem_texts)
 
 
 def _terms(text: str, present: dict[str, list[int]], named: bool, pronouns: bool) -> list[_Term]:

@@ -14,7 +14,7 @@ matching stays linear in the length of the text (a 1 MB article of junk is fed t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from services.extraction.ceasefire_stems import Stem, StemIndex, StemmedPattern
@@ -55,6 +55,12 @@ class Cue:
     pronoun: bool = False  # may attach to "it"/"them" ("violating it", "it collapsed")
     name: str = ""
     stems: tuple[Stem, ...] | None = None  # one is in every match; None: no cheap test, always look
+    stem_texts: frozenset[str] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # The set the sentence's stems are tested against, built once rather than per sentence.
+        texts = None if self.stems is None else frozenset(stem.text for stem in self.stems)
+        object.__setattr__(self, "stem_texts", texts)
 
 
 def _cue(

@@ -9,7 +9,7 @@ strikes") is a ceasefire without the word. Patterns run on accent-folded text, c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from services.extraction.ceasefire_stems import Stem, StemmedPattern, stem_of
@@ -45,6 +45,12 @@ class Term:
     pattern: re.Pattern[str]
     stems: tuple[Stem, ...] | None
     scan: StemmedPattern
+    stem_texts: frozenset[str] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # The set the sentence's stems are tested against, built once rather than per sentence.
+        texts = None if self.stems is None else frozenset(stem.text for stem in self.stems)
+        object.__setattr__(self, "stem_texts", texts)
 
 
 def _term(kind: TermKind, alternatives: str | list[str]) -> Term:
