@@ -39,6 +39,9 @@ from streams.events import CeasefireStatement, CeasefireStatus
 _BARRIER = re.compile(
     r";|,\s*(?:but|mas|pero|mais|and|e|y|et)\b|\b(?:while|whereas|meanwhile|although|embora|aunque|alors\s+que)\b"
 )
+# A term inside a relative clause describes a party, not what a cue before the clause acts on:
+# "called on France, which sponsors the agreement, to intervene" calls for no truce.
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|que|qui|quien|quienes|cuyo|cuya|lequel|laquelle|dont)\b")
 _PRONOUN_GAP = 14  # "violating it", "it took effect": a pronoun must sit right by its cue
 _MAX_HITS = 64  # a real sentence holds a handful of cues; junk must not make the pairwise folding quadratic
 
@@ -158,6 +161,7 @@ def _read_sentence(text: str, located: dict[str, list[int]], named: bool) -> lis
         if not cues:
             return []
     barriers = [m.start() for m in _BARRIER.finditer(text)]
+    relatives = [m.start() for m in _RELATIVE.finditer(text)] if "," in text else []
     starts = [term.start for term in terms]
     raw: list[Hit] = []
     for cue in cues:
@@ -166,7 +170,7 @@ def _read_sentence(text: str, located: dict[str, list[int]], named: bool) -> lis
         for start, end in cue.scan.spans(text, located):
             if len(raw) >= _MAX_HITS:
                 break  # junk, not news: keep the work linear
-            if _attached(text, cue, start, end, terms, starts, barriers, named):
+            if _attached(text, cue, start, end, terms, starts, barriers, relatives, named):
                 raw.append(Hit(cue.status, cue, start, end))
     hits = _drop_overlaps(raw)
     hits = [hit for hit in (read_in_context(text, hit) for hit in hits) if hit is not None]
@@ -174,7 +178,15 @@ def _read_sentence(text: str, located: dict[str, list[int]], named: bool) -> lis
 
 
 def _attached(
-    text: str, cue: Cue, start: int, end: int, terms: list[_Term], starts: list[int], barriers: list[int], named: bool
+    text: str,
+    cue: Cue,
+    start: int,
+    end: int,
+    terms: list[_Term],
+    starts: list[int],
+    barriers: list[int],
+    relatives: list[int],
+    named: bool,
 ) -> bool:
     """Does a term sit on the cue's side, close enough, with no clause break in between?"""
     if cue.side == "alone":
@@ -182,7 +194,11 @@ def _attached(
     index = bisect.bisect_left(starts, end)
     if cue.side in ("before", "any"):
         for term in terms[index : index + 3]:  # the nearest terms after the cue
-            if _usable(cue, term, term.start - end) and not _blocked(barriers, end, term.start):
+            if (
+                _usable(cue, term, term.start - end)
+                and not _blocked(barriers, end, term.start)
+                and not _blocked(relatives, end, term.start)
+            ):
                 return True
     if cue.side in ("after", "any"):
         for term in reversed(terms[max(0, index - 4) : index]):  # the nearest terms before it

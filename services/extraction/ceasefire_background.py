@@ -31,6 +31,14 @@ _MONTH_PHRASE = re.compile(
     r"(?:" + _MONTHS + r")\b(?!\s+\d)",
     _FLAGS,
 )
+# "the January ceasefire", "el alto el fuego de enero", "la trêve de janvier": a truce named by the
+# month it began is an episode the reader already knows — an earlier one.
+_NAMED_BY_MONTH = re.compile(
+    r"(?:\b(?:" + _MONTHS + r")(?:'s)?\s+(?:truce|ceasefire|cease-fire|deal|agreement|accord)\b|"
+    r"\b(?:truce|ceasefire|cease-fire|fuego|fogo|tregua|treve|cessez-le-feu|acuerdo|acordo|accord)\s+(?:de|of|d')\s*"
+    r"(?:" + _MONTHS + r")\b(?!\s+\d))",
+    _FLAGS,
+)
 _EARLIER = re.compile(
     r"\b(?:earlier\s+(?:truces?|ceasefires?|cease-fires?|deals?|agreements?|pauses?)|previous|prior|short-lived|"
     r"(?:series|string|succession|number|handful)\s+of\s+(?:\S+\s+)?(?:truces|ceasefires|cease-fires)|"
@@ -62,7 +70,7 @@ def background_cue(folded: str) -> str | None:
     low = folded.lower()
     if any(key in low for key in _EARLIER_KEYS) and _EARLIER.search(folded):
         return "earlier"
-    if _MONTH_PHRASE.search(folded):
+    if _MONTH_PHRASE.search(folded) or _NAMED_BY_MONTH.search(folded):
         return "dated"
     for year in _YEAR.finditer(folded):
         if not _runs_since(folded[max(0, year.start() - _SINCE_REACH) : year.start()]):

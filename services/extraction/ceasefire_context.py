@@ -65,7 +65,12 @@ ROMANCE_INFINITIVE = re.compile(
 DECIDED_INFINITIVE = re.compile(
     r"\b(?:annonce|decide|anunciou|decidiu|anuncio|decidio|acordaron|acordaram|resolveu|resolvio)\s+$", _FLAGS
 )
-REPORTING_SPEAKER = re.compile(r"\s+(?:(?:the|le|la|les|l'|el|los|las|o|os)\b|(?-i:[A-Z]))", _FLAGS)
+# "…, anunciou hoje o Departamento de Estado": a time word may sit between the verb and its speaker.
+REPORTING_SPEAKER = re.compile(
+    r"\s+(?:(?:today|yesterday|tonight|hoje|ontem|hoy|ayer|aujourd'hui|hier|on\s+\w+day)\s+)?"
+    r"(?:(?:the|le|la|les|l'|el|los|las|o|os)\b|(?-i:[A-Z]))",
+    _FLAGS,
+)
 # "to <verb>" is a statement only after "agreed"/"decided" or "appeared to be"; otherwise it is an
 # aim ("pressing … to accept", "expected to be announced").
 INFINITIVE = re.compile(r"\bto\s+(?:be\s+)?$", _FLAGS)
@@ -86,6 +91,23 @@ OF_SOMETHING_ELSE = re.compile(
     r"direito|direitos|derecho|derechos|droit|droits|sanctions|airspace|sovereignty|soberania|souverainete)",
     _FLAGS,
 )
+# "renewed its call for a truce", "renovó su llamamiento a una tregua": what is renewed is the call.
+RENEWED_CALL = re.compile(
+    r"\s+(?:(?:its|their|his|her|the|a|an|o\s+seu|a\s+sua|os\s+seus|seu|sua|su|sus|son|sa|ses|leur|leurs|el|la|le|l')\s*)?"
+    r"(?:calls?|appeals?|demands?|pleas?|requests?|push|offers?|proposals?|apelos?|pedidos?|chamados?|llamad[oa]s?|"
+    r"llamamientos?|peticion(?:es)?|propuestas?|propostas?|appels?|demandes?|propositions?)\b",
+    _FLAGS,
+)
+# "agreed to an immediate truce": the adjective that marks a demand takes the status of the verb
+# that governs it — an agreement, not a proposal.
+AGREEMENT_VERB = re.compile(
+    r"\b(?:agree[sd]?|signed|declared|announced|accepted|reached|acordaron|acordaram|concordaram|anunci(?:ou|o|aron|aram)|"
+    r"declar(?:ou|o|aron|aram)|aceit(?:ou|aram)|acept(?:o|aron)|firm(?:o|aron)|assinaram|assinou|convenu|accepte|"
+    r"annonce|decrete|sign[eé])\b",
+    _FLAGS,
+)
+DEMAND_ADJECTIVE = re.compile(r"(?:immediate|inmediato|imediato|immediat)", _FLAGS)
+
 # Things that are "held" or "holding" without being a truce ("talks held in Doha", "hostages held").
 NOT_A_TRUCE_HELD = re.compile(r"\b(?:talks|negotiations|meeting|hostages?|prisoners?|captives?|elections?)\b", _FLAGS)
 
@@ -120,6 +142,14 @@ def read_in_context(text: str, hit: Hit) -> Hit | None:
         NOT_TRUCE_VIOLATIONS.search(before[-30:]) or OF_SOMETHING_ELSE.match(text, hit.end)
     ):
         return None
+    if hit.status == "extended" and RENEWED_CALL.match(text, hit.end):
+        return None  # the call is renewed; the "calls" cue reads it as a proposal
+    if (
+        hit.cue.name == "proposal"
+        and DEMAND_ADJECTIVE.match(text, hit.start)
+        and _governed_by_agreement(text, hit.start)
+    ):
+        return Hit("agreed", hit.cue, hit.start, hit.end)
     if hit.cue.name == "talks" and AFTER_TALKS.search(before[-40:]):
         return None
     if hit.cue.name == "holding" and (
@@ -138,6 +168,13 @@ def read_in_context(text: str, hit: Hit) -> Hit | None:
     if hit.status == "agreed" and hit.cue.name != "scheduled":
         return Hit("proposed", hit.cue, hit.start, hit.end)  # "urged both sides to sign a truce"
     return None
+
+
+def _governed_by_agreement(text: str, start: int) -> bool:
+    """An agreement verb shortly before `start`, in the same clause ("agreed on Monday to an immediate …")."""
+    window = max(0, start - 60)
+    verbs = list(AGREEMENT_VERB.finditer(text, window, start))
+    return bool(verbs) and not any(mark in text[verbs[-1].end() : start] for mark in ",;:")
 
 
 def words_before(text: str, end: int, size: int) -> str:

@@ -177,9 +177,9 @@ CUES: tuple[Cue, ...] = (
     """, name="scheduled"),
     _cue("in_effect", "after", 110, r"""
         went\s+into\s+force enter(?:ed|s)\s+into\s+force vigorar
-        took\s+effect tak(?:e|es|ing)\s+effect came\s+into\s+(?:force|effect)
+        took\s+effect taken\s+effect tak(?:e|es|ing)\s+effect came\s+into\s+(?:force|effect)
         com(?:e|es|ing)\s+into\s+(?:force|effect) went\s+into\s+effect goes\s+into\s+effect go\s+into\s+effect took\s+hold
-        tak(?:e|es|ing)\s+hold in\s+force in\s+effect in\s+place em\s+vigor en\s+vigor en\s+vigueur vigente rige en\s+vigencia
+        tak(?:e|es|ing)\s+hold taken\s+hold in\s+force in\s+effect in\s+place em\s+vigor en\s+vigor en\s+vigueur vigente rige en\s+vigencia
         vigora pris\s+effet prend\s+effet
     """, pronoun=True, name="took_effect"),
     _cue("in_effect", "after", 70, r"""
@@ -244,7 +244,7 @@ CUES: tuple[Cue, ...] = (
         proclaim\w*\s+(?:an?\s+|the\s+|its\s+|el\s+|la\s+|o\s+)?(?:end|collapse|suspension|termination|fin|fim)\s+(?:to|of|de|du|da|do|del)
         anunci\w*\s+(?:an?\s+|the\s+|its\s+|el\s+|la\s+|o\s+)?(?:end|collapse|suspension|termination|fin|fim)\s+(?:to|of|de|du|da|do|del)
         annonc\w*\s+(?:an?\s+|the\s+|its\s+|el\s+|la\s+|o\s+)?(?:end|collapse|suspension|termination|fin|fim)\s+(?:to|of|de|du|da|do|del) suspend(?:s|ed|ing)? suspension\s+of suspendi(?:o|eron) suspend(?:eu|eram) suspend(?:u|ue)
-        collapse\s+of breakdown\s+of end(?:s|ed|ing)?(?!\s+(?:with|in|up|by)\b) shatter(?:s|ed|ing)?
+        collapse\s+of breakdown\s+of end(?:s|ed|ing)?(?!\s+(?:with|in|up|by|after|following|under|once|when|as)\b) shatter(?:s|ed|ing)?
         overturn(?:s|ed|ing)? torn\s+up tore\s+up withdr(?:ew|aw|awn)\s+from pull(?:s|ed)?\s+out\s+of
         colapso\s+d[aoe] fim\s+d[ao] fin\s+de(?:l|\s+la)? ruptura\s+d[aoe] rompimento\s+d[ao]
         rompimiento\s+de(?:l|\s+la)? puso\s+fi[nm]\s+(?:a|al|ao|a\s+la) pone\s+fi[nm]\s+(?:a|al|ao|a\s+la) ponen\s+fi[nm]\s+(?:a|al|ao|a\s+la) poniendo\s+fi[nm]\s+(?:a|al|ao|a\s+la)
@@ -264,7 +264,7 @@ CUES: tuple[Cue, ...] = (
         prorrog(?:a|am|ou|aram|ad[oa]|acao|ar|o|aron|acion) estend(?:eu|eram|id[oa]|er)
         prolong(?:ou|aram|ad[oa]|amento|ar|o|aron|acion) renov(?:ou|aram|ad[oa]|acao|ar|o|aron|acion)
         extend(?:io|ieron|id[oa]|er) prolong(?:e|ee|ent|er|ation) reconduit(?:e)? reconduction
-        renouvel(?:e|ee|er|lement) proroge(?:e)?
+        renouvel(?:e|ee|er|lement) proroge(?:e)? ampli(?:a|an|am|ar|o|ou|aron|aram|ad[oa]|acion|acao)
     """),
 )
 # fmt: on

@@ -78,7 +78,7 @@ STRONG_TERM = _term("strong", r"""
 # Words that stand for a ceasefire only once the article has named one ("the deal").
 WEAK_TERM = _term("weak", r"""
     deal agreement accords? pact arrangement understanding pledge pause lull de-escalation\s+(?:deal|agreement)
-    acordo acuerdo pacto pausa entendimento entendimiento pacte entente
+    acordo acuerdo cese pacto pausa entendimento entendimiento pacte entente
 """)
 # fmt: on
 
