@@ -71,6 +71,29 @@ _SINCE_WHEN: Final = re.compile(
     r"(?<!\w)(?:since|desde|depuis)\b[^,.;]{0,80},\s*(?:when|which|in which|cuando|quando|lorsque|quand|où)\b",
     re.IGNORECASE,
 )
+# "since 9 September, when the war broke out, 1,800 have been killed": the clause tells when the
+# running episode began, so it dates nothing earlier.
+_ONSET: Final = re.compile(
+    r"(?<!\w)(?:began|begun|started|broke out|erupted|flared|estall[óo]|comenz[óo]|empez[óo]|se inici[óo]|"
+    r"come[çc]ou|eclodiu|teve in[íi]cio|a éclaté|a commencé|a débuté|éclata|commença)(?!\w)",
+    re.IGNORECASE,
+)
+# "the July clashes", "los combates de julio": an episode named by an earlier month is a finished one.
+_EPISODE_NAMES: Final = (
+    "clashes|fighting|war|offensive|attacks?|massacres?|violence|strikes|bombings?|assault|raids?|uprising|"
+    "killings|unrest|riots|floods?|earthquake|"
+    "enfrentamientos|combates|confrontos|ataques?|masacres?|massacres?|violencia|violência|violences|"
+    "bombardeos|bombardeios|bombardements|affrontements|combats|attaques?|tueries|émeutes|disturbios|tumultos"
+)
+_MONTH_EPISODE: Final = re.compile(
+    rf"(?<!\w)(?:the (?P<month>{_MONTH})(?:'s)? (?:{_EPISODE_NAMES})|"
+    rf"(?:{_EPISODE_NAMES}) (?:de|d') ?(?P<month2>{_MONTH}))(?!\w)(?! \d| de \d)",
+    re.IGNORECASE,
+)
+# "Between 1 January and 30 June": a range is dated by its end.
+_RANGE_JOIN: Final = re.compile(
+    r"\s*(?:and|to|until|till|through|e|a|até|ate|y|al|hasta|et|au|-|–)\s*(?:the\s+|le\s+|el\s+|o\s+)?$"
+)
 _PRESENT: Final = re.compile(
     r"(?<!\w)(?:(?:on |this |last |este |esta |neste |nesta |ce )?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|lunes|martes|"
@@ -111,11 +134,11 @@ def background_cues(sentence: str, published_at: datetime | None, current_year: 
 
 
 def background_cue_pair(
-    sentence: str, published_at: datetime | None, current_year: int | None = None
+    sentence: str, published_at: datetime | None, current_year: int | None = None, lead: bool = False
 ) -> tuple[list[int], list[int]]:
     """`background_cues` and `background_cues_after` of one sentence, scanning it once for both."""
     scan = _Scan(sentence)
-    return scan.cues(published_at, current_year), scan.cues_after(published_at, current_year)
+    return scan.cues(published_at, current_year, lead), scan.cues_after(published_at, current_year)
 
 
 class _Scan:
@@ -133,7 +156,10 @@ class _Scan:
     def governed_by_since(self, position: int) -> bool:
         return any(0 <= position - end <= _SINCE_REACH for end in self.since_ends)
 
-    def cues(self, published_at: datetime | None, current_year: int | None) -> list[int]:
+    def cues(self, published_at: datetime | None, current_year: int | None, lead: bool = False) -> list[int]:
+        """`lead`: the sentence is the article's lead. A lead that is a fresh statement ("…, the
+        group said today") about a dated event (a rights group's findings on last month's strike)
+        states the news: its day or month is no cue."""
         sentence, governed_by_since = self.sentence, self.governed_by_since
         cues: list[int] = []
         this_year = published_at.year if published_at is not None else current_year
@@ -145,19 +171,33 @@ class _Scan:
                 cues.append(start)
         cues.extend(start for start in self.relative_past if not governed_by_since(start))
         if published_at is not None and may_hold(self.gated, _MONTH_WORDS):
-            dated = []
-            for match in _DATE.finditer(sentence):
-                dated.append(match.span())
-                if not governed_by_since(match.start()) and _stale(match, published_at):
+            lead = lead and _PRESENT.search(sentence) is not None
+            dates = list(_DATE.finditer(sentence))
+            dated = [match.span() for match in dates]
+            for index, match in enumerate(dates):
+                end_of_range = _range_end(sentence, match, dates[index + 1] if index + 1 < len(dates) else None)
+                if lead or governed_by_since(match.start()):
+                    continue
+                if _stale(end_of_range or match, published_at):
                     cues.append(match.start())
             for match in _IN_MONTH.finditer(sentence):
                 inside_date = any(a <= match.start("month") < b for a, b in dated)
-                if not inside_date and not governed_by_since(match.start()) and _months_ago(match, published_at):
+                if lead or inside_date or governed_by_since(match.start()):
+                    continue
+                if _months_ago(match, published_at):
+                    cues.append(match.start())
+            for match in _MONTH_EPISODE.finditer(sentence):
+                month = _MONTHS[(match.group("month") or match.group("month2")).lower()]
+                if not governed_by_since(match.start()) and (published_at.month - month) % 12 >= 1:
                     cues.append(match.start())
         if may_hold(self.gated, _EPISODE_WORDS):
             cues.extend(m.start() for m in _EPISODE.finditer(sentence))
         if self.since:
-            cues.extend(m.end() - 1 for m in _SINCE_WHEN.finditer(sentence))
+            cues.extend(
+                m.end() - 1
+                for m in _SINCE_WHEN.finditer(sentence)
+                if not _ONSET.search(sentence, m.end(), m.end() + 60)
+            )
         return sorted(cues)
 
     def cues_after(self, published_at: datetime | None, current_year: int | None) -> list[int]:
@@ -189,6 +229,13 @@ def background_cues_after(sentence: str, published_at: datetime | None, current_
     in a 2025 story is the report's own period.
     """
     return _Scan(sentence).cues_after(published_at, current_year)
+
+
+def _range_end(sentence: str, match: re.Match[str], following: re.Match[str] | None) -> re.Match[str] | None:
+    """The date that closes a range opened by `match` ("1 January and 30 June"), if one does."""
+    if following is None or following.start() - match.end() > 16:
+        return None
+    return following if _RANGE_JOIN.match(sentence[match.end() : following.start()]) else None
 
 
 def _months_ago(match: re.Match[str], published_at: datetime) -> bool:

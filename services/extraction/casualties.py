@@ -28,7 +28,7 @@ from services.extraction.keywords import lower_keeping_offsets
 from services.extraction.numbers import find_numbers
 from services.extraction.outcomes import find_outcomes, find_tolls
 from services.extraction.period import period_hours
-from services.extraction.sentences import Sentence
+from services.extraction.sentences import Sentence, lead_end
 from streams.events import CasualtyFigure
 
 _ROMANCE: Final = frozenset({"pt", "es", "fr"})
@@ -40,8 +40,14 @@ def find_casualties(
     sentences: Sequence[Sentence],
     language: str,
     published_at: datetime | None = None,
+    lead: int | None = None,
 ) -> list[CasualtyFigure]:
-    """Every casualty figure stated in the sentences, in text order."""
+    """Every casualty figure stated in the sentences, in text order.
+
+    `lead`: where the article's headline and lead end (sentences.lead_end of the whole article);
+    by default, of the sentences given.
+    """
+    lead_stop = lead_end(list(sentences)) if lead is None else lead
     memory = ArticleMemory()
     # Without a publication time, the latest year the article names stands for "now".
     current_year = None if published_at is not None else latest_year(" ".join(s.text for s in sentences))
@@ -49,7 +55,8 @@ def find_casualties(
     for sentence in sentences:
         if len(sentence.text) > _MAX_SENTENCE:
             continue
-        figures.extend(_read_sentence(sentence, language, published_at, memory, current_year))
+        in_lead = sentence.end <= lead_stop
+        figures.extend(_read_sentence(sentence, language, published_at, memory, current_year, in_lead))
     return figures
 
 
@@ -59,6 +66,7 @@ def _read_sentence(
     published_at: datetime | None,
     memory: ArticleMemory,
     current_year: int | None = None,
+    in_lead: bool = False,
 ) -> list[CasualtyFigure]:
     text = sentence.text
     low = lower_keeping_offsets(text)
@@ -75,7 +83,7 @@ def _read_sentence(
         return figures  # numbers, but none of them a casualty figure: skip the context work
     period = period_hours(text, language)
     source = find_source(text)
-    cues, cues_after = background_cue_pair(text, published_at, current_year)
+    cues, cues_after = background_cue_pair(text, published_at, current_year, in_lead)
     present = present_markers(text) if cues else []
     main: Candidate | None = None
     for candidate in found:

@@ -25,7 +25,7 @@ from services.extraction.casualties import find_casualties
 from services.extraction.keywords import lower_keeping_offsets
 from services.extraction.language import normalise_language
 from services.extraction.lexicon import CASUALTY_KEYWORDS
-from services.extraction.sentences import Sentence, split_sentences
+from services.extraction.sentences import Sentence, lead_end, split_sentences
 from streams.events import CasualtyFigure, CeasefireStatement, Extraction, LocationMention
 
 # Bump when a change alters what is extracted, so reports can be re-derived and told apart.
@@ -79,7 +79,7 @@ def _casualties(
             chosen.add(index)
             chosen.add(index + 1)  # "Among them were two children." follows its figure
     relevant = [sentences[i] for i in sorted(chosen) if i < len(sentences)]
-    return find_casualties(relevant, language, published_at)
+    return find_casualties(relevant, language, published_at, lead_end(sentences))
 
 
 def _ceasefire(sentences: Sequence[Sentence], language: str) -> list[CeasefireStatement]:

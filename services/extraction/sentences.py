@@ -52,3 +52,15 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
         return
     left = start + (len(piece) - len(piece.lstrip()))
     sentences.append(Sentence(stripped, left, left + len(stripped)))
+
+
+_TERMINAL = (".", "!", "?", "…", '"', "”", "»", "'", ")")
+
+
+def lead_end(sentences: list[Sentence]) -> int:
+    """Where the article's lead ends: the first sentence that ends like prose (a headline has no
+    full stop). The headline and the lead state the news being reported."""
+    for sentence in sentences:
+        if sentence.text.endswith(_TERMINAL):
+            return sentence.end
+    return sentences[0].end if sentences else 0

@@ -1,0 +1,114 @@
+"""Dating a figure to the reported events or to an earlier episode: rules a blind evaluation
+showed were missing. Sentences are my own, in every language the rule applies to."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tests.unit.extraction.casualty_helpers import read
+
+JULY = datetime(2025, 7, 6, 9, tzinfo=UTC)
+AUGUST = datetime(2025, 8, 20, 9, tzinfo=UTC)
+
+
+def killed(text: str, language: str, published_at: datetime) -> list[tuple[int, bool]]:
+    return [(f.count, f.background) for f in read(text, language, published_at) if f.outcome == "killed"]
+
+
+# A period that runs up to publication is the report's own period, however early it starts.
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "From 3 January to 30 June, at least 412 people were killed in the region, the UN said.",
+            "en",
+            [(412, False)],
+        ),
+        ("Entre 2 de janeiro e 29 de junho, pelo menos 210 pessoas foram mortas no país.", "pt", [(210, False)]),
+        ("Entre el 2 de enero y el 30 de junio murieron 98 personas en la provincia.", "es", [(98, False)]),
+        ("Du 2 janvier au 28 juin, 75 personnes ont été tuées dans la région.", "fr", [(75, False)]),
+        # a range that closed months ago is still an earlier period
+        ("Between 2 January and 28 February, 50 people were killed in the province.", "en", [(50, True)]),
+    ],
+)
+def test_a_range_is_dated_by_its_end(text: str, language: str, expected: list[tuple[int, bool]]) -> None:
+    assert killed(text, language, JULY) == expected
+
+
+# "Since <date>, when the war began": the clause dates the start of the running toll.
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Since 15 April 2023, when the war broke out, more than 20,000 people have been killed.",
+            "en",
+            [(20000, False)],
+        ),
+        (
+            "Desde 7 de outubro de 2023, quando começou a guerra, mais de 60.000 pessoas foram mortas.",
+            "pt",
+            [(60000, False)],
+        ),
+        (
+            "Desde el 4 de marzo de 2024, cuando estalló la disputa, se cuentan más de 900 personas asesinadas.",
+            "es",
+            [(900, False)],
+        ),
+        (
+            "Depuis le 15 avril 2023, quand la guerre a éclaté, plus de 20 000 personnes ont été tuées.",
+            "fr",
+            [(20000, False)],
+        ),
+        # the clause after "when" tells of an earlier episode, not an onset
+        ("The town has been quiet since March 2019, when a bomber killed 40 people.", "en", [(40, True)]),
+    ],
+)
+def test_since_when_the_episode_began_is_a_running_toll(
+    text: str, language: str, expected: list[tuple[int, bool]]
+) -> None:
+    assert killed(text, language, JULY) == expected
+
+
+# "The May riots", "los enfrentamientos de marzo": an episode named by an earlier month is finished.
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("The May riots killed 45 people, according to rights groups.", "en", [(45, True)]),
+        ("Os confrontos de abril deixaram 60 mortos na capital.", "pt", [(60, True)]),
+        ("Los enfrentamientos de marzo dejaron 120 muertos en la sierra.", "es", [(120, True)]),
+        ("Les affrontements de mai avaient fait 30 morts dans la ville.", "fr", [(30, True)]),
+        # the month of publication is the news
+        ("The August clashes have killed 12 people so far.", "en", [(12, False)]),
+    ],
+)
+def test_an_episode_named_by_an_earlier_month_is_background(
+    text: str, language: str, expected: list[tuple[int, bool]]
+) -> None:
+    assert killed(text, language, AUGUST) == expected
+
+
+# The lead of a report released now about a dated strike states the news.
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "A rocket strike on a school on 2 July killed 19 pupils, Amnesty International said on Tuesday.",
+            "en",
+            [(19, False)],
+        ),
+        ("Um ataque aéreo em 1 de julho matou 22 civis, denunciou hoje a Human Rights Watch.", "pt", [(22, False)]),
+        ("Un ataque con drones el 3 de julio mató a 22 civiles, denunció hoy Human Rights Watch.", "es", [(22, False)]),
+        # later in the article the same date marks context
+        (
+            "Shelling hit the city on Monday. A rocket strike on 2 July killed 19 pupils, Amnesty said on Tuesday.",
+            "en",
+            [(19, True)],
+        ),
+        # a lead without a fresh statement keeps its date as a cue
+        ("The earthquake that struck on 2 July killed more than 3,700 people.", "en", [(3700, True)]),
+    ],
+)
+def test_a_fresh_statement_in_the_lead_is_the_news(text: str, language: str, expected: list[tuple[int, bool]]) -> None:
+    assert killed(text, language, AUGUST) == expected
