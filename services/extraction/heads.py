@@ -16,6 +16,8 @@ from services.extraction.wordlists import word_set
 
 _PARTITIVE: Final = word_set("of de d' d’ dos das des del do da")
 _PRONOUNS: Final = word_set("them those whom eles elas ellos ellas eux elles")
+# Portuguese fuses the partitive with the pronoun: "três delas crianças", "dois deles militares".
+_FUSED_PARTITIVE: Final = word_set("delas deles")
 _AND: Final = word_set("and e y et")
 # How badly: "dont quatre grièvement", "20 of them seriously" — an adverb, not the noun counted.
 _SEVERITY: Final = word_set(
@@ -37,8 +39,8 @@ def resolve_head(low: str, tokens: list[Token], candidate: Candidate, number_tok
     while index < len(tokens) and index < candidate.last + 5 and index not in number_tokens:
         token = tokens[index]
         word = token.low
-        if index == candidate.last and word in _PARTITIVE:
-            _resolve_partitive(low, tokens, candidate, index + 1, number_tokens)
+        if index == candidate.last and (word in _PARTITIVE or word in _FUSED_PARTITIVE):
+            _resolve_partitive(low, tokens, candidate, index + 1, number_tokens, word in _FUSED_PARTITIVE)
             return
         if not word[0].isalnum() or word in lx.COPULAS or word in lx.CONNECTORS:
             break
@@ -95,14 +97,15 @@ def resolve_head(low: str, tokens: list[Token], candidate: Candidate, number_tok
 
 
 def _resolve_partitive(
-    low: str, tokens: list[Token], candidate: Candidate, index: int, number_tokens: set[int]
+    low: str, tokens: list[Token], candidate: Candidate, index: int, number_tokens: set[int], pronoun: bool = False
 ) -> None:
     """ "1,339 of its servicemen", "174 of those killed", "Dos de los heridos", "20 of them"."""
-    pronoun = False
     while index < len(tokens) and tokens[index].low in lx.DETERMINERS:
-        pronoun = tokens[index].low in _PRONOUNS
+        pronoun = pronoun or tokens[index].low in _PRONOUNS  # "quatre d'entre elles des enfants"
         index += 1
-    if index >= len(tokens) or (pronoun and not _names_someone(low, tokens[index].start)):
+    # "…, two of them police officers", "dos de ellas policías": a pronoun then a noun with the verb
+    # elided is a part of the figure before; only "of those killed" names an outcome of its own.
+    if index >= len(tokens) or (pronoun and outcome_head(low, tokens[index].start) is None):
         _part_of_previous(candidate, index)  # "20 of them seriously", "12 of them foreign fighters"
         for ahead in range(index, min(index + 3, len(tokens))):
             group = _group_at(low, tokens[ahead].start)
@@ -153,11 +156,6 @@ def _second_group(low: str, tokens: list[Token], index: int) -> tuple[str, int] 
     if index + 1 >= len(tokens) or tokens[index].low not in _AND:
         return None
     return _group_at(low, tokens[index + 1].start)
-
-
-def _names_someone(low: str, at: int) -> bool:
-    """Whether a group, an outcome or people are named at `at` ("of those killed", "of them children")."""
-    return _group_at(low, at) is not None or outcome_head(low, at) is not None or bool(nouns.PEOPLE.match(low, at))
 
 
 def _part_of_previous(candidate: Candidate, index: int) -> None:
