@@ -213,10 +213,14 @@ def find_numbers(sentence: str, language: str = "en") -> list[NumberMention]:
     for match in _written_pattern(language).finditer(sentence):
         if _overlaps(match.span(), taken):
             continue
-        mention = _parse_written(sentence, match.start(), match.end(), language)
-        if mention is not None:
+        start = match.start()
+        while start < match.end():  # "between six and eight": one run of words, two numbers
+            mention = _parse_written(sentence, start, match.end(), language)
+            if mention is None:
+                break
             found.append(mention)
             taken.append((mention.start, mention.end))
+            start = _next_word(sentence, mention.end, match.end(), _JOINERS[language])
     found.sort(key=lambda m: m.start)
     return found
 
@@ -235,6 +239,15 @@ def _parse_written(sentence: str, start: int, end: int, language: str) -> Number
         value = _written_value(sentence[start:cut], language)
         if value is not None:
             return NumberMention(value, start, cut, written=True, modifier=_glued(sentence, cut))
+
+
+def _next_word(sentence: str, position: int, end: int, joiner: str) -> int:
+    """Where the next number of a run starts after `position`: past spaces, hyphens and the joiner."""
+    rest = sentence[position:end]
+    stripped = rest.lstrip(" -")
+    if stripped.lower().startswith(joiner + " "):
+        stripped = stripped[len(joiner) + 1 :].lstrip(" -")
+    return end - len(stripped) if stripped else end
 
 
 def _glued(sentence: str, end: int) -> bool:
