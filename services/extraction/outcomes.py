@@ -35,6 +35,9 @@ _LUMP_JOIN: Final = re.compile(r"^\s*(?:and|or|and/or|/|e|ou|y|o|et)\s*$")
 _NEGATED: Final = re.compile(
     r"(?<!\w)(?:no|não|nao|sem|sin|ningún|ninguna|nenhum|nenhuma|aucun|aucune|pas de|without|zero)\s+(?:\w+\s+)?$"
 )
+# A verb before its object is negated only right after the negation ("no mató", "não matou"):
+# in "no Iêmen mata 68" the Portuguese "no" is "in the".
+_NEGATED_VERB: Final = re.compile(r"(?<!\w)(?:no|não|nao|ne|n'|never|nunca|jamais)\s+$")
 _SCORED: Final = frozenset({"killed", "injured", "missing"})
 
 
@@ -51,7 +54,7 @@ def find_outcomes(low: str, tokens: list[Token]) -> list[OutcomeSpan]:
     """Outcome phrases of the sentence as token spans; the longest wins an overlap; lumps marked."""
     spans = [(m.start(), m.end(), *lx.outcome_of(m)) for m in lx.OUTCOME_SCANNER.finditer(low)]
     toll_spans = [m.span() for pattern in _toll_patterns(low) for m in pattern.finditer(low)]
-    spans = [span for span in spans if not _NEGATED.search(low[max(0, span[0] - 16) : span[0]])]
+    spans = [span for span in spans if not _negated(low, span[0], span[3])]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     kept: list[tuple[int, int, str, lx.Place]] = []
     for span in spans:
@@ -69,6 +72,13 @@ def find_outcomes(low: str, tokens: list[Token]) -> list[OutcomeSpan]:
         OutcomeSpan(o, p, token_index(tokens, s), token_index(tokens, e - 1) + 1, (s, e, o, p) in lumped)
         for s, e, o, p in kept
     ]
+
+
+def _negated(low: str, start: int, place: lx.Place) -> bool:
+    before = low[max(0, start - 16) : start]
+    if place is lx.Place.PRE:
+        return _NEGATED_VERB.search(before) is not None
+    return _NEGATED.search(before) is not None
 
 
 def find_tolls(low: str, tokens: list[Token]) -> list[tuple[int, str]]:
