@@ -22,7 +22,8 @@ from services.extraction.outcomes import OutcomeSpan
 from services.extraction.wordlists import word_set
 
 _PRE_FILLER: Final = word_set(
-    "a an the another further some other à a de los las les des of as os o el la outras outros otras otros autres en"
+    "a an the another further some other à a de los las les des of as os o el la outras outros otras otros autres en "
+    "between entre"
 )
 _LISTING_VERBS: Final = word_set("were are was is included include includes há hay figurent estão están sont")
 _PASSIVE: Final = lx.COPULAS | word_set("been be being had has have")

@@ -39,6 +39,11 @@ _OUTCOMES: Final[list[tuple[str, Place, str]]] = [
         "morreram|morreu|foram mortos|foram mortas|foram assassinados|murieron|murió|fallecieron|"
         "fueron asesinados|fueron asesinadas|perdieron la vida|perderam a vida|ont été tués|ont été tuées|"
         "sont morts|ont péri|ont trouvé la mort|"
+        # a perfect with its auxiliary, before the subject: "han muerto al menos 60 personas"
+        "han muerto|ha muerto|habían muerto|han fallecido|ha fallecido|han sido asesinados|han sido asesinadas|"
+        "han perdido la vida|têm morrido|tinham morrido|já morreram|foram assassinadas|sont mortes|"
+        # military communiqués: "eliminated two militants"
+        "eliminated|eliminó|eliminaron|eliminou|eliminaram|éliminé|éliminés|"
         # executions and the jargon of military communiqués
         "ejecutados|ejecutadas|executados|executadas|exécutés|exécutées|neutralised|neutralized|neutralisé|"
         "neutralisés|neutralizados|neutralizadas|neutralizó|neutralizaron|neutralizou|neutralizaram|"
@@ -84,7 +89,8 @@ _OUTCOMES: Final[list[tuple[str, Place, str]]] = [
         Place.BOTH,
         "wounded|injured|blessé|blessée|blessés|blessées|resultaron heridos|resultaron heridas|"
         "resultaron lesionados|ficaram feridos|ficaram feridas|foram feridos|foram feridas|fueron heridos|"
-        "fueron heridas|ont été blessés|ont été blessées",
+        "fueron heridas|ont été blessés|ont été blessées|han resultado heridos|han resultado heridas|"
+        "han sido heridos|han sido heridas|resultaram feridos|resultaram feridas|ont été blessées",
     ),
     (
         "injured",
@@ -100,14 +106,28 @@ _OUTCOMES: Final[list[tuple[str, Place, str]]] = [
         "injured",
         Place.PRE,
         "wounding|injuring|wounds|injures|injure|wound|feriu|feriram|ferindo|"
-        "hirió|hirieron|hiriendo|hiriendo a|blessant|blessent",
+        "hirió|hirieron|hiriendo|hiriendo a|blessant|blessent|"
+        # headline present: "Ataque na Ucrânia fere 12 civis"
+        "fere|ferem|hiere|hieren|blesse",
     ),
     (
         "missing",
         Place.POST,
         "missing|unaccounted for|desaparecidos|desaparecidas|desaparecido|desaparecida|"
         "disparus|disparues|disparu|porté disparus|portés disparus|disappeared|have disappeared|went missing|"
-        "desapareceram|desaparecieron|ont disparu|sont portés disparus",
+        "sont portés disparus",
+    ),
+    (
+        "missing",
+        Place.BOTH,
+        # before the subject too: "desaparecieron 14 personas", "han desaparecido 6 jóvenes"
+        "desaparecieron|han desaparecido|desapareceram|ont disparu",
+    ),
+    (
+        "missing",
+        Place.NOUN_OF,
+        # the nominalised event: "se reportó la desaparición de 14 personas"
+        "desaparición de|desaparecimento de|disparition de|disappearance of|disappearances of",
     ),
     ("displaced", Place.BOTH, "displaced|deslocados|deslocadas|desplazados|desplazadas|déplacés|déplacées"),
     (
@@ -195,6 +215,8 @@ SUBGROUP_CUE: Final = re.compile(
             "les morts comprennent|os mortos incluem|entre los fallecidos|entre as vítimas mortais|"
             "entre las víctimas mortales|entre los fallecidos|entre os feridos|entre los lesionados|"
             "parmi les tués|among those who died|among those wounded|among those injured|"
+            "among those who lost their lives|among those who were killed|among those who were wounded|"
+            "among those who were injured|entre los que murieron|entre os que morreram|parmi ceux qui sont morts|"
             "of the dead|of those killed|of the victims|of the wounded|of the injured|dos mortos|das vítimas|"
             "dos feridos|de los muertos|de los fallecidos|de las víctimas|de los heridos|des morts|des victimes|"
             "des blessés"
