@@ -23,7 +23,7 @@ from services.extraction.wordlists import word_set
 
 _PRE_FILLER: Final = word_set(
     "a an the another further some other à a de los las les des of as os o el la outras outros otras otros autres en "
-    "between entre"
+    "between entre \" “ ” « » '"
 )
 _LISTING_VERBS: Final = word_set("were are was is included include includes há hay figurent estão están sont")
 _PASSIVE: Final = lx.COPULAS | word_set("been be being had has have")
@@ -31,9 +31,18 @@ _AMONG: Final = word_set("among entre parmi")
 _AMONG_LINK: Final = _AMONG | lx.COPULAS | word_set("the those os as los las les estão estavam están estaban figuran")
 _RELATIVE: Final = word_set("who that which")
 _LIST_GLUE: Final = re.compile(
-    r"^(?:,|and|&|plus|e|y|et|as well as|ainsi que|así como|bem como|assim como)"
-    r"(?: (?:,|and|e|y|et|also|as well as|ainsi que|así como|bem como|assim como))*$"
+    r"^(?:,|and|&|plus|e|y|et|as well as|ainsi que|así como|bem como|assim como|além de|además de|en plus de|"
+    r"besides|in addition to|along with|junto con|junto com|outre)"
+    r"(?: (?:,|and|e|y|et|also|as well as|ainsi que|así como|bem como|assim como|além de|además de|en plus de|"
+    r"besides|in addition to|along with|junto con|junto com|outre))*$"
 )
+# "Nine officers were wounded, as well as three civilians": an additive phrase after the outcome
+# adds members to the figure's list.
+_ADDITIVE_TAIL: Final = re.compile(
+    r"(?:^|\s)(?:, )?(?:as well as|in addition to|along with|besides|além de|bem como|assim como|además de|así como|"
+    r"junto con|junto com|en plus de|ainsi que|outre)$"
+)
+_ADDITIVE_REACH: Final = 10  # tokens: "were seriously wounded in the attack, as well as"
 _VICTIMS: Final = re.compile(r"victim|víctima|vítima|victime")
 _BARE_REACH: Final = 4  # tokens an outcome may sit after a bare number ("400 were later wounded")
 _HEAD_REACH: Final = 12  # … after a noun phrase ("seven aid workers from the charity WCK were killed")
@@ -278,6 +287,13 @@ def _coordinate(tokens: list[Token], found: list[Candidate]) -> None:
                     right.subgroup = changed = True
                 continue
             if not _joined(tokens, left.tail, right.qualifier_first):
+                if (
+                    right.outcome is None
+                    and left.outcome is not None
+                    and _added(tokens, left.tail, right.qualifier_first)
+                ):
+                    _set(right, left.outcome, "list")
+                    changed = True
                 continue
             if right.outcome is None and left.outcome is not None:
                 _set(right, left.outcome, "list")
@@ -297,6 +313,16 @@ def _joined(tokens: list[Token], start: int, end: int) -> bool:
     """Only list glue between two figures: ", ", "and", "as well as", "ainsi que" (not "e que")."""
     between = " ".join(t.low for t in tokens[start:end])
     return 0 < end - start <= 4 and bool(_LIST_GLUE.match(between))
+
+
+def _added(tokens: list[Token], start: int, end: int) -> bool:
+    """ "… were wounded, as well as three civilians": the outcome's clause ends in an additive phrase."""
+    between = [t.low for t in tokens[start:end]]
+    if not 0 < len(between) <= _ADDITIVE_REACH:
+        return False
+    joined = " ".join(between)
+    tail = _ADDITIVE_TAIL.search(joined)
+    return tail is not None and not any(w in lx.BLOCKERS or w in _STOP_WORDS for w in joined[: tail.start()].split())
 
 
 def _listed_after_copula(tokens: list[Token], start: int, end: int) -> bool:

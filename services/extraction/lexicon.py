@@ -72,7 +72,7 @@ _OUTCOMES: Final[list[tuple[str, Place, str]]] = [
         "kill|kills|killing|slaying|lost|has lost|had lost|have lost|perdieron|perdió|perderam|perdeu|"
         "a perdu|ont perdu|avait perdu|claimed the lives of|claiming the lives of|cost the lives of|"
         "took the lives of|claimed|claiming|left dead|"
-        "mataram|matou|matando|matam|mata|vitimou|vitimaram|vitimando|tirou a vida de|custou a vida de|"
+        "mataram|matou|matando|matam|mata|matado|han matado a|ha matado a|vitimou|vitimaram|vitimando|tirou a vida de|custou a vida de|"
         "custaram a vida de|mató|mataron|matando a|mataron a|mató a|costó la vida a|costó la vida de|"
         "cobró la vida de|se cobró la vida de|acabó con la vida de|tuant|tuent|"
         "a coûté la vie à|ont coûté la vie à|coûté la vie à",
@@ -249,5 +249,7 @@ INHERIT_HEADS: Final = word_set("others other more further additional otros otra
 CORRECTION_BEFORE: Final = re.compile(
     r"(?:(?:earlier|previous|initial|prior|first|preliminary) (?:death )?(?:figure|toll|count|tally|estimate|"
     r"report)s? of|up from|down from|from an earlier|from a previous|revised (?:up|down)?\s*from|"
-    r"frente a los|ante(?:s|riormente)? de|contra os|contre)\s*$"
+    r"frente a los|ante(?:s|riormente)? de|contra os|contre|"
+    # "revised the toll down to 52, from the 80 reported initially": the superseded figure
+    r"to [\d.,]+,? from(?: the| an?)?)\s*$"
 )

@@ -98,7 +98,11 @@ NOT_PEOPLE: Final = re.compile(
             "aldeas|hospitales|escuelas|días|semanas|años|familias|kilómetros|kilometros|"
             "roquettes|frappes|camions|bâtiments|maisons|villages|hôpitaux|écoles|jours|heures|semaines|mois|ans|"
             "familles|kilomètres|mètres|fois|ataques|attaques|violaciones|violations|incidents|incidentes|"
-            "heures|horas|h|gmt|utc|a.m|p.m|am|pm|bn|m|kg"
+            "heures|horas|h|gmt|utc|a.m|p.m|am|pm|bn|m|kg|"
+            # animals are counted in raids and floods, but they are not casualties
+            "cows|cattle|sheep|goats|camels|livestock|animals|horses|donkeys|dogs|chickens|head of cattle|"
+            "vacas|bois|gado|ovelhas|cabras|animais|ovejas|animales|reses|vaches|moutons|chèvres|animaux|chameaux|"
+            "townships|municipalities|municípios|municipios|communes"
         )
     )
     + r")(?!\w)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.extraction.casualty_helpers import full
+from tests.unit.extraction.casualty_helpers import full, read
 
 Figure = tuple[str, int, str, str | None]
 
@@ -151,4 +151,63 @@ def test_eliminated_is_killed(text: str, language: str, expected: list[Figure]) 
     ],
 )
 def test_portuguese_no_is_not_a_negation(text: str, language: str, expected: list[Figure]) -> None:
+    check(text, language, expected)
+
+
+# Quotation marks around a claimed figure do not cut the verb from it.
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            'The group said its fighters killed "at least 30 enemy soldiers" in the raid.',
+            "en",
+            [("killed", 30, "at_least", "soldiers")],
+        ),
+        (
+            "O grupo afirmou ter matado «mais de 20 militares» na emboscada.",
+            "pt",
+            [("killed", 20, "at_least", "soldiers")],
+        ),
+    ],
+)
+def test_quoted_figure(text: str, language: str, expected: list[Figure]) -> None:
+    check(text, language, expected)
+
+
+# "…to 52, from the 80 reported first": the superseded figure is stated too.
+def test_correction_to_a_figure_from_an_earlier_one() -> None:
+    text = "Officials lowered the toll from the landslide to 17, from the 25 announced on Sunday."
+    assert [(f.outcome, f.count) for f in read(text, "en")] == [("killed", 17), ("killed", 25)]
+
+
+# An additive phrase after the outcome adds members to its list: "…, as well as two civilians".
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Four soldiers were wounded in the ambush, as well as two civilians.",
+            "en",
+            [("injured", 4, "exact", "soldiers"), ("injured", 2, "exact", "civilians")],
+        ),
+        (
+            "Cinco policiais morreram, além de dois civis atingidos por estilhaços.",
+            "pt",
+            [("killed", 5, "exact", "police"), ("killed", 2, "exact", "civilians")],
+        ),
+        (
+            "Tres militares resultaron heridos, además de cuatro civiles.",
+            "es",
+            [("injured", 3, "exact", "soldiers"), ("injured", 4, "exact", "civilians")],
+        ),
+        (
+            "Deux soldats ont été tués, ainsi que trois civils.",
+            "fr",
+            [("killed", 2, "exact", "soldiers"), ("killed", 3, "exact", "civilians")],
+        ),
+        # animals are no casualties, wherever they are listed
+        ("Nine villagers were killed, along with 60 cattle.", "en", [("killed", 9, "exact", None)]),
+        ("Cuatro personas murieron y 200 ovejas.", "es", [("killed", 4, "exact", None)]),
+    ],
+)
+def test_additive_list_member(text: str, language: str, expected: list[Figure]) -> None:
     check(text, language, expected)
