@@ -1,4 +1,4 @@
-"""Create the catalogue's topics on a broker (idempotent: existing topics are left as they are)."""
+"""Topic administration: create the catalogue's topics (idempotent), describe a topic's partitions."""
 
 from __future__ import annotations
 
@@ -32,3 +32,16 @@ async def create_topics(bootstrap: str, catalogue: Catalogue) -> dict[str, str]:
         return outcome
     finally:
         await admin.close()
+
+
+async def topic_partitions(bootstrap: str, topic: str) -> list[int]:
+    """The partition numbers of `topic`, or [] when the broker does not have it."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        [description] = await admin.describe_topics([topic])
+    finally:
+        await admin.close()
+    if description.get("error_code", 0):
+        return []
+    return [int(partition["partition"]) for partition in description.get("partitions", [])]

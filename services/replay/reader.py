@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
-from aiokafka.admin import AIOKafkaAdminClient
 
 from services.errors import BadInput
+from services.kafka.admin import topic_partitions
 from streams.events import utc_timestamp_ms
 
 
@@ -33,7 +33,9 @@ async def replay(
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
     await consumer.start()
     try:
-        partitions = await _partitions(bootstrap, topic)
+        partitions = await topic_partitions(bootstrap, topic)
+        if not partitions:
+            raise BadInput(f"topic {topic!r} does not exist on the broker at {bootstrap}")
         assigned = [TopicPartition(topic, p) for p in sorted(partitions)]
         consumer.assign(assigned)
         ends = await consumer.end_offsets(assigned)
@@ -71,15 +73,3 @@ async def _start_offsets(
     found = await consumer.offsets_for_times({tp: utc_timestamp_ms(since) for tp in partitions})
     # No record at or after `since` in a partition: start at its end (nothing to replay there).
     return {tp: (found[tp].offset if found.get(tp) is not None else ends[tp]) for tp in partitions}
-
-
-async def _partitions(bootstrap: str, topic: str) -> list[int]:
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    await admin.start()
-    try:
-        [description] = await admin.describe_topics([topic])
-    finally:
-        await admin.close()
-    if description.get("error_code") or not description.get("partitions"):
-        raise BadInput(f"topic {topic!r} does not exist on the broker at {bootstrap}")
-    return [int(p["partition"]) for p in description["partitions"]]

@@ -10,9 +10,9 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
-from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import KafkaError
 
+from services.kafka.admin import topic_partitions
 from services.situation_query.errors import QueryError
 
 
@@ -35,7 +35,7 @@ async def read_topic(bootstrap: str, topic: str, *, timeout_s: float = 15.0) -> 
     )
     try:
         await asyncio.wait_for(consumer.start(), timeout_s)
-        numbers = await asyncio.wait_for(_partitions(bootstrap, topic), timeout_s)
+        numbers = await asyncio.wait_for(topic_partitions(bootstrap, topic), timeout_s)
     except (KafkaError, TimeoutError, OSError) as exc:
         await consumer.stop()
         raise QueryError(f"cannot read {topic} from the broker at {bootstrap}: {exc or type(exc).__name__}") from exc
@@ -56,15 +56,3 @@ async def read_topic(bootstrap: str, topic: str, *, timeout_s: float = 15.0) -> 
                     yield LogRecord(number, message.offset, message.key, message.value)
     finally:
         await consumer.stop()
-
-
-async def _partitions(bootstrap: str, topic: str) -> list[int]:
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    await admin.start()
-    try:
-        [description] = await admin.describe_topics([topic])
-    finally:
-        await admin.close()
-    if description.get("error_code", 0):
-        return []
-    return [int(partition["partition"]) for partition in description.get("partitions", [])]
