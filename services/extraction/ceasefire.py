@@ -42,6 +42,7 @@ _BARRIER = re.compile(
 # A term inside a relative clause describes a party, not what a cue before the clause acts on:
 # "called on France, which sponsors the agreement, to intervene" calls for no truce.
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|que|qui|quien|quienes|cuyo|cuya|lequel|laquelle|dont)\b")
+_RELATIVE_WORDS = (", which", ", who", ", que", ", qui", ", cuy", ", lequel", ", laquelle", ", dont")
 _PRONOUN_GAP = 14  # "violating it", "it took effect": a pronoun must sit right by its cue
 _MAX_HITS = 64  # a real sentence holds a handful of cues; junk must not make the pairwise folding quadratic
 
@@ -161,7 +162,7 @@ def _read_sentence(text: str, located: dict[str, list[int]], named: bool) -> lis
         if not cues:
             return []
     barriers = [m.start() for m in _BARRIER.finditer(text)]
-    relatives = [m.start() for m in _RELATIVE.finditer(text)] if "," in text else []
+    relatives = [m.start() for m in _RELATIVE.finditer(text)] if any(r in text for r in _RELATIVE_WORDS) else []
     starts = [term.start for term in terms]
     raw: list[Hit] = []
     for cue in cues:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from services.extraction.keywords import trie_pattern
+
 _FLAGS = re.IGNORECASE
 
 _MONTHS = (
@@ -32,13 +34,31 @@ _MONTH_PHRASE = re.compile(
     _FLAGS,
 )
 # "the January ceasefire", "el alto el fuego de enero", "la trêve de janvier": a truce named by the
-# month it began is an episode the reader already knows — an earlier one.
-_NAMED_BY_MONTH = re.compile(
-    r"(?:\b(?:" + _MONTHS + r")(?:'s)?\s+(?:truce|ceasefire|cease-fire|deal|agreement|accord)\b|"
-    r"\b(?:truce|ceasefire|cease-fire|fuego|fogo|tregua|treve|cessez-le-feu|acuerdo|acordo|accord)\s+(?:de|of|d')\s*"
-    r"(?:" + _MONTHS + r")\b(?!\s+\d))",
+# month it began is an episode the reader already knows — an earlier one. The month (a prefix
+# tree, fast to search) is found first; the words around it are read only where it occurs.
+_MONTH_WORD = re.compile(r"\b(?:" + trie_pattern(_MONTHS.split("|"), space=" ") + r")\b(?!'?\s*\d)", _FLAGS)
+_TRUCE_AFTER_MONTH = re.compile(r"(?:'s)?\s+(?:truce|ceasefire|cease-fire|deal|agreement|accord)\b", _FLAGS)
+_TRUCE_BEFORE_MONTH = re.compile(
+    r"\b(?:truce|ceasefire|cease-fire|fuego|fogo|tregua|treve|cessez-le-feu|acuerdo|acordo|accord)\s+(?:de|of|d')\s*$",
     _FLAGS,
 )
+
+
+# Every month name in the four languages starts with one of these: most sentences hold none.
+_MONTH_STEMS = tuple(sorted({month[:3] for month in _MONTHS.split("|")}))
+
+
+def _named_by_month(folded: str, low: str) -> bool:
+    if not any(stem in low for stem in _MONTH_STEMS):
+        return False
+    for month in _MONTH_WORD.finditer(folded):
+        if _TRUCE_AFTER_MONTH.match(folded, month.end()):
+            return True
+        if _TRUCE_BEFORE_MONTH.search(folded, max(0, month.start() - 24), month.start()):
+            return True
+    return False
+
+
 _EARLIER = re.compile(
     r"\b(?:earlier\s+(?:truces?|ceasefires?|cease-fires?|deals?|agreements?|pauses?)|previous|prior|short-lived|"
     r"(?:series|string|succession|number|handful)\s+of\s+(?:\S+\s+)?(?:truces|ceasefires|cease-fires)|"
@@ -70,7 +90,7 @@ def background_cue(folded: str) -> str | None:
     low = folded.lower()
     if any(key in low for key in _EARLIER_KEYS) and _EARLIER.search(folded):
         return "earlier"
-    if _MONTH_PHRASE.search(folded) or _NAMED_BY_MONTH.search(folded):
+    if _MONTH_PHRASE.search(folded) or _named_by_month(folded, low):
         return "dated"
     for year in _YEAR.finditer(folded):
         if not _runs_since(folded[max(0, year.start() - _SINCE_REACH) : year.start()]):
