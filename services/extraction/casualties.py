@@ -22,17 +22,34 @@ from services.extraction.background import (
     latest_year,
     present_markers,
 )
-from services.extraction.candidate import Candidate, tokenize
+from services.extraction.candidate import Candidate, Token, tokenize
 from services.extraction.figures import candidates
+from services.extraction.heads import group_at
 from services.extraction.keywords import lower_keeping_offsets
 from services.extraction.numbers import find_numbers
 from services.extraction.outcomes import find_outcomes, find_tolls
 from services.extraction.period import period_hours
 from services.extraction.sentences import Sentence, lead_end
+from services.extraction.wordlists import word_set
 from streams.events import CasualtyFigure
 
 _ROMANCE: Final = frozenset({"pt", "es", "fr"})
 _ONE_ARTICLE: Final = re.compile(r"\b(?:um|uma|un|una|une|uno)\b")
+# "…fewer than 10 had died and that all were rebel fighters": a later clause names the group of
+# the whole figure.
+# "…, all of them civilians", "todas ellas civiles": the same with the verb elided.
+_ALL_VERB: Final = r" (?:were|was|are|eram|são|foram|eran|son|fueron|étaient|sont|ont été)"
+_ALL_WERE: Final = re.compile(
+    r"(?<!\w)(?:all|both|todos|todas|tous|toutes|ambos|ambas)"
+    rf"(?:(?: of them| deles| delas| eles| elas| ellos| ellas| d'entre eux| d'entre elles| des)(?:{_ALL_VERB})?|{_ALL_VERB})(?: \w+){{0,3}}? "
+)
+_ALL_WORDS: Final = ("all ", "both ", "todos ", "todas ", "tous ", "toutes ", "ambos ", "ambas ")
+_GROUP_REACH: Final = 40  # characters after "all were" in which the group noun must start
+_REPORTING: Final = word_set(
+    "said says told reported announced stated confirmed claimed disse afirmou informou relatou anunciou dijo afirmó "
+    "informó reportó anunció señaló indicó dit affirmé indiqué annoncé rapporté disseram afirmaram informaram "
+    "relataram anunciaram dijeron afirmaron informaron reportaron anunciaron señalaron indicaron"
+)
 _MAX_SENTENCE: Final = 5000  # longer "sentences" are markup or lists, not prose
 
 
@@ -91,7 +108,9 @@ def _read_sentence(
             continue
         group = candidate.group
         if candidate.inherits_group and group is None:
-            parent = main if not candidate.subgroup else parent_of(found, candidate)
+            # "…13 civilians had died, while Cambodia reported 13 deaths": a new clause, a new whole
+            main_here = main if main is not None and not _clause_break(tokens, main.tail, candidate.first) else None
+            parent = main_here if not candidate.subgroup else parent_of(found, candidate)
             if parent is None and candidate.head != "outcome":
                 parent = memory.last_main
             group = parent.group if parent is not None else None
@@ -114,4 +133,27 @@ def _read_sentence(
         )
     if main is not None:
         memory.last_main = main
+    if any(word in low for word in _ALL_WORDS):
+        _group_from_all_were(low, found, figures)
     return figures
+
+
+def _clause_break(tokens: list[Token], start: int, end: int) -> bool:
+    """A reporting verb between two figures ("…, while Cambodia reported 13 deaths"): a second
+    source's statement, not a part of the first figure. "…, while 16 were missing" goes on."""
+    return any(token.low in _REPORTING for token in tokens[start:end])
+
+
+def _group_from_all_were(low: str, found: list[Candidate], figures: list[CasualtyFigure]) -> None:
+    """Give "all were <group>" to the figure right before it, when that figure has no group."""
+    for match in _ALL_WERE.finditer(low):
+        group = None
+        for word in re.finditer(r"\w+", low[match.start() : match.end() + _GROUP_REACH]):
+            group = group_at(low, match.start() + word.start())
+            if group is not None:
+                break
+        scored = [c for c in found if c.outcome is not None]  # one figure each, in the same order
+        index = max((i for i, c in enumerate(scored) if c.end <= match.start()), default=None)
+        if group is None or index is None or figures[index].group is not None:
+            continue
+        figures[index] = figures[index].model_copy(update={"group": group[0]})

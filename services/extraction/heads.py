@@ -45,7 +45,7 @@ def resolve_head(low: str, tokens: list[Token], candidate: Candidate, number_tok
         if not word[0].isalnum() or word in lx.COPULAS or word in lx.CONNECTORS:
             break
         at = token.start
-        group = _group_at(low, at)
+        group = group_at(low, at)
         if group is not None:
             candidate.head, candidate.group = "group", group[0]
             candidate.head_first = index
@@ -108,14 +108,14 @@ def _resolve_partitive(
     if index >= len(tokens) or (pronoun and outcome_head(low, tokens[index].start) is None):
         _part_of_previous(candidate, index)  # "20 of them seriously", "12 of them foreign fighters"
         for ahead in range(index, min(index + 3, len(tokens))):
-            group = _group_at(low, tokens[ahead].start)
+            group = group_at(low, tokens[ahead].start)
             if group is not None:
                 candidate.group, candidate.inherits_group = group[0], False
                 candidate.tail = token_index(tokens, group[1])
                 break
         return
     at = tokens[index].start
-    group = _group_at(low, at)
+    group = group_at(low, at)
     outcome = outcome_head(low, at)
     candidate.head = "partitive"
     if group is not None:
@@ -148,14 +148,14 @@ def _noun_follows(low: str, tokens: list[Token], index: int) -> bool:
     if index >= len(tokens):
         return False
     at = tokens[index].start
-    return _group_at(low, at) is not None or bool(nouns.PEOPLE.match(low, at))
+    return group_at(low, at) is not None or bool(nouns.PEOPLE.match(low, at))
 
 
 def _second_group(low: str, tokens: list[Token], index: int) -> tuple[str, int] | None:
     """The group of a second noun joined by "and" ("soldiers and police officers"), if any."""
     if index + 1 >= len(tokens) or tokens[index].low not in _AND:
         return None
-    return _group_at(low, tokens[index + 1].start)
+    return group_at(low, tokens[index + 1].start)
 
 
 def _part_of_previous(candidate: Candidate, index: int) -> None:
@@ -179,7 +179,7 @@ def read_predicate(low: str, tokens: list[Token], candidate: Candidate) -> None:
         return
     named = article or tokens[index].capital  # "was a Nepali national", "were Indian tourists"
     at = tokens[index].start
-    group = _group_at(low, at)
+    group = group_at(low, at)
     if group is not None:
         candidate.group = group[0]
         candidate.inherits_group = False
@@ -197,7 +197,7 @@ def read_predicate(low: str, tokens: list[Token], candidate: Candidate) -> None:
         candidate.extras["predicate"] = "person"
 
 
-def _group_at(low: str, at: int) -> tuple[str, int] | None:
+def group_at(low: str, at: int) -> tuple[str, int] | None:
     """The group whose noun starts at `at`, and where that noun ends."""
     for group, pattern in nouns.GROUPS:
         match = pattern.match(low, at)

@@ -24,7 +24,12 @@ GROUPS: Final[list[tuple[str, re.Pattern[str]]]] = [
             "aid_workers",
             "aid workers|aid worker|humanitarian workers|humanitarian worker|relief workers|"
             "humanitarian staff|aid staff|humanitarians|trabajadores humanitarios|cooperantes|trabalhadores humanitários|"
-            "humanitaires|travailleurs humanitaires|agentes humanitários",
+            "humanitaires|travailleurs humanitaires|agentes humanitários|"
+            # Red Cross/Crescent volunteers and rescuers are aid workers in conflict reporting
+            "secouristes|secouriste|rescue workers|rescuers|first responders|red cross volunteers|"
+            "red crescent volunteers|volontaires du croissant-rouge|volontaires de la croix-rouge|socorristas|"
+            "voluntarios de la cruz roja|voluntários da cruz vermelha|rescatistas|"
+            "trabajadores de rescate|equipes de resgate",
         ),
         (
             "journalists",
