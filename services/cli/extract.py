@@ -19,7 +19,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Annotated, Any
 
-import structlog
 import typer
 
 from services.errors import BadInput
@@ -36,7 +35,6 @@ def extract_command(
     jsonl: Annotated[bool, typer.Option("--jsonl", help="one JSON article per line (id, text, …)")] = False,
 ) -> None:
     """Print the casualty figures, ceasefire statements and region of articles, as JSON."""
-    structlog.configure(logger_factory=structlog.PrintLoggerFactory(sys.stderr))
     handle = _open(source)
     try:
         if jsonl:

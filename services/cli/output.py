@@ -11,6 +11,7 @@ import sys
 import traceback
 from typing import NoReturn
 
+import structlog
 import typer
 from rich.console import Console
 
@@ -25,7 +26,24 @@ def die(message: str, code: int = 1) -> NoReturn:
     raise typer.Exit(code)
 
 
+class StderrLoggerFactory:
+    """structlog loggers that write to the *current* sys.stderr.
+
+    Logs go to stderr so stdout carries only a command's data (JSON lines, replayed records).
+    The stream is looked up per logger, never pinned: a pinned stream that is later closed or
+    swapped (a test runner capturing output) would make every later log line raise.
+    """
+
+    def __call__(self, *args: object) -> structlog.PrintLogger:
+        return structlog.PrintLogger(sys.stderr)
+
+
+def configure_logging() -> None:
+    structlog.configure(logger_factory=StderrLoggerFactory(), cache_logger_on_first_use=False)
+
+
 def fail_cleanly(app: typer.Typer) -> None:
+    configure_logging()
     try:
         app(standalone_mode=True)
     except (BadInput, ContractError) as exc:
