@@ -26,6 +26,7 @@ from services.extraction.ceasefire_lexicon import (
     CUES,
     CUES_BY_STEM,
     NAMING_STEMS,
+    PREPOSITION_BEFORE,
     STEMS,
     Cue,
 )
@@ -208,6 +209,7 @@ def _attached(
                 and _usable(cue, term, start - term.end)
                 and not _blocked(barriers, term.end, start)
                 and not (term.kind != "pronoun" and _heads_a_compound(text, term, start))
+                and not PREPOSITION_BEFORE.search(text, max(0, term.start - 24), term.start)
             ):
                 return True
     return False

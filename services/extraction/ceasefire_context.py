@@ -98,6 +98,17 @@ RENEWED_CALL = re.compile(
     r"llamamientos?|peticion(?:es)?|propuestas?|propostas?|appels?|demandes?|propositions?)\b",
     _FLAGS,
 )
+# "renewed his criticism of the deal", "renovó su apoyo al acuerdo": what is renewed is the
+# noun after the verb; the truce is only its complement.
+_TRUCE_NOUNS = (
+    r"truce|truces|ceasefire|cease-fire|tregua|treguas|treve|cessar-fogo|cese|alto|cessez-le-feu|deal|agreement|"
+    r"pause|acordo|acuerdo|accord|pact|pacto|pacte|mandate|mandato|mandat|armistice"
+)
+RENEWED_OTHER = re.compile(
+    r"\s+(?:(?:its|their|his|her|the|o|a|os|as|seu|sua|seus|suas|su|sus|son|sa|ses|leur|leurs|el|la|le|los|las|les)\s+){1,2}"
+    rf"(?!(?:{_TRUCE_NOUNS})\b)[a-z]+\s+(?:for|of|to|on|with|ao|a|al|de|do|da|du|des|del|pour|por|para)\b",
+    _FLAGS,
+)
 # "agreed to an immediate truce": the adjective that marks a demand takes the status of the verb
 # that governs it — an agreement, not a proposal.
 AGREEMENT_VERB = re.compile(
@@ -142,7 +153,7 @@ def read_in_context(text: str, hit: Hit) -> Hit | None:
         NOT_TRUCE_VIOLATIONS.search(before[-30:]) or OF_SOMETHING_ELSE.match(text, hit.end)
     ):
         return None
-    if hit.status == "extended" and RENEWED_CALL.match(text, hit.end):
+    if hit.status == "extended" and (RENEWED_CALL.match(text, hit.end) or RENEWED_OTHER.match(text, hit.end)):
         return None  # the call is renewed; the "calls" cue reads it as a proposal
     if (
         hit.cue.name == "proposal"

@@ -229,7 +229,7 @@ CUES: tuple[Cue, ...] = (
     """, name="violations"),
     _cue("collapsed", "after", 110, r"""
         llego\s+a\s+su\s+fin
-        collaps(?:e|es|ed|ing) broke\s+down break(?:s|ing)?\s+down broken\s+down expir(?:e|es|ed|ing) lapsed
+        collaps(?:e|es|ed|ing) broke\s+down break(?:s|ing)?\s+down broken\s+down expired lapsed
         ran\s+out run\s+out unravell?(?:ed|ing) fail(?:ed|s)(?!\s+to\b) fell\s+apart falling\s+apart
         crumbl(?:e|ed|ing)
         end(?:ed|s)(?!\s+(?:the|a|an|its|their|this|that|his|her|with|all|hostilities|fighting|in|months|years|weeks)\b)
@@ -291,6 +291,12 @@ ALWAYS_TRIED: tuple[int, ...] = tuple(index for index, cue in enumerate(CUES) if
 
 # "truce talks collapsed", "the ceasefire line": the term modifies another noun, which is what
 # the verb after it speaks of.
+# "Protests against the deal ended": a term after one of these prepositions complements another
+# noun, which is what the verb after it speaks of.
+PREPOSITION_BEFORE = re.compile(
+    r"\b(?:against|over|about|contra|sobre|contre|acerca\s+de)\s+(?:the\s+|a\s+|an\s+|o\s+|a\s+|el\s+|la\s+|le\s+|l')?$",
+    _FLAGS,
+)
 COMPOUND_HEAD = re.compile(
     r"\s+(?:talks|negotiations|proposals?|plans?|offers?|efforts|negotiators|lines?|monitors|zone|mediators|"
     r"process|framework|bid|push)\b",

@@ -102,6 +102,40 @@ NAMED_BY_MONTH: list[tuple[str, str, Expected]] = [
     ("en", "The March truce has largely held, monitors said.", {("in_effect", False)}),
 ]
 
+# What is renewed is the noun after the verb: "renewed her support for the deal" extends nothing.
+RENEWED_OTHER: list[tuple[str, str, Expected]] = [
+    (
+        "en",
+        "The truce took effect on Monday. The senator renewed her support for the agreement.",
+        {("in_effect", False)},
+    ),
+    ("pt", "A trégua entrou em vigor. A oposição renovou as críticas ao acordo.", {("in_effect", False)}),
+    ("es", "La tregua entró en vigor. El obispo renovó su respaldo al acuerdo.", {("in_effect", False)}),
+    (
+        "fr",
+        "La trêve est entrée en vigueur. Le ministre a renouvelé ses critiques de l'accord.",
+        {("in_effect", False)},
+    ),
+]
+
+# A truce word after "against/over/about" complements another noun: "protests against the deal ended".
+PREPOSITIONAL: list[tuple[str, str, Expected]] = [
+    (
+        "en",
+        "The ceasefire was holding overnight. Demonstrations against the truce ended without violence.",
+        {("in_effect", False)},
+    ),
+    ("es", "La tregua entró en vigor. Las protestas contra el acuerdo terminaron el lunes.", {("in_effect", False)}),
+    # the truce itself as the subject still collapses
+    ("en", "The truce between the clans ended on Friday when fighting resumed.", {("collapsed", False)}),
+]
+
+# "expires on Friday" schedules an end; only "expired" reports one.
+EXPIRY: list[tuple[str, str, Expected]] = [
+    ("en", "Mediators are racing to extend the truce, which expires on Sunday.", set()),
+    ("en", "The truce expired on Sunday and shelling resumed.", {("collapsed", False)}),
+]
+
 ALL = (
     RENEWED_CALLS
     + RELATIVE_CLAUSES
@@ -111,6 +145,9 @@ ALL = (
     + CESE_ALONE
     + ENDED_AFTER
     + NAMED_BY_MONTH
+    + RENEWED_OTHER
+    + PREPOSITIONAL
+    + EXPIRY
 )
 
 
