@@ -59,6 +59,7 @@ _OUTCOMES: Final[list[tuple[str, Place, str]]] = [
         "mortos|mortas|morto|morta|mortes|morreram|morreu|morrem|morriam|óbitos|perderam a vida|perdeu a vida|corpos|"
         "muertos|muertas|muerto|muerta|muertes|murieron|murió|mueren|fallecieron|falleció|fallecidos|fallecidas|"
         "perdieron la vida|perdió la vida|víctimas mortales|cuerpos|cadáveres|"
+        "homicides|homicidios|homicídios|asesinatos|assassinatos|"
         "morts|mortes|décédés|décédées|sont morts|ont péri|péri|périssent|ont perdu la vie|perdu la vie|"
         "trouvé la mort|décès|cadavres|succumbed to their wounds|succumbed to their injuries|succumbed|"
         "died of their wounds|died of wounds|died from their injuries|ont succombé à leurs blessures|"
@@ -180,7 +181,12 @@ QUALIFIERS: Final[list[tuple[str, re.Pattern[str], tuple[str, ...]]]] = [
             "at least|more than|over|upwards of|no fewer than|no less than|in excess of|a minimum of|"
             "at least another|at least a further|more than a|"
             "pelo menos|ao menos|no mínimo|mais de|al menos|por lo menos|como mínimo|más de|"
-            "au moins|plus de|plus d'|plus d’|pas moins de|pas moins d'|au minimum",
+            "au moins|plus de|plus d'|plus d’|pas moins de|pas moins d'|au minimum|"
+            # a toll that passed a mark: "climbed past 68,000", "supera los 200", "dépasse les 150"
+            "climbed past|rose past|risen past|surpassed|surpasses|exceeded|exceeds|topped|passed the|"
+            "supera|supera los|supera las|superó|superó los|superó las|sobrepasa|sobrepasa los|ultrapassou|"
+            "ultrapassou os|ultrapassa|ultrapassa os|superou|superou os|supera os|dépasse|dépasse les|"
+            "a dépassé|a dépassé les|dépassé les",
         ),
         (
             "approximately",

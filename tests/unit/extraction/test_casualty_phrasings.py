@@ -211,3 +211,29 @@ def test_correction_to_a_figure_from_an_earlier_one() -> None:
 )
 def test_additive_list_member(text: str, language: str, expected: list[Figure]) -> None:
     check(text, language, expected)
+
+
+# A toll that passed a mark is a lower bound: "climbed past 2,000", "supera los 90".
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("The death toll has climbed past 2,000, the ministry said.", "en", [("killed", 2000, "at_least", None)]),
+        ("O número de mortos ultrapassou os 450.", "pt", [("killed", 450, "at_least", None)]),
+        ("La cifra de fallecidos supera los 90.", "es", [("killed", 90, "at_least", None)]),
+    ],
+)
+def test_a_toll_past_a_mark(text: str, language: str, expected: list[Figure]) -> None:
+    check(text, language, expected)
+
+
+# Homicides counted by police or prosecutors are killings.
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Prosecutors counted 31 homicides over the weekend.", "en", [("killed", 31, "exact", None)]),
+        ("La fiscalía reportó 18 homicidios en el municipio.", "es", [("killed", 18, "exact", None)]),
+        ("A polícia registou 7 homicídios na cidade.", "pt", [("killed", 7, "exact", None)]),
+    ],
+)
+def test_homicides_are_killings(text: str, language: str, expected: list[Figure]) -> None:
+    check(text, language, expected)
