@@ -28,7 +28,7 @@ from services.extraction.heads import group_at
 from services.extraction.keywords import lower_keeping_offsets
 from services.extraction.numbers import find_numbers
 from services.extraction.outcomes import find_outcomes, find_tolls
-from services.extraction.period import period_hours
+from services.extraction.period import in_window, period_window
 from services.extraction.sentences import Sentence, lead_end
 from services.extraction.wordlists import word_set
 from streams.events import CasualtyFigure
@@ -98,7 +98,7 @@ def _read_sentence(
     figures: list[CasualtyFigure] = []
     if all(candidate.outcome is None for candidate in found):
         return figures  # numbers, but none of them a casualty figure: skip the context work
-    period = period_hours(text, language)
+    window = period_window(text, language)
     source = find_source(text)
     cues, cues_after = background_cue_pair(text, published_at, current_year, in_lead)
     present = present_markers(text) if cues else []
@@ -126,7 +126,7 @@ def _read_sentence(
                 count=candidate.value,
                 qualifier=candidate.qualifier,
                 group=group,
-                period_hours=period,
+                period_hours=window[0] if window and in_window(text, window, candidate.start, candidate.end) else None,
                 source=source,
                 background=is_background(cues, cues_after, candidate.start, candidate.end, present),
             )

@@ -15,7 +15,10 @@ from services.extraction.numbers import find_numbers
 
 _WEEKEND: Final = re.compile(
     r"(?<!\w)(?:over|during|at|this|last|on) (?:the )?weekend|(?:no|neste|este|durante o) fim de semana|"
-    r"(?:el|este|durante el) fin de semana|(?:ce|le|du|pendant le) week-end",
+    r"(?:el|este|durante el) fin de semana|(?:ce|le|du|pendant le) week-end|"
+    # a headline's "Fin de semana violento deja 19 muertos", "Deadly weekend in …"
+    r"(?:fin de semana|fim de semana|weekend|week-end) (?:violento|violenta|sangriento|sangrento|violent|meurtrier|"
+    r"deadly|bloody|trágico|tragique)|(?:violent|deadly|bloody|meurtrier) (?:weekend|week-end)",
     re.IGNORECASE,
 )
 _WEEK: Final = re.compile(
@@ -50,6 +53,12 @@ _LONGEST_WINDOW_HOURS: Final = 24 * 31
 
 def period_hours(sentence: str, language: str) -> int | None:
     """The window stated in the sentence in hours, or None when it states none."""
+    window = period_window(sentence, language)
+    return None if window is None else window[0]
+
+
+def period_window(sentence: str, language: str) -> tuple[int, int, int] | None:
+    """The window stated in the sentence: (hours, start, end of the phrase stating it), or None."""
     gated = gate_text(sentence)
     if may_hold(gated, _SPAN_UNITS):
         for match in _SPAN.finditer(sentence):
@@ -57,11 +66,29 @@ def period_hours(sentence: str, language: str) -> int | None:
             if len(numbers) == 1:
                 hours = numbers[0].value * _HOURS_PER_UNIT[match.group("unit").lower()]
                 if 0 < hours <= _LONGEST_WINDOW_HOURS:
-                    return hours
-    if may_hold(gated, _WEEKEND_WORDS) and _WEEKEND.search(sentence):
-        return 48
-    if may_hold(gated, _WEEK_WORDS) and _WEEK.search(sentence):
-        return 168
-    if may_hold(gated, _DAY_WORDS) and _DAY.search(sentence):
-        return 24
+                    return hours, match.start(), match.end()
+    for words, pattern, hours in ((_WEEKEND_WORDS, _WEEKEND, 48), (_WEEK_WORDS, _WEEK, 168), (_DAY_WORDS, _DAY, 24)):
+        if may_hold(gated, words):
+            found = pattern.search(sentence)
+            if found:
+                return hours, found.start(), found.end()
     return None
+
+
+# "…in the past 24 hours and the death toll since the war began had climbed past 68,000": a running
+# total between the window and a figure takes that figure out of the window.
+_RUNNING_TOTAL: Final = re.compile(
+    r"(?<!\w)(?:since|desde|depuis|overall|in all|in total|total|bringing|raising|cumulative|acumulad[oa]|"
+    r"elevando|elevó|eleva|portant|au total|en total|no total|ao todo|en tout)(?!\w)",
+    re.IGNORECASE,
+)
+_RUNNING_WORDS: Final = ("since", "desde", "depuis", "overall", "all", "total", "bringing", "raising", "cumul",
+                         "acumul", "elev", "portant", "todo", "tout")  # fmt: skip
+
+
+def in_window(sentence: str, window: tuple[int, int, int], start: int, end: int) -> bool:
+    """Whether the figure at [start, end) is counted over the window (no running total between them)."""
+    _, window_start, window_end = window
+    between = sentence[window_end:start] if start >= window_end else sentence[end:window_start]
+    low = between.lower()
+    return not (any(word in low for word in _RUNNING_WORDS) and _RUNNING_TOTAL.search(between))

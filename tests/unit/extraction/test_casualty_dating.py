@@ -112,3 +112,30 @@ def test_an_episode_named_by_an_earlier_month_is_background(
 )
 def test_a_fresh_statement_in_the_lead_is_the_news(text: str, language: str, expected: list[tuple[int, bool]]) -> None:
     assert killed(text, language, AUGUST) == expected
+
+
+# A running total named after the window ("the toll since the war began") is not counted over it.
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Officials said 40 people were killed in the past 24 hours and that the toll since the war began "
+            "had reached 9,500.",
+            "en",
+            [(40, 24), (9500, None)],
+        ),
+        (
+            "Nas últimas 24 horas morreram 30 pessoas, elevando o total de mortos para 2.100.",
+            "pt",
+            [(30, 24), (2100, None)],
+        ),
+        (
+            "Durante el fin de semana murieron 11 personas; desde enero suman 640 muertos.",
+            "es",
+            [(11, 48), (640, None)],
+        ),
+        ("Un week-end meurtrier à Marseille fait 3 morts.", "fr", [(3, 48)]),
+    ],
+)
+def test_the_window_stops_at_a_running_total(text: str, language: str, expected: list[tuple[int, int | None]]) -> None:
+    assert [(f.count, f.period_hours) for f in read(text, language) if f.outcome == "killed"] == expected
