@@ -98,6 +98,8 @@ def find_ceasefire(sentences: Sequence[Sentence], language: str) -> list[Ceasefi
                 cue == "dated"
                 and hit.cue.name != "despite"
                 and not is_current_verb(text, hit.start, lasting=hit.status == "in_effect")
+                # "the truce that ended the 2020 war collapsed on Tuesday": the day dates this verb
+                and not _dated_today(text, hit.end)
             )
             background = cue == "earlier" or dated
             flags.append(background)
@@ -118,9 +120,20 @@ def find_ceasefire(sentences: Sequence[Sentence], language: str) -> list[Ceasefi
 
 _TODAY = re.compile(
     r"\b(?:today|tonight|yesterday|overnight|this\s+(?:week|morning|evening)|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"hoje|ontem|hoy|ayer|aujourd'hui|hier)\b",
+    r"hoje|ontem|hoy|ayer|aujourd'hui|hier|"
+    r"(?:el|este|no|na|neste|nesta)\s+(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|segunda-feira|terca-feira|"
+    r"quarta-feira|quinta-feira|sexta-feira)|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b",
     re.IGNORECASE,
 )
+
+
+_TODAY_REACH = 30  # characters after a cue in which "on Tuesday" dates it
+
+
+def _dated_today(text: str, cue_end: int) -> bool:
+    """ "…collapsed on Tuesday": a day named right after the cue, with no other date between them."""
+    today = _TODAY.search(text, cue_end, cue_end + _TODAY_REACH)
+    return today is not None and not any(char.isdigit() for char in text[cue_end : today.start()])
 
 
 def _has_today(text: str) -> bool:

@@ -136,6 +136,20 @@ EXPIRY: list[tuple[str, str, Expected]] = [
     ("en", "The truce expired on Sunday and shelling resumed.", {("collapsed", False)}),
 ]
 
+# A day named right after a cue dates that verb to the news, whatever year the sentence names
+# for an earlier act: "a truce signed in 2019 broke down on Sunday".
+DAY_AFTER_CUE: list[tuple[str, str, Expected]] = [
+    (
+        "en",
+        "A truce signed in 2019 broke down on Sunday after heavy shelling.",
+        {("agreed", True), ("collapsed", False)},
+    ),
+    ("es", "La tregua firmada en 2023 se rompió el lunes.", {("agreed", True), ("collapsed", False)}),
+    ("pt", "A trégua assinada em 2022 foi violada na sexta-feira.", {("agreed", True), ("violated", False)}),
+    # no day: the year dates both
+    ("en", "A ceasefire signed in 2019 collapsed within weeks.", {("agreed", True), ("collapsed", True)}),
+]
+
 ALL = (
     RENEWED_CALLS
     + RELATIVE_CLAUSES
@@ -148,6 +162,7 @@ ALL = (
     + RENEWED_OTHER
     + PREPOSITIONAL
     + EXPIRY
+    + DAY_AFTER_CUE
 )
 
 
