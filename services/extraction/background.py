@@ -56,7 +56,12 @@ _RELATIVE_PAST: Final = re.compile(
     rf"(?<!\w)(?:last (?:year|month|spring|summer|autumn|fall|winter|{_MONTH})(?:'s|’s)?|"
     rf"(?:the )?(?:early |late |mid-)?(?:19|20)\d0s|(?:a|one|two|three|several) (?:years|decades) ago|"
     rf"(?:no |do )?ano passado|(?:el |del )?año pasado|l'an dernier|l’an dernier|l'année dernière|"
-    rf"l’année dernière|(?:en|em|el) (?:{_MONTH}) (?:passado|pasado|dernier))(?!\w)",
+    rf"l’année dernière|(?:en|em|el) (?:{_MONTH}) (?:passado|pasado|dernier)|"
+    # the same in the Romance languages: "del mes pasado", "do mês passado", "du mois dernier", "hace dos años"
+    rf"(?:el |del )?mes pasado|(?:no |do )?mês passado|(?:le |du )?mois dernier|"
+    rf"hace (?:un|dos|tres|cuatro|cinco|varios|\d+) (?:años|decenios|décadas)(?! que)|"
+    rf"há (?:um|dois|três|quatro|cinco|vários|\d+) (?:anos|décadas)(?! que)|"
+    rf"il y a (?:un|deux|trois|quatre|cinq|plusieurs|\d+) (?:ans|années|décennies)(?! que))(?!\w)",
     re.IGNORECASE,
 )
 _EPISODE: Final = re.compile(
@@ -104,7 +109,7 @@ _PRESENT: Final = re.compile(
 _SINCE: Final = re.compile(r"(?<!\w)(?:since|desde|depuis|ever since)(?!\w)", re.IGNORECASE)
 # What each pattern cannot match without (lowercase; see keywords.may_hold). Most sentences
 # with a figure hold none of them, and a substring test costs far less than the scan it spares.
-_RELATIVE_PAST_WORDS: Final = ("last", "0s", "ago", "passado", "pasado", "derni")
+_RELATIVE_PAST_WORDS: Final = ("last", "0s", "ago", "passado", "pasado", "derni", "hace ", "há ", "il y a ")
 _EPISODE_WORDS: Final = (
     "triggered", "sparked", "began", "came", "ended", "previous", "earlier", "prior", "former", "past", "that",
     "anterior", "précédent",

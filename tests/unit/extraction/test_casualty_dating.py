@@ -139,3 +139,20 @@ def test_a_fresh_statement_in_the_lead_is_the_news(text: str, language: str, exp
 )
 def test_the_window_stops_at_a_running_total(text: str, language: str, expected: list[tuple[int, int | None]]) -> None:
     assert [(f.count, f.period_hours) for f in read(text, language) if f.outcome == "killed"] == expected
+
+
+# "Last month", "years ago" in the Romance languages date an earlier episode as the English do;
+# "há dois anos que …" is a duration still running.
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("O bombardeio do mês passado matou 35 pessoas no mercado.", "pt", [(35, True)]),
+        ("El atentado del mes pasado dejó 35 muertos.", "es", [(35, True)]),
+        ("L'attentat du mois dernier avait fait 35 morts.", "fr", [(35, True)]),
+        ("Hace tres años, una masacre similar dejó 60 muertos.", "es", [(60, True)]),
+        ("Il y a trois ans, un massacre similaire avait fait 60 morts.", "fr", [(60, True)]),
+        ("Há três anos que o conflito já matou 8.000 pessoas.", "pt", [(8000, False)]),
+    ],
+)
+def test_romance_relative_pasts(text: str, language: str, expected: list[tuple[int, bool]]) -> None:
+    assert killed(text, language, AUGUST) == expected
