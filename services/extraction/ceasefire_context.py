@@ -106,7 +106,12 @@ _TRUCE_NOUNS = (
 )
 RENEWED_OTHER = re.compile(
     r"\s+(?:(?:its|their|his|her|the|o|a|os|as|seu|sua|seus|suas|su|sus|son|sa|ses|leur|leurs|el|la|le|los|las|les)\s+){1,2}"
-    rf"(?!(?:{_TRUCE_NOUNS})\b)[a-z]+\s+(?:for|of|to|on|with|ao|a|al|de|do|da|du|des|del|pour|por|para)\b",
+    rf"(?!(?:{_TRUCE_NOUNS})\b)[a-z]+\s+(?:for|of|to|on|with|ao|a|al|de|do|da|du|des|del|pour|por|para|con|com|avec)\b",
+    _FLAGS,
+)
+# "the operation ended after the deal", "terminou após o acordo", "a pris fin après l'accord"
+ENDED_AFTER = re.compile(
+    r"\s+(?:after|following|under|with|apos|depois\s+d[oae]|tras|despues\s+de|luego\s+de|apres|com|con|avec|sob|bajo|sous)\b",
     _FLAGS,
 )
 # "agreed to an immediate truce": the adjective that marks a demand takes the status of the verb
@@ -153,6 +158,8 @@ def read_in_context(text: str, hit: Hit) -> Hit | None:
         NOT_TRUCE_VIOLATIONS.search(before[-30:]) or OF_SOMETHING_ELSE.match(text, hit.end)
     ):
         return None
+    if hit.status == "collapsed" and hit.cue.side == "before" and ENDED_AFTER.match(text, hit.end):
+        return None  # "a operação terminou após o acordo": something else ended, after the truce
     if hit.status == "extended" and (RENEWED_CALL.match(text, hit.end) or RENEWED_OTHER.match(text, hit.end)):
         return None  # the call is renewed; the "calls" cue reads it as a proposal
     if (

@@ -78,7 +78,7 @@ CUES: tuple[Cue, ...] = (
     _cue("proposed", "before", 45, r"""
         close\s+to
         urg(?:e|es|ed|ing) press(?:es|ed|ing)?\s+(?:for|to) push(?:es|ed|ing)?\s+for demand(?:s|ed|ing)? sought
-        seek(?:s|ing)? possible potential hopes\s+(?:for|of) pede[mn]? pediu pediram pedido\s+de
+        seek(?:s|ing)? possible potential hopes\s+(?:for|of) pede[mn]? pediu pediram pedido\s+de peticion\s+de
         apel(?:o|ou|am|aram) exig(?:e|em|iu|iram) pide[n]? pidio pidieron llamad[oa]\s+a llamamiento\s+a exigio
         exigieron possivel posible eventual appel(?:le|lent|e)?\s+a reclam(?:e|ent|ait|o|aron|ou|aram) exige(?:nt)?
         eventuel(?:le)?

@@ -20,6 +20,8 @@ RENEWED_CALLS: list[tuple[str, str, Expected]] = [
     ("pt", "O papa renovou o seu apelo a um cessar-fogo imediato no Sudão.", {("proposed", False)}),
     ("es", "La ONU renovó su llamamiento a una tregua en la región de Kordofán.", {("proposed", False)}),
     ("fr", "Le Vatican a renouvelé son appel à une trêve dans l'est du pays.", {("proposed", False)}),
+    ("es", "Cáritas renovó su petición de una tregua navideña.", {("proposed", False)}),
+    ("es", "La tregua entró en vigor. El Gobierno renovó su compromiso con la tregua.", {("in_effect", False)}),
     # the truce itself renewed is still an extension
     ("en", "The two factions renewed the truce for another month on Sunday.", {("extended", False)}),
 ]
@@ -89,6 +91,9 @@ ENDED_AFTER: list[tuple[str, str, Expected]] = [
         "A truce was signed on Monday. The army said its security operation had ended after the deal.",
         {("agreed", False)},
     ),
+    ("pt", "A trégua entrou em vigor. A operação policial terminou após o acordo.", {("in_effect", False)}),
+    ("es", "La tregua entró en vigor. El asedio terminó tras el acuerdo.", {("in_effect", False)}),
+    ("pt", "A trégua terminou na sexta-feira com novos bombardeios.", {("collapsed", False)}),
     ("en", "The truce ended on Friday when shelling resumed.", {("collapsed", False)}),
 ]
 
