@@ -106,6 +106,12 @@ _PRESENT: Final = re.compile(
     r"this week|hoje|ontem|hoy|ayer|aujourd'hui|aujourd’hui|hier)(?!\w)",
     re.IGNORECASE,
 )
+# "…, Amnesty said in a new report": findings released now about a dated event are the news.
+_NEW_REPORT: Final = re.compile(
+    r"(?<!\w)(?:(?:new|latest) (?:report|investigation|analysis|findings)|(?:report|investigation) (?:released|published)|"
+    r"nuevo informe|novo relatório|nouveau rapport|informe publicado|relatório publicado|rapport publié)(?!\w)",
+    re.IGNORECASE,
+)
 _SINCE: Final = re.compile(r"(?<!\w)(?:since|desde|depuis|ever since)(?!\w)", re.IGNORECASE)
 # What each pattern cannot match without (lowercase; see keywords.may_hold). Most sentences
 # with a figure hold none of them, and a substring test costs far less than the scan it spares.
@@ -176,7 +182,7 @@ class _Scan:
                 cues.append(start)
         cues.extend(start for start in self.relative_past if not governed_by_since(start))
         if published_at is not None and may_hold(self.gated, _MONTH_WORDS):
-            lead = lead and _PRESENT.search(sentence) is not None
+            lead = lead and (_PRESENT.search(sentence) is not None or _NEW_REPORT.search(sentence) is not None)
             dates = list(_DATE.finditer(sentence))
             dated = [match.span() for match in dates]
             for index, match in enumerate(dates):

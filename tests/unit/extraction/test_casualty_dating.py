@@ -156,3 +156,16 @@ def test_the_window_stops_at_a_running_total(text: str, language: str, expected:
 )
 def test_romance_relative_pasts(text: str, language: str, expected: list[tuple[int, bool]]) -> None:
     assert killed(text, language, AUGUST) == expected
+
+
+# A lead reporting a new report's findings about a dated attack states the news too.
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("An air strike on a camp on 1 July killed 33 civilians, Amnesty said in a new report.", "en", [(33, False)]),
+        ("Un bombardeo el 2 de julio mató a 14 civiles, según un nuevo informe de la ONU.", "es", [(14, False)]),
+        ("Une frappe le 3 juillet a tué 9 civils, selon un nouveau rapport de l'ONU.", "fr", [(9, False)]),
+    ],
+)
+def test_a_new_report_in_the_lead_is_the_news(text: str, language: str, expected: list[tuple[int, bool]]) -> None:
+    assert killed(text, language, AUGUST) == expected
