@@ -16,7 +16,7 @@ import faust
 import structlog
 from faust.sensors.prometheus import setup_prometheus_sensors
 from faust.streams import Stream, _current_event
-from prometheus_client import CollectorRegistry
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 
 from streams.envelope import encode
 from streams.fold.snapshot import snapshot
@@ -67,7 +67,14 @@ def build_app(settings: WorkerSettings, catalogue: Catalogue, registry: Collecto
         broker_session_timeout=settings.session_timeout_s,
         broker_heartbeat_interval=min(3.0, settings.session_timeout_s / 3),
     )
-    setup_prometheus_sensors(app, registry=registry, name_prefix="sitmon_worker_faust")
+    if settings.faust_metrics:  # serves /metrics itself, Faust's series and sitmon's
+        setup_prometheus_sensors(app, registry=registry, name_prefix="sitmon_worker_faust")
+    else:
+
+        @app.page("/metrics")
+        async def metrics_view(web: Any, request: Any) -> Any:
+            return web.bytes(generate_latest(registry), headers={"Content-Type": CONTENT_TYPE_LATEST})
+
     metrics = WorkerMetrics(registry)
 
     reports = app.topic(catalogue.reports.name, partitions=REGION_PARTITIONS, **RAW)

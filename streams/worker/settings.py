@@ -26,10 +26,15 @@ class WorkerSettings(BaseSettings):
     web_host: str = "127.0.0.1"
     web_port: int = Field(default=6066, ge=0, le=65535)
     batch_size: int = Field(default=2000, ge=1, description="reports folded per table write")
-    batch_within_s: float = Field(default=0.2, gt=0, description="longest wait to fill a batch")
+    # 0.02 s: at 50 articles/s the lead measured article → webhook p50 85 ms / p99 321 ms
+    # (0.2 s gave 204 / 524 ms); at full speed batches fill before the wait ends anyway
+    batch_within_s: float = Field(default=0.02, gt=0, description="longest wait to fill a batch")
     commit_interval_s: float = Field(default=1.0, gt=0)
     # how long a dead worker keeps its partitions: a restarted one waits this long to rejoin
     session_timeout_s: float = Field(default=10.0, ge=6.0)
+    # Faust's own Prometheus sensor hooks every event, message and table op (its histograms
+    # cost the worker a large share of its CPU); sitmon's counters are always on
+    faust_metrics: bool = Field(default=False, description="also export Faust's per-event Prometheus sensor")
     log_level: str = "info"
 
     @property
