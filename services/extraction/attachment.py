@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Final
 
 from services.extraction import lexicon as lx
@@ -55,6 +55,8 @@ class ArticleMemory:
     """What carries from sentence to sentence: the last main figure, for "Another 562 were wounded"."""
 
     last_main: Candidate | None = None
+    # the last whole figure of each outcome: "Twenty-one of the wounded" is a part of the wounded
+    last_by_outcome: dict[str, Candidate] = field(default_factory=dict)
 
 
 def attach_outcomes(

@@ -111,7 +111,9 @@ def _read_sentence(
             # "…13 civilians had died, while Cambodia reported 13 deaths": a new clause, a new whole
             main_here = main if main is not None and not _clause_break(tokens, main.tail, candidate.first) else None
             parent = main_here if not candidate.subgroup else parent_of(found, candidate)
-            if parent is None and candidate.head != "outcome":
+            if parent is None and candidate.head == "partitive" and candidate.head_outcome is not None:
+                parent = memory.last_by_outcome.get(candidate.head_outcome)  # "21 of the wounded"
+            elif parent is None and candidate.head != "outcome":
                 parent = memory.last_main
             group = parent.group if parent is not None else None
             candidate.group = group
@@ -133,6 +135,9 @@ def _read_sentence(
         )
     if main is not None:
         memory.last_main = main
+    for candidate in found:
+        if candidate.outcome is not None and not candidate.subgroup and candidate.head != "partitive":
+            memory.last_by_outcome[candidate.outcome] = candidate
     if any(word in low for word in _ALL_WORDS):
         _group_from_all_were(low, found, figures)
     return figures

@@ -72,3 +72,33 @@ def test_a_second_source_starts_a_new_figure(text: str, language: str, expected:
 )
 def test_rescuers_are_aid_workers(text: str, language: str, expected: list[Figure]) -> None:
     assert full(text, language) == expected
+
+
+# "Twenty-one of the wounded": a part of the last wounded figure, whatever figure came in between.
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "The blast left 6 dead and 30 wounded. Four gunmen were killed by police. Ten of the wounded were "
+            "flown to the capital.",
+            "en",
+            [
+                ("killed", 6, "exact", None),
+                ("injured", 30, "exact", None),
+                ("killed", 4, "exact", "fighters"),
+                ("injured", 10, "exact", None),
+            ],
+        ),
+        (
+            "Dezoito civis ficaram feridos. Dois soldados morreram. Cinco dos feridos estão em estado grave.",
+            "pt",
+            [
+                ("injured", 18, "exact", "civilians"),
+                ("killed", 2, "exact", "soldiers"),
+                ("injured", 5, "exact", "civilians"),
+            ],
+        ),
+    ],
+)
+def test_a_part_of_the_wounded_follows_the_wounded(text: str, language: str, expected: list[Figure]) -> None:
+    assert full(text, language) == expected
