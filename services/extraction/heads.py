@@ -15,7 +15,9 @@ from services.extraction.candidate import Candidate, Token, token_index
 from services.extraction.wordlists import word_set
 
 _PARTITIVE: Final = word_set("of de d' d’ dos das des del do da")
+# "of whom", "de los cuales", "dos quais", "desquels": a relative partitive is a part of the figure before.
 _PRONOUNS: Final = word_set("them those whom eles elas ellos ellas eux elles")
+_RELATIVE_PRONOUNS: Final = word_set("cuales quais lesquels lesquelles")
 # Portuguese fuses the partitive with the pronoun: "três delas crianças", "dois deles militares".
 _FUSED_PARTITIVE: Final = word_set("delas deles")
 _AND: Final = word_set("and e y et")
@@ -103,6 +105,8 @@ def _resolve_partitive(
     while index < len(tokens) and tokens[index].low in lx.DETERMINERS:
         pronoun = pronoun or tokens[index].low in _PRONOUNS  # "quatre d'entre elles des enfants"
         index += 1
+    if index < len(tokens) and tokens[index].low in _RELATIVE_PRONOUNS:
+        pronoun, index = True, index + 1
     # "…, two of them police officers", "dos de ellas policías": a pronoun then a noun with the verb
     # elided is a part of the figure before; only "of those killed" names an outcome of its own.
     if index >= len(tokens) or (pronoun and outcome_head(low, tokens[index].start) is None):

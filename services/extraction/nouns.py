@@ -40,7 +40,10 @@ GROUPS: Final[list[tuple[str, re.Pattern[str]]]] = [
             "police",
             "police officers|police officer|policemen|policeman|policewomen|police|officers|officer|"
             "gendarmes|gendarme|policiais|policial|policías|policía|agentes de policía|agentes|carabineros|"
-            "policiers|policier",
+            "policiers|policier|"
+            # prison guards are counted with the police in conflict and crime reporting
+            "prison guards|prison officers|guías penitenciarios|guardias penitenciarios|agentes penitenciarios|"
+            "agentes penitenciários|guardas prisionais|gardiens de prison|surveillants pénitentiaires",
         ),
         (
             "soldiers",

@@ -102,3 +102,35 @@ def test_rescuers_are_aid_workers(text: str, language: str, expected: list[Figur
 )
 def test_a_part_of_the_wounded_follows_the_wounded(text: str, language: str, expected: list[Figure]) -> None:
     assert full(text, language) == expected
+
+
+# A relative partitive ("de los cuales", "dos quais") is a part of the figure before it.
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Murieron 50 civiles, 9 de los cuales eran niños.",
+            "es",
+            [("killed", 50, "exact", "civilians"), ("killed", 9, "exact", "children")],
+        ),
+        (
+            "Foram mortos 30 civis, 11 dos quais por atiradores.",
+            "pt",
+            [("killed", 30, "exact", "civilians"), ("killed", 11, "exact", "civilians")],
+        ),
+    ],
+)
+def test_relative_partitive(text: str, language: str, expected: list[Figure]) -> None:
+    assert full(text, language) == expected
+
+
+# Prison guards are counted with the police.
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Three prison guards were wounded in the riot.", "en", [("injured", 3, "exact", "police")]),
+        ("Dos guardias penitenciarios murieron en el motín.", "es", [("killed", 2, "exact", "police")]),
+    ],
+)
+def test_prison_guards_are_police(text: str, language: str, expected: list[Figure]) -> None:
+    assert full(text, language) == expected
