@@ -25,7 +25,12 @@ _EXTRA: Final = word_tuple(
 )
 
 
-_GLUE: Final = frozenset(word_tuple("the were their with from that those also have been être sont ficaram resultaron"))
+_GLUE: Final = frozenset(
+    word_tuple(
+        "the were their with from that those also have been être sont ficaram resultaron resultado resultaram "
+        "habían había sido têm tinham"
+    )
+)
 
 
 def stems(phrases: Iterable[str]) -> set[str]:
