@@ -47,6 +47,8 @@ _VICTIMS: Final = re.compile(r"victim|víctima|vítima|victime")
 _BARE_REACH: Final = 4  # tokens an outcome may sit after a bare number ("400 were later wounded")
 _HEAD_REACH: Final = 12  # … after a noun phrase ("seven aid workers from the charity WCK were killed")
 _TOLL_REACH: Final = 30
+# Past tenses that link the people to their state ("40 remained missing"), not an action of their own.
+_LINKING: Final = word_set("remained appeared seemed")
 _STOP_WORDS: Final = word_set("where when after because since que où donde onde quand cuando quando porque parce")
 
 
@@ -242,7 +244,7 @@ def _own_verb(tokens: list[Token], index: int) -> bool:
     wedding were killed") keep the reach open.
     """
     word = tokens[index].low
-    if not (word.endswith("ed") and len(word) > 4 and word.isalpha()):
+    if not (word.endswith("ed") and len(word) > 4 and word.isalpha()) or word in _LINKING:
         return False
     before = {t.low for t in tokens[max(0, index - 2) : index]}
     return not (before & _PASSIVE or before & _RELATIVE)

@@ -26,6 +26,12 @@ _SEVERITY: Final = word_set(
     "seriously critically severely badly lightly slightly mortally gravely grièvement gravement légèrement "
     "sérieusement gravemente levemente seriamente"
 )
+# Verbs that follow a bare number as its predicate ("outros sete ficaram feridos", "otros dos
+# resultaron heridos"): the end of the noun phrase, not an unknown noun.
+_AUXILIARIES: Final = word_set(
+    "ficaram resultaram resultaron quedaron permanecem permanecen siguen seguem continuam continúan estão están "
+    "remain remained"
+)
 FUNCTION_WORDS: Final = word_set(
     "in on at who which that from to by for with after before during near across inside outside since "
     "when where while as than into under over per each a an the this these "
@@ -44,7 +50,7 @@ def resolve_head(low: str, tokens: list[Token], candidate: Candidate, number_tok
         if index == candidate.last and (word in _PARTITIVE or word in _FUSED_PARTITIVE):
             _resolve_partitive(low, tokens, candidate, index + 1, number_tokens, word in _FUSED_PARTITIVE)
             return
-        if not word[0].isalnum() or word in lx.COPULAS or word in lx.CONNECTORS:
+        if not word[0].isalnum() or word in lx.COPULAS or word in lx.CONNECTORS or word in _AUXILIARIES:
             break
         at = token.start
         group = group_at(low, at)

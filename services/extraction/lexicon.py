@@ -60,6 +60,8 @@ _OUTCOMES: Final[list[tuple[str, Place, str]]] = [
         "muertos|muertas|muerto|muerta|muertes|murieron|murió|mueren|fallecieron|falleció|fallecidos|fallecidas|"
         "perdieron la vida|perdió la vida|víctimas mortales|cuerpos|cadáveres|"
         "homicides|homicidios|homicídios|asesinatos|assassinatos|"
+        "drowned|morreram afogados|morreram afogadas|afogados|afogadas|murieron ahogados|murieron ahogadas|"
+        "ahogados|ahogadas|se ahogaron|noyés|noyées|se sont noyés|ont péri noyés|"
         "morts|mortes|décédés|décédées|sont morts|ont péri|péri|périssent|ont perdu la vie|perdu la vie|"
         "trouvé la mort|décès|cadavres|succumbed to their wounds|succumbed to their injuries|succumbed|"
         "died of their wounds|died of wounds|died from their injuries|ont succombé à leurs blessures|"

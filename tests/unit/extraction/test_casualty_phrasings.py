@@ -237,3 +237,43 @@ def test_a_toll_past_a_mark(text: str, language: str, expected: list[Figure]) ->
 )
 def test_homicides_are_killings(text: str, language: str, expected: list[Figure]) -> None:
     check(text, language, expected)
+
+
+# A predicate verb after a bare number ends its noun phrase: "outros sete ficaram feridos" is
+# seven more of the same people, "40 remained missing" is a state, not an act of their own.
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Dois militares morreram e outros cinco ficaram feridos.",
+            "pt",
+            [("killed", 2, "exact", "soldiers"), ("injured", 5, "exact", "soldiers")],
+        ),
+        (
+            "Murieron tres policías y otros seis resultaron heridos.",
+            "es",
+            [("killed", 3, "exact", "police"), ("injured", 6, "exact", "police")],
+        ),
+        (
+            "Four fishermen died and 11 remained missing on Monday.",
+            "en",
+            [("killed", 4, "exact", None), ("missing", 11, "exact", None)],
+        ),
+    ],
+)
+def test_predicate_after_a_bare_number(text: str, language: str, expected: list[Figure]) -> None:
+    check(text, language, expected)
+
+
+# Drowning is a death: "migrants drowned", "morreram afogados", "se sont noyés".
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("At least 27 migrants drowned off the coast.", "en", [("killed", 27, "at_least", None)]),
+        ("Oito pessoas morreram afogadas no rio.", "pt", [("killed", 8, "exact", None)]),
+        ("Al menos 14 migrantes murieron ahogados.", "es", [("killed", 14, "at_least", None)]),
+        ("Six migrants se sont noyés dans la Manche.", "fr", [("killed", 6, "exact", None)]),
+    ],
+)
+def test_drowned_is_killed(text: str, language: str, expected: list[Figure]) -> None:
+    check(text, language, expected)
