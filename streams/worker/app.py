@@ -26,6 +26,7 @@ from streams.worker.batch import fold_region, plan_batch
 from streams.worker.metrics import WorkerMetrics
 from streams.worker.records import RawRecord
 from streams.worker.settings import WorkerSettings
+from streams.worker.take import take_paced
 
 log = structlog.get_logger("sitmon.worker")
 
@@ -85,8 +86,9 @@ def build_app(settings: WorkerSettings, catalogue: Catalogue, registry: Collecto
     # concurrency 1: with more, Faust may commit past an in-flight batch (faust-streaming #606)
     @app.agent(reports, concurrency=1)
     async def fold_reports(stream: faust.StreamT[bytes]) -> None:
-        stream = cast(Stream[bytes], stream)  # the concrete class: take_events, current event
-        async for events in stream.take_events(settings.batch_size, within=settings.batch_within_s):
+        stream = cast(Stream[bytes], stream)  # the concrete class: its buffer internals, current event
+        batches = take_paced(stream, settings.batch_size, settings.batch_within_s, settings.batch_longest_wait_s)
+        async for events in batches:
             records = [
                 RawRecord(
                     topic=event.message.topic,

@@ -28,7 +28,9 @@ class WorkerSettings(BaseSettings):
     batch_size: int = Field(default=2000, ge=1, description="reports folded per table write")
     # 0.02 s: at 50 articles/s the lead measured article → webhook p50 85 ms / p99 321 ms
     # (0.2 s gave 204 / 524 ms); at full speed batches fill before the wait ends anyway
-    batch_within_s: float = Field(default=0.02, gt=0, description="longest wait to fill a batch")
+    batch_within_s: float = Field(default=0.02, gt=0, description="shortest wait to fill a batch")
+    # under load the wait grows to the last batch's fold time (streams/worker/take.py), up to this
+    batch_longest_wait_s: float = Field(default=0.5, gt=0, description="longest wait to fill a batch")
     commit_interval_s: float = Field(default=1.0, gt=0)
     # how long a dead worker keeps its partitions: a restarted one waits this long to rejoin
     session_timeout_s: float = Field(default=10.0, ge=6.0)
