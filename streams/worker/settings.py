@@ -25,7 +25,8 @@ class WorkerSettings(BaseSettings):
     data_dir: Path = Path(".sitmon/worker")
     web_host: str = "127.0.0.1"
     web_port: int = Field(default=6066, ge=0, le=65535)
-    batch_size: int = Field(default=2000, ge=1, description="reports folded per table write")
+    # 8000 rather than 2000: 200k events / 200 regions, 5,036 → 5,997 ev/s (fewer region writes)
+    batch_size: int = Field(default=8000, ge=1, description="most reports folded per table write")
     # 0.02 s: at 50 articles/s the lead measured article → webhook p50 85 ms / p99 321 ms
     # (0.2 s gave 204 / 524 ms); at full speed batches fill before the wait ends anyway
     batch_within_s: float = Field(default=0.02, gt=0, description="shortest wait to fill a batch")

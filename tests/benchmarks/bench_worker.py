@@ -33,6 +33,7 @@ import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any, cast
 
 import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
@@ -97,7 +98,7 @@ def records(count: int, regions: int) -> list[tuple[bytes, bytes, int]]:
         moment = START + timedelta(minutes=5 * (index // regions))
         stamp = moment.isoformat().replace("+00:00", "Z")
         event_id = f"{index:016x}"
-        data = dict(base["data"])  # type: ignore[arg-type]
+        data = dict(cast(dict[str, Any], base["data"]))
         data.update(
             event_id=event_id,
             occurred_at=stamp,
@@ -192,7 +193,9 @@ def consumed(port: int) -> float:
     )
 
 
-def run_worker(bootstrap: str, catalogue: Catalogue, count: int, version: int, batch_size: int) -> dict[str, float]:
+def run_worker(
+    bootstrap: str, catalogue: Catalogue, count: int, version: int, batch_size: int | None
+) -> dict[str, float]:
     port = 6900 + version
     data_dir = Path(tempfile.mkdtemp(prefix="bench-worker-"))
     env = {
@@ -202,9 +205,10 @@ def run_worker(bootstrap: str, catalogue: Catalogue, count: int, version: int, b
         "SITMON_WORKER_VERSION": str(version),
         "SITMON_WORKER_DATA_DIR": str(data_dir),
         "SITMON_WORKER_WEB_PORT": str(port),
-        "SITMON_WORKER_BATCH_SIZE": str(batch_size),
         "SITMON_WORKER_LOG_LEVEL": "warning",
     }
+    if batch_size is not None:  # else the worker's own default
+        env["SITMON_WORKER_BATCH_SIZE"] = str(batch_size)
     with (data_dir / "worker.log").open("wb") as log:
         process = subprocess.Popen(WORKER, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
@@ -260,7 +264,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=1_000_000)
     parser.add_argument("--regions", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--batch-size", type=int, default=2000)
+    parser.add_argument("--batch-size", type=int, default=None, help="default: the worker's setting")
     args = parser.parse_args()
     bootstrap = os.environ.get("SITMON_KAFKA_BOOTSTRAP", "127.0.0.1:9092")
     catalogue = Catalogue(f"bench{uuid.uuid4().hex[:8]}.")
