@@ -12,6 +12,7 @@ whose first report lies within 24 h / 7 d of the picture's time; `all` adds arch
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import get_args
 
 from streams.events import Group, Outcome
 from streams.fold.state import (
@@ -28,19 +29,9 @@ from streams.fold.state import (
 from streams.situation import FigureRef, Tally, Window
 
 DISPUTE_RATIO = 1.5
-OUTCOME_ORDER: tuple[Outcome, ...] = ("killed", "injured", "missing", "displaced", "captured", "evacuated")
-GROUP_ORDER: tuple[Group | None, ...] = (
-    None,
-    "civilians",
-    "children",
-    "women",
-    "soldiers",
-    "fighters",
-    "police",
-    "journalists",
-    "aid_workers",
-    "peacekeepers",
-)
+# Published order follows the contract's own order of outcomes and groups (people in general first).
+OUTCOME_ORDER: tuple[Outcome, ...] = get_args(Outcome)
+GROUP_ORDER: tuple[Group | None, ...] = (None, *get_args(Group))
 WINDOWS: tuple[tuple[Window, int | None], ...] = (("24h", 24 * HOUR_MS), ("7d", 7 * DAY_MS), ("all", None))
 
 
