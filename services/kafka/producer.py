@@ -10,7 +10,9 @@ import asyncio
 from datetime import datetime
 
 from aiokafka import AIOKafkaProducer
+from aiokafka.errors import KafkaError
 
+from services.errors import SitmonError
 from streams.envelope import encode
 from streams.events import Event, utc_timestamp_ms
 from streams.topics import Topic
@@ -26,10 +28,15 @@ class EventProducer:
             request_timeout_ms=30000,
         )
         self._source = source
+        self._bootstrap = bootstrap
         self._pending: list[asyncio.Future[object]] = []
 
     async def __aenter__(self) -> EventProducer:
-        await self._producer.start()
+        try:
+            await self._producer.start()
+        except KafkaError as exc:
+            await self._producer.stop()  # release its connections and tasks before giving up
+            raise SitmonError(f"cannot reach Kafka at {self._bootstrap}: {exc}") from exc
         return self
 
     async def __aexit__(self, *_: object) -> None:
