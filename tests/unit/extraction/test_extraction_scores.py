@@ -18,10 +18,10 @@ REPO = Path(__file__).resolve().parents[3]
 SHARED = REPO.parent / "shared"
 SCORER = SHARED / "eval" / "score_extraction.py"
 ARTICLES = sorted((REPO / "tests" / "articles").glob("*.jsonl"))
-# Written without reading the extractor, to measure how it generalises: its floor is the
-# score it had when first measured (casualty F1 0.944, ceasefire F1 0.881), a guard against
-# regressions rather than a target to tune to.
-BLIND = REPO / "tests" / "articles" / "blind.jsonl"
+# Sets written without reading the extractor, to measure how it generalises. Each is held
+# at the score it had when first measured (casualty F1, ceasefire F1): a guard against
+# regressions, not a target to tune to (blind.jsonl was later used to fix general causes).
+BLIND_FLOORS = {"blind": ("0.94", "0.88"), "blind2": ("0.94", "0.93")}
 
 needs_shared = pytest.mark.skipif(
     not SCORER.is_file(), reason=f"{SCORER} not found: shared/ must sit beside the repository (../shared)"
@@ -53,15 +53,18 @@ def test_dev_set_meets_the_issue_thresholds() -> None:
 
 
 @needs_shared
-@pytest.mark.parametrize("gold", [a for a in ARTICLES if a != BLIND], ids=lambda path: path.stem)
+@pytest.mark.parametrize("gold", [a for a in ARTICLES if a.stem not in BLIND_FLOORS], ids=lambda path: path.stem)
 def test_hand_written_articles_score_well(gold: Path) -> None:
     run = score(gold, "--min-f1", "0.95")
     assert run.returncode == 0, run.stdout + run.stderr
 
 
 @needs_shared
-def test_the_blind_set_does_not_fall_below_its_first_measurement() -> None:
-    run = score(BLIND, "--min-f1", "0.94", "--min-ceasefire-f1", "0.88")
+@pytest.mark.parametrize("name", sorted(BLIND_FLOORS))
+def test_a_blind_set_does_not_fall_below_its_first_measurement(name: str) -> None:
+    casualty_floor, ceasefire_floor = BLIND_FLOORS[name]
+    gold = REPO / "tests" / "articles" / f"{name}.jsonl"
+    run = score(gold, "--min-f1", casualty_floor, "--min-ceasefire-f1", ceasefire_floor)
     assert run.returncode == 0, run.stdout + run.stderr
 
 
