@@ -49,6 +49,7 @@ _HEAD_REACH: Final = 12  # … after a noun phrase ("seven aid workers from the 
 _TOLL_REACH: Final = 30
 # Past tenses that link the people to their state ("40 remained missing"), not an action of their own.
 _LINKING: Final = word_set("remained appeared seemed")
+_CLAUSE_CONJUNCTIONS: Final = word_set("and e y et")
 _STOP_WORDS: Final = word_set("where when after because since que où donde onde quand cuando quando porque parce")
 
 
@@ -110,6 +111,10 @@ def _direct(
         named = _outcome_in(cue.group())
         if named and candidate.outcome is None:
             _set(candidate, named, "cue")
+    if candidate.outcome is None and candidate.subgroup and cue is not None and _new_clause_follows(tokens, candidate):
+        parent = parent_of([*before, candidate], candidate)  # "killed 11, including seven children, and injured 20"
+        if parent is not None and parent.outcome:
+            _set(candidate, parent.outcome, "subgroup")
     if candidate.outcome is None:
         pre = _pre_outcome(tokens, candidate, ends, number_tokens)
         if pre is not None:
@@ -139,6 +144,16 @@ def _direct(
             parent = memory.last_main  # "Among them were two children." refers to the sentence before
         if parent is not None and parent.outcome:
             _set(candidate, parent.outcome, "subgroup")
+
+
+def _new_clause_follows(tokens: list[Token], candidate: Candidate) -> bool:
+    """ ", and injured 20 others", ", et en a blessé 40": the next outcome opens a clause of its own.
+
+    A subgroup clause ("including seven children") closes with a comma; a conjunction after it
+    starts a new predicate, so the outcome there belongs to the next figure, not to the subgroup.
+    """
+    index = candidate.tail
+    return index + 1 < len(tokens) and tokens[index].low == "," and tokens[index + 1].low in _CLAUSE_CONJUNCTIONS
 
 
 def _set(candidate: Candidate, outcome: str, how: str) -> None:

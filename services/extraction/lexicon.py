@@ -111,7 +111,9 @@ _OUTCOMES: Final[list[tuple[str, Place, str]]] = [
         "wounding|injuring|wounds|injures|injure|wound|feriu|feriram|ferindo|"
         "hirió|hirieron|hiriendo|hiriendo a|blessant|blessent|"
         # headline present: "Ataque na Ucrânia fere 12 civis"
-        "fere|ferem|hiere|hieren|blesse",
+        "fere|ferem|hiere|hieren|blesse|"
+        # the nominal object of "causó": "causó la muerte de tres y heridas a otras veintidós"
+        "heridas a|heridos a|lesiones a|ferimentos a|ferimentos em|blessures à",
     ),
     (
         "missing",
