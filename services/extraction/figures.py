@@ -7,6 +7,7 @@ span, its qualifier ("at least"), its head noun and group, and where its noun ph
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Final
 
@@ -24,6 +25,11 @@ _ROMANCE: Final = frozenset({"pt", "es", "fr"})
 _ONE_ARTICLES: Final = word_set("um uma un una une uno")
 _ONE_LINKS: Final = word_set("e y et , outros outras otros otras autres mais más plus")
 _YEAR_RANGE: Final = range(1800, 2101)
+# "…, of which 52", "…, dos quais 45", "…, de los cuales 70", "…, dont 31": a part of the count before.
+_RELATIVE_PART: Final = re.compile(
+    r"^[^.;:]{0,80}(?:of which|of whom|dos quais|das quais|de los cuales|de las cuales|dont|desquels|desquelles)"
+    r"(?: \w+){0,3} *$"
+)
 
 
 def candidates(
@@ -52,7 +58,21 @@ def candidates(
             resolve_head(low, tokens, candidate, number_tokens)
             if _looks_like_year(sentence, candidate):
                 candidate.rejected = True
+    _reject_parts_of_things(low, found)
     return found
+
+
+def _reject_parts_of_things(low: str, found: list[Candidate]) -> None:
+    """ "117 drones, dos quais 56 foram abatidos": a part of a count of things is not people either.
+
+    Drones, missiles and aircraft are "shot down" with the same verbs as people are killed.
+    """
+    for previous, candidate in itertools.pairwise(found):
+        if "things" not in previous.extras:
+            continue
+        relative = _RELATIVE_PART.search(low[previous.end : candidate.start])
+        if "part_of_previous" in candidate.extras or relative is not None:
+            candidate.rejected = True
 
 
 def _articles_counting_one(low: str, tokens: list[Token], found: list[Candidate]) -> list[Candidate]:

@@ -88,6 +88,7 @@ def resolve_head(low: str, tokens: list[Token], candidate: Candidate, number_tok
             return
         if nouns.NOT_PEOPLE.match(low, at):
             candidate.rejected = True
+            candidate.extras["things"] = "yes"  # a relative partitive after it counts things too
             return
         if word in lx.INHERIT_HEADS:
             candidate.inherits_group = True
@@ -171,6 +172,7 @@ def _second_group(low: str, tokens: list[Token], index: int) -> tuple[str, int] 
 def _part_of_previous(candidate: Candidate, index: int) -> None:
     """ "More than 100 were wounded, 20 of them seriously": a subgroup of the figure before."""
     candidate.head = "bare"
+    candidate.extras["part_of_previous"] = "yes"
     candidate.subgroup = True
     candidate.inherits_group = True
     candidate.tail = index
