@@ -17,7 +17,7 @@ from typing import Final
 
 from services.extraction import lexicon as lx
 from services.extraction.candidate import Candidate, Token
-from services.extraction.heads import read_predicate
+from services.extraction.heads import FUNCTION_WORDS, read_predicate
 from services.extraction.outcomes import OutcomeSpan
 from services.extraction.wordlists import word_set
 
@@ -274,13 +274,15 @@ def _skip_parenthetical(tokens: list[Token], index: int) -> int:
 def _from_tolls(tokens: list[Token], found: list[Candidate], tolls: list[tuple[int, str]]) -> None:
     """ "the death toll rose to 58", "raising the death toll from Saturday's strike to 40", "sube a 58 el número"."""
     for toll, outcome in sorted(tolls):
-        after = [c for c in found if c.qualifier_first > toll]
-        if after and _toll_reaches(tokens, toll, after[0].qualifier_first) and after[0].head_outcome is None:
-            _set(after[0], outcome, "toll")
-            continue
+        # "elevó a 594 el número de muertos, entre ellos 146 combatientes": the bare number right
+        # before the toll is its value; the figures after it are its subgroups.
         before = [c for c in found if c.tail <= toll]
         if before and toll - before[-1].tail <= 2 and before[-1].head == "bare" and before[-1].outcome is None:
             _set(before[-1], outcome, "toll")
+            continue
+        after = [c for c in found if c.qualifier_first > toll]
+        if after and _toll_reaches(tokens, toll, after[0].qualifier_first) and after[0].head_outcome is None:
+            _set(after[0], outcome, "toll")
 
 
 def _toll_reaches(tokens: list[Token], toll: int, number: int) -> bool:
@@ -305,7 +307,7 @@ def _coordinate(tokens: list[Token], found: list[Candidate]) -> None:
                     _set(right, left.outcome, "listed")
                     right.subgroup = changed = True
                 continue
-            if not _joined(tokens, left.tail, right.qualifier_first):
+            if not (_joined(tokens, left.tail, right.qualifier_first) or _joined_after_adjective(tokens, left, right)):
                 if (
                     right.outcome is None
                     and left.outcome is not None
@@ -332,6 +334,15 @@ def _joined(tokens: list[Token], start: int, end: int) -> bool:
     """Only list glue between two figures: ", ", "and", "as well as", "ainsi que" (not "e que")."""
     between = " ".join(t.low for t in tokens[start:end])
     return 0 < end - start <= 4 and bool(_LIST_GLUE.match(between))
+
+
+def _joined_after_adjective(tokens: list[Token], left: Candidate, right: Candidate) -> bool:
+    """ "146 combatientes drusos y 83 civiles": a Romance adjective after the group noun, then the glue."""
+    if left.head != "group" or right.head not in {"group", "people"} or left.tail >= right.qualifier_first:
+        return False
+    word = tokens[left.tail].low
+    plain = word.isalpha() and word not in lx.BLOCKERS and word not in _STOP_WORDS and word not in FUNCTION_WORDS
+    return plain and _joined(tokens, left.tail + 1, right.qualifier_first)
 
 
 def _added(tokens: list[Token], start: int, end: int) -> bool:

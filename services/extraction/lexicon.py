@@ -185,6 +185,8 @@ QUALIFIERS: Final[list[tuple[str, re.Pattern[str], tuple[str, ...]]]] = [
             "at least|more than|over|upwards of|no fewer than|no less than|in excess of|a minimum of|"
             "at least another|at least a further|more than a|"
             "pelo menos|ao menos|no mínimo|mais de|al menos|por lo menos|como mínimo|más de|"
+            # the personal "a" of a verb's object after the qualifier: "mataron al menos a 104 personas"
+            "al menos a|por lo menos a|como mínimo a|"
             "au moins|plus de|plus d'|plus d’|pas moins de|pas moins d'|au minimum|"
             # a toll that passed a mark: "climbed past 68,000", "supera los 200", "dépasse les 150"
             "climbed past|rose past|risen past|surpassed|surpasses|exceeded|exceeds|topped|passed the|"
