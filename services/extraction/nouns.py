@@ -63,7 +63,11 @@ GROUPS: Final[list[tuple[str, re.Pattern[str]]]] = [
             "children",
             "children|child|kids|boys|girls|boy|girl|minors|infants|babies|toddlers|teenagers|"
             "crianças|criança|menores|meninos|meninas|bebês|bebés|niños|niñas|niño|niña|menores de edad|"
-            "enfants|enfant|mineurs|bébés|adolescents",
+            "enfants|enfant|mineurs|bébés|adolescents|"
+            # newborns and infants are children in every toll
+            "newborns|newborn babies|newborn|new-born babies|baby|infant|recém-nascidos|recém-nascidas|"
+            "recém-nascido|bebê|bebé|lactentes|recién nacidos|recién nacidas|recién nacido|lactantes|"
+            "nouveau-nés|nouveaux-nés|nouveau-né|nourrissons|nourrisson|bébé",
         ),
         ("women", "women|woman|mulheres|mulher|mujeres|mujer|femmes|femme"),
         ("civilians", "civilians|civilian|non-combatants|civis|civil|civiles|civils|civiles"),
