@@ -118,6 +118,7 @@ ENDED_AFTER = re.compile(
 # that governs it — an agreement, not a proposal.
 AGREEMENT_VERB = re.compile(
     r"\b(?:agree[sd]?|signed|declared|announced|accepted|reached|acordaron|acordaram|concordaram|anunci(?:ou|o|aron|aram)|"
+    r"acuerdan?|acordam|pactan|conviennent|"
     r"declar(?:ou|o|aron|aram)|aceit(?:ou|aram)|acept(?:o|aron)|firm(?:o|aron)|assinaram|assinou|convenu|accepte|"
     r"annonce|decrete|sign[eé])\b",
     _FLAGS,

@@ -125,7 +125,8 @@ CUES: tuple[Cue, ...] = (
         approbation aprovacao aprobacion
         acordar alcancar alcanzar firmar assinar concluir conclure signer accepter aceitar aceptar pactar obtenir
         parvenir negociar negocier arracher obter obtener lograr secure
-        firmaram firmou (?:mis|mises|mettre|mettent)\s+d'accord entendu(?:e|s|es)?\s+sur trouve(?:e|s)?
+        firmaram firmou (?:mis|mises|mettre|mettent)\s+d'accord
+        acuerda(?:n)? acordam pactan conviennent convient entendu(?:e|s|es)?\s+sur trouve(?:e|s)?
         decret(?:ou|aram|ad[oa]|o|aron)
     """),
     _cue("agreed", "before", 30, r"""
