@@ -316,6 +316,8 @@ def _coordinate(tokens: list[Token], found: list[Candidate]) -> None:
                     _set(right, left.outcome, "list")
                     changed = True
                 continue
+            if left.subgroup and not right.subgroup and _bare_conjunction(tokens, left.tail, right.qualifier_first):
+                right.subgroup = changed = True  # "dont dix femmes et trois nouveau-nés": both are parts
             if right.outcome is None and left.outcome is not None:
                 _set(right, left.outcome, "list")
                 right.subgroup = right.subgroup or left.subgroup
@@ -334,6 +336,11 @@ def _joined(tokens: list[Token], start: int, end: int) -> bool:
     """Only list glue between two figures: ", ", "and", "as well as", "ainsi que" (not "e que")."""
     between = " ".join(t.low for t in tokens[start:end])
     return 0 < end - start <= 4 and bool(_LIST_GLUE.match(between))
+
+
+def _bare_conjunction(tokens: list[Token], start: int, end: int) -> bool:
+    """Only "and"/"et"/"e"/"y" between two figures: one list, without a comma that could open a clause."""
+    return end - start == 1 and tokens[start].low in _CLAUSE_CONJUNCTIONS
 
 
 def _joined_after_adjective(tokens: list[Token], left: Candidate, right: Candidate) -> bool:

@@ -50,3 +50,30 @@ def test_subgroup_after_the_second_figure_belongs_to_it() -> None:
 def test_subgroup_inside_a_passive_still_takes_the_outcome_after_it() -> None:
     text = "Twenty people, including six women, were wounded in the blast."
     assert full(text, "en") == [("injured", 20, "exact", None), ("injured", 6, "exact", "women")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Au moins 50 personnes, dont six femmes et deux nouveau-nés, ont été tuées mardi. Douze autres ont été blessées.",
+            "fr",
+        ),
+        (
+            "At least 50 people, including six women and two babies, were killed on Tuesday. Twelve others were wounded.",
+            "en",
+        ),
+        (
+            "Al menos 50 personas, entre ellas seis mujeres y dos bebés, murieron el martes. Otras doce resultaron heridas.",
+            "es",
+        ),
+        (
+            "Pelo menos 50 pessoas, entre elas seis mulheres e dois bebês, morreram na terça. Outras doze ficaram feridas.",
+            "pt",
+        ),
+    ],
+)
+def test_every_member_of_a_subgroup_list_is_a_part_not_the_next_whole(text: str, language: str) -> None:
+    figures = full(text, language)
+    assert figures[-1] == ("injured", 12, "exact", None)  # "others" contrast with the 50, not the babies
+    assert ("killed", 2, "exact", "children") in figures
