@@ -49,8 +49,9 @@ class BrokerState:
         return Path(self.data_dir) / "broker.log"
 
 
-def default_state_path() -> Path:
-    return cache_dir() / "broker" / "state.json"
+def default_state_path(port: int) -> Path:
+    """One state file per client port, so brokers on different ports never forget each other."""
+    return cache_dir() / "broker" / f"state-{port}.json"
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -85,7 +86,7 @@ class LocalBroker:
         self.port = port or free_port(host)
         self.controller_port = controller_port or (free_port(host) if not port else self.port + 1)
         self.data_dir = data_dir
-        self.state_path = state_path or default_state_path()
+        self.state_path = state_path or default_state_path(self.port)
 
     @property
     def bootstrap(self) -> str:

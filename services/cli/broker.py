@@ -39,9 +39,9 @@ def start(
 
 
 @broker_app.command()
-def stop() -> None:
+def stop(port: PortOption = 9092) -> None:
     """Stop the broker started by `sitmon broker start` (SIGTERM, then SIGKILL after 30 s)."""
-    state = LocalBroker().stop()
+    state = LocalBroker(port=port).stop()
     if state is None:
         console.print("no local broker is recorded as running")
     else:
@@ -49,9 +49,9 @@ def stop() -> None:
 
 
 @broker_app.command()
-def status() -> None:
+def status(port: PortOption = 9092) -> None:
     """Say what runs where; exit 1 when no local broker answers."""
-    broker = LocalBroker()
+    broker = LocalBroker(port=port)
     state = broker.running()
     if state is None:
         recorded = broker.load_state()

@@ -47,3 +47,20 @@ def test_a_kept_data_dir_restarts_with_the_same_cluster(tmp_path: Path) -> None:
         assert second.cluster_id == first.cluster_id
     finally:
         again.stop()
+
+
+def test_brokers_on_different_ports_keep_separate_state() -> None:
+    first, second = LocalBroker(port=0), LocalBroker(port=0)  # default state files, one per port
+    assert first.state_path != second.state_path
+    first_state = first.start()
+    try:
+        second_state = second.start()
+        try:
+            # Starting the second must not make the first unmanageable (one shared file did).
+            assert LocalBroker(port=first.port).running() == first_state
+            assert LocalBroker(port=second.port).running() == second_state
+        finally:
+            assert LocalBroker(port=second.port).stop() == second_state
+    finally:
+        assert LocalBroker(port=first.port).stop() == first_state
+    assert not pid_alive(first_state.pid) and not pid_alive(second_state.pid)
