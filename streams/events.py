@@ -8,6 +8,7 @@ unknown fields and carry a past-tense `type` that selects the model in `SitmonEv
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import datetime
 from typing import Literal
 
@@ -67,6 +68,10 @@ class ArticleReceived(Event):
     language: str | None = None
     published_at: AwareDatetime
     origin: str = Field(description="where ingest read it: a file path and line, or a feed URL")
+    revised_at: AwareDatetime | None = Field(
+        default=None,
+        description="when this revision of the article was seen or updated; None for its first known text",
+    )
 
 
 # --- extracted reports -------------------------------------------------------------------
@@ -132,12 +137,33 @@ class ReportsExtracted(Event):
     url: str | None = None
     published_at: AwareDatetime
     extractor_version: str
+    revised_at: AwareDatetime | None = Field(
+        default=None, description="the article revision's `revised_at`: see `derivation_key`"
+    )
     region: str
     country: str | None = None
     language: str | None = None
     locations: tuple[LocationMention, ...] = ()
     casualties: tuple[CasualtyFigure, ...] = ()
     ceasefire: tuple[CeasefireStatement, ...] = ()
+
+
+def extractor_version_order(version: str) -> tuple[int, ...]:
+    """`sitmon-extract/1.10` → (1, 10): extractor versions compare by their numeric parts."""
+    numbers = re.findall(r"\d+", version.rpartition("/")[2])
+    return tuple(int(number) for number in numbers)
+
+
+def derivation_key(report: ReportsExtracted) -> tuple[int, tuple[int, ...], str]:
+    """Which of an article's reports stands: the latest revision of its text, then the newest
+    extractor, then the event id (a total order, so any delivery order gives the same winner).
+
+    An article's reports replace each other: a revision (changed text under the same article
+    id) or a re-derivation by a newer extractor (`sitmon reparse`) supersedes what the same
+    article contributed before, and the fold counts only the report with the greatest key.
+    """
+    revised = report.revised_at or report.published_at
+    return (utc_timestamp_ms(revised), extractor_version_order(report.extractor_version), report.event_id)
 
 
 # --- dead letters ------------------------------------------------------------------------
