@@ -1,4 +1,4 @@
-"""`sitmon extract [FILE|-] [--jsonl]`: extraction only, no Kafka (contract: shared/eval/EXTRACTION.md).
+"""`sitmon extract [FILE|-] [--jsonl]`: extraction only, no Kafka (contract: tests/eval/EXTRACTION.md).
 
 With --jsonl each input line is an article `{"id", "text", "title"?, "published_at"?,
 "language"?}` and each output line is `{"id", **extraction}` in input order. A bad line

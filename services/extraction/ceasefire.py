@@ -1,4 +1,4 @@
-"""Ceasefire statements: what an article says a ceasefire did (see shared/eval/EXTRACTION.md).
+"""Ceasefire statements: what an article says a ceasefire did (see tests/eval/EXTRACTION.md).
 
 A statement needs a ceasefire TERM and a status CUE on the right side of it, close by
 (ceasefire_lexicon), with no clause break between them. Each cue is then read in its

@@ -1,6 +1,6 @@
 """Extraction speed: articles/s and MB/s of text per core, against a tokenizer baseline.
 
-Corpus: the seed articles, the dev set (../shared/eval, when present) and tests/articles,
+Corpus: the seed articles, the dev set (tests/eval) and tests/articles,
 repeated to a few megabytes. Baseline, same text, same run: one pass of a plain regex
 tokenizer, `re.findall(r"\\w+", text)`. Target: extraction within 3x the baseline's time.
 
@@ -32,7 +32,7 @@ sys.path.insert(0, str(REPO))
 
 from services.extraction.extractor import extract  # noqa: E402
 
-SHARED_DEV = REPO.parent / "shared" / "eval" / "extraction-dev.jsonl"
+DEV_SET = REPO / "tests" / "eval" / "extraction-dev.jsonl"
 
 
 def corpus_articles() -> list[dict[str, str]]:
@@ -43,7 +43,7 @@ def corpus_articles() -> list[dict[str, str]]:
             articles += [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
         elif path.suffix in {".md", ".txt"}:
             articles.append({"id": path.stem, "text": path.read_text("utf-8")})
-    for path in [SHARED_DEV, *sorted((REPO / "tests" / "articles").glob("*.jsonl"))]:
+    for path in [DEV_SET, *sorted((REPO / "tests" / "articles").glob("*.jsonl"))]:
         if path.is_file():
             articles += [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
     return [

@@ -1,4 +1,4 @@
-"""Casualty figures in English news phrasing: one test per rule of shared/eval/EXTRACTION.md."""
+"""Casualty figures in English news phrasing: one test per rule of tests/eval/EXTRACTION.md."""
 
 from __future__ import annotations
 

@@ -1,7 +1,12 @@
-"""The official scorer, run through `sitmon extract --jsonl`, on the dev set and on tests/articles.
+"""The project's own scorer (tests/eval/score_extraction.py), run through `sitmon extract --jsonl`.
 
-shared/ (the contract, the dev set and score_extraction.py) lives beside the repository, as
-in CI's checkout; when it is absent these tests skip and say so.
+Everything needed lives in the repository — the contract (tests/eval/EXTRACTION.md), the
+development set and the scorer — so a fresh clone runs these gates with nothing beside it.
+
+Every gold set has a gate on casualty F1 and on ceasefire F1. A gate sits at the set's first
+measurement and is never lowered: a guard against regressions, not a target to tune to.
+A set written blind (tests/articles/blind*.jsonl) is measured once, its figure recorded
+below, and only then may it be learnt from.
 """
 
 from __future__ import annotations
@@ -15,26 +20,33 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[3]
-SHARED = REPO.parent / "shared"
-SCORER = SHARED / "eval" / "score_extraction.py"
+EVAL = REPO / "tests" / "eval"
+SCORER = EVAL / "score_extraction.py"
+DEV_SET = EVAL / "extraction-dev.jsonl"
 ARTICLES = sorted((REPO / "tests" / "articles").glob("*.jsonl"))
-# Sets written without reading the extractor, to measure how it generalises. Each is held
-# at the score it had when first measured (casualty F1, ceasefire F1): a guard against
-# regressions, not a target to tune to (blind.jsonl was later used to fix general causes).
-BLIND_FLOORS = {"blind": ("0.94", "0.88"), "blind2": ("0.94", "0.93")}
 
-needs_shared = pytest.mark.skipif(
-    not SCORER.is_file(), reason=f"{SCORER} not found: shared/ must sit beside the repository (../shared)"
-)
-
+# (casualty F1, ceasefire F1) each set must keep. The development set holds the issue's
+# thresholds; the hand-written sets were written while reading the extractor, so they hold a
+# high bar; blind sets hold their first measurement.
+GATES: dict[str, tuple[str, str]] = {
+    "extraction-dev": ("0.95", "0.90"),
+    "en": ("0.95", "0.95"),
+    "es": ("0.95", "0.95"),
+    "fr": ("0.95", "0.95"),
+    "pt": ("0.95", "0.95"),
+    "independent": ("0.95", "0.95"),
+    "blind": ("0.94", "0.88"),  # first measured at casualty 0.94, ceasefire 0.88
+    "blind2": ("0.94", "0.93"),  # first measured at casualty 0.944, ceasefire 0.937
+}
 
 # `sitmon extract --jsonl`, run as `python -m services.cli` from this checkout: the `sitmon` on PATH may be
 # an editable install of another clone, and the score must be of the code under test.
 EXTRACTOR = [sys.executable, "-m", "services.cli", "extract", "--jsonl"]
 
 
-def score(gold: Path, *thresholds: str) -> subprocess.CompletedProcess[str]:
+def score(gold: Path, casualty_floor: str, ceasefire_floor: str) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "PYTHONPATH": str(REPO)}
+    thresholds = ["--min-f1", casualty_floor, "--min-ceasefire-f1", ceasefire_floor]
     return subprocess.run(
         [sys.executable, str(SCORER), str(gold), *thresholds, "--", *EXTRACTOR],
         capture_output=True,
@@ -45,27 +57,37 @@ def score(gold: Path, *thresholds: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@needs_shared
-def test_dev_set_meets_the_issue_thresholds() -> None:
-    run = score(SHARED / "eval" / "extraction-dev.jsonl", "--min-f1", "0.95", "--min-ceasefire-f1", "0.90")
+def gold_sets() -> list[Path]:
+    return [DEV_SET, *ARTICLES]
+
+
+@pytest.mark.parametrize("gold", gold_sets(), ids=lambda path: path.stem)
+def test_every_gold_set_holds_its_gate(gold: Path) -> None:
+    if gold.stem not in GATES:
+        pytest.skip(f"{gold.name}: no first measurement recorded in GATES yet — measure it once, then record it")
+    casualty_floor, ceasefire_floor = GATES[gold.stem]
+    run = score(gold, casualty_floor, ceasefire_floor)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "missing outputs 0" in run.stdout
 
 
-@needs_shared
-@pytest.mark.parametrize("gold", [a for a in ARTICLES if a.stem not in BLIND_FLOORS], ids=lambda path: path.stem)
-def test_hand_written_articles_score_well(gold: Path) -> None:
-    run = score(gold, "--min-f1", "0.95")
-    assert run.returncode == 0, run.stdout + run.stderr
-
-
-@needs_shared
-@pytest.mark.parametrize("name", sorted(BLIND_FLOORS))
-def test_a_blind_set_does_not_fall_below_its_first_measurement(name: str) -> None:
-    casualty_floor, ceasefire_floor = BLIND_FLOORS[name]
-    gold = REPO / "tests" / "articles" / f"{name}.jsonl"
-    run = score(gold, "--min-f1", casualty_floor, "--min-ceasefire-f1", ceasefire_floor)
-    assert run.returncode == 0, run.stdout + run.stderr
+def test_the_scorer_fails_an_extractor_that_finds_nothing(tmp_path: Path) -> None:
+    """The gate can fail: an extractor that prints empty results falls short on the dev set."""
+    silent = tmp_path / "silent.py"
+    silent.write_text(
+        "import json, sys\n"
+        "for line in sys.stdin:\n"
+        "    print(json.dumps({'id': json.loads(line)['id'], 'casualties': [], 'ceasefire': []}))\n",
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [sys.executable, str(SCORER), str(DEV_SET), "--min-f1", "0.5", "--", sys.executable, str(silent)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 1
+    assert "falls short" in run.stdout
 
 
 def test_there_are_enough_hand_written_articles_in_every_language() -> None:
