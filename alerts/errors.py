@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
+from netguard.errors import UnresolvableHost, UnsafeUrl
+
+__all__ = ["UnresolvableHost", "UnsafeUrl", "UnsafeWebhookUrl"]
+
 
 class AlertsError(Exception):
     """Base of errors raised by alerts/."""
 
 
-class UnsafeWebhookUrl(AlertsError):
-    """A webhook URL that sitmon refuses to call: malformed, or pointing at a non-global address.
-
-    Raised at subscribe time (the API answers 422 with the message) and at connect time
-    (the attempt fails with reason `refused_address`, never retried against that address).
-    """
-
-
-class UnresolvableHost(UnsafeWebhookUrl):
-    """The webhook host does not resolve (now): refused at subscribe time, retried at delivery time."""
+# The SSRF guard's refusals, shared with feed fetching: raised by netguard.ssrf, re-exported here
+# under the name the alerts package has always caught.
+UnsafeWebhookUrl = UnsafeUrl
 
 
 class UnknownDelivery(AlertsError):

@@ -28,8 +28,8 @@ from alerts.delivery.recorder import DeliveryRecorder
 from alerts.delivery.sender import AttemptResult, send_attempt
 from alerts.delivery.settings import DeliverySettings
 from alerts.delivery.signing import webhook_body, webhook_headers
-from alerts.delivery.ssrf import AsyncResolver, async_system_resolver
 from alerts.errors import UnknownDelivery
+from netguard.ssrf import AsyncResolver, async_system_resolver
 from streams.deliveries import (
     DeliveryLog,
     DeliveryRecord,

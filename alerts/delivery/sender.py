@@ -17,8 +17,8 @@ import httpx
 
 from alerts.delivery import policy
 from alerts.delivery.policy import Verdict
-from alerts.delivery.ssrf import AsyncResolver, Network, pin
 from alerts.errors import UnresolvableHost, UnsafeWebhookUrl
+from netguard.ssrf import AsyncResolver, Network, pin
 from streams.deliveries import RESPONSE_EXCERPT_LIMIT
 
 

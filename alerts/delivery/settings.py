@@ -11,7 +11,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from alerts.delivery.breaker import BreakerConfig
 from alerts.delivery.policy import SVIX_SCHEDULE_S, RetryPolicy
-from alerts.delivery.ssrf import Network, parse_allowed_networks
+from netguard.ssrf import Network, parse_allowed_networks
 
 
 class DeliverySettings(BaseSettings):

@@ -14,7 +14,7 @@ import typer
 from prometheus_client import CollectorRegistry
 from pydantic import ValidationError
 
-from alerts.delivery.ssrf import check_url, parse_allowed_networks
+from netguard.ssrf import check_url, parse_allowed_networks
 from services.api.kafka_log import KafkaEventLog
 from services.api.settings import ApiSettings
 from services.errors import BadInput

@@ -8,6 +8,8 @@ streams/ and alerts/ together.
 from __future__ import annotations
 
 import importlib
+from importlib.metadata import PackageNotFoundError, version
+from typing import Annotated
 
 import typer
 
@@ -34,6 +36,31 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+
+def installed_version() -> str:
+    try:
+        return version("sitmon")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown (not installed)"
+
+
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        typer.echo(f"sitmon {installed_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", help="print the version and exit", callback=_print_version, is_eager=True),
+    ] = False,
+) -> None:
+    """Event-sourced situation monitoring for armed conflicts: news in, deduplicated picture and signed alerts out."""
+
 
 for module_name in COMMANDS:
     importlib.import_module(module_name).register(app)

@@ -19,8 +19,8 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Column, Table
 
-from alerts.delivery.ssrf import check_url, parse_allowed_networks
 from alerts.errors import UnsafeWebhookUrl
+from netguard.ssrf import check_url, parse_allowed_networks
 from services.api.kafka_log import KafkaEventLog
 from services.api.schemas import SubscriptionOut
 from services.api.settings import ApiSettings

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import json
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -10,6 +12,7 @@ from rich.table import Table
 
 from services.kafka.admin import create_topics
 from services.settings import KafkaSettings
+from streams.topics import Catalogue, Topic
 
 console = Console(highlight=False)
 topics_app = typer.Typer(help="The topic catalogue (streams/topics.py) on the broker.", no_args_is_help=True)
@@ -25,15 +28,33 @@ def create() -> None:
 
 
 @topics_app.command("list")
-def list_topics() -> None:
+def list_topics(
+    as_json: Annotated[bool, typer.Option("--json", help="one JSON array of the topics, for scripts")] = False,
+) -> None:
     """Show the catalogue: each topic's key, value, partitions, retention and dead-letter topic."""
     catalogue = KafkaSettings().catalogue()
+    if as_json:
+        typer.echo(json.dumps([topic_document(catalogue, topic) for topic in catalogue], indent=2))
+        return
     table = Table("topic", "key", "value", "partitions", "cleanup", "dead letters")
     for topic in catalogue:
         spec = topic.spec
         dead = catalogue.get(spec.dead_letter).name if spec.dead_letter else "-"
         table.add_row(topic.name, spec.key, spec.value, str(spec.partitions), spec.cleanup_policy, dead)
     console.print(table)
+
+
+def topic_document(catalogue: Catalogue, topic: Topic) -> dict[str, object]:
+    spec = topic.spec
+    return {
+        "name": topic.name,
+        "key": spec.key,
+        "value": spec.value,
+        "partitions": spec.partitions,
+        "cleanup_policy": spec.cleanup_policy,
+        "retention_ms": spec.retention_ms if spec.cleanup_policy == "delete" else None,
+        "dead_letter": catalogue.get(spec.dead_letter).name if spec.dead_letter else None,
+    }
 
 
 def register(app: typer.Typer) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from datetime import datetime
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from services.ingest.sources import IncomingArticle
 from streams.events import ArticleReceived, Extraction, ReportsExtracted, stable_id
@@ -13,25 +14,61 @@ from streams.events import ArticleReceived, Extraction, ReportsExtracted, stable
 Extractor = Callable[[ArticleReceived], Extraction]
 
 
+# Query parameters that say how a reader arrived, not which page it is.
+TRACKING_PARAMETERS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
+
+
+def canonical_url(url: str) -> str:
+    """The same page however it was linked: scheme and host lowercased, default port, fragment,
+    tracking parameters and a trailing slash dropped. The path and query keep their case —
+    `/News/Item?id=A` and `/news/item?id=a` can be different pages."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    default = {"http": 80, "https": 443}.get(scheme)
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    netloc = host if port in (None, default) else f"{host}:{port}"
+    query = urlencode(
+        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith(TRACKING_PARAMETERS)]
+    )
+    return urlunsplit((scheme, netloc, parts.path.rstrip("/"), query, ""))
+
+
 def article_id(article: IncomingArticle) -> str:
-    """The given id, else one derived from the URL, else from the text: re-ingesting is recognisable."""
+    """The given id, else one derived from the canonical URL, else from the text: the same story
+    keeps its id when it is fetched, pushed or ingested again, changed or not."""
     if article.id:
         return article.id
     if article.url:
-        return "url-" + stable_id("url", article.url.strip().rstrip("/").lower())
+        return "url-" + stable_id("url", canonical_url(article.url))
     return "text-" + stable_id("text", " ".join(article.text.split()).lower())
 
 
 def content_hash(article: IncomingArticle) -> str:
-    return hashlib.sha256(f"{article.title or ''}\n{article.text}".encode()).hexdigest()[:16]
+    return text_hash(article.title, article.text)
 
 
-def article_received(article: IncomingArticle, now: datetime) -> ArticleReceived:
-    """The raw-article event; its event id is the same whenever the same content is ingested again."""
+def text_hash(title: str | None, text: str) -> str:
+    """What makes two fetches of a story the same revision: its title and text, nothing else."""
+    return hashlib.sha256(f"{title or ''}\n{text}".encode()).hexdigest()[:16]
+
+
+def article_received(article: IncomingArticle, now: datetime, *, revised_at: datetime | None = None) -> ArticleReceived:
+    """The raw-article event; its event id is the same whenever the same revision is ingested again.
+
+    `revised_at` marks a changed text under a known id (the revision ledger sets it; a file
+    may give `updated_at`): of an article's revisions the latest stands (`derivation_key`).
+    It is part of the event id, so a text that changes back is a new revision, not a duplicate.
+    """
     key = article_id(article)
     published = article.published_at or now  # no publication time given: when we learned of it
+    revised = revised_at or article.updated_at
+    revision = (revised.isoformat(),) if revised else ()
     return ArticleReceived(
-        event_id=stable_id("article", key, content_hash(article)),
+        event_id=stable_id("article", key, content_hash(article), *revision),
         occurred_at=published,
         article_id=key,
         text=article.text,
@@ -41,6 +78,7 @@ def article_received(article: IncomingArticle, now: datetime) -> ArticleReceived
         language=article.language,
         published_at=published,
         origin=article.origin,
+        revised_at=revised,
     )
 
 
@@ -54,6 +92,7 @@ def reports_extracted(received: ArticleReceived, extraction: Extraction, extract
         url=received.url,
         published_at=received.published_at,
         extractor_version=extractor_version,
+        revised_at=received.revised_at,
         region=extraction.region,
         country=extraction.country,
         language=extraction.language or received.language,

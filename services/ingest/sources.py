@@ -37,11 +37,12 @@ class IncomingArticle(BaseModel):
     title: str | None = None
     url: str | None = Field(default=None, max_length=2000)
     published_at: datetime | None = None
+    updated_at: datetime | None = Field(default=None, description="when a changed text was revised (a revision)")
     source: str | None = Field(default=None, description="the outlet")
     language: str | None = Field(default=None, max_length=16)
     origin: str = ""
 
-    @field_validator("published_at")
+    @field_validator("published_at", "updated_at")
     @classmethod
     def _aware(cls, value: datetime | None) -> datetime | None:
         # A bare date or naive time in a feed or file is taken as UTC rather than rejected.

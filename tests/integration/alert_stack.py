@@ -11,9 +11,9 @@ import httpx
 from prometheus_client import CollectorRegistry
 
 from alerts.delivery.settings import DeliverySettings
-from alerts.delivery.ssrf import check_url, parse_allowed_networks
 from alerts.service import AlertService
 from alerts.settings import AlertsSettings
+from netguard.ssrf import check_url, parse_allowed_networks
 from services.api.app import create_app
 from services.api.deps import ApiDeps
 from services.api.kafka_log import KafkaEventLog

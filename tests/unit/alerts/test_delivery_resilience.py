@@ -11,7 +11,7 @@ from prometheus_client import CollectorRegistry
 
 from alerts.delivery.dispatcher import Dispatcher
 from alerts.delivery.journal import MemoryJournal
-from alerts.delivery.ssrf import IPAddress
+from netguard.ssrf import IPAddress
 from streams.deliveries import DeliveryAttempted, DeliveryFinished, SubscriptionDisableRequested
 from tests.unit.alerts.delivery_fixtures import (
     SECRET,

@@ -33,3 +33,25 @@ def test_event_time_is_the_publication_time_or_else_the_clock() -> None:
     published = article_received(make(published_at="2023-09-20T18:00:00Z"), NOW)
     assert published.occurred_at == datetime(2023, 9, 20, 18, tzinfo=UTC)
     assert article_received(make(), NOW).occurred_at == NOW
+
+
+def test_the_canonical_url_keeps_the_case_of_path_and_query_but_not_of_the_host() -> None:
+    assert article_id(make(url="HTTPS://News.Example.org:443/World/Story-A/?utm_source=x#top")) == article_id(
+        make(url="https://news.example.org/World/Story-A")
+    )
+    assert article_id(make(url="https://x.org/News/A")) != article_id(make(url="https://x.org/news/a"))
+    assert article_id(make(url="https://x.org/item?id=A")) != article_id(make(url="https://x.org/item?id=a"))
+    assert article_id(make(url="https://x.org:8443/a")) != article_id(make(url="https://x.org/a"))
+
+
+def test_a_revision_carries_revised_at_into_its_event_id_and_its_reports() -> None:
+    from services.ingest.articles import reports_extracted
+    from streams.events import Extraction
+
+    first = article_received(make(id="a", published_at="2023-09-20T18:00:00Z"), NOW)
+    revised = article_received(make(id="a", published_at="2023-09-20T18:00:00Z"), NOW, revised_at=NOW)
+    assert first.revised_at is None and revised.revised_at == NOW
+    assert revised.event_id != first.event_id  # a text that changes back is a new revision
+    assert reports_extracted(revised, Extraction(), "x/1").revised_at == NOW
+    from_file = article_received(make(id="a", updated_at="2023-09-21T08:00:00Z"), NOW)
+    assert from_file.revised_at == datetime(2023, 9, 21, 8, tzinfo=UTC)

@@ -7,8 +7,8 @@ from ipaddress import ip_address, ip_network
 
 import pytest
 
-from alerts.delivery.ssrf import IPAddress, check_url, parse_allowed_networks, pin
 from alerts.errors import UnsafeWebhookUrl
+from netguard.ssrf import IPAddress, check_url, parse_allowed_networks, pin
 
 LOOPBACK = (ip_network("127.0.0.0/8"),)
 

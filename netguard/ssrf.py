@@ -1,6 +1,10 @@
-"""SSRF guard: sitmon only calls webhook URLs whose host is a globally routable address.
+"""SSRF guard: sitmon only calls URLs whose host is a globally routable address.
 
-Checked twice: at subscribe time (`check_url`, a clear refusal for the subscriber) and at
+Shared by webhook delivery (alerts/) and feed and page fetching (services/feeds/), so it lives
+in a package that imports neither. A `Purpose` names what is checked in messages (a webhook
+URL, a feed URL) and the setting that allows more networks for it.
+
+Checked twice: at subscribe (or feed add) time (`check_url`, a clear refusal) and at
 connect time (`pin`): the host is resolved once, EVERY address it resolves to is checked,
 and the request is then sent to that checked address with the original Host header and TLS
 server name. Re-resolving at connect time without pinning would let a DNS-rebinding host
@@ -21,7 +25,7 @@ from ipaddress import IPv4Address, IPv4Network, IPv6Address, IPv6Network, ip_add
 
 import httpx
 
-from alerts.errors import UnresolvableHost, UnsafeWebhookUrl
+from netguard.errors import UnresolvableHost, UnsafeUrl
 
 IPAddress = IPv4Address | IPv6Address
 Network = IPv4Network | IPv6Network
@@ -29,7 +33,19 @@ Resolver = Callable[[str, int], Sequence[IPAddress]]
 AsyncResolver = Callable[[str, int], Awaitable[Sequence[IPAddress]]]
 
 MAX_URL_LENGTH = 2048
-SETTING = "SITMON_WEBHOOK_ALLOWED_NETWORKS"
+
+
+@dataclass(frozen=True)
+class Purpose:
+    """What a URL is for: named in refusals, with the setting that widens the allowed networks."""
+
+    what: str
+    setting: str
+
+
+WEBHOOKS = Purpose("webhook URL", "SITMON_WEBHOOK_ALLOWED_NETWORKS")
+FETCHES = Purpose("fetched URL", "SITMON_FETCH_ALLOWED_NETWORKS")
+SETTING = WEBHOOKS.setting
 
 # (network, why it is refused). Order matters only for the reason shown: specific before general.
 REFUSED_NETWORKS: tuple[tuple[Network, str], ...] = tuple(
@@ -72,8 +88,8 @@ _LABEL = r"[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?"
 _DNS_NAME = re.compile(rf"^(?=.{{1,253}}\.?$)({_LABEL}\.)*{_LABEL}\.?$")
 
 
-def parse_allowed_networks(value: str) -> tuple[Network, ...]:
-    """`SITMON_WEBHOOK_ALLOWED_NETWORKS`: comma-separated CIDRs ('' → none)."""
+def parse_allowed_networks(value: str, *, purpose: Purpose = WEBHOOKS) -> tuple[Network, ...]:
+    """`SITMON_WEBHOOK_ALLOWED_NETWORKS` (or the purpose's setting): comma-separated CIDRs ('' → none)."""
     networks: list[Network] = []
     for part in value.split(","):
         cidr = part.strip()
@@ -82,7 +98,7 @@ def parse_allowed_networks(value: str) -> tuple[Network, ...]:
         try:
             networks.append(ip_network(cidr, strict=False))
         except ValueError:
-            raise UnsafeWebhookUrl(f"{SETTING}: {cidr!r} is not a CIDR network (expected e.g. 127.0.0.0/8)") from None
+            raise UnsafeUrl(f"{purpose.setting}: {cidr!r} is not a CIDR network (expected e.g. 127.0.0.0/8)") from None
     return tuple(networks)
 
 
@@ -98,19 +114,25 @@ def refusal(address: IPAddress, allowed_networks: Sequence[Network] = ()) -> str
     return None
 
 
-def check_address(address: IPAddress, allowed_networks: Sequence[Network] = (), *, host: str | None = None) -> None:
+def check_address(
+    address: IPAddress,
+    allowed_networks: Sequence[Network] = (),
+    *,
+    host: str | None = None,
+    purpose: Purpose = WEBHOOKS,
+) -> None:
     why = refusal(address, allowed_networks)
     if why is not None:
         via = f"host {host!r} resolves to {address}" if host and host != str(address) else f"address {address}"
-        raise UnsafeWebhookUrl(
-            f"webhook URL refused: {via}, which is {why}; only globally routable addresses are allowed "
-            f"(unless listed in {SETTING})"
+        raise UnsafeUrl(
+            f"{purpose.what} refused: {via}, which is {why}; only globally routable addresses are allowed "
+            f"(unless listed in {purpose.setting})"
         )
 
 
 @dataclass(frozen=True)
 class WebhookTarget:
-    """A parsed, syntactically safe webhook URL: what to resolve, and what to send."""
+    """A parsed, syntactically safe URL: what to resolve, and what to send."""
 
     url: httpx.URL
     host: str
@@ -118,28 +140,28 @@ class WebhookTarget:
     literal: IPAddress | None  # the host when it is an IP address literal
 
 
-def parse_webhook_url(url: str) -> WebhookTarget:
+def parse_webhook_url(url: str, *, purpose: Purpose = WEBHOOKS) -> WebhookTarget:
     """Refuse URLs that are malformed or use tricks to hide where they point."""
     if not isinstance(url, str) or not url.strip():
-        raise UnsafeWebhookUrl("webhook URL is empty; expected http(s)://host[:port]/path")
+        raise UnsafeUrl(f"{purpose.what} is empty; expected http(s)://host[:port]/path")
     if len(url) > MAX_URL_LENGTH:
-        raise UnsafeWebhookUrl(f"webhook URL is {len(url)} characters long; at most {MAX_URL_LENGTH} are allowed")
+        raise UnsafeUrl(f"{purpose.what} is {len(url)} characters long; at most {MAX_URL_LENGTH} are allowed")
     if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
-        raise UnsafeWebhookUrl("webhook URL contains whitespace or control characters")
+        raise UnsafeUrl(f"{purpose.what} contains whitespace or control characters")
     if "\\" in url:
-        raise UnsafeWebhookUrl("webhook URL contains a backslash, which parsers disagree about")
+        raise UnsafeUrl(f"{purpose.what} contains a backslash, which parsers disagree about")
     try:
         parsed = httpx.URL(url)
         port = parsed.port
     except (httpx.InvalidURL, ValueError) as exc:
-        raise UnsafeWebhookUrl(f"webhook URL is malformed: {exc}") from None
+        raise UnsafeUrl(f"{purpose.what} is malformed: {exc}") from None
     if parsed.scheme not in ("http", "https"):
-        raise UnsafeWebhookUrl(f"webhook URL scheme {parsed.scheme or '(none)'!r} refused; expected http or https")
+        raise UnsafeUrl(f"{purpose.what} scheme {parsed.scheme or '(none)'!r} refused; expected http or https")
     if parsed.userinfo:
-        raise UnsafeWebhookUrl("webhook URL carries user:password@ credentials; put secrets in the path or query")
+        raise UnsafeUrl(f"{purpose.what} carries user:password@ credentials; put secrets in the path or query")
     host = parsed.host
     if not host:
-        raise UnsafeWebhookUrl("webhook URL has no host; expected http(s)://host[:port]/path")
+        raise UnsafeUrl(f"{purpose.what} has no host; expected http(s)://host[:port]/path")
     literal: IPAddress | None
     try:
         literal = ip_address(host)
@@ -147,12 +169,12 @@ def parse_webhook_url(url: str) -> WebhookTarget:
         literal = None
     if literal is None:
         if _NUMERIC_HOST.match(host):
-            raise UnsafeWebhookUrl(f"webhook URL host {host!r} is an ambiguous numeric address; write a dotted quad")
+            raise UnsafeUrl(f"{purpose.what} host {host!r} is an ambiguous numeric address; write a dotted quad")
         if not _DNS_NAME.match(host):
-            raise UnsafeWebhookUrl(f"webhook URL host {host!r} is not a valid DNS name")
+            raise UnsafeUrl(f"{purpose.what} host {host!r} is not a valid DNS name")
     effective_port = port if port is not None else (443 if parsed.scheme == "https" else 80)
     if not 0 < effective_port < 65536:
-        raise UnsafeWebhookUrl(f"webhook URL port {effective_port} is out of range")
+        raise UnsafeUrl(f"{purpose.what} port {effective_port} is out of range")
     return WebhookTarget(url=parsed, host=host, port=effective_port, literal=literal)
 
 
@@ -178,27 +200,35 @@ def _addresses(infos: Sequence[tuple[object, ...]]) -> list[IPAddress]:
     return seen
 
 
-def _checked(target: WebhookTarget, addresses: Sequence[IPAddress], allowed: Sequence[Network]) -> IPAddress:
+def _checked(
+    target: WebhookTarget, addresses: Sequence[IPAddress], allowed: Sequence[Network], purpose: Purpose
+) -> IPAddress:
     if not addresses:
-        raise UnresolvableHost(f"webhook URL host {target.host!r} resolves to no address")
+        raise UnresolvableHost(f"{purpose.what} host {target.host!r} resolves to no address")
     # Refuse if ANY answer is unsafe: a round-robin record mixing public and private addresses
     # is an attack, not a configuration to work around.
     for address in addresses:
-        check_address(address, allowed, host=target.host)
+        check_address(address, allowed, host=target.host, purpose=purpose)
     return addresses[0]
 
 
-def check_url(url: str, allowed_networks: Sequence[Network] = (), *, resolver: Resolver = system_resolver) -> None:
-    """Subscribe-time check: raises UnsafeWebhookUrl with the reason, or returns."""
-    target = parse_webhook_url(url)
+def check_url(
+    url: str,
+    allowed_networks: Sequence[Network] = (),
+    *,
+    resolver: Resolver = system_resolver,
+    purpose: Purpose = WEBHOOKS,
+) -> None:
+    """Subscribe-time check: raises UnsafeUrl with the reason, or returns."""
+    target = parse_webhook_url(url, purpose=purpose)
     if target.literal is not None:
-        check_address(target.literal, allowed_networks)
+        check_address(target.literal, allowed_networks, purpose=purpose)
         return
     try:
         addresses = resolver(target.host, target.port)
     except OSError as exc:
-        raise UnresolvableHost(f"webhook URL host {target.host!r} does not resolve ({exc})") from None
-    _checked(target, addresses, allowed_networks)
+        raise UnresolvableHost(f"{purpose.what} host {target.host!r} does not resolve ({exc})") from None
+    _checked(target, addresses, allowed_networks, purpose)
 
 
 @dataclass(frozen=True)
@@ -213,19 +243,23 @@ class PinnedRequest:
 
 
 async def pin(
-    url: str, allowed_networks: Sequence[Network] = (), *, resolver: AsyncResolver = async_system_resolver
+    url: str,
+    allowed_networks: Sequence[Network] = (),
+    *,
+    resolver: AsyncResolver = async_system_resolver,
+    purpose: Purpose = WEBHOOKS,
 ) -> PinnedRequest:
     """Connect-time check: resolve once, check every answer, and pin the connection to it."""
-    target = parse_webhook_url(url)
+    target = parse_webhook_url(url, purpose=purpose)
     if target.literal is not None:
         address = target.literal
-        check_address(address, allowed_networks)
+        check_address(address, allowed_networks, purpose=purpose)
     else:
         try:
             addresses = await resolver(target.host, target.port)
         except OSError as exc:
-            raise UnresolvableHost(f"webhook URL host {target.host!r} does not resolve ({exc})") from None
-        address = _checked(target, addresses, allowed_networks)
+            raise UnresolvableHost(f"{purpose.what} host {target.host!r} does not resolve ({exc})") from None
+        address = _checked(target, addresses, allowed_networks, purpose)
     default_port = 443 if target.url.scheme == "https" else 80
     host_header = f"[{target.host}]" if target.literal is not None and target.literal.version == 6 else target.host
     if target.port != default_port:
