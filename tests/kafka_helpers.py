@@ -28,6 +28,7 @@ async def read_records(bootstrap: str, topic: str, *, expect: int, timeout_s: fl
         group_id=f"test-reader-{uuid.uuid4().hex[:8]}",
         auto_offset_reset="earliest",
         enable_auto_commit=False,
+        isolation_level="read_committed",
     )
     await consumer.start()
     records: list[Record] = []

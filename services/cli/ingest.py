@@ -11,8 +11,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from services.cli.output import stderr
+from services.errors import SitmonError
 from services.extraction.extractor import EXTRACTOR_VERSION, extract
-from services.ingest.pipeline import ExtractionStep, IngestSummary, ingest, read_all
+from services.ingest.pipeline import ExtractionStep, IngestInterrupted, IngestSummary, ingest, read_all
 from services.ingest.sources import IncomingArticle, Limits, Skipped
 from services.kafka.producer import EventProducer
 from services.settings import KafkaSettings
@@ -25,7 +26,9 @@ def extract_article(article: ArticleReceived) -> Extraction:
     return extract(article.text, title=article.title, language=article.language, published_at=article.published_at)
 
 
-def run_ingest(paths: list[Path], settings: KafkaSettings, limits: Limits, *, show_progress: bool) -> IngestSummary:
+def run_ingest(
+    paths: list[Path], settings: KafkaSettings, limits: Limits, *, show_progress: bool, retry_for: float
+) -> IngestSummary:
     items = list(read_all(paths, limits))
     step = ExtractionStep(extract_article, EXTRACTOR_VERSION)
 
@@ -38,7 +41,8 @@ def run_ingest(paths: list[Path], settings: KafkaSettings, limits: Limits, *, sh
             if progress is not None and task is not None:
                 progress.advance(task)
 
-        async with EventProducer(settings.kafka_bootstrap, source="/sitmon/ingest") as producer:
+        producer_at = EventProducer(settings.kafka_bootstrap, source="/sitmon/ingest", retry_for=retry_for)
+        async with producer_at as producer:
             return await ingest(
                 items, producer=producer, catalogue=settings.catalogue(), extraction=step, on_item=advance
             )
@@ -54,21 +58,35 @@ def ingest_command(
     paths: Annotated[list[Path], typer.Argument(help=".txt/.md/.html/.jsonl/RSS files or folders of them")],
     max_file_mb: Annotated[float, typer.Option(help="files larger than this are skipped")] = 10.0,
     progress: Annotated[bool, typer.Option(help="show a progress bar")] = True,
+    retry_for: Annotated[
+        float, typer.Option(min=0, help="seconds to keep retrying while the broker is unreachable or restarting")
+    ] = 180.0,
 ) -> None:
     """Read articles, extract casualty figures and ceasefire statements, publish to Kafka.
 
+    Articles go out in chunks, each chunk one Kafka transaction (an article and its report land
+    together or not at all); a broker that goes away is waited for up to --retry-for seconds.
     Exit 0 when everything was ingested, 2 when some input was skipped (each skip is reported
-    on stderr and recorded on the dead-letter topic; the rest still went through).
+    on stderr and recorded on the dead-letter topic; the rest still went through), 1 when the
+    broker stayed unreachable: the count printed is then what reached the topics.
     """
     settings = KafkaSettings()
     limits = Limits(max_file_bytes=int(max_file_mb * 1024 * 1024))
-    summary = run_ingest(paths, settings, limits, show_progress=progress)
+    try:
+        summary = run_ingest(paths, settings, limits, show_progress=progress, retry_for=retry_for)
+    except IngestInterrupted as stopped:
+        report(stopped.summary, settings)
+        raise SitmonError(f"ingest stopped: {stopped}") from stopped
+    report(summary, settings)
+    if summary.skipped:
+        raise typer.Exit(2)
+
+
+def report(summary: IngestSummary, settings: KafkaSettings) -> None:
     console.print(
         f"published {summary.published} article(s) to {settings.catalogue().articles.name}"
         + (f"; skipped {len(summary.skipped)} (see {settings.catalogue().dlq.name})" if summary.skipped else "")
     )
-    if summary.skipped:
-        raise typer.Exit(2)
 
 
 def register(app: typer.Typer) -> None:

@@ -2,7 +2,10 @@
 
 Each article is published to the articles topic (the log of record) and its facts to the
 reports topic; anything unreadable goes to the dead-letter topic with its origin and reason.
-The producer, the extractor and the clock are injected.
+Items are published in chunks, each chunk one Kafka transaction (`EventProducer.publish`):
+an article never lands without its report, and an item is counted (summary, `on_item`) only
+once its chunk is committed, so the count reported is what is on the topics. The producer,
+the extractor and the clock are injected.
 """
 
 from __future__ import annotations
@@ -16,8 +19,8 @@ import structlog
 
 from services.ingest.articles import Extractor, article_received, reports_extracted
 from services.ingest.sources import IncomingArticle, Limits, Skipped, discover, read_path
-from services.kafka.producer import EventProducer
-from streams.events import DeadLettered, excerpt, stable_id
+from services.kafka.producer import EventProducer, Outgoing, PublishFailed
+from streams.events import DeadLettered, ReportsExtracted, excerpt, stable_id
 from streams.topics import Catalogue
 
 log = structlog.get_logger("sitmon.ingest")
@@ -34,6 +37,14 @@ class IngestSummary:
     published: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
+
+
+class IngestInterrupted(PublishFailed):
+    """Publishing stopped part-way; `summary` holds what was committed before the failure."""
+
+    def __init__(self, message: str, summary: IngestSummary) -> None:
+        super().__init__(message)
+        self.summary = summary
 
 
 @dataclass(frozen=True)
@@ -60,30 +71,65 @@ async def ingest(
     on_item: Callable[[IncomingArticle | Skipped], None] = lambda _: None,
     batch_size: int = 100,
 ) -> IngestSummary:
+    """Publish `items` in transactions of `batch_size` items; raises IngestInterrupted with what landed."""
     summary = IngestSummary()
-    for queued, item in enumerate(items, start=1):
-        if isinstance(item, Skipped):
-            summary.skipped.append(item)
-            await producer.send(catalogue.dlq, item.origin, dead_letter(item, clock()))
-        else:
-            received = article_received(item, clock())
-            reports = reports_extracted(received, extraction.extract(received), extraction.version)
-            await producer.send(catalogue.articles, received.article_id, received)
-            await producer.send(catalogue.reports, reports.region, reports)
-            summary.published += 1
-            summary.article_ids.append(received.article_id)
-            log.info(
-                "article.published",
-                article_id=received.article_id,
-                region=reports.region,
-                figures=len(reports.casualties),
-                statements=len(reports.ceasefire),
-            )
-        on_item(item)
-        if queued % batch_size == 0:
-            await producer.flush()  # bounded memory: at most one batch of sends in flight
-    await producer.flush()
+    chunk: list[Prepared] = []
+
+    async def commit() -> None:
+        try:
+            await producer.publish([record for prepared in chunk for record in prepared.records])
+        except PublishFailed as exc:
+            raise IngestInterrupted(str(exc), summary) from exc
+        for prepared in chunk:
+            prepared.account(summary)
+            on_item(prepared.item)
+        chunk.clear()
+
+    for item in items:
+        chunk.append(prepare(item, catalogue=catalogue, extraction=extraction, now=clock()))
+        if len(chunk) >= batch_size:
+            await commit()
+    if chunk:
+        await commit()
     return summary
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """An item and the records it becomes: a dead letter, or an article and the report of its facts."""
+
+    item: IncomingArticle | Skipped
+    records: list[Outgoing]
+    reports: ReportsExtracted | None = None
+
+    def account(self, summary: IngestSummary) -> None:
+        if self.reports is None:
+            if isinstance(self.item, Skipped):
+                summary.skipped.append(self.item)
+            return
+        summary.published += 1
+        summary.article_ids.append(self.reports.article_id)
+        log.info(
+            "article.published",
+            article_id=self.reports.article_id,
+            region=self.reports.region,
+            figures=len(self.reports.casualties),
+            statements=len(self.reports.ceasefire),
+        )
+
+
+def prepare(
+    item: IncomingArticle | Skipped, *, catalogue: Catalogue, extraction: ExtractionStep, now: datetime
+) -> Prepared:
+    if isinstance(item, Skipped):
+        return Prepared(item, [Outgoing(catalogue.dlq, item.origin, dead_letter(item, now))])
+    received = article_received(item, now)
+    reports = reports_extracted(received, extraction.extract(received), extraction.version)
+    records = [
+        Outgoing(catalogue.articles, received.article_id, received),
+        Outgoing(catalogue.reports, reports.region, reports),
+    ]
+    return Prepared(item, records, reports)
 
 
 def dead_letter(skipped: Skipped, now: datetime) -> DeadLettered:

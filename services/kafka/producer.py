@@ -1,60 +1,159 @@
-"""A producer for sitmon events: idempotent, acks=all, CloudEvents values, event-time timestamps.
+"""Publish sitmon events atomically: a Kafka transaction per batch, retried across broker restarts.
 
-acks=all with idempotence means a record the broker acknowledged is on every in-sync
-replica and a retried send is never written twice (aiokafka's default is acks=1).
+The producer is idempotent with acks=all, and transactional: `publish(records)` writes a batch
+(an article, its reports and its dead letters, or a chunk of them) inside one transaction, so
+a reader with `isolation_level=read_committed` sees all of it or none of it. When the broker
+goes away mid-batch the attempt is abandoned, the producer is rebuilt — re-registering the same
+transactional id aborts the open transaction on the broker — and the whole batch is sent
+again after a backoff, until `retry_for` seconds have passed since the batch's first attempt.
+A batch therefore lands exactly once or not at all, and what `publish` returned for is what
+is on the topics.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
+import secrets
+import socket
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
+import structlog
 from aiokafka import AIOKafkaProducer
-from aiokafka.errors import KafkaError
 
 from services.errors import SitmonError
+from services.kafka.retry import Backoff, is_retriable
 from streams.envelope import encode
 from streams.events import Event, utc_timestamp_ms
 from streams.topics import Topic
 
+log = structlog.get_logger("sitmon.kafka.producer")
+
+# one attempt (start, send, commit) never hangs longer than this, even if the broker vanishes mid-way
+ATTEMPT_TIMEOUT_S = 45.0
+STOP_TIMEOUT_S = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class Outgoing:
+    """One record to publish: the topic, its key and the event (its time is the record timestamp)."""
+
+    topic: Topic
+    key: str
+    event: Event
+    timestamp: datetime | None = None
+
+
+class PublishFailed(SitmonError):
+    """A batch could not be published before the retry deadline; nothing of it is visible to readers."""
+
+
+def transactional_id(source: str) -> str:
+    """Unique per process: two ingests never fence each other; a crashed one's transaction times out."""
+    name = source.strip("/").replace("/", "-") or "sitmon"
+    return f"{name}-{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(4)}"
+
 
 class EventProducer:
-    def __init__(self, bootstrap: str, *, source: str = "/sitmon") -> None:
-        self._producer = AIOKafkaProducer(
-            bootstrap_servers=bootstrap,
-            acks="all",
-            enable_idempotence=True,
-            linger_ms=5,
-            request_timeout_ms=30000,
-        )
-        self._source = source
+    def __init__(
+        self,
+        bootstrap: str,
+        *,
+        source: str = "/sitmon",
+        retry_for: float = 180.0,
+        backoff: Backoff = Backoff(),
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self._bootstrap = bootstrap
-        self._pending: list[asyncio.Future[object]] = []
+        self._source = source
+        self._retry_for = retry_for
+        self._backoff = backoff
+        self._clock = clock
+        self._transactional_id = transactional_id(source)
+        self._producer: AIOKafkaProducer | None = None
+        self.attempts_retried = 0  # how many attempts were abandoned and retried (reported, tested)
 
     async def __aenter__(self) -> EventProducer:
-        try:
-            await self._producer.start()
-        except KafkaError as exc:
-            await self._producer.stop()  # release its connections and tasks before giving up
-            raise SitmonError(f"cannot reach Kafka at {self._bootstrap}: {exc}") from exc
-        return self
+        deadline = self._clock() + self._retry_for
+        attempt = 0
+        while True:
+            try:
+                await asyncio.wait_for(self._started(), ATTEMPT_TIMEOUT_S)
+                return self
+            except Exception as exc:  # classified just below
+                await self._discard()
+                if not is_retriable(exc) or self._clock() >= deadline:
+                    raise SitmonError(f"cannot reach Kafka at {self._bootstrap}: {describe(exc)}") from exc
+                await self._wait_before_retry(attempt, exc, "start")
+                attempt += 1
 
     async def __aexit__(self, *_: object) -> None:
-        try:
-            await self.flush()
-        finally:
-            await self._producer.stop()
+        await self._discard()
 
-    async def send(self, topic: Topic, key: str, event: Event, *, timestamp: datetime | None = None) -> None:
-        """Queue one event; `flush()` waits until every queued event is acknowledged."""
-        value = encode(event, subject=key, source=self._source)
-        when = timestamp or event.occurred_at
-        future = await self._producer.send(
-            topic.name, value=value, key=key.encode("utf-8"), timestamp_ms=utc_timestamp_ms(when)
-        )
-        self._pending.append(future)
+    async def publish(self, records: Sequence[Outgoing]) -> None:
+        """Write `records` in one transaction; retried whole until it commits or the deadline passes."""
+        if not records:
+            return
+        deadline = self._clock() + self._retry_for
+        attempt = 0
+        while True:
+            try:
+                await asyncio.wait_for(self._publish_once(records), ATTEMPT_TIMEOUT_S)
+                return
+            except Exception as exc:  # classified just below
+                await self._discard()  # the next attempt's producer aborts this one's transaction
+                if not is_retriable(exc):
+                    raise PublishFailed(f"Kafka at {self._bootstrap} refused the batch: {describe(exc)}") from exc
+                if self._clock() >= deadline:
+                    raise PublishFailed(
+                        f"Kafka at {self._bootstrap} did not take the batch within {self._retry_for:g} s: {describe(exc)}"
+                    ) from exc
+                self.attempts_retried += 1
+                await self._wait_before_retry(attempt, exc, "publish")
+                attempt += 1
 
-    async def flush(self) -> None:
-        pending, self._pending = self._pending, []
-        if pending:
-            await asyncio.gather(*pending)
+    async def _publish_once(self, records: Sequence[Outgoing]) -> None:
+        producer = await self._started()
+        async with producer.transaction():  # commit waits for every record of the batch to be acknowledged
+            for record in records:
+                when = record.timestamp or record.event.occurred_at
+                await producer.send(
+                    record.topic.name,
+                    value=encode(record.event, subject=record.key, source=self._source),
+                    key=record.key.encode("utf-8"),
+                    timestamp_ms=utc_timestamp_ms(when),
+                )
+
+    async def _started(self) -> AIOKafkaProducer:
+        if self._producer is None:
+            producer = AIOKafkaProducer(
+                bootstrap_servers=self._bootstrap,
+                acks="all",
+                enable_idempotence=True,
+                transactional_id=self._transactional_id,
+                linger_ms=5,
+                request_timeout_ms=30000,
+            )
+            self._producer = producer
+            await producer.start()  # registers the transactional id: aborts a transaction left open
+        return self._producer
+
+    async def _discard(self) -> None:
+        producer, self._producer = self._producer, None
+        if producer is not None:
+            with contextlib.suppress(Exception):  # a dead broker cannot be said goodbye to
+                await asyncio.wait_for(producer.stop(), STOP_TIMEOUT_S)
+
+    async def _wait_before_retry(self, attempt: int, exc: BaseException, stage: str) -> None:
+        delay = self._backoff.delay(attempt)
+        log.warning("kafka.retrying", stage=stage, attempt=attempt + 1, error=describe(exc), delay_s=round(delay, 2))
+        await asyncio.sleep(delay)
+
+
+def describe(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

@@ -30,7 +30,10 @@ class ReplayedRecord:
 async def replay(
     bootstrap: str, topic: str, *, since: datetime | None = None, until: datetime | None = None
 ) -> AsyncIterator[ReplayedRecord]:
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
+    # read_committed: ingest publishes in transactions, and an aborted batch is not part of the log
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False, isolation_level="read_committed"
+    )
     await consumer.start()
     try:
         partitions = await topic_partitions(bootstrap, topic)

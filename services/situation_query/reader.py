@@ -31,6 +31,7 @@ async def read_topic(bootstrap: str, topic: str, *, timeout_s: float = 15.0) -> 
         group_id=None,
         enable_auto_commit=False,
         auto_offset_reset="earliest",
+        isolation_level="read_committed",  # ingest publishes in transactions: never an aborted one
         request_timeout_ms=int(timeout_s * 1000),
     )
     try:

@@ -13,7 +13,7 @@ SEEDS = Path(__file__).resolve().parents[3] / "seeds" / "articles"
 def test_ingest_without_a_broker_says_where_it_looked() -> None:
     env = {**os.environ, "SITMON_KAFKA_BOOTSTRAP": "127.0.0.1:1"}  # nothing listens on port 1
     done = subprocess.run(
-        [sys.executable, "-m", "services.cli", "ingest", str(SEEDS), "--no-progress"],
+        [sys.executable, "-m", "services.cli", "ingest", str(SEEDS), "--no-progress", "--retry-for", "1"],
         capture_output=True,
         text=True,
         env=env,
