@@ -1,4 +1,4 @@
-"""`sitmon replay TOPIC [--since T] [--until T] [--format jsonl|csv] [--output FILE]`."""
+"""`sitmon replay TOPIC [--since T] [--until T] [--format jsonl|csv|parquet] [--output FILE]`."""
 
 from __future__ import annotations
 
@@ -6,17 +6,28 @@ import asyncio
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Annotated
+from typing import Annotated, Protocol
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from services.errors import BadInput
 from services.replay.formats import FORMATS, Writer
-from services.replay.reader import replay
+from services.replay.parquet import ParquetWriter
+from services.replay.reader import ReplayedRecord, replay
 from services.settings import KafkaSettings
 
 console = Console(stderr=True, highlight=False)
+PROGRESS_EVERY = 1000  # records between progress bar updates (an update per record would cost more than the write)
+
+
+class RecordSink(Protocol):
+    count: int
+
+    def write(self, record: ReplayedRecord) -> None: ...
+
+    def close(self) -> None: ...
 
 
 def parse_time(value: str | None, option: str) -> datetime | None:
@@ -29,35 +40,68 @@ def parse_time(value: str | None, option: str) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
+def progress_bar(name: str) -> Progress:
+    """A bar over the records between the start and end offsets; invisible when stderr is not a terminal."""
+    return Progress(
+        TextColumn(f"replaying {name}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        disable=not console.is_terminal,
+        transient=True,
+    )
+
+
+async def copy_records(
+    bootstrap: str, name: str, sink: RecordSink, since: datetime | None, until: datetime | None
+) -> int:
+    with progress_bar(name) as progress:
+        task = progress.add_task("replay", total=None)
+        async for record in replay(
+            bootstrap, name, since=since, until=until, on_plan=lambda total: progress.update(task, total=total)
+        ):
+            sink.write(record)
+            if sink.count % PROGRESS_EVERY == 0:
+                progress.update(task, completed=sink.count)
+    sink.close()
+    return sink.count
+
+
 def replay_command(
     topic: Annotated[
         str, typer.Argument(help="a catalogue topic: articles, reports, situation, alerts, deliveries, dlq…")
     ],
     since: Annotated[str | None, typer.Option(help="first record time (ISO-8601; record time = event time)")] = None,
     until: Annotated[str | None, typer.Option(help="last record time (ISO-8601)")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="jsonl or csv")] = "jsonl",
-    output: Annotated[Path | None, typer.Option(help="write here instead of stdout")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet (parquet needs --output)")] = "jsonl",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="write here instead of stdout")] = None,
 ) -> None:
     """Read a topic by time range — without a consumer group, so production is untouched."""
     if fmt not in FORMATS:
         raise BadInput(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
+    if fmt == "parquet" and output is None:
+        raise BadInput("--format parquet writes a file: give it with -o FILE.parquet")
     start, end = parse_time(since, "--since"), parse_time(until, "--until")
     if start and end and end < start:
         raise BadInput("--until is before --since")
+    if output is not None and not output.parent.is_dir():
+        raise BadInput(f"--output {output}: directory {output.parent} does not exist")
     settings = KafkaSettings()
-    name = settings.catalogue().resolve(topic).name
+    resolved = settings.catalogue().resolve(topic)
+    name = resolved.name
 
-    async def run(out: IO[str]) -> int:
-        writer = Writer(out, fmt)
-        async for record in replay(settings.kafka_bootstrap, name, since=start, until=end):
-            writer.write(record)
-        return writer.count
+    def run(sink: RecordSink) -> int:
+        return asyncio.run(copy_records(settings.kafka_bootstrap, name, sink, start, end))
 
-    if output is None:
-        count = asyncio.run(run(sys.stdout))
+    if fmt == "parquet":
+        assert output is not None
+        count = run(ParquetWriter(output, resolved.spec.suffix))
+    elif output is None:
+        count = run(Writer(sys.stdout, fmt))
     else:
         with output.open("w", encoding="utf-8", newline="") as handle:
-            count = asyncio.run(run(handle))
+            count = run(Writer(handle, fmt))
     console.print(f"replayed {count} record(s) of {name}")
 
 

@@ -7,7 +7,7 @@ offsets it saw when it started, so it terminates on a live topic.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -28,11 +28,22 @@ class ReplayedRecord:
 
 
 async def replay(
-    bootstrap: str, topic: str, *, since: datetime | None = None, until: datetime | None = None
+    bootstrap: str,
+    topic: str,
+    *,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    on_plan: Callable[[int], None] = lambda _: None,
 ) -> AsyncIterator[ReplayedRecord]:
+    """`on_plan` learns how many records lie between the start and end offsets (a progress total)."""
     # read_committed: ingest publishes in transactions, and an aborted batch is not part of the log
     consumer = AIOKafkaConsumer(
-        bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False, isolation_level="read_committed"
+        bootstrap_servers=bootstrap,
+        group_id=None,
+        enable_auto_commit=False,
+        isolation_level="read_committed",
+        max_partition_fetch_bytes=4 * 1024 * 1024,  # large fetches: replay reads whole topics
+        fetch_max_bytes=16 * 1024 * 1024,
     )
     await consumer.start()
     try:
@@ -44,6 +55,7 @@ async def replay(
         ends = await consumer.end_offsets(assigned)
         starts = await _start_offsets(consumer, assigned, since)
         remaining = {tp for tp in assigned if starts[tp] < ends[tp]}
+        on_plan(sum(max(0, ends[tp] - starts[tp]) for tp in assigned))
         for tp in assigned:
             consumer.seek(tp, starts[tp])
         until_ms = utc_timestamp_ms(until) if until else None

@@ -1,0 +1,56 @@
+"""The Parquet schema follows the contract's models; a record that does not fit becomes an error row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from services.replay.columns import TIMESTAMP, topic_schema
+from services.replay.parquet import ParquetWriter
+from services.replay.reader import ReplayedRecord
+from streams.envelope import encode
+from tests.unit.streams.factories import figure, report, statement
+
+
+def record(offset: int, value: bytes | None, key: bytes | None = b"nagorno-karabakh") -> ReplayedRecord:
+    return ReplayedRecord(partition=0, offset=offset, timestamp_ms=1_695_232_800_000, key=key, value=value)
+
+
+def test_report_fields_become_typed_columns_and_nested_lists() -> None:
+    schema, modelled = topic_schema("reports")
+    assert modelled == frozenset({"reports.extracted"})
+    assert schema.field("published_at").type == TIMESTAMP
+    casualties = schema.field("casualties").type
+    assert pa.types.is_list(casualties)
+    assert casualties.value_type.field("count").type == pa.int64()
+    assert casualties.value_type.field("outcome").type == pa.string()
+    assert pa.types.is_list(schema.field("ceasefire").type.value_type.field("parties").type)
+
+
+def test_alerts_topic_takes_the_union_of_its_event_types() -> None:
+    schema, modelled = topic_schema("alerts")
+    assert len(modelled) >= 2 and "type" in schema.names and "data_json" in schema.names
+
+
+def test_small_row_groups_and_a_misfit_record_kept_with_its_reason(tmp_path: Path) -> None:
+    good = report("a1", casualties=(figure(32),), ceasefire=(statement("agreed"),))
+    misfit = orjson.loads(encode(good, subject=good.region))
+    misfit["data"]["casualties"] = [{"count": "many"}]  # not an int: cannot be typed
+    path = tmp_path / "r.parquet"
+    writer = ParquetWriter(path, "reports", row_group=2)
+    for offset in range(3):
+        writer.write(record(offset, encode(good, subject=good.region)))
+    writer.write(record(3, orjson.dumps(misfit)))
+    writer.write(record(4, None, key=None))
+    writer.close()
+    table = pq.read_table(path)
+    assert pq.ParquetFile(path).metadata.num_row_groups == 3
+    rows = table.to_pylist()
+    assert [row["offset"] for row in rows] == [0, 1, 2, 3, 4]
+    assert rows[0]["casualties"][0]["count"] == 32 and rows[0]["ceasefire"][0]["status"] == "agreed"
+    assert rows[3]["error"].startswith("data does not fit") and '"many"' in rows[3]["data_json"]
+    assert rows[3]["id"] == good.event_id
+    assert rows[4]["error"] is not None and rows[4]["casualties"] is None
