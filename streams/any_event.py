@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import Field
 
+from streams.access import AnyTokenEvent, AuditRecorded
 from streams.alerting import AnyAlertEvent
 from streams.deliveries import DeliveryEvent
 from streams.events import ArticleReceived, DeadLettered, ReportsExtracted
@@ -20,6 +21,8 @@ SitmonEvent = Annotated[
     | DeadLettered
     | AnyAlertEvent
     | AnySubscriptionEvent
-    | DeliveryEvent,
+    | DeliveryEvent
+    | AnyTokenEvent
+    | AuditRecorded,
     Field(discriminator="type"),
 ]

@@ -41,6 +41,9 @@ class Subscription(Frozen):
     send_resolved: bool = True
     state: SubscriptionState = "active"
     state_reason: str | None = None
+    version: int = Field(
+        default=1, ge=1, description="1 when created, +1 with every change: commands name the one they expect"
+    )
     created_at: AwareDatetime
     updated_at: AwareDatetime
 
@@ -211,9 +214,7 @@ def disable(sub: Subscription, now: datetime, reason: str) -> SubscriptionDisabl
     )
 
 
-def rotate_secret(
-    sub: Subscription, now: datetime, secret: SigningSecret | None = None
-) -> SubscriptionSecretRotated:
+def rotate_secret(sub: Subscription, now: datetime, secret: SigningSecret | None = None) -> SubscriptionSecretRotated:
     """A new secret signs from now on; the old ones stay valid for 24 h so receivers can switch over."""
     grace_end = now + ROTATION_GRACE
     kept = tuple(

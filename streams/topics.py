@@ -47,6 +47,8 @@ SPECS: tuple[TopicSpec, ...] = (
     TopicSpec("alerts", "alert group key", "Alert transitions", 4, FOREVER),
     TopicSpec("deliveries", "subscription id", "Delivery attempts", 4, 90 * DAY_MS),
     TopicSpec("subscriptions", "subscription id", "Subscription events", 1, FOREVER, "compact"),
+    TopicSpec("tokens", "token name", "API token events (hashes only)", 1, FOREVER, "compact"),
+    TopicSpec("audit", "actor", "AuditRecorded", 1, FOREVER),
     TopicSpec("dlq", "origin", "DeadLettered", 1, FOREVER, dead_letter=None),
 )
 
@@ -104,6 +106,14 @@ class Catalogue:
     @property
     def subscriptions(self) -> Topic:
         return self.get("subscriptions")
+
+    @property
+    def tokens(self) -> Topic:
+        return self.get("tokens")
+
+    @property
+    def audit(self) -> Topic:
+        return self.get("audit")
 
     @property
     def dlq(self) -> Topic:

@@ -1,4 +1,5 @@
-"""What the app factory is given: the ports, the token, the clock and the metrics registry."""
+"""What the app factory is given: the ports, the admin token from the environment, the clock and
+the metrics registry. `token` is SITMON_API_TOKEN (None: only named tokens from the tokens topic)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from services.api.ports import EventLog, UrlCheck
 class ApiDeps:
     log: EventLog
     check_url: UrlCheck
-    token: str
+    token: str | None
     clock: Callable[[], datetime]
     registry: CollectorRegistry
 

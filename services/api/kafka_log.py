@@ -15,6 +15,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
 
 from services.errors import SitmonError
 from streams import subscriptions as subs
+from streams.access import AnyTokenEvent, ApiToken, AuditRecorded, TokenCreated, TokenRevoked, apply_token
 from streams.alerting import ResendRequested, Silence, SilenceCreated, SilenceExpired, apply_silence
 from streams.any_event import SitmonEvent
 from streams.deliveries import (
@@ -41,8 +42,14 @@ async def read_topic(bootstrap: str, topic: str) -> list[ConsumerRecord]:
     """Every record of `topic` up to its end offsets at the time of the call."""
     # "earliest" matters: with the topic given here, aiokafka's own initial offset reset would
     # otherwise win over seek_to_beginning and start at the end
+    # read_committed: a subscription writer fenced mid-transaction leaves aborted records behind
     consumer = AIOKafkaConsumer(
-        topic, bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False, auto_offset_reset="earliest"
+        topic,
+        bootstrap_servers=bootstrap,
+        group_id=None,
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+        isolation_level="read_committed",
     )
     try:
         await consumer.start()
@@ -118,6 +125,30 @@ class KafkaEventLog:
         await self._publish(self.catalogue.subscriptions.name, key, event)
         if isinstance(event, subs.SubscriptionDeleted):
             await self._send(self.catalogue.subscriptions.name, key, None)  # the tombstone compaction keeps
+
+    # --- API tokens and the audit trail --------------------------------------------------
+
+    async def api_tokens(self) -> dict[str, ApiToken]:
+        folded: dict[str, ApiToken] = {}
+        for record in await read_topic(self.bootstrap, self.catalogue.tokens.name):
+            event = _decode_or_none(record)
+            if isinstance(event, TokenCreated | TokenRevoked):
+                folded = apply_token(folded, event)
+        return folded
+
+    async def publish_token_event(self, event: AnyTokenEvent) -> None:
+        key = event.token.name if isinstance(event, TokenCreated) else event.name
+        await self._publish(self.catalogue.tokens.name, key, event)
+
+    async def record_audit(self, event: AuditRecorded) -> None:
+        await self._publish(self.catalogue.audit.name, event.actor, event)
+
+    async def audit_trail(self) -> list[AuditRecorded]:
+        return [
+            event
+            for record in await read_topic(self.bootstrap, self.catalogue.audit.name)
+            if isinstance(event := _decode_or_none(record), AuditRecorded)
+        ]
 
     # --- the alerts topic ------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
+from streams.access import ApiToken, AuditRecorded
 from streams.alerting import ResendRequested, Silence, SilenceCreated, SilenceExpired
 from streams.deliveries import DeliveryRecord
 from streams.situation import SituationChanged
@@ -30,6 +31,12 @@ class EventLog(Protocol):
 
     async def publish_alert_event(self, key: str, event: SilenceCreated | SilenceExpired | ResendRequested) -> None:
         """Durably append to the alerts topic."""
+
+    async def api_tokens(self) -> dict[str, ApiToken]:
+        """The live named API tokens (hashes only), by name: the tokens topic, folded."""
+
+    async def record_audit(self, event: AuditRecorded) -> None:
+        """Durably append an admin action to the audit topic."""
 
     async def situations(self) -> dict[str, SituationChanged]:
         """The latest SituationChanged per region."""

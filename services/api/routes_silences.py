@@ -8,18 +8,19 @@ from datetime import timedelta
 from fastapi import APIRouter, Depends, Response, status
 from pydantic import ValidationError
 
-from services.api.auth import require_token
+from services.api import audit
+from services.api.auth import Principal, require_admin, require_read
 from services.api.deps import ApiDeps, deps
 from services.api.errors import not_found, unprocessable
 from services.api.schemas import SilenceIn, SilenceOut
 from streams.alerting import Silence, SilenceCreated, SilenceExpired, silence_key
 from streams.events import stable_id
 
-router = APIRouter(prefix="/silences", tags=["silences"], dependencies=[Depends(require_token)])
+router = APIRouter(prefix="/silences", tags=["silences"], dependencies=[Depends(require_read)])
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=SilenceOut)
-async def create(body: SilenceIn, api: ApiDeps = Depends(deps)) -> SilenceOut:
+async def create(body: SilenceIn, api: ApiDeps = Depends(deps), who: Principal = Depends(require_admin)) -> SilenceOut:
     now = api.clock()
     starts = body.starts_at or now
     ends = body.ends_at or starts + timedelta(seconds=body.duration_seconds or 0)
@@ -39,6 +40,7 @@ async def create(body: SilenceIn, api: ApiDeps = Depends(deps)) -> SilenceOut:
         message = str(exc.errors()[0].get("msg", "invalid")).removeprefix("Value error, ")
         raise unprocessable(message) from exc
     await api.log.publish_alert_event(silence_key(silence_id), event)
+    await audit.record(api, who, "silence.create", silence_id)
     return SilenceOut.of(Silence(event), now)
 
 
@@ -58,7 +60,9 @@ async def show(silence_id: str, api: ApiDeps = Depends(deps)) -> SilenceOut:
 
 
 @router.delete("/{silence_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def expire(silence_id: str, api: ApiDeps = Depends(deps), expired_by: str = "api") -> Response:
+async def expire(
+    silence_id: str, api: ApiDeps = Depends(deps), who: Principal = Depends(require_admin), expired_by: str = "api"
+) -> Response:
     """End a silence now (it stays listed, as expired)."""
     now = api.clock()
     found = (await api.log.silences()).get(silence_id)
@@ -72,4 +76,5 @@ async def expire(silence_id: str, api: ApiDeps = Depends(deps), expired_by: str 
             expired_by=expired_by,
         )
         await api.log.publish_alert_event(silence_key(silence_id), event)
+        await audit.record(api, who, "silence.expire", silence_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

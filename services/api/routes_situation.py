@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, HTTPException, status
 
-from services.api.auth import require_token
+from services.api.auth import require_read
 from services.api.deps import ApiDeps, deps
 from streams.situation import SituationChanged
 
-router = APIRouter(prefix="/situation", tags=["situation"], dependencies=[Depends(require_token)])
+router = APIRouter(prefix="/situation", tags=["situation"], dependencies=[Depends(require_read)])
 
 
 @router.get("", response_model=list[SituationChanged])

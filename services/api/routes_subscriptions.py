@@ -9,7 +9,8 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Response, status
 from pydantic import ValidationError
 
-from services.api.auth import require_token
+from services.api import audit
+from services.api.auth import Principal, require_admin, require_read
 from services.api.deps import ApiDeps, deps
 from services.api.errors import not_found, unprocessable
 from services.api.schemas import (
@@ -24,7 +25,7 @@ from streams import subscriptions as subs
 from streams.alerting import ResendRequested, resend_key
 from streams.events import stable_id
 
-router = APIRouter(prefix="/subscriptions", tags=["subscriptions"], dependencies=[Depends(require_token)])
+router = APIRouter(prefix="/subscriptions", tags=["subscriptions"], dependencies=[Depends(require_read)])
 
 
 async def _checked_url(api: ApiDeps, url: str) -> None:
@@ -55,7 +56,9 @@ def _invalid(exc: ValidationError | ValueError) -> HTTPException:
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=SubscriptionWithSecret)
-async def create(body: SubscriptionIn, api: ApiDeps = Depends(deps)) -> SubscriptionWithSecret:
+async def create(
+    body: SubscriptionIn, api: ApiDeps = Depends(deps), who: Principal = Depends(require_admin)
+) -> SubscriptionWithSecret:
     """Subscribe a webhook. The response carries the signing secret: store it, it is not shown again."""
     await _checked_url(api, body.url)
     try:
@@ -64,6 +67,7 @@ async def create(body: SubscriptionIn, api: ApiDeps = Depends(deps)) -> Subscrip
         raise _invalid(exc) from exc
     await api.log.publish_subscription(event)
     sub = event.subscription
+    await audit.record(api, who, "subscription.create", sub.subscription_id, version=sub.version)
     return SubscriptionWithSecret(**SubscriptionOut.of(sub).model_dump(), secret=sub.secrets[0].secret)
 
 
@@ -79,7 +83,9 @@ async def show(subscription_id: str, api: ApiDeps = Depends(deps)) -> Subscripti
 
 
 @router.patch("/{subscription_id}", response_model=SubscriptionOut)
-async def change(subscription_id: str, body: SubscriptionPatch, api: ApiDeps = Depends(deps)) -> SubscriptionOut:
+async def change(
+    subscription_id: str, body: SubscriptionPatch, api: ApiDeps = Depends(deps), who: Principal = Depends(require_admin)
+) -> SubscriptionOut:
     sub = await _get(api, subscription_id)
     changes: dict[str, Any] = body.model_dump(exclude_none=True)
     if not changes:
@@ -91,44 +97,57 @@ async def change(subscription_id: str, body: SubscriptionPatch, api: ApiDeps = D
     except (ValidationError, ValueError) as exc:
         raise _invalid(exc) from exc
     await api.log.publish_subscription(event)
+    await audit.record(api, who, event.type, subscription_id, version=event.subscription.version)
     return SubscriptionOut.of(event.subscription)
 
 
 @router.post("/{subscription_id}/pause", response_model=SubscriptionOut)
-async def pause(subscription_id: str, api: ApiDeps = Depends(deps)) -> SubscriptionOut:
+async def pause(
+    subscription_id: str, api: ApiDeps = Depends(deps), who: Principal = Depends(require_admin)
+) -> SubscriptionOut:
     sub = await _get(api, subscription_id)
     if sub.state == "paused":
         return SubscriptionOut.of(sub)  # idempotent: pausing twice records nothing
     event = subs.pause(sub, api.clock())
     await api.log.publish_subscription(event)
+    await audit.record(api, who, event.type, subscription_id, version=event.subscription.version)
     return SubscriptionOut.of(event.subscription)
 
 
 @router.post("/{subscription_id}/resume", response_model=SubscriptionOut)
-async def resume(subscription_id: str, api: ApiDeps = Depends(deps)) -> SubscriptionOut:
+async def resume(
+    subscription_id: str, api: ApiDeps = Depends(deps), who: Principal = Depends(require_admin)
+) -> SubscriptionOut:
     """Back to active, from paused or disabled (after fixing the endpoint)."""
     sub = await _get(api, subscription_id)
     if sub.state == "active":
         return SubscriptionOut.of(sub)
     event = subs.resume(sub, api.clock())
     await api.log.publish_subscription(event)
+    await audit.record(api, who, event.type, subscription_id, version=event.subscription.version)
     return SubscriptionOut.of(event.subscription)
 
 
 @router.post("/{subscription_id}/rotate-secret", response_model=SubscriptionWithSecret)
-async def rotate_secret(subscription_id: str, api: ApiDeps = Depends(deps)) -> SubscriptionWithSecret:
+async def rotate_secret(
+    subscription_id: str, api: ApiDeps = Depends(deps), who: Principal = Depends(require_admin)
+) -> SubscriptionWithSecret:
     """A new signing secret, shown this once; the old one keeps signing alongside it for 24 hours."""
     sub = await _get(api, subscription_id)
     event = subs.rotate_secret(sub, api.clock())
     await api.log.publish_subscription(event)
     rotated = event.subscription
+    await audit.record(api, who, event.type, subscription_id, version=rotated.version)
     return SubscriptionWithSecret(**SubscriptionOut.of(rotated).model_dump(), secret=rotated.secrets[0].secret)
 
 
 @router.delete("/{subscription_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete(subscription_id: str, api: ApiDeps = Depends(deps)) -> Response:
+async def delete(
+    subscription_id: str, api: ApiDeps = Depends(deps), who: Principal = Depends(require_admin)
+) -> Response:
     sub = await _get(api, subscription_id)
     await api.log.publish_subscription(subs.delete(sub, api.clock()))
+    await audit.record(api, who, "subscription.deleted", subscription_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -145,7 +164,9 @@ async def deliveries(subscription_id: str, api: ApiDeps = Depends(deps)) -> list
     status_code=status.HTTP_202_ACCEPTED,
     response_model=Accepted,
 )
-async def resend(subscription_id: str, message_id: str, api: ApiDeps = Depends(deps)) -> Accepted:
+async def resend(
+    subscription_id: str, message_id: str, api: ApiDeps = Depends(deps), who: Principal = Depends(require_admin)
+) -> Accepted:
     """Deliver a message again (same webhook-id); the running alerts service performs it."""
     await _get(api, subscription_id)
     if not any(r.message.message_id == message_id for r in await api.log.deliveries(subscription_id)):
@@ -158,4 +179,5 @@ async def resend(subscription_id: str, message_id: str, api: ApiDeps = Depends(d
         message_id=message_id,
     )
     await api.log.publish_alert_event(resend_key(subscription_id), request)
+    await audit.record(api, who, "delivery.resend", f"{subscription_id}/{message_id}")
     return Accepted(detail=f"resend of {message_id} requested; `sitmon alerts` delivers it with the same webhook-id")

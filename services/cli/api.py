@@ -1,8 +1,8 @@
 """`sitmon api`: the composition root of the HTTP API.
 
 Wires the app factory (services/api, which imports only the contract) to Kafka and to the
-SSRF guard from alerts/delivery, then serves it with uvicorn. Without SITMON_API_TOKEN it
-refuses to start (exit 2): an open subscription API would let anyone add webhooks.
+SSRF guard from alerts/delivery, then serves it with uvicorn. With neither SITMON_API_TOKEN nor
+a named token on the tokens topic it refuses to start (exit 2): nobody could use it.
 """
 
 from __future__ import annotations
@@ -30,9 +30,19 @@ def load_settings() -> ApiSettings:
         parse_allowed_networks(settings.webhook_allowed_networks)  # refuse a bad CIDR before serving
     except (ValidationError, ValueError) as exc:
         raise BadInput(f"API settings: {str(exc).splitlines()[0]}") from exc
-    if settings.api_token is None or not settings.api_token.get_secret_value():
-        raise BadInput("SITMON_API_TOKEN is not set; the API refuses to run without a bearer token")
     return settings
+
+
+def _env_token(settings: ApiSettings) -> str | None:
+    return settings.api_token.get_secret_value() if settings.api_token is not None else None
+
+
+async def _require_some_token(settings: ApiSettings, log: KafkaEventLog) -> None:
+    if not _env_token(settings) and not await log.api_tokens():
+        raise BadInput(
+            "no API token: set SITMON_API_TOKEN (one admin token) or create one with "
+            "`sitmon tokens create NAME --scope admin`"
+        )
 
 
 async def _serve(settings: ApiSettings, host: str, port: int) -> None:
@@ -45,11 +55,11 @@ async def _serve(settings: ApiSettings, host: str, port: int) -> None:
 
     networks = parse_allowed_networks(settings.webhook_allowed_networks)
     log = KafkaEventLog(settings.kafka_bootstrap, settings.catalogue())
-    assert settings.api_token is not None
+    await _require_some_token(settings, log)
     deps = ApiDeps(
         log=log,
         check_url=lambda url: check_url(url, networks),
-        token=settings.api_token.get_secret_value(),
+        token=_env_token(settings) or None,
         clock=_now,
         registry=CollectorRegistry(),
     )

@@ -25,6 +25,7 @@ COMMANDS = (
     "services.cli.alerts",
     "services.cli.api",
     "services.cli.subscriptions",
+    "services.cli.tokens",
     "services.cli.extract",
     "services.cli.up",
 )

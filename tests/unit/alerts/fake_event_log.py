@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from streams import subscriptions as subs
+from streams.access import AnyTokenEvent, ApiToken, AuditRecorded, apply_token
 from streams.alerting import ResendRequested, Silence, SilenceCreated, SilenceExpired, apply_silence
 from streams.deliveries import DeliveryLog, DeliveryRecord
 from streams.events import Event
@@ -15,6 +16,8 @@ class MemoryEventLog:
         self.alert_events: list[tuple[str, Event]] = []
         self.latest: dict[str, SituationChanged] = {}
         self.delivery_log = DeliveryLog()
+        self.token_events: list[AnyTokenEvent] = []
+        self.audit: list[AuditRecorded] = []
 
     async def subscriptions(self) -> dict[str, subs.Subscription]:
         folded: dict[str, subs.Subscription] = {}
@@ -34,6 +37,15 @@ class MemoryEventLog:
 
     async def publish_alert_event(self, key: str, event: SilenceCreated | SilenceExpired | ResendRequested) -> None:
         self.alert_events.append((key, event))
+
+    async def api_tokens(self) -> dict[str, ApiToken]:
+        folded: dict[str, ApiToken] = {}
+        for event in self.token_events:
+            folded = apply_token(folded, event)
+        return folded
+
+    async def record_audit(self, event: AuditRecorded) -> None:
+        self.audit.append(event)
 
     async def situations(self) -> dict[str, SituationChanged]:
         return dict(self.latest)
