@@ -29,6 +29,21 @@ Group = Literal[
     "aid_workers",
     "peacekeepers",
 ]
+# Group arithmetic: how figures of different groups relate (the fold and every reader rely on it).
+# The disjoint groups never overlap, so per incident people in general (group None) are at least
+# their sum. Police are counted apart from civilians because reports contrast them ("3 police and
+# 2 civilians"), as they do soldiers, fighters (non-state armed groups) and peacekeepers. The parts
+# are civilians under international humanitarian law (journalists: Additional Protocol I, art. 79;
+# humanitarian aid workers are civilians unless they take part in hostilities), and children and
+# women as casualty reports name them; parts may overlap each other (a woman journalist), so they
+# never add: their whole is at least the largest part. low, best and high follow the same arithmetic.
+DISJOINT_GROUPS: tuple[Group, ...] = ("civilians", "soldiers", "fighters", "police", "peacekeepers")
+PART_OF: dict[Group, Group] = {
+    "children": "civilians",
+    "women": "civilians",
+    "journalists": "civilians",
+    "aid_workers": "civilians",
+}
 CeasefireStatus = Literal["proposed", "agreed", "in_effect", "violated", "collapsed", "extended"]
 
 

@@ -2,10 +2,12 @@
 
 Per incident (Iraq Body Count's min/max per incident): `low` is the lowest standing figure
 of any source, `high` the highest, `best` the lowest point estimate that every source's bounds
-allow — ACLED's conservative choice ("at least 30" and "32" give 32; "32" and "40" give 32). A tally is `disputed` when its sources differ by
-more than 1.5x. Subgroups are subsets: within an incident civilians are lifted to at least
-children, and people in general to at least every group, so children <= civilians <= all
-holds in every window; a subgroup is never added to the total. Windows hold the incidents
+allow — ACLED's conservative choice ("at least 30" and "32" give 32; "32" and "40" give 32).
+A tally is `disputed` when its sources differ by more than 1.5x. Groups follow the contract's
+arithmetic (streams.events.DISJOINT_GROUPS, PART_OF): within an incident a whole is lifted to at
+least its largest part (children, women, journalists, aid workers of civilians) and people in
+general to at least the sum of the disjoint groups, bound by bound; parts never add. So
+children <= civilians <= all holds in every window. Windows hold the incidents
 whose first report lies within 24 h / 7 d of the picture's time; `all` adds archived ones.
 """
 
@@ -14,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import get_args
 
-from streams.events import Group, Outcome
+from streams.events import DISJOINT_GROUPS, PART_OF, Group, Outcome
 from streams.fold.state import (
     DAY_MS,
     FIGURES_SHOWN,
@@ -90,27 +92,62 @@ def incident_summaries(incident: Incident) -> dict[tuple[str, str | None], Summa
     return summaries
 
 
-def _lift(summaries: dict[tuple[str, str | None], Summary], outcome: str, child: str, parent: str | None) -> None:
-    lower = summaries.get((outcome, child))
-    if lower is None:
+def _combined(parts: list[Summary], add: bool) -> Summary:
+    """Several groups' summaries as one: summed when the groups are disjoint, the largest otherwise."""
+    if add:
+        total = Summary(incidents=parts[0].incidents)
+        for part in parts:
+            total.low, total.best, total.high = total.low + part.low, total.best + part.best, total.high + part.high
+            total.disputed = total.disputed or part.disputed
+            total.outlets |= part.outlets
+            total.quotes.extend(part.quotes)
+        return total
+    largest = max(parts, key=lambda part: (part.best, part.high, part.low))
+    return Summary(
+        max(part.low for part in parts),
+        largest.best,
+        max(part.high for part in parts),
+        largest.disputed,
+        set(largest.outlets),
+        list(largest.quotes),
+        largest.incidents,
+    )
+
+
+def _lift(
+    summaries: dict[tuple[str, str | None], Summary],
+    outcome: str,
+    groups: tuple[str, ...],
+    whole: str | None,
+    add: bool,
+) -> None:
+    """Make the whole at least what its groups add up to (disjoint groups) or their largest (parts)."""
+    parts = [summaries[(outcome, group)] for group in groups if (outcome, group) in summaries]
+    if not parts:
         return
-    upper = summaries.get((outcome, parent))
-    if upper is None:  # no figure of the wider group: the subgroup's is the best we know of it
-        summaries[(outcome, parent)] = Summary(
-            lower.low, lower.best, lower.high, lower.disputed, set(lower.outlets), list(lower.quotes), lower.incidents
-        )
+    lower = _combined(parts, add)
+    upper = summaries.get((outcome, whole))
+    if upper is None:  # no figure of the whole: what its groups say is the best we know of it
+        summaries[(outcome, whole)] = lower
         return
     upper.low = max(upper.low, lower.low)
-    upper.best = max(upper.best, lower.best)
     upper.high = max(upper.high, lower.high)
+    if lower.best > upper.best:  # the groups' figures now carry the whole's best: cite them too
+        upper.best = lower.best
+        upper.disputed = upper.disputed or lower.disputed
+        upper.outlets |= lower.outlets
+        upper.quotes.extend(lower.quotes)
 
 
 def _lift_parents(summaries: dict[tuple[str, str | None], Summary]) -> None:
-    """Children are civilians, and every group is people: parents are at least their children."""
-    for outcome in {outcome for outcome, _ in summaries}:
-        _lift(summaries, outcome, "children", "civilians")
-        for group in [group for (o, group) in list(summaries) if o == outcome and group is not None]:
-            _lift(summaries, outcome, group, None)
+    """The contract's group arithmetic (streams.events.DISJOINT_GROUPS, PART_OF), per incident:
+    a whole is at least its largest part, and people in general at least the sum of the disjoint
+    groups — so children <= civilians <= all, and "3 police and 2 civilians" are 5 people."""
+    wholes = sorted(set(PART_OF.values()))
+    for outcome in sorted({outcome for outcome, _ in summaries}):
+        for whole in wholes:
+            _lift(summaries, outcome, tuple(part for part, of in PART_OF.items() if of == whole), whole, add=False)
+        _lift(summaries, outcome, DISJOINT_GROUPS, None, add=True)
 
 
 def archive(target: dict[str, Archived], incident: Incident) -> None:

@@ -132,7 +132,7 @@ def test_rule4_subgroups_are_subsets_never_added() -> None:
 def test_rule4_a_subgroup_without_a_total_lifts_the_total() -> None:
     situation = picture([report("a1", casualties=[figure(4, group="police"), figure(2, group="children")])])
     assert tally(situation, group="civilians").best == 2  # children are civilians
-    assert tally(situation).best == 4  # at least the largest group; groups are not summed
+    assert tally(situation).best == 6  # police and civilians are disjoint: 4 + 2
 
 
 def test_rule5_background_figures_never_count() -> None:

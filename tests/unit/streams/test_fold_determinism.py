@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from streams.envelope import encode
-from streams.events import ReportsExtracted
+from streams.events import DISJOINT_GROUPS, PART_OF, ReportsExtracted
 from streams.fold.region import apply, apply_all, new_region
 from streams.fold.snapshot import snapshot
 from streams.fold.state import dump_state
@@ -29,7 +29,7 @@ def logs(draw: st.DrawFn) -> list[ReportsExtracted]:
             figure(
                 draw(st.integers(min_value=0, max_value=60)),
                 draw(st.sampled_from(["killed", "injured"])),
-                draw(st.sampled_from([None, "civilians", "children"])),
+                draw(st.sampled_from([None, "civilians", "children", "women", "police", "soldiers"])),
                 source=draw(st.sampled_from([None, "ministry", "red cross"])),
                 qualifier=draw(st.sampled_from(["exact", "at_least", "at_most", "approximately"])),
                 background=draw(st.booleans()),
@@ -75,10 +75,14 @@ def test_subgroups_never_exceed_their_parents_in_any_window(log: list[ReportsExt
         return
     best = {(t.outcome, t.group, t.window): (t.low, t.best, t.high) for t in snapshot(state).casualties}
     for (outcome, group, window), values in best.items():
-        parent = "civilians" if group == "children" else None
+        parent = PART_OF.get(group, None) if group is not None else None  # type: ignore[call-overload]
         if group is not None:
             for low_or_best_or_high, bound in zip(values, best[(outcome, parent, window)], strict=True):
                 assert low_or_best_or_high <= bound
+        else:  # people in general are at least the sum of the disjoint groups, bound by bound
+            disjoint = [best.get((outcome, name, window), (0, 0, 0)) for name in DISJOINT_GROUPS]
+            for bound, total in enumerate(values):
+                assert sum(group_values[bound] for group_values in disjoint) <= total
         assert values[0] <= values[1] <= values[2]
 
 
