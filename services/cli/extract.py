@@ -5,7 +5,9 @@ With --jsonl each input line is an article `{"id", "text", "title"?, "published_
 (invalid JSON, no text) is reported on stderr with its line number, and an
 `{"id": …, "error": …}` line keeps the output aligned with the input; the rest carries on.
 The exit status is 2 only when no line could be read at all: one bad line in a batch must
-not make a pipeline (or the scorer) throw away every good article. Without --jsonl the whole input is one
+not make a pipeline (or the scorer) throw away every good article. An article on which a stage
+of extraction fails gets `{"id": …, "error": …, "stage": …}` and a line on stderr, never
+an empty result that would pass for "nothing found". Without --jsonl the whole input is one
 plain-text article and one object is printed.
 """
 
@@ -21,7 +23,8 @@ from typing import IO, Annotated, Any
 
 import typer
 
-from services.errors import BadInput
+from services.errors import BadInput, SitmonError
+from services.extraction.errors import StageFailed
 from services.extraction.extractor import extract
 from services.extraction.language import SUPPORTED
 
@@ -43,7 +46,10 @@ def extract_command(
                 raise typer.Exit(2)  # nothing could be read: the input is wrong, not a line of it
         else:
             text = handle.read()
-            extraction = extract(text)
+            try:
+                extraction = extract(text)
+            except StageFailed as exc:
+                raise SitmonError(f"{source}: {exc}") from None
             sys.stdout.write(json.dumps({"id": _plain_id(source), **extraction.model_dump(mode="json")}) + "\n")
     finally:
         if handle is not sys.stdin:
@@ -54,6 +60,7 @@ def extract_command(
 class Tally:
     good: int = 0
     bad: int = 0
+    failed: int = 0  # read, but a stage of extraction failed on it
 
 
 def run_jsonl(lines: Iterable[str], out: IO[str], err: IO[str]) -> Tally:
@@ -70,12 +77,18 @@ def run_jsonl(lines: Iterable[str], out: IO[str], err: IO[str]) -> Tally:
             out.write(json.dumps({"id": _salvage_id(line), "error": str(exc)}) + "\n")
             continue
         tally.good += 1
-        extraction = extract(
-            article["text"],
-            title=article.get("title"),
-            language=article.get("language"),
-            published_at=article.get("published_at"),
-        )
+        try:
+            extraction = extract(
+                article["text"],
+                title=article.get("title"),
+                language=article.get("language"),
+                published_at=article.get("published_at"),
+            )
+        except StageFailed as exc:  # the article's facts are unknown: say so, keep the output aligned
+            tally.failed += 1
+            err.write(f"sitmon: line {number}: {exc}\n")
+            out.write(json.dumps({"id": article["id"], "error": str(exc), "stage": exc.stage}) + "\n")
+            continue
         out.write(json.dumps({"id": article["id"], **extraction.model_dump(mode="json")}, ensure_ascii=False) + "\n")
     out.flush()
     return tally

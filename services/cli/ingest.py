@@ -68,7 +68,8 @@ def ingest_command(
     together or not at all); a broker that goes away is waited for up to --retry-for seconds.
     Exit 0 when everything was ingested, 2 when some input was skipped (each skip is reported
     on stderr and recorded on the dead-letter topic; the rest still went through), 1 when the
-    broker stayed unreachable: the count printed is then what reached the topics.
+    broker stayed unreachable (the count printed is then what reached the topics) or when
+    extraction failed on some article (published without reports, the failure dead-lettered).
     """
     settings = KafkaSettings()
     limits = Limits(max_file_bytes=int(max_file_mb * 1024 * 1024))
@@ -78,8 +79,12 @@ def ingest_command(
         report(stopped.summary, settings)
         raise SitmonError(f"ingest stopped: {stopped}") from stopped
     report(summary, settings)
+    for origin, reason in summary.extraction_failures:
+        stderr.print(f"sitmon: {origin}: published without reports: {reason} (see the dead-letter topic)", markup=False)
     if summary.skipped:
         raise typer.Exit(2)
+    if summary.extraction_failures:
+        raise typer.Exit(1)  # our failure, not the input's: the articles are on the log, their facts are not
 
 
 def report(summary: IngestSummary, settings: KafkaSettings) -> None:

@@ -3,35 +3,33 @@
 Splits the article into sentences once, keeps only the sentences that could hold a
 casualty figure (one C-speed keyword scan over the whole text decides; most sentences of
 a news story hold none), and hands the sentences to the ceasefire reader and the text to
-the region resolver. Those two live in `ceasefire.py` and `regions.py`; they are looked up
-when first needed, so this module imports cleanly while they are being written.
+the region resolver.
 
-`extract` never raises on a str: a stage that fails on pathological input is logged and
-contributes nothing, so one bad article cannot stop a stream.
+A stage that raises is not turned into an empty result — "no figures" would be a claim the
+extractor cannot make. `extract` raises `StageFailed` naming the stage and the reason; the
+caller decides (ingest still publishes the article and dead-letters the failure, `sitmon
+extract` prints an error line for that article and carries on).
 """
 
 from __future__ import annotations
 
 import bisect
-import importlib
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from functools import cache
-from typing import Any, TypeVar
-
-import structlog
+from typing import TypeVar
 
 from services.extraction.casualties import find_casualties
+from services.extraction.ceasefire import find_ceasefire
+from services.extraction.errors import StageFailed
 from services.extraction.keywords import lower_keeping_offsets
 from services.extraction.language import normalise_language
 from services.extraction.lexicon import CASUALTY_KEYWORDS
+from services.extraction.regions import resolve_region
 from services.extraction.sentences import Sentence, lead_end, split_sentences
 from streams.events import CasualtyFigure, CeasefireStatement, Extraction, LocationMention
 
 # Bump when a change alters what is extracted, so reports can be re-derived and told apart.
 EXTRACTOR_VERSION = "sitmon-extract/1.0"
-
-log = structlog.get_logger("sitmon.extraction")
 
 T = TypeVar("T")
 _Region = tuple[str, str | None, tuple[LocationMention, ...]]
@@ -47,17 +45,14 @@ def extract(
     """Casualty figures, ceasefire statements and the region of one article.
 
     `published_at`, when known, lets a dated episode ("on 28 March") be told apart from
-    the events being reported.
+    the events being reported. Raises `StageFailed` when a stage fails.
     """
     text = text if isinstance(text, str) else str(text)
-    code = normalise_language(language, text)
-    sentences = split_sentences(text)
-    no_figures: tuple[CasualtyFigure, ...] = ()
-    no_statements: tuple[CeasefireStatement, ...] = ()
-    unresolved: _Region = ("unknown", None, ())
-    casualties = _guarded("casualties", no_figures, lambda: tuple(_casualties(text, sentences, code, published_at)))
-    ceasefire = _guarded("ceasefire", no_statements, lambda: tuple(_ceasefire(sentences, code)))
-    region, country, locations = _guarded("region", unresolved, lambda: _region(text, title))
+    code = _stage("language", lambda: normalise_language(language, text))
+    sentences = _stage("sentences", lambda: split_sentences(text))
+    casualties = _stage("casualties", lambda: tuple(_casualties(text, sentences, code, published_at)))
+    ceasefire = _stage("ceasefire", lambda: tuple(_ceasefire(sentences, code)))
+    region, country, locations = _stage("region", lambda: _region(text, title))
     return Extraction(
         language=code,
         region=region,
@@ -66,6 +61,13 @@ def extract(
         casualties=casualties,
         ceasefire=ceasefire,
     )
+
+
+def _stage(name: str, run: Callable[[], T]) -> T:
+    try:
+        return run()
+    except Exception as exc:  # any bug of a stage, on any input: say which stage, never return a made-up empty
+        raise StageFailed(name, exc) from exc
 
 
 def _casualties(
@@ -83,35 +85,9 @@ def _casualties(
 
 
 def _ceasefire(sentences: Sequence[Sentence], language: str) -> list[CeasefireStatement]:
-    finder = _optional("services.extraction.ceasefire", "find_ceasefire")
-    if finder is None:
-        return []
-    statements: list[CeasefireStatement] = finder(sentences, language)
-    return statements
+    return find_ceasefire(sentences, language)
 
 
 def _region(text: str, title: str | None) -> _Region:
-    resolver = _optional("services.extraction.regions", "resolve_region")
-    if resolver is None:
-        return "unknown", None, ()
-    resolution = resolver(text, title)
+    resolution = resolve_region(text, title)
     return resolution.region, resolution.country, tuple(resolution.locations)
-
-
-@cache
-def _optional(module: str, name: str) -> Callable[..., Any] | None:
-    """A function from a sibling module that may not exist yet (it is written in parallel)."""
-    try:
-        found: Callable[..., Any] = getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        log.warning("extraction.stage_unavailable", module=module, function=name)
-        return None
-    return found
-
-
-def _guarded(stage: str, fallback: T, run: Callable[[], T]) -> T:
-    try:
-        return run()
-    except Exception as exc:  # one article must never stop a stream; the log says which stage failed
-        log.error("extraction.stage_failed", stage=stage, error=f"{type(exc).__name__}: {exc}")
-        return fallback

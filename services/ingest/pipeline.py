@@ -4,8 +4,11 @@ Each article is published to the articles topic (the log of record) and its fact
 reports topic; anything unreadable goes to the dead-letter topic with its origin and reason.
 Items are published in chunks, each chunk one Kafka transaction (`EventProducer.publish`):
 an article never lands without its report, and an item is counted (summary, `on_item`) only
-once its chunk is committed, so the count reported is what is on the topics. The producer,
-the extractor and the clock are injected.
+once its chunk is committed, so the count reported is what is on the topics. When extraction
+fails on an article, the article is still published, its reports are not (unknown facts are
+not "no facts"; `sitmon reparse` can derive them later), and the failure goes to the
+dead-letter topic with the stage and reason, and to `sitmon_ingest_extraction_failures_total`.
+The producer, the extractor and the clock are injected.
 """
 
 from __future__ import annotations
@@ -16,8 +19,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import structlog
+from prometheus_client import CollectorRegistry
 
 from services.ingest.articles import Extractor, article_received, reports_extracted
+from services.ingest.metrics import IngestMetrics
 from services.ingest.sources import IncomingArticle, Limits, Skipped, discover, read_path
 from services.kafka.producer import EventProducer, Outgoing, PublishFailed
 from streams.events import DeadLettered, ReportsExtracted, excerpt, stable_id
@@ -26,6 +31,8 @@ from streams.topics import Catalogue
 log = structlog.get_logger("sitmon.ingest")
 
 Clock = Callable[[], datetime]
+
+_REASON_LIMIT = 300  # an exception message may quote the article; the excerpt carries that
 
 
 def utc_now() -> datetime:
@@ -37,6 +44,8 @@ class IngestSummary:
     published: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
+    # Published, but extraction failed: no reports, the failure is on the dead-letter topic.
+    extraction_failures: list[tuple[str, str]] = field(default_factory=list)  # (origin, reason)
 
 
 class IngestInterrupted(PublishFailed):
@@ -70,8 +79,10 @@ async def ingest(
     clock: Clock = utc_now,
     on_item: Callable[[IncomingArticle | Skipped], None] = lambda _: None,
     batch_size: int = 100,
+    metrics: IngestMetrics | None = None,
 ) -> IngestSummary:
     """Publish `items` in transactions of `batch_size` items; raises IngestInterrupted with what landed."""
+    metrics = metrics or IngestMetrics.on(CollectorRegistry())
     summary = IngestSummary()
     chunk: list[Prepared] = []
 
@@ -81,7 +92,7 @@ async def ingest(
         except PublishFailed as exc:
             raise IngestInterrupted(str(exc), summary) from exc
         for prepared in chunk:
-            prepared.account(summary)
+            prepared.account(summary, metrics)
             on_item(prepared.item)
         chunk.clear()
 
@@ -101,11 +112,20 @@ class Prepared:
     item: IncomingArticle | Skipped
     records: list[Outgoing]
     reports: ReportsExtracted | None = None
+    failure: DeadLettered | None = None  # extraction failed: the article goes out, this instead of reports
 
-    def account(self, summary: IngestSummary) -> None:
+    def account(self, summary: IngestSummary, metrics: IngestMetrics) -> None:
+        if isinstance(self.item, Skipped):
+            summary.skipped.append(self.item)
+            return
+        if self.failure is not None:
+            summary.published += 1
+            summary.article_ids.append(self.records[0].key)  # the article record
+            summary.extraction_failures.append((self.failure.origin, self.failure.reason))
+            metrics.extraction_failures.labels(stage=self.failure.stage).inc()
+            log.error("article.extraction_failed", origin=self.failure.origin, stage=self.failure.stage)
+            return
         if self.reports is None:
-            if isinstance(self.item, Skipped):
-                summary.skipped.append(self.item)
             return
         summary.published += 1
         summary.article_ids.append(self.reports.article_id)
@@ -124,12 +144,33 @@ def prepare(
     if isinstance(item, Skipped):
         return Prepared(item, [Outgoing(catalogue.dlq, item.origin, dead_letter(item, now))])
     received = article_received(item, now)
-    reports = reports_extracted(received, extraction.extract(received), extraction.version)
+    try:
+        reports = reports_extracted(received, extraction.extract(received), extraction.version)
+    except Exception as exc:  # an extractor bug loses the facts of one article, never the article
+        failure = extraction_failed(item, received.event_id, exc, now)
+        records = [
+            Outgoing(catalogue.articles, received.article_id, received),
+            Outgoing(catalogue.dlq, item.origin, failure),
+        ]
+        return Prepared(item, records, failure=failure)
     records = [
         Outgoing(catalogue.articles, received.article_id, received),
         Outgoing(catalogue.reports, reports.region, reports),
     ]
     return Prepared(item, records, reports)
+
+
+def extraction_failed(item: IncomingArticle, article_event_id: str, exc: Exception, now: datetime) -> DeadLettered:
+    """The article was published; its reports were not, because this stage of extraction failed."""
+    stage = str(getattr(exc, "stage", "unknown"))  # StageFailed names it; any other error is unlocated
+    return DeadLettered(
+        event_id=stable_id("dead", "extraction", article_event_id, stage),  # the same article fails once
+        occurred_at=now,
+        stage=f"extraction.{stage}",
+        origin=item.origin,
+        reason=excerpt(str(exc) or type(exc).__name__, _REASON_LIMIT),
+        excerpt=excerpt(item.text),
+    )
 
 
 def dead_letter(skipped: Skipped, now: datetime) -> DeadLettered:

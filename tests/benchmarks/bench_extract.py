@@ -86,20 +86,15 @@ def in_process(articles: list[dict[str, str]]) -> None:
 def stages(articles: list[dict[str, str]], baseline: float) -> None:
     """Where the time goes: each stage alone over the same corpus, as a multiple of the baseline."""
     from services.extraction.casualties import find_casualties
-    from services.extraction.extractor import _optional
+    from services.extraction.ceasefire import find_ceasefire
+    from services.extraction.regions import resolve_region
     from services.extraction.sentences import split_sentences
 
     split = [(split_sentences(a["text"]), a.get("language") or "en") for a in articles]
     timings = {"split_sentences": cpu(lambda: [split_sentences(a["text"]) for a in articles])}
     timings["casualties (all sentences)"] = cpu(lambda: [find_casualties(s, lang) for s, lang in split])
-    finder, resolver = (
-        _optional("services.extraction.ceasefire", "find_ceasefire"),
-        _optional("services.extraction.regions", "resolve_region"),
-    )
-    if finder is not None:
-        timings["ceasefire"] = cpu(lambda: [finder(s, lang) for s, lang in split])
-    if resolver is not None:
-        timings["region"] = cpu(lambda: [resolver(a["text"], None) for a in articles])
+    timings["ceasefire"] = cpu(lambda: [find_ceasefire(s, lang) for s, lang in split])
+    timings["region"] = cpu(lambda: [resolve_region(a["text"], None) for a in articles])
     for name, seconds in timings.items():
         print(f"  stage {name:<28} {seconds:.3f} s CPU   {seconds / baseline:6.1f}x baseline")
 

@@ -6,10 +6,12 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from services.cli.extract import parse_line, run_jsonl
 from services.cli.main import app
+from services.extraction import extractor
 
 ARTICLE = {"id": "a1", "text": "Officials said 12 people were killed and 30 wounded.", "language": "en"}
 
@@ -75,3 +77,29 @@ def test_an_empty_text_is_an_article_with_nothing_in_it() -> None:
     out, err = io.StringIO(), io.StringIO()
     assert run_jsonl([json.dumps({"id": "e", "text": ""})], out, err).bad == 0
     assert json.loads(out.getvalue())["casualties"] == []
+
+
+def test_a_failing_stage_is_an_error_line_for_that_article_and_the_rest_carries_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    real = extractor.find_ceasefire
+
+    def fragile(sentences: object, language: str) -> object:
+        if any("truce" in sentence.text for sentence in sentences):  # type: ignore[attr-defined]
+            raise ValueError("cannot read this")
+        return real(sentences, language)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(extractor, "find_ceasefire", fragile)
+    lines = [json.dumps({"id": "t", "text": "The truce held."}), json.dumps(ARTICLE)]
+    out, err = io.StringIO(), io.StringIO()
+    tally = run_jsonl(lines, out, err)
+    assert (tally.good, tally.bad, tally.failed) == (2, 0, 1)
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert rows[0] == {
+        "id": "t",
+        "stage": "ceasefire",
+        "error": "extraction stage 'ceasefire' failed: ValueError: cannot read this",
+    }
+    assert "casualties" not in rows[0]  # unknown, not an empty list that reads as "nothing found"
+    assert rows[1]["id"] == "a1" and rows[1]["casualties"]
+    assert err.getvalue() == "sitmon: line 1: extraction stage 'ceasefire' failed: ValueError: cannot read this\n"

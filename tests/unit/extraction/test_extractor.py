@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-import structlog
-from structlog.testing import capture_logs
 
 from services.extraction import extractor
+from services.extraction.errors import StageFailed
 from services.extraction.extractor import EXTRACTOR_VERSION, extract
 from streams.events import Extraction
 
@@ -44,45 +43,29 @@ def test_the_version_names_the_extractor() -> None:
     assert EXTRACTOR_VERSION.startswith("sitmon-extract/")
 
 
-def test_a_failing_stage_contributes_nothing_instead_of_raising(monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken(*_: object) -> list[object]:
-        raise RuntimeError("boom")
+@pytest.mark.parametrize(
+    ("stage", "function"),
+    [
+        ("language", "normalise_language"),
+        ("sentences", "split_sentences"),
+        ("casualties", "find_casualties"),
+        ("ceasefire", "find_ceasefire"),
+        ("region", "resolve_region"),
+    ],
+)
+def test_a_failing_stage_is_named_not_turned_into_an_empty_result(
+    monkeypatch: pytest.MonkeyPatch, stage: str, function: str
+) -> None:
+    def broken(*_: object, **__: object) -> list[object]:
+        raise RuntimeError("boom " + "x" * 1000)
 
-    monkeypatch.setattr(extractor, "find_casualties", broken)
-    # A fresh logger: the module's may be cached on a stdout another test captured and closed.
-    monkeypatch.setattr(extractor, "log", structlog.get_logger("sitmon.extraction"))
-    with capture_logs() as logs:
-        result = extract(STORY)
-    assert result.casualties == ()
-    assert [entry["stage"] for entry in logs if entry["event"] == "extraction.stage_failed"] == ["casualties"]
-
-
-def test_missing_sibling_modules_leave_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(extractor, "_optional", lambda module, name: None)
-    result = extract(STORY)
-    assert result.ceasefire == () and result.region == "unknown" and result.country is None
-    assert len(result.casualties) == 5
-
-
-def test_sibling_modules_are_called_when_present(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[str] = []
-
-    class Resolution:
-        region, country, locations = "nagorno-karabakh", "AZ", ()
-
-    def finder(sentences: object, language: str) -> list[object]:
-        calls.append(f"ceasefire:{language}")
-        return []
-
-    def resolver(text: str, title: str | None) -> Resolution:
-        calls.append(f"region:{title}")
-        return Resolution()
-
-    stages = {"find_ceasefire": finder, "resolve_region": resolver}
-    monkeypatch.setattr(extractor, "_optional", lambda module, name: stages[name])
-    result = extract(STORY, title="Karabakh", language="en")
-    assert calls == ["ceasefire:en", "region:Karabakh"]
-    assert (result.region, result.country) == ("nagorno-karabakh", "AZ")
+    monkeypatch.setattr(extractor, function, broken)
+    with pytest.raises(StageFailed) as failure:
+        extract(STORY)
+    assert failure.value.stage == stage
+    assert failure.value.reason.startswith("RuntimeError: boom")
+    assert len(failure.value.reason) < 400  # a dead letter's reason, not the whole message
+    assert f"extraction stage '{stage}' failed" in str(failure.value)
 
 
 def test_a_subgroup_sentence_without_a_keyword_is_still_read() -> None:
