@@ -9,7 +9,7 @@ their own on one broker without spelling a topic name anywhere else.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from streams.errors import UnknownTopic
 
@@ -17,8 +17,16 @@ DAY_MS = 24 * 60 * 60 * 1000
 FOREVER = -1
 
 # Reports and situation share a key (the region) and a partition count, so the Faust
-# tables that read one and write the other stay co-partitioned.
+# tables that read one and write the other stay co-partitioned. The count is chosen when the
+# topics are created (`SITMON_REGION_PARTITIONS`); it caps how many workers share the fold.
 REGION_PARTITIONS = 4
+
+# Retention follows the time a topic's records carry. Records on articles, reports, situation
+# and alerts carry *event* time (publication time of the news), which can be years old: a
+# time-based retention would delete a 2019 backfill at the broker's next retention check while
+# the worker still holds its picture. Those topics keep everything (their size grows with the
+# news, not with time). Deliveries carry the wall-clock time of each attempt and are stamped by
+# the broker (LogAppendTime), so their 90 days are 90 days of operation whatever clock sent them.
 
 
 @dataclass(frozen=True)
@@ -32,9 +40,11 @@ class TopicSpec:
     retention_ms: int
     cleanup_policy: str = "delete"
     dead_letter: str | None = "dlq"
+    timestamp_type: str = "CreateTime"
+    keyed_by_region: bool = False
 
     def config(self) -> dict[str, str]:
-        settings = {"cleanup.policy": self.cleanup_policy}
+        settings = {"cleanup.policy": self.cleanup_policy, "message.timestamp.type": self.timestamp_type}
         if self.cleanup_policy == "delete":
             settings["retention.ms"] = str(self.retention_ms)
         return settings
@@ -42,10 +52,10 @@ class TopicSpec:
 
 SPECS: tuple[TopicSpec, ...] = (
     TopicSpec("articles", "article id", "ArticleReceived", 4, FOREVER),
-    TopicSpec("reports", "region", "ReportsExtracted", REGION_PARTITIONS, FOREVER),
-    TopicSpec("situation", "region", "SituationChanged", REGION_PARTITIONS, 30 * DAY_MS),
+    TopicSpec("reports", "region", "ReportsExtracted", REGION_PARTITIONS, FOREVER, keyed_by_region=True),
+    TopicSpec("situation", "region", "SituationChanged", REGION_PARTITIONS, FOREVER, keyed_by_region=True),
     TopicSpec("alerts", "alert group key", "Alert transitions", 4, FOREVER),
-    TopicSpec("deliveries", "subscription id", "Delivery attempts", 4, 90 * DAY_MS),
+    TopicSpec("deliveries", "subscription id", "Delivery attempts", 4, 90 * DAY_MS, timestamp_type="LogAppendTime"),
     TopicSpec("subscriptions", "subscription id", "Subscription events", 1, FOREVER, "compact"),
     TopicSpec("tokens", "token name", "API token events (hashes only)", 1, FOREVER, "compact"),
     TopicSpec("audit", "actor", "AuditRecorded", 1, FOREVER),
@@ -60,11 +70,24 @@ class Topic:
 
 
 class Catalogue:
-    """The topics of one deployment: `sitmon.<suffix>`, after an optional prefix."""
+    """The topics of one deployment: `sitmon.<suffix>`, after an optional prefix.
 
-    def __init__(self, prefix: str = "") -> None:
+    `region_partitions` applies at topic creation; a worker reads the count the reports
+    topic actually has, so a running deployment never depends on this setting.
+    """
+
+    def __init__(self, prefix: str = "", region_partitions: int = REGION_PARTITIONS) -> None:
+        if region_partitions < 1:
+            raise ValueError(f"region_partitions must be at least 1, got {region_partitions}")
         self.prefix = prefix
-        self._by_suffix = {spec.suffix: Topic(f"{prefix}sitmon.{spec.suffix}", spec) for spec in SPECS}
+        self.region_partitions = region_partitions
+        self._by_suffix = {
+            spec.suffix: Topic(
+                f"{prefix}sitmon.{spec.suffix}",
+                replace(spec, partitions=region_partitions) if spec.keyed_by_region else spec,
+            )
+            for spec in SPECS
+        }
 
     def __iter__(self) -> Iterator[Topic]:
         return iter(self._by_suffix.values())

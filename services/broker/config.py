@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import base64
 import secrets
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -18,6 +19,7 @@ class BrokerConfig:
     port: int
     controller_port: int
     log_dir: Path
+    extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def bootstrap(self) -> str:
@@ -47,6 +49,7 @@ class BrokerConfig:
             "num.network.threads": "2",
             "num.io.threads": "4",
             "auto.create.topics.enable": "false",
+            **self.extra,
         }
         return "".join(f"{key}={value}\n" for key, value in settings.items())
 

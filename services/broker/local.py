@@ -81,8 +81,12 @@ class LocalBroker:
         controller_port: int | None = None,
         data_dir: Path | None = None,
         state_path: Path | None = None,
+        extra_config: dict[str, str] | None = None,
     ) -> None:
+        """`extra_config`: server.properties settings on top of the defaults (tests shorten
+        the retention check interval this way)."""
         self.host = host
+        self.extra_config = dict(extra_config or {})
         self.port = port or free_port(host)
         self.controller_port = controller_port or (free_port(host) if not port else self.port + 1)
         self.data_dir = data_dir
@@ -128,7 +132,7 @@ class LocalBroker:
         temporary = self.data_dir is None
         data_dir = Path(tempfile.mkdtemp(prefix="sitmon-kafka-")) if temporary else Path(self.data_dir or "")
         data_dir.mkdir(parents=True, exist_ok=True)
-        config = BrokerConfig(self.host, self.port, self.controller_port, data_dir / "log")
+        config = BrokerConfig(self.host, self.port, self.controller_port, data_dir / "log", self.extra_config)
         properties = data_dir / "server.properties"
         properties.write_text(config.server_properties())
         log4j = data_dir / "log4j2.properties"

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from pydantic import ValidationError
 
 from services.cli.output import stderr
-from services.errors import BadInput
+from services.errors import BadInput, SitmonError
+from services.kafka.admin import end_offsets, topic_partitions
+from streams.topics import Catalogue
 
 
 def worker_command(
@@ -29,7 +32,6 @@ def worker_command(
     from faust.worker import Worker
     from prometheus_client import CollectorRegistry
 
-    from streams.topics import Catalogue
     from streams.worker import local_state
     from streams.worker.app import build_app
     from streams.worker.settings import WorkerSettings
@@ -44,16 +46,52 @@ def worker_command(
     except ValidationError as exc:
         first = exc.errors()[0]
         raise BadInput(f"worker setting {'.'.join(map(str, first['loc']))}: {first['msg']}") from None
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    if local_state.prepare(settings.data_dir, settings.version):
+    catalogue = Catalogue(settings.topic_prefix)
+    partitions = asyncio.run(_region_partitions(settings.kafka_bootstrap, catalogue))
+    deployment = local_state.deployment_dir(settings.data_dir, settings.full_app_id)
+    deployment.mkdir(parents=True, exist_ok=True)
+    if local_state.prepare(deployment, settings.version):
         stderr.print("sitmon: the last worker run did not stop cleanly; rebuilding tables from the changelog")
-    app = build_app(settings, Catalogue(settings.topic_prefix), CollectorRegistry())
+    app = build_app(settings, catalogue, CollectorRegistry(), partitions)
+    if settings.store.startswith("rocksdb"):
+        _drop_tables_the_changelog_does_not_back(app, settings.kafka_bootstrap, deployment, settings.version)
     try:
         Worker(app, loglevel=settings.log_level, quiet=True).execute_from_commandline()
     except SystemExit as stop:
         if stop.code in (0, None):  # a clean stop: everything flushed and committed
-            local_state.mark_clean(settings.data_dir)
+            local_state.mark_clean(deployment, settings.version)
         raise
+
+
+async def _region_partitions(bootstrap: str, catalogue: Catalogue) -> int:
+    try:
+        numbers = await topic_partitions(bootstrap, catalogue.reports.name)
+    except Exception as exc:  # aiokafka raises several types for an unreachable broker
+        raise SitmonError(f"cannot reach Kafka at {bootstrap}: {exc or type(exc).__name__}") from None
+    if not numbers:
+        raise SitmonError(f"topic {catalogue.reports.name} does not exist on {bootstrap} (run `sitmon topics create`)")
+    return len(numbers)
+
+
+def _drop_tables_the_changelog_does_not_back(app: Any, bootstrap: str, deployment: Path, version: int) -> None:
+    """Local partitions ahead of the broker's changelog (a fresh broker, a recreated changelog) are
+    dropped and rebuilt from the changelog, instead of Faust's ConsistencyError at start."""
+    from streams.worker import local_state
+    from streams.worker.app import REGIONS_TABLE
+
+    changelog = app.tables[REGIONS_TABLE].changelog_topic.get_topic_name()
+    tables = local_state.tables_dir(deployment, version)
+    persisted = local_state.persisted_offsets(tables, REGIONS_TABLE)
+    if not persisted:
+        return
+    bad = local_state.mismatched(persisted, asyncio.run(end_offsets(bootstrap, changelog)))
+    if bad:
+        described = ", ".join(f"partition {p}: local {mine} ≥ changelog end {end}" for p, (mine, end) in bad.items())
+        stderr.print(
+            f"sitmon: local tables in {tables} do not match changelog {changelog} ({described}); "
+            "rebuilding them from the changelog"
+        )
+        local_state.drop_tables(deployment, version)
 
 
 def register(app: typer.Typer) -> None:

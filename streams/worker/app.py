@@ -21,8 +21,9 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_l
 from streams.envelope import encode
 from streams.fold.snapshot import snapshot
 from streams.fold.state import load_state, to_ms
-from streams.topics import REGION_PARTITIONS, Catalogue
+from streams.topics import Catalogue
 from streams.worker.batch import fold_region, plan_batch
+from streams.worker.local_state import deployment_dir
 from streams.worker.metrics import WorkerMetrics
 from streams.worker.records import RawRecord
 from streams.worker.settings import WorkerSettings
@@ -47,19 +48,28 @@ def broker_url(bootstrap: str) -> str:
     return ";".join(f"kafka://{host.strip()}" for host in bootstrap.split(",") if host.strip())
 
 
-def build_app(settings: WorkerSettings, catalogue: Catalogue, registry: CollectorRegistry) -> faust.App:
+REGIONS_TABLE = "regions"
+
+
+def build_app(
+    settings: WorkerSettings, catalogue: Catalogue, registry: CollectorRegistry, region_partitions: int
+) -> faust.App:
+    """`region_partitions`: the partition count the reports topic has on the broker (table and
+    situation topic follow it, so they stay co-partitioned whatever count the topics were made with)."""
     app = faust.App(
         settings.full_app_id,
         version=settings.version,
         broker=broker_url(settings.kafka_bootstrap),
         store=settings.store,
-        datadir=str(settings.data_dir),
+        # one directory per app id (which carries the topic prefix): side-by-side deployments
+        # on one data directory never open each other's tables
+        datadir=str(deployment_dir(settings.data_dir, settings.full_app_id)),
         web_host=settings.web_host,
         web_bind=settings.web_host,
         web_port=settings.web_port,
         web_enabled=True,
         autodiscover=False,
-        topic_partitions=REGION_PARTITIONS,
+        topic_partitions=region_partitions,
         topic_replication_factor=1,
         table_standby_replicas=0,
         producer_acks=-1,
@@ -78,10 +88,10 @@ def build_app(settings: WorkerSettings, catalogue: Catalogue, registry: Collecto
 
     metrics = WorkerMetrics(registry)
 
-    reports = app.topic(catalogue.reports.name, partitions=REGION_PARTITIONS, **RAW)
-    situation = app.topic(catalogue.situation.name, partitions=REGION_PARTITIONS, **RAW)
+    reports = app.topic(catalogue.reports.name, partitions=region_partitions, **RAW)
+    situation = app.topic(catalogue.situation.name, partitions=region_partitions, **RAW)
     dead_letters = app.topic(catalogue.dlq.name, **RAW)
-    regions = app.Table("regions", default=None, partitions=REGION_PARTITIONS, key_type=bytes, value_type=bytes)
+    regions = app.Table(REGIONS_TABLE, default=None, partitions=region_partitions, key_type=bytes, value_type=bytes)
 
     # concurrency 1: with more, Faust may commit past an in-flight batch (faust-streaming #606)
     @app.agent(reports, concurrency=1)

@@ -32,6 +32,7 @@ from streams.fold.region import fold_into, new_region
 from streams.fold.snapshot import snapshot
 from streams.fold.state import RegionState
 from streams.topics import Catalogue
+from streams.worker.local_state import deployment_dir
 from tests.unit.streams.factories import seed_story
 
 pytestmark = pytest.mark.integration
@@ -239,4 +240,5 @@ def test_the_worker_serves_metrics_and_a_web_view_of_each_region(
         assert httpx.get(f"http://127.0.0.1:{worker.port}/situation/atlantis", timeout=5).status_code == 404
     finally:
         worker.stop()
-    assert (tmp_path / "worker" / "clean-shutdown").exists()  # a clean stop lets the next start trust the disk
+    # a clean stop lets the next start trust the disk (each deployment and version has its own)
+    assert (deployment_dir(tmp_path / "worker", f"{topics.prefix}sitmon-worker") / "v1" / "clean-shutdown").exists()
