@@ -20,6 +20,7 @@ COMMANDS = (
     "services.cli.topics",
     "services.cli.ingest",
     "services.cli.replay",
+    "services.cli.history",
     "services.cli.worker",
     "services.cli.situation",
     "services.cli.alerts",

@@ -30,9 +30,7 @@ def as_row(record: ReplayedRecord) -> dict[str, Any]:
     problem: str | None
     try:
         document = orjson.loads(record.value) if record.value is not None else None
-        problem = (
-            "the record has no value (a tombstone?)" if record.value is None else envelope_problem(document)
-        )
+        problem = "the record has no value (a tombstone?)" if record.value is None else envelope_problem(document)
     except orjson.JSONDecodeError as exc:
         problem = f"value is not JSON: {exc}"
     if problem is not None:

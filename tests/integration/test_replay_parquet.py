@@ -119,7 +119,9 @@ def test_since_and_until_include_each_boundary_record_exactly_once(
     assert done.returncode == 0, done.stderr
     found = sorted(pq.read_table(out, columns=["article_id"]).column("article_id").to_pylist())
     assert found == [f"article-{n}" for n in range(3, 8)]  # 3 (= since) and 7 (= until) once each
-    jsonl = sitmon(articles_topic, bootstrap, "replay", "articles", "--since", since.isoformat(), "--until", until.isoformat())
+    jsonl = sitmon(
+        articles_topic, bootstrap, "replay", "articles", "--since", since.isoformat(), "--until", until.isoformat()
+    )
     assert sorted(json.loads(line)["event"]["data"]["article_id"] for line in jsonl.stdout.splitlines()) == found
 
 
