@@ -11,6 +11,7 @@ from streams.access import AnyTokenEvent, AuditRecorded
 from streams.alerting import AnyAlertEvent
 from streams.deliveries import DeliveryEvent
 from streams.events import ArticleReceived, DeadLettered, ReportsExtracted
+from streams.feeds import AnyFeedEvent
 from streams.situation import SituationChanged
 from streams.subscriptions import AnySubscriptionEvent
 
@@ -23,6 +24,7 @@ SitmonEvent = Annotated[
     | AnySubscriptionEvent
     | DeliveryEvent
     | AnyTokenEvent
-    | AuditRecorded,
+    | AuditRecorded
+    | AnyFeedEvent,
     Field(discriminator="type"),
 ]

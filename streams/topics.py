@@ -59,6 +59,7 @@ SPECS: tuple[TopicSpec, ...] = (
     TopicSpec("subscriptions", "subscription id", "Subscription events", 1, FOREVER, "compact"),
     TopicSpec("tokens", "token name", "API token events (hashes only)", 1, FOREVER, "compact"),
     TopicSpec("audit", "actor", "AuditRecorded", 1, FOREVER),
+    TopicSpec("feeds", "feed id (its status: feed id/status)", "Feed events", 1, FOREVER, "compact"),
     TopicSpec("dlq", "origin", "DeadLettered", 1, FOREVER, dead_letter=None),
 )
 
@@ -137,6 +138,10 @@ class Catalogue:
     @property
     def audit(self) -> Topic:
         return self.get("audit")
+
+    @property
+    def feeds(self) -> Topic:
+        return self.get("feeds")
 
     @property
     def dlq(self) -> Topic:

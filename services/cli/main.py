@@ -29,6 +29,8 @@ COMMANDS = (
     "services.cli.tokens",
     "services.cli.extract",
     "services.cli.up",
+    "services.cli.feeds",
+    "services.cli.poll",
 )
 
 app = typer.Typer(

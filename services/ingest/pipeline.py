@@ -139,11 +139,17 @@ class Prepared:
 
 
 def prepare(
-    item: IncomingArticle | Skipped, *, catalogue: Catalogue, extraction: ExtractionStep, now: datetime
+    item: IncomingArticle | Skipped,
+    *,
+    catalogue: Catalogue,
+    extraction: ExtractionStep,
+    now: datetime,
+    revised_at: datetime | None = None,
 ) -> Prepared:
+    """The records of one item. `revised_at` marks a changed text under a known id (a revision)."""
     if isinstance(item, Skipped):
         return Prepared(item, [Outgoing(catalogue.dlq, item.origin, dead_letter(item, now))])
-    received = article_received(item, now)
+    received = article_received(item, now, revised_at=revised_at)
     try:
         reports = reports_extracted(received, extraction.extract(received), extraction.version)
     except Exception as exc:  # an extractor bug loses the facts of one article, never the article

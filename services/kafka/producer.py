@@ -52,7 +52,7 @@ class PublishFailed(SitmonError):
     """A batch could not be published before the retry deadline; nothing of it is visible to readers."""
 
 
-def transactional_id(source: str) -> str:
+def unique_transactional_id(source: str) -> str:
     """Unique per process: two ingests never fence each other; a crashed one's transaction times out."""
     name = source.strip("/").replace("/", "-") or "sitmon"
     return f"{name}-{socket.gethostname()}-{os.getpid()}-{secrets.token_hex(4)}"
@@ -67,13 +67,16 @@ class EventProducer:
         retry_for: float = 180.0,
         backoff: Backoff = Backoff(),
         clock: Callable[[], float] = time.monotonic,
+        transactional_id: str | None = None,
     ) -> None:
         self._bootstrap = bootstrap
         self._source = source
         self._retry_for = retry_for
         self._backoff = backoff
         self._clock = clock
-        self._transactional_id = transactional_id(source)
+        # a stable id (the poller's) lets a restarted process fence its crashed predecessor and
+        # abort the transaction it left open at once; by default every process has its own
+        self._transactional_id = transactional_id or unique_transactional_id(source)
         self._producer: AIOKafkaProducer | None = None
         self.attempts_retried = 0  # how many attempts were abandoned and retried (reported, tested)
 

@@ -1,0 +1,140 @@
+"""The feeds topic as a `FeedBook`: read once (the CLI), or followed while the poller runs; and the
+commands people give (add, pause, resume, remove) published onto it.
+
+Reads are `read_committed`: a status written in an aborted poll transaction (a poller killed
+mid-poll) is never seen, so the restarted poller polls that feed again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
+from aiokafka.structs import TopicPartition
+
+from services.errors import SitmonError
+from streams.envelope import decode, encode
+from streams.errors import UndecodableRecord
+from streams.feeds import (
+    FeedAdded,
+    FeedBook,
+    FeedEvent,
+    FeedPaused,
+    FeedPolled,
+    FeedRemoved,
+    FeedResumed,
+    status_key,
+)
+from streams.topics import Catalogue
+
+FEED_EVENTS = (FeedAdded, FeedPaused, FeedResumed, FeedRemoved, FeedPolled)
+METADATA_TIMEOUT_S = 15.0
+
+
+class FeedBookFollower:
+    """Keeps a FeedBook up to date with the feeds topic (one partition, compacted)."""
+
+    def __init__(self, bootstrap: str, catalogue: Catalogue) -> None:
+        self.book = FeedBook()
+        self._bootstrap = bootstrap
+        self._topic = catalogue.feeds.name
+        self._consumer: AIOKafkaConsumer | None = None
+
+    async def start(self) -> None:
+        consumer = AIOKafkaConsumer(
+            bootstrap_servers=self._bootstrap,
+            group_id=None,
+            enable_auto_commit=False,
+            isolation_level="read_committed",
+        )
+        try:
+            await consumer.start()
+        except Exception as exc:  # aiokafka raises several types for an unreachable broker
+            with contextlib.suppress(Exception):
+                await consumer.stop()
+            raise SitmonError(f"cannot reach Kafka at {self._bootstrap}: {exc}") from exc
+        self._consumer = consumer
+        deadline = time.monotonic() + METADATA_TIMEOUT_S
+        while not (partitions := consumer.partitions_for_topic(self._topic)):
+            if time.monotonic() > deadline:
+                raise SitmonError(f"topic {self._topic} does not exist; run `sitmon topics create` first")
+            await consumer._client.force_metadata_update()
+            await asyncio.sleep(0.1)
+        assigned = [TopicPartition(self._topic, p) for p in sorted(partitions)]
+        consumer.assign(assigned)
+        await consumer.seek_to_beginning(*assigned)
+
+    async def stop(self) -> None:
+        if self._consumer is not None:
+            await self._consumer.stop()
+            self._consumer = None
+
+    async def catch_up(self) -> FeedBook:
+        """Apply every committed record up to the topic's end as of now."""
+        consumer = self._require()
+        partitions = list(consumer.assignment())
+        ends = await consumer.end_offsets(partitions)
+        for tp in partitions:
+            while await consumer.position(tp) < ends[tp]:
+                await self.poll_once(timeout_ms=200)
+        return self.book
+
+    async def poll_once(self, timeout_ms: int = 1000) -> int:
+        batches = await self._require().getmany(timeout_ms=timeout_ms)
+        applied = 0
+        for records in batches.values():
+            for record in records:
+                applied += self._apply(record)
+        return applied
+
+    def _apply(self, record: ConsumerRecord) -> int:
+        key = record.key.decode("utf-8", errors="replace") if record.key is not None else ""
+        if record.value is None:
+            self.book.forget(key)
+            return 1
+        try:
+            event = decode(record.value)
+        except UndecodableRecord:
+            return 0  # not ours to dead-letter from a view; `sitmon replay` shows it with the reason
+        if isinstance(event, FEED_EVENTS):
+            self.book.apply(event)
+            return 1
+        return 0
+
+    def _require(self) -> AIOKafkaConsumer:
+        if self._consumer is None:
+            raise RuntimeError("FeedBookFollower.start() first")
+        return self._consumer
+
+
+async def read_book(bootstrap: str, catalogue: Catalogue) -> FeedBook:
+    follower = FeedBookFollower(bootstrap, catalogue)
+    await follower.start()
+    try:
+        return await follower.catch_up()
+    finally:
+        await follower.stop()
+
+
+async def publish_commands(bootstrap: str, catalogue: Catalogue, events: list[FeedEvent]) -> None:
+    """People's changes to the sources: acks=all; a removal also tombstones both of the feed's keys."""
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True)
+    try:
+        await producer.start()
+    except Exception as exc:  # aiokafka raises several types for an unreachable broker
+        with contextlib.suppress(Exception):
+            await producer.stop()
+        raise SitmonError(f"cannot reach Kafka at {bootstrap}: {exc}") from exc
+    topic = catalogue.feeds.name
+    try:
+        for event in events:
+            key = event.feed.feed_id
+            await producer.send_and_wait(topic, key=key.encode(), value=encode(event, subject=key, source="/sitmon/feeds"))
+            if isinstance(event, FeedRemoved):
+                await producer.send_and_wait(topic, key=key.encode(), value=None)
+                await producer.send_and_wait(topic, key=status_key(key).encode(), value=None)
+    finally:
+        await producer.stop()
+

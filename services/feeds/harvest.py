@@ -1,0 +1,185 @@
+"""One poll of one feed: fetch it (conditionally), read its entries, fetch the pages of summary-only
+entries, and turn what is new or changed into the ingest pipeline's records.
+
+What is new is decided against the items the previous poll published (the feed's status):
+an entry unchanged since then is not fetched again; a changed entry whose article text hashes
+the same is a no-op; a changed text under a known article id is a revision, `revised_at` later
+than the revision before it. Nothing is published here: the poller publishes the records and
+the new status in one transaction.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from services.feeds.errors import FetchFailed
+from services.feeds.fetch import Fetched
+from services.feeds.pages import main_text
+from services.feeds.parse import FeedEntry, parse_feed
+from services.ingest.articles import article_id, text_hash
+from services.ingest.cleaning import html_to_text, normalise
+from services.ingest.pipeline import ExtractionStep, Prepared, prepare
+from services.ingest.sources import IncomingArticle, Skipped
+from services.kafka.producer import Outgoing
+from streams.events import utc_timestamp_ms
+from streams.feeds import FeedSource, FeedStatus, PollOutcome, SeenItem, seen_items
+from streams.topics import Catalogue
+
+# fetch(url, etag, last_modified, max_bytes) → Fetched; the poller binds client, guard and host limits
+Fetch = Callable[[str, str | None, str | None, int], Awaitable[Fetched]]
+
+
+@dataclass
+class Harvest:
+    """What one poll produced: the records to publish and what the status should now say."""
+
+    outcome: PollOutcome
+    reason: str = ""
+    records: list[Outgoing] = field(default_factory=list)
+    published: int = 0  # articles (new or revised) among the records
+    dead_letters: int = 0
+    items: tuple[SeenItem, ...] | None = None  # None: keep the previous poll's items
+    etag: str | None = None
+    last_modified: str | None = None
+    retry_after_s: float | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.outcome not in ("published", "unchanged")
+
+
+@dataclass(frozen=True)
+class HarvestContext:
+    catalogue: Catalogue
+    extraction: ExtractionStep
+    max_feed_bytes: int
+    max_page_bytes: int
+    summary_chars: int
+
+
+async def harvest(
+    source: FeedSource, status: FeedStatus | None, fetch: Fetch, context: HarvestContext, now: datetime
+) -> Harvest:
+    try:
+        fetched = await fetch(
+            source.url,
+            status.etag if status else None,
+            status.last_modified if status else None,
+            context.max_feed_bytes,
+        )
+        if fetched.status == 304:
+            return Harvest("unchanged", "304 Not Modified", etag=fetched.etag, last_modified=fetched.last_modified)
+        feed = parse_feed(fetched.body, fetched.content_type)
+    except FetchFailed as exc:
+        return Harvest(exc.outcome, exc.reason, retry_after_s=exc.retry_after_s)
+    seen = seen_items(status)
+    results = await asyncio.gather(*(_item(source, entry, seen, fetch, context, now) for entry in feed.entries))
+    harvest = Harvest("unchanged", etag=fetched.etag, last_modified=fetched.last_modified)
+    items: dict[str, SeenItem] = {}
+    for prepared, item in results:
+        if prepared is not None:
+            harvest.records.extend(prepared.records)
+            if prepared.reports is not None:
+                harvest.published += 1
+            else:
+                harvest.dead_letters += 1
+        if item is not None:
+            items[item.article_id] = item
+    harvest.items = tuple(items.values())
+    if harvest.published:
+        harvest.outcome = "published"
+    harvest.reason = f"{len(feed.entries)} entries, {harvest.published} published, {harvest.dead_letters} dead-lettered"
+    return harvest
+
+
+async def _item(
+    source: FeedSource,
+    entry: FeedEntry,
+    seen: Mapping[str, SeenItem],
+    fetch: Fetch,
+    context: HarvestContext,
+    now: datetime,
+) -> tuple[Prepared | None, SeenItem | None]:
+    """(records to publish or None, the item to remember or None)."""
+    origin = f"feed {source.name}: {entry.link or entry.id or entry.title or '?'}"
+    fingerprint = entry.fingerprint()
+    known = entry.id or entry.link  # else the id comes from the text, known only once it is read
+    previous = seen.get(article_id(IncomingArticle(id=entry.id, url=entry.link, text="-"))) if known else None
+    if previous is not None and previous.entry_hash == fingerprint:
+        return None, previous  # the entry did not change: its page is not fetched again
+    try:
+        article = await _article(source, entry, origin, fetch, context)
+    except FetchFailed as exc:
+        skipped = Skipped(origin, f"{exc.outcome}: {exc.reason}", entry.html[:500])
+        # not remembered: the page is tried again on the feed's next poll
+        return prepare(skipped, catalogue=context.catalogue, extraction=context.extraction, now=now), previous
+    digest = text_hash(article.title, article.text)
+    if previous is not None and previous.text_hash == digest:
+        return None, previous.model_copy(update={"entry_hash": fingerprint})  # same text: a no-op
+    revised_at = None
+    if previous is not None:  # a changed text under a known id: a revision, later than the one before
+        floor = datetime.fromtimestamp((previous.revised_ms + 1) / 1000, UTC)
+        revised_at = max(entry.updated_at or now, floor)
+    prepared = prepare(
+        article, catalogue=context.catalogue, extraction=context.extraction, now=now, revised_at=revised_at
+    )
+    published = article.published_at or now
+    remembered = SeenItem(
+        article_id=article_id(article),
+        entry_hash=fingerprint,
+        text_hash=digest,
+        revised_ms=utc_timestamp_ms(revised_at or published),
+    )
+    return prepared, remembered
+
+
+async def _article(
+    source: FeedSource, entry: FeedEntry, origin: str, fetch: Fetch, context: HarvestContext
+) -> IncomingArticle:
+    text, _ = html_to_text(entry.html) if entry.html else ("", None)
+    title = entry.title
+    language = source.language or entry.language
+    if not entry.full_content and len(text) < context.summary_chars and entry.link:
+        page = await fetch(entry.link, None, None, context.max_page_bytes)
+        extracted = main_text(page.body.decode("utf-8", errors="replace"), page.url)
+        text = normalise(extracted.text)
+        title = title or extracted.title
+        language = language or extracted.language
+    if not text:
+        raise FetchFailed("malformed", "the entry has no text and no page to read it from")
+    return IncomingArticle(
+        id=entry.id,
+        text=text,
+        title=title,
+        url=entry.link,
+        published_at=entry.published_at or entry.updated_at,
+        source=source.name,
+        language=language,
+        origin=origin,
+    )
+
+
+def status_after(
+    source: FeedSource,
+    previous: FeedStatus | None,
+    result: Harvest,
+    now: datetime,
+    next_poll_at: datetime,
+) -> FeedStatus:
+    failures = (previous.failures + 1 if previous else 1) if result.failed else 0
+    return FeedStatus(
+        feed_id=source.feed_id,
+        outcome=result.outcome,
+        reason=result.reason[:500],
+        polled_at=now,
+        next_poll_at=next_poll_at,
+        failures=failures,
+        last_success_at=(previous.last_success_at if previous else None) if result.failed else now,
+        etag=result.etag if not result.failed else (previous.etag if previous else None),
+        last_modified=result.last_modified if not result.failed else (previous.last_modified if previous else None),
+        items=result.items if result.items is not None else (previous.items if previous else ()),
+    )
+
