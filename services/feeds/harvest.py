@@ -82,10 +82,10 @@ async def harvest(
     for prepared, item in results:
         if prepared is not None:
             harvest.records.extend(prepared.records)
-            if prepared.reports is not None:
-                harvest.published += 1
-            else:
+            if isinstance(prepared.item, Skipped):
                 harvest.dead_letters += 1
+            else:  # published, with its reports or (extraction failed) a dead letter instead of them
+                harvest.published += 1
         if item is not None:
             items[item.article_id] = item
     harvest.items = tuple(items.values())
