@@ -3,10 +3,23 @@ implements it; unit tests use a fake)."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Protocol
 
 from streams.deliveries import OutboundMessage
+from streams.sealing import Keyring
+from streams.subscription_commands import Decision, SubscriptionCommand
 from streams.subscriptions import Subscription
+
+
+class Keys(Protocol):
+    """The keyring that opens sealed signing secrets; `reload=True` reads its source again."""
+
+    def __call__(self, reload: bool = False) -> Keyring: ...
+
+
+SubmitCommand = Callable[[SubscriptionCommand], Awaitable[Decision]]
+"""Hand a subscription change to the subscriptions topic's single writer (injected by the composition root)."""
 
 
 class Dispatcher(Protocol):

@@ -1,19 +1,22 @@
 """Requests the alerting service carries out for others: resends asked through the API, and
-disabling an endpoint delivery gave up on. Both arrive as events (or delivery's callback)."""
+disabling an endpoint delivery gave up on. Both arrive as events (or delivery's callback).
+
+A disable is a command to the subscriptions topic's single writer, naming the version this
+service last saw: if the subscriber changed the subscription meanwhile (rotated its secret,
+paused it), the writer rejects the disable as stale instead of writing back an old copy."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from datetime import datetime
 
 import structlog
 
 from alerts.engine import AlertEngine
 from alerts.errors import AlertsError
-from alerts.ports import Dispatcher
-from streams import subscriptions as subs
+from alerts.ports import Dispatcher, SubmitCommand
 from streams.alerting import ResendRequested
-from streams.events import Event
+from streams.subscription_commands import Applied, SubscriptionCommand
 
 log = structlog.get_logger("sitmon.alerts")
 
@@ -22,7 +25,7 @@ DISABLE_REASONS = {
     "endpoint_failing": "every delivery failed for five days",
 }
 
-Publish = Callable[[str, str, Event], Awaitable[None]]
+ACTOR = "alerts"
 
 
 class OperatorRequests:
@@ -30,14 +33,12 @@ class OperatorRequests:
         self,
         engine: AlertEngine,
         dispatcher: Dispatcher,
-        publish: Publish,
-        subscriptions_topic: str,
+        submit: SubmitCommand,
         clock: Callable[[], datetime],
     ) -> None:
         self.engine = engine
         self.dispatcher = dispatcher
-        self.publish = publish
-        self.subscriptions_topic = subscriptions_topic
+        self.submit = submit
         self.clock = clock
 
     async def resend(self, request: ResendRequested) -> None:
@@ -59,8 +60,17 @@ class OperatorRequests:
         sub = self.engine.subscriptions.get(subscription_id)
         if sub is None or sub.state != "active" or when <= sub.updated_at:
             return False
-        event = subs.disable(sub, when, DISABLE_REASONS.get(reason, reason))
-        await self.publish(self.subscriptions_topic, sub.subscription_id, event)
-        self.engine.apply(event)
-        log.warning("subscription.disabled", subscription_id=sub.subscription_id, reason=reason)
+        command = SubscriptionCommand(
+            action="disable",
+            subscription_id=subscription_id,
+            actor=ACTOR,
+            expected_version=sub.version,
+            reason=DISABLE_REASONS.get(reason, reason),
+        )
+        decision = await self.submit(command)
+        if not isinstance(decision, Applied):
+            log.warning("subscription.disable_refused", subscription_id=subscription_id, reason=decision.reason)
+            return False
+        self.engine.apply(decision.event)
+        log.warning("subscription.disabled", subscription_id=subscription_id, reason=reason)
         return True

@@ -23,11 +23,19 @@ SubscriptionState = Literal["active", "paused", "disabled"]
 
 
 class SigningSecret(Frozen):
-    """A `whsec_…` secret; after rotation the old one stays valid until `expires_at`."""
+    """A `whsec_…` secret; after rotation the old one stays valid until `expires_at`.
 
-    secret: str = Field(repr=False, pattern=r"^whsec_[A-Za-z0-9+/=]+$")
+    On the subscriptions topic the value is sealed (`sealed:v1:…`, see streams/sealing.py);
+    services open it in memory only, where delivery needs it to sign.
+    """
+
+    secret: str = Field(repr=False, pattern=r"^(whsec_[A-Za-z0-9+/=]+|sealed:v1:[A-Za-z0-9_.-]+:[A-Za-z0-9_=-]+)$")
     created_at: AwareDatetime
     expires_at: AwareDatetime | None = None
+
+    @property
+    def sealed(self) -> bool:
+        return self.secret.startswith("sealed:")
 
 
 class Subscription(Frozen):
@@ -104,6 +112,12 @@ class SubscriptionDeleted(SubscriptionEvent):
     type: Literal["subscription.deleted"] = "subscription.deleted"
 
 
+class SubscriptionResealed(SubscriptionEvent):
+    """The same subscription, its secrets sealed again under the keyring's newest key (`sitmon keys rotate`)."""
+
+    type: Literal["subscription.resealed"] = "subscription.resealed"
+
+
 AnySubscriptionEvent = (
     SubscriptionCreated
     | SubscriptionUpdated
@@ -112,6 +126,7 @@ AnySubscriptionEvent = (
     | SubscriptionSecretRotated
     | SubscriptionDisabled
     | SubscriptionDeleted
+    | SubscriptionResealed
 )
 
 
@@ -148,8 +163,13 @@ def valid_secrets(sub: Subscription, now: datetime) -> tuple[SigningSecret, ...]
     return tuple(s for s in sub.secrets if s.expires_at is None or s.expires_at > now)
 
 
-def _event_id(sub_id: str, change: str, now: datetime) -> str:
-    return stable_id("subscription", sub_id, change, now.isoformat())
+def _event_id(sub_id: str, change: str, now: datetime, version: int = 1) -> str:
+    return stable_id("subscription", sub_id, change, now.isoformat(), str(version))
+
+
+def _changed(sub: Subscription, now: datetime, **changes: Any) -> Subscription:
+    """The subscription after a change: one version further, updated now."""
+    return sub.model_copy(update=changes | {"version": sub.version + 1, "updated_at": now})
 
 
 def create(
@@ -185,32 +205,32 @@ def update(sub: Subscription, now: datetime, **changes: Any) -> SubscriptionUpda
     unknown = set(changes) - allowed
     if unknown:
         raise ValueError(f"cannot change {', '.join(sorted(unknown))}; changeable: {', '.join(sorted(allowed))}")
-    data = sub.model_dump() | changes | {"updated_at": now}
+    data = sub.model_dump() | changes | {"updated_at": now, "version": sub.version + 1}
     changed = Subscription.model_validate(data)
     return SubscriptionUpdated(
-        event_id=_event_id(sub.subscription_id, "updated", now), occurred_at=now, subscription=changed
+        event_id=_event_id(sub.subscription_id, "updated", now, changed.version), occurred_at=now, subscription=changed
     )
 
 
 def pause(sub: Subscription, now: datetime) -> SubscriptionPaused:
-    changed = sub.model_copy(update={"state": "paused", "state_reason": "paused by the subscriber", "updated_at": now})
+    changed = _changed(sub, now, state="paused", state_reason="paused by the subscriber")
     return SubscriptionPaused(
-        event_id=_event_id(sub.subscription_id, "paused", now), occurred_at=now, subscription=changed
+        event_id=_event_id(sub.subscription_id, "paused", now, changed.version), occurred_at=now, subscription=changed
     )
 
 
 def resume(sub: Subscription, now: datetime) -> SubscriptionResumed:
     """Back to active — from paused, or from disabled once the subscriber has fixed the endpoint."""
-    changed = sub.model_copy(update={"state": "active", "state_reason": None, "updated_at": now})
+    changed = _changed(sub, now, state="active", state_reason=None)
     return SubscriptionResumed(
-        event_id=_event_id(sub.subscription_id, "resumed", now), occurred_at=now, subscription=changed
+        event_id=_event_id(sub.subscription_id, "resumed", now, changed.version), occurred_at=now, subscription=changed
     )
 
 
 def disable(sub: Subscription, now: datetime, reason: str) -> SubscriptionDisabled:
-    changed = sub.model_copy(update={"state": "disabled", "state_reason": reason, "updated_at": now})
+    changed = _changed(sub, now, state="disabled", state_reason=reason)
     return SubscriptionDisabled(
-        event_id=_event_id(sub.subscription_id, "disabled", now), occurred_at=now, subscription=changed
+        event_id=_event_id(sub.subscription_id, "disabled", now, changed.version), occurred_at=now, subscription=changed
     )
 
 
@@ -221,14 +241,24 @@ def rotate_secret(sub: Subscription, now: datetime, secret: SigningSecret | None
         s.model_copy(update={"expires_at": grace_end if s.expires_at is None else min(s.expires_at, grace_end)})
         for s in valid_secrets(sub, now)
     )
-    changed = sub.model_copy(update={"secrets": (secret or new_secret(now), *kept), "updated_at": now})
+    changed = _changed(sub, now, secrets=(secret or new_secret(now), *kept))
     return SubscriptionSecretRotated(
-        event_id=_event_id(sub.subscription_id, "secret_rotated", now), occurred_at=now, subscription=changed
+        event_id=_event_id(sub.subscription_id, "secret_rotated", now, changed.version),
+        occurred_at=now,
+        subscription=changed,
     )
 
 
 def delete(sub: Subscription, now: datetime) -> SubscriptionDeleted:
-    changed = sub.model_copy(update={"updated_at": now})
+    changed = _changed(sub, now)
     return SubscriptionDeleted(
-        event_id=_event_id(sub.subscription_id, "deleted", now), occurred_at=now, subscription=changed
+        event_id=_event_id(sub.subscription_id, "deleted", now, changed.version), occurred_at=now, subscription=changed
+    )
+
+
+def reseal(sub: Subscription, now: datetime) -> SubscriptionResealed:
+    """The same subscription, to be sealed again by the writer under the newest key."""
+    changed = _changed(sub, now)
+    return SubscriptionResealed(
+        event_id=_event_id(sub.subscription_id, "resealed", now, changed.version), occurred_at=now, subscription=changed
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from typing import Protocol
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
 
@@ -30,8 +31,14 @@ from streams.envelope import decode, encode
 from streams.errors import UndecodableRecord
 from streams.events import Event
 from streams.situation import SituationChanged
+from streams.subscription_commands import Decision, SubscriptionCommand
 from streams.subscriptions import Subscription
 from streams.topics import Catalogue
+
+
+class SubscriptionCommands(Protocol):
+    async def submit(self, command: SubscriptionCommand) -> Decision: ...
+
 
 SOURCE = "/sitmon/api"
 DELIVERY_EVENTS = (DeliveryRequested, DeliveryAttempted, DeliveryFinished, SubscriptionDisableRequested)
@@ -79,9 +86,10 @@ async def read_topic(bootstrap: str, topic: str) -> list[ConsumerRecord]:
 
 
 class KafkaEventLog:
-    def __init__(self, bootstrap: str, catalogue: Catalogue) -> None:
+    def __init__(self, bootstrap: str, catalogue: Catalogue, writer: SubscriptionCommands | None = None) -> None:
         self.bootstrap = bootstrap
         self.catalogue = catalogue
+        self.writer = writer
         self._producer: AIOKafkaProducer | None = None
 
     async def start(self) -> None:
@@ -115,23 +123,22 @@ class KafkaEventLog:
                 if record.key is not None:
                     folded = subs.apply_tombstone(folded, record.key.decode("utf-8", errors="replace"))
                 continue
-            event = _decode_or_none(record)
+            event = decode_or_none(record)
             if isinstance(event, subs.SubscriptionEvent):
                 folded = subs.apply(folded, event)
         return folded
 
-    async def publish_subscription(self, event: subs.AnySubscriptionEvent) -> None:
-        key = event.subscription.subscription_id
-        await self._publish(self.catalogue.subscriptions.name, key, event)
-        if isinstance(event, subs.SubscriptionDeleted):
-            await self._send(self.catalogue.subscriptions.name, key, None)  # the tombstone compaction keeps
+    async def submit_subscription(self, command: SubscriptionCommand) -> Decision:
+        if self.writer is None:
+            raise SitmonError("this event log has no subscription writer (no secret keys were given)")
+        return await self.writer.submit(command)
 
     # --- API tokens and the audit trail --------------------------------------------------
 
     async def api_tokens(self) -> dict[str, ApiToken]:
         folded: dict[str, ApiToken] = {}
         for record in await read_topic(self.bootstrap, self.catalogue.tokens.name):
-            event = _decode_or_none(record)
+            event = decode_or_none(record)
             if isinstance(event, TokenCreated | TokenRevoked):
                 folded = apply_token(folded, event)
         return folded
@@ -147,7 +154,7 @@ class KafkaEventLog:
         return [
             event
             for record in await read_topic(self.bootstrap, self.catalogue.audit.name)
-            if isinstance(event := _decode_or_none(record), AuditRecorded)
+            if isinstance(event := decode_or_none(record), AuditRecorded)
         ]
 
     # --- the alerts topic ------------------------------------------------------------------
@@ -155,7 +162,7 @@ class KafkaEventLog:
     async def silences(self) -> dict[str, Silence]:
         folded: dict[str, Silence] = {}
         for record in await read_topic(self.bootstrap, self.catalogue.alerts.name):
-            event = _decode_or_none(record)
+            event = decode_or_none(record)
             if isinstance(event, SilenceCreated | SilenceExpired):
                 folded = apply_silence(folded, event)
         return folded
@@ -168,7 +175,7 @@ class KafkaEventLog:
     async def situations(self) -> dict[str, SituationChanged]:
         latest: dict[str, SituationChanged] = {}
         for record in await read_topic(self.bootstrap, self.catalogue.situation.name):
-            event = _decode_or_none(record)
+            event = decode_or_none(record)
             if isinstance(event, SituationChanged):
                 current = latest.get(event.region)
                 if current is None or event.sequence >= current.sequence:
@@ -180,13 +187,13 @@ class KafkaEventLog:
         for record in await read_topic(self.bootstrap, self.catalogue.deliveries.name):
             if record.key is not None and record.key.decode("utf-8", errors="replace") != subscription_id:
                 continue
-            event = _decode_or_none(record)
+            event = decode_or_none(record)
             if isinstance(event, DELIVERY_EVENTS):
                 log.apply(event)
         return log.records(subscription_id)
 
 
-def _decode_or_none(record: ConsumerRecord) -> SitmonEvent | None:
+def decode_or_none(record: ConsumerRecord) -> SitmonEvent | None:
     try:
         return decode(record.value)
     except UndecodableRecord:

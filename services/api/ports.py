@@ -13,7 +13,8 @@ from streams.access import ApiToken, AuditRecorded
 from streams.alerting import ResendRequested, Silence, SilenceCreated, SilenceExpired
 from streams.deliveries import DeliveryRecord
 from streams.situation import SituationChanged
-from streams.subscriptions import AnySubscriptionEvent, Subscription
+from streams.subscription_commands import Decision, SubscriptionCommand
+from streams.subscriptions import Subscription
 
 UrlCheck = Callable[[str], None]
 """Raises an exception whose message says why the URL is refused; returns when it is acceptable."""
@@ -23,8 +24,9 @@ class EventLog(Protocol):
     async def subscriptions(self) -> dict[str, Subscription]:
         """The subscriptions topic, folded (read to its current end)."""
 
-    async def publish_subscription(self, event: AnySubscriptionEvent) -> None:
-        """Durably append; a Deleted event is followed by a tombstone."""
+    async def submit_subscription(self, command: SubscriptionCommand) -> Decision:
+        """Hand a change to the subscriptions topic's single writer: applied, unchanged, or rejected
+        (a stale expected version, an unknown id) with the reason."""
 
     async def silences(self) -> dict[str, Silence]:
         """The silence events of the alerts topic, folded."""

@@ -6,13 +6,13 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, Response, status
+from fastapi import APIRouter, Depends, Header, HTTPException, Response, status
 from pydantic import ValidationError
 
 from services.api import audit
 from services.api.auth import Principal, require_admin, require_read
 from services.api.deps import ApiDeps, deps
-from services.api.errors import not_found, unprocessable
+from services.api.errors import UNPROCESSABLE, not_found, unprocessable
 from services.api.schemas import (
     Accepted,
     DeliveryOut,
@@ -24,6 +24,7 @@ from services.api.schemas import (
 from streams import subscriptions as subs
 from streams.alerting import ResendRequested, resend_key
 from streams.events import stable_id
+from streams.subscription_commands import Action, Applied, Rejected, SubscriptionCommand, Unchanged
 
 router = APIRouter(prefix="/subscriptions", tags=["subscriptions"], dependencies=[Depends(require_read)])
 
@@ -55,20 +56,58 @@ def _invalid(exc: ValidationError | ValueError) -> HTTPException:
     return unprocessable(message)
 
 
+async def _submit(api: ApiDeps, command: SubscriptionCommand) -> Applied | Unchanged:
+    """Hand the change to the single writer; a stale version is 409, an unknown id 404, a bad value 422."""
+    decision = await api.log.submit_subscription(command)
+    if isinstance(decision, Rejected):
+        status_code = {"stale": 409, "exists": 409, "not_found": 404}.get(decision.kind, UNPROCESSABLE)
+        raise HTTPException(status_code, decision.reason)
+    return decision
+
+
+def _out(response: Response, sub: subs.Subscription) -> SubscriptionOut:
+    response.headers["ETag"] = f'"{sub.version}"'
+    return SubscriptionOut.of(sub)
+
+
+def _command(
+    action: Action, subscription_id: str, who: Principal, if_match: str | None, **fields: Any
+) -> SubscriptionCommand:
+    return SubscriptionCommand(
+        action=action,
+        subscription_id=subscription_id,
+        actor=who.name,
+        expected_version=_expected_version(if_match),
+        **fields,
+    )
+
+
+def _expected_version(if_match: str | None) -> int | None:
+    """`If-Match: "3"` (the ETag of a read) or a bare 3; absent: apply to the current version."""
+    if if_match is None:
+        return None
+    value = if_match.strip().removeprefix("W/").strip('"')
+    if not value.isdigit():
+        raise unprocessable(f'If-Match {if_match!r}: expected the subscription\'s version, e.g. "3"')
+    return int(value)
+
+
+IfMatch = Header(default=None, alias="If-Match", description="the version you read (its ETag); stale: 409")
+
+
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=SubscriptionWithSecret)
 async def create(
-    body: SubscriptionIn, api: ApiDeps = Depends(deps), who: Principal = Depends(require_admin)
+    body: SubscriptionIn, response: Response, api: ApiDeps = Depends(deps), who: Principal = Depends(require_admin)
 ) -> SubscriptionWithSecret:
     """Subscribe a webhook. The response carries the signing secret: store it, it is not shown again."""
     await _checked_url(api, body.url)
     try:
-        event = subs.create(now=api.clock(), **body.model_dump())
+        new = subs.create(now=api.clock(), **body.model_dump()).subscription
     except (ValidationError, ValueError) as exc:
         raise _invalid(exc) from exc
-    await api.log.publish_subscription(event)
-    sub = event.subscription
-    await audit.record(api, who, "subscription.create", sub.subscription_id, version=sub.version)
-    return SubscriptionWithSecret(**SubscriptionOut.of(sub).model_dump(), secret=sub.secrets[0].secret)
+    done = await _submit(api, _command("create", new.subscription_id, who, None, new=new))
+    sub = done.subscription
+    return SubscriptionWithSecret(**_out(response, sub).model_dump(), secret=new.secrets[0].secret)
 
 
 @router.get("", response_model=list[SubscriptionOut])
@@ -84,70 +123,70 @@ async def show(subscription_id: str, api: ApiDeps = Depends(deps)) -> Subscripti
 
 @router.patch("/{subscription_id}", response_model=SubscriptionOut)
 async def change(
-    subscription_id: str, body: SubscriptionPatch, api: ApiDeps = Depends(deps), who: Principal = Depends(require_admin)
+    subscription_id: str,
+    body: SubscriptionPatch,
+    response: Response,
+    api: ApiDeps = Depends(deps),
+    who: Principal = Depends(require_admin),
+    if_match: str | None = IfMatch,
 ) -> SubscriptionOut:
-    sub = await _get(api, subscription_id)
     changes: dict[str, Any] = body.model_dump(exclude_none=True)
     if not changes:
         raise unprocessable("nothing to change: give at least one field")
     if "url" in changes:
         await _checked_url(api, changes["url"])
-    try:
-        event = subs.update(sub, api.clock(), **changes)
-    except (ValidationError, ValueError) as exc:
-        raise _invalid(exc) from exc
-    await api.log.publish_subscription(event)
-    await audit.record(api, who, event.type, subscription_id, version=event.subscription.version)
-    return SubscriptionOut.of(event.subscription)
+    done = await _submit(api, _command("update", subscription_id, who, if_match, changes=changes))
+    return _out(response, done.subscription)
 
 
 @router.post("/{subscription_id}/pause", response_model=SubscriptionOut)
 async def pause(
-    subscription_id: str, api: ApiDeps = Depends(deps), who: Principal = Depends(require_admin)
+    subscription_id: str,
+    response: Response,
+    api: ApiDeps = Depends(deps),
+    who: Principal = Depends(require_admin),
+    if_match: str | None = IfMatch,
 ) -> SubscriptionOut:
-    sub = await _get(api, subscription_id)
-    if sub.state == "paused":
-        return SubscriptionOut.of(sub)  # idempotent: pausing twice records nothing
-    event = subs.pause(sub, api.clock())
-    await api.log.publish_subscription(event)
-    await audit.record(api, who, event.type, subscription_id, version=event.subscription.version)
-    return SubscriptionOut.of(event.subscription)
+    """Stop notifications; pausing a paused subscription records nothing."""
+    done = await _submit(api, _command("pause", subscription_id, who, if_match))
+    return _out(response, done.subscription)
 
 
 @router.post("/{subscription_id}/resume", response_model=SubscriptionOut)
 async def resume(
-    subscription_id: str, api: ApiDeps = Depends(deps), who: Principal = Depends(require_admin)
+    subscription_id: str,
+    response: Response,
+    api: ApiDeps = Depends(deps),
+    who: Principal = Depends(require_admin),
+    if_match: str | None = IfMatch,
 ) -> SubscriptionOut:
     """Back to active, from paused or disabled (after fixing the endpoint)."""
-    sub = await _get(api, subscription_id)
-    if sub.state == "active":
-        return SubscriptionOut.of(sub)
-    event = subs.resume(sub, api.clock())
-    await api.log.publish_subscription(event)
-    await audit.record(api, who, event.type, subscription_id, version=event.subscription.version)
-    return SubscriptionOut.of(event.subscription)
+    done = await _submit(api, _command("resume", subscription_id, who, if_match))
+    return _out(response, done.subscription)
 
 
 @router.post("/{subscription_id}/rotate-secret", response_model=SubscriptionWithSecret)
 async def rotate_secret(
-    subscription_id: str, api: ApiDeps = Depends(deps), who: Principal = Depends(require_admin)
+    subscription_id: str,
+    response: Response,
+    api: ApiDeps = Depends(deps),
+    who: Principal = Depends(require_admin),
+    if_match: str | None = IfMatch,
 ) -> SubscriptionWithSecret:
     """A new signing secret, shown this once; the old one keeps signing alongside it for 24 hours."""
-    sub = await _get(api, subscription_id)
-    event = subs.rotate_secret(sub, api.clock())
-    await api.log.publish_subscription(event)
-    rotated = event.subscription
-    await audit.record(api, who, event.type, subscription_id, version=rotated.version)
-    return SubscriptionWithSecret(**SubscriptionOut.of(rotated).model_dump(), secret=rotated.secrets[0].secret)
+    secret = subs.new_secret(api.clock())
+    done = await _submit(api, _command("rotate_secret", subscription_id, who, if_match, secret=secret))
+    return SubscriptionWithSecret(**_out(response, done.subscription).model_dump(), secret=secret.secret)
 
 
 @router.delete("/{subscription_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete(
-    subscription_id: str, api: ApiDeps = Depends(deps), who: Principal = Depends(require_admin)
+    subscription_id: str,
+    api: ApiDeps = Depends(deps),
+    who: Principal = Depends(require_admin),
+    if_match: str | None = IfMatch,
 ) -> Response:
-    sub = await _get(api, subscription_id)
-    await api.log.publish_subscription(subs.delete(sub, api.clock()))
-    await audit.record(api, who, "subscription.deleted", subscription_id)
+    await _submit(api, _command("delete", subscription_id, who, if_match))
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

@@ -51,6 +51,7 @@ class SubscriptionOut(BaseModel):
     send_resolved: bool
     state: SubscriptionState
     state_reason: str | None
+    version: int = Field(description="+1 with every change; send it back as If-Match to change safely")
     secrets: list[SecretInfo] = Field(description="when each signing secret was made and expires; never the value")
     created_at: AwareDatetime
     updated_at: AwareDatetime

@@ -18,6 +18,8 @@ from netguard.ssrf import check_url, parse_allowed_networks
 from services.api.kafka_log import KafkaEventLog
 from services.api.settings import ApiSettings
 from services.errors import BadInput
+from services.keyring_source import require_keyring
+from services.subscription_writer import SubscriptionWriter
 
 
 def _now() -> datetime:
@@ -54,8 +56,11 @@ async def _serve(settings: ApiSettings, host: str, port: int) -> None:
     from services.api.deps import ApiDeps
 
     networks = parse_allowed_networks(settings.webhook_allowed_networks)
-    log = KafkaEventLog(settings.kafka_bootstrap, settings.catalogue())
+    keyring = require_keyring("sitmon api")
+    writer = SubscriptionWriter(settings.kafka_bootstrap, settings.catalogue(), keyring, _now)
+    log = KafkaEventLog(settings.kafka_bootstrap, settings.catalogue(), writer)
     await _require_some_token(settings, log)
+    await writer.verify_keys()  # a wrong key: one line, exit 2, before serving
     deps = ApiDeps(
         log=log,
         check_url=lambda url: check_url(url, networks),

@@ -27,6 +27,7 @@ COMMANDS = (
     "services.cli.api",
     "services.cli.subscriptions",
     "services.cli.tokens",
+    "services.cli.keys",
     "services.cli.extract",
     "services.cli.up",
     "services.cli.feeds",

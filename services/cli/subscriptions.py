@@ -1,7 +1,10 @@
 """`sitmon subscribe URL …` and `sitmon subscriptions list|show|pause|resume|rotate|delete`.
 
-These talk to Kafka directly — publish subscription events, fold the compacted topic — so
-they work whether or not `sitmon api` runs. The URL passes the same SSRF guard as the API
+These talk to Kafka directly — changes go through the subscriptions topic's single writer
+(services/subscription_writer.py), reads fold the compacted topic — so they work whether or
+not `sitmon api` runs. Changes need the secret keys (SITMON_SECRET_KEYS or
+SITMON_SECRET_KEY_FILE); `--if-version N` makes a change conditional on the version you read,
+and a stale one is refused in one line (exit 2). The URL passes the same SSRF guard as the API
 (SITMON_WEBHOOK_ALLOWED_NETWORKS allow-lists ranges such as 127.0.0.0/8 for demos).
 The signing secret is printed once, by `subscribe` and `rotate`.
 """
@@ -24,9 +27,13 @@ from netguard.ssrf import check_url, parse_allowed_networks
 from services.api.kafka_log import KafkaEventLog
 from services.api.schemas import SubscriptionOut
 from services.api.settings import ApiSettings
+from services.cli.actor import cli_actor
 from services.errors import BadInput
+from services.keyring_source import require_keyring
+from services.subscription_writer import SubscriptionWriter
 from streams import subscriptions as subs
-from streams.subscriptions import Subscription
+from streams.subscription_commands import Action, Applied, Rejected, SubscriptionCommand, Unchanged
+from streams.subscriptions import SigningSecret, Subscription
 
 console = Console(highlight=False)
 subscriptions_app = typer.Typer(help="Manage webhook subscriptions (events on the subscriptions topic).")
@@ -44,6 +51,20 @@ def _run(work: Callable[[KafkaEventLog], Awaitable[T]]) -> T:
             await log.stop()
 
     return asyncio.run(go())
+
+
+def _submit(command: SubscriptionCommand) -> Applied | Unchanged:
+    """Hand the change to the single writer; a rejection (stale version, unknown id) is one line, exit 2."""
+    settings = ApiSettings()
+    keyring = require_keyring(f"sitmon {'subscribe' if command.action == 'create' else 'subscriptions'}")
+    writer = SubscriptionWriter(settings.kafka_bootstrap, settings.catalogue(), keyring, lambda: datetime.now(UTC))
+    decision = asyncio.run(writer.submit(command))
+    if isinstance(decision, Rejected):
+        raise BadInput(decision.reason)
+    return decision
+
+
+IF_VERSION = typer.Option(None, "--if-version", help="change only if the subscription is still at this version")
 
 
 def _thresholds(pairs: list[str]) -> dict[str, int]:
@@ -71,7 +92,7 @@ def subscribe(
     except UnsafeWebhookUrl as exc:
         raise BadInput(str(exc)) from exc
     try:
-        event = subs.create(
+        new = subs.create(
             url=url,
             now=datetime.now(UTC),
             regions=region,
@@ -79,19 +100,15 @@ def subscribe(
             min_level=min_level,  # type: ignore[arg-type]
             thresholds=_thresholds(threshold),
             send_resolved=send_resolved,
-        )
+        ).subscription
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first.get("loc", ()))
         raise BadInput(f"{where}: {str(first.get('msg')).removeprefix('Value error, ')}") from exc
 
-    async def publish(log: KafkaEventLog) -> None:
-        await log.publish_subscription(event)
-
-    _run(publish)
-    sub = event.subscription
-    console.print(f"subscription {sub.subscription_id}")
-    console.print(f"secret {sub.secrets[0].secret}")
+    _submit(SubscriptionCommand(action="create", subscription_id=new.subscription_id, actor=cli_actor(), new=new))
+    console.print(f"subscription {new.subscription_id}")
+    console.print(f"secret {new.secrets[0].secret}")
     console.print("Store the secret now: it is not shown again (verify webhooks with it).", style="dim")
 
 
@@ -140,42 +157,44 @@ def show(subscription_id: str) -> None:
     typer.echo(json.dumps(SubscriptionOut.of(sub).model_dump(mode="json"), indent=2))
 
 
-def _change(subscription_id: str, make: Callable[[Subscription, datetime], subs.AnySubscriptionEvent]) -> Subscription:
-    async def apply(log: KafkaEventLog) -> Subscription:
-        sub = await _get(subscription_id)(log)
-        event = make(sub, datetime.now(UTC))
-        await log.publish_subscription(event)
-        return event.subscription
+def _change(action: Action, subscription_id: str, if_version: int | None, **fields: object) -> Applied | Unchanged:
+    command = SubscriptionCommand(
+        action=action, subscription_id=subscription_id, actor=cli_actor(), expected_version=if_version, **fields
+    )
+    return _submit(command)
 
-    return _run(apply)
+
+def _done(decision: Applied | Unchanged, verb: str) -> None:
+    sub = decision.subscription
+    note = f" ({decision.reason})" if isinstance(decision, Unchanged) else ""
+    console.print(f"{sub.subscription_id} {verb}{note}, version {sub.version}")
 
 
 @subscriptions_app.command()
-def pause(subscription_id: str) -> None:
+def pause(subscription_id: str, if_version: int | None = IF_VERSION) -> None:
     """Stop notifications (alerts are still decided and recorded)."""
-    _change(subscription_id, subs.pause)
-    console.print(f"{subscription_id} paused")
+    _done(_change("pause", subscription_id, if_version), "paused")
 
 
 @subscriptions_app.command()
-def resume(subscription_id: str) -> None:
+def resume(subscription_id: str, if_version: int | None = IF_VERSION) -> None:
     """Notify again, from paused or disabled."""
-    _change(subscription_id, subs.resume)
-    console.print(f"{subscription_id} active")
+    _done(_change("resume", subscription_id, if_version), "active")
 
 
 @subscriptions_app.command()
-def rotate(subscription_id: str) -> None:
+def rotate(subscription_id: str, if_version: int | None = IF_VERSION) -> None:
     """A new signing secret, printed once; the old one stays valid for 24 hours."""
-    sub = _change(subscription_id, lambda s, now: subs.rotate_secret(s, now))
-    console.print(f"secret {sub.secrets[0].secret}")
+    secret: SigningSecret = subs.new_secret(datetime.now(UTC))
+    _done(_change("rotate_secret", subscription_id, if_version, secret=secret), "has a new secret")
+    console.print(f"secret {secret.secret}")
     console.print("The previous secret keeps signing alongside it for 24 hours.", style="dim")
 
 
 @subscriptions_app.command()
-def delete(subscription_id: str) -> None:
+def delete(subscription_id: str, if_version: int | None = IF_VERSION) -> None:
     """Delete the subscription (a Deleted event, then a tombstone for compaction)."""
-    _change(subscription_id, subs.delete)
+    _change("delete", subscription_id, if_version)
     console.print(f"{subscription_id} deleted")
 
 

@@ -24,7 +24,6 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from services.api.kafka_log import KafkaEventLog
 from services.broker.local import LocalBroker, free_port
 from services.cli.ingest import extract_article
 from services.cli.output import die
@@ -34,9 +33,13 @@ from services.ingest.sources import IncomingArticle, Limits
 from services.kafka.admin import create_topics
 from services.kafka.probe import cluster_id_sync
 from services.kafka.producer import EventProducer
+from services.keyring_source import KeySettings, demo_key_file, require_keyring
 from services.settings import KafkaSettings
+from services.subscription_writer import SubscriptionWriter
 from services.webhook_console import WebhookConsole
 from streams import subscriptions as subs
+from streams.sealing import Keyring
+from streams.subscription_commands import Rejected, SubscriptionCommand
 from streams.topics import Catalogue
 
 console = Console(highlight=False)
@@ -91,23 +94,33 @@ def child(name: str, args: list[str], env: dict[str, str], log: Path) -> Iterato
         console.print(f"[dim]{name} stopped[/dim]")
 
 
-def subscribe_console(bootstrap: str, catalogue: Catalogue) -> WebhookConsole:
+def subscribe_console(bootstrap: str, catalogue: Catalogue, keyring: Keyring) -> WebhookConsole:
     """A verifying receiver on loopback, subscribed to every region and kind."""
     now = datetime.now(UTC)
     secret = subs.new_secret(now)
     receiver = WebhookConsole(secret.secret, console=console).start()
-    created = subs.create(url=receiver.url, now=now, secret=secret)
-
-    async def publish() -> None:
-        log = KafkaEventLog(bootstrap, catalogue)
-        try:
-            await log.publish_subscription(created)
-        finally:
-            await log.stop()
-
-    asyncio.run(publish())
-    console.print(f"[dim]demo subscriber {created.subscription.subscription_id} listening at {receiver.url}[/dim]")
+    new = subs.create(url=receiver.url, now=now, secret=secret).subscription
+    writer = SubscriptionWriter(bootstrap, catalogue, keyring, lambda: datetime.now(UTC))
+    command = SubscriptionCommand(action="create", subscription_id=new.subscription_id, actor="sitmon-up", new=new)
+    decision = asyncio.run(writer.submit(command))
+    if isinstance(decision, Rejected):
+        die(f"demo subscription refused: {decision.reason}")
+    console.print(f"[dim]demo subscriber {new.subscription_id} listening at {receiver.url}[/dim]")
     return receiver
+
+
+def keys_for(demo: bool, env: dict[str, str]) -> Keyring:
+    """The keyring the services will use; the demo makes a local key file (0600) when none is set."""
+    if demo and not env.get("SITMON_SECRET_KEYS") and not env.get("SITMON_SECRET_KEY_FILE"):
+        path, made = demo_key_file()
+        env["SITMON_SECRET_KEY_FILE"] = str(path)
+        said = "made a demo key file" if made else "using the demo key file"
+        console.print(f"[dim]{said} {path} (mode 0600): it seals the webhook signing secrets[/dim]")
+    settings = KeySettings(
+        secret_keys=env.get("SITMON_SECRET_KEYS") or None,
+        secret_key_file=env.get("SITMON_SECRET_KEY_FILE") or None,
+    )
+    return require_keyring("sitmon up", settings)
 
 
 def up_command(
@@ -121,11 +134,13 @@ def up_command(
     """Run the whole local stack: broker (if none answers), topics, stream worker, alerting service."""
     signal.signal(signal.SIGTERM, _interrupt)  # SIGTERM unwinds like Ctrl-C: children and broker stop too
     settings = KafkaSettings()
+    key_env = {name: value for name, value in os.environ.items() if name.startswith("SITMON_SECRET_KEY")}
+    keyring = keys_for(demo, key_env)  # before anything starts: without a key the services would refuse
     with contextlib.ExitStack() as stack:
         bootstrap = stack.enter_context(broker_for(settings))
         catalogue = settings.catalogue()
         asyncio.run(create_topics(bootstrap, catalogue))
-        env = {**os.environ, "SITMON_KAFKA_BOOTSTRAP": bootstrap}
+        env = {**os.environ, **key_env, "SITMON_KAFKA_BOOTSTRAP": bootstrap}
         if demo:
             env.setdefault("SITMON_WEBHOOK_ALLOWED_NETWORKS", "127.0.0.0/8")
             env.update({k: v for k, v in DEMO_ENV.items() if k not in os.environ})
@@ -137,7 +152,7 @@ def up_command(
         alerts_args = ["alerts", "--metrics-port", str(alerts_port)]
         stack.enter_context(child("alerting service", alerts_args, env, run_dir / "alerts.log"))
         if demo:
-            receiver = subscribe_console(bootstrap, catalogue)
+            receiver = subscribe_console(bootstrap, catalogue, keyring)
             stack.callback(receiver.close)
             asyncio.run(ingest_paced(bootstrap, catalogue, pace))
         console.print(

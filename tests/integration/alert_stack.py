@@ -18,15 +18,40 @@ from services.api.app import create_app
 from services.api.deps import ApiDeps
 from services.api.kafka_log import KafkaEventLog
 from services.cli.alerts import build_stack
+from services.keyring_source import KeySettings
+from services.subscription_writer import SubscriptionWriter
+from streams import subscriptions as subs
 from streams.envelope import encode
 from streams.events import Event
+from streams.sealing import Keyring
 from streams.situation import Cause, CeasefirePicture, FigureRef, SituationChanged, Tally
+from streams.subscription_commands import Applied, SubscriptionCommand
 from streams.topics import Catalogue
 from tests.kafka_helpers import produce
 
 NK = "nagorno-karabakh"
 SENTENCE = "At least 32 people were killed in the shelling of Stepanakert, the health ministry said."
 CEASEFIRE_SENTENCE = "Armenia and Azerbaijan agreed to a ceasefire brokered by Russia."
+
+# the keys the tests seal signing secrets with: made per run, handed to every service they start
+TEST_KEYRING = Keyring.generate()
+TEST_KEYS = TEST_KEYRING.serialise().strip()
+KEY_ENV = {"SITMON_SECRET_KEYS": TEST_KEYS}
+
+
+def writer(bootstrap: str, catalogue: Catalogue, keyring: Keyring = TEST_KEYRING) -> SubscriptionWriter:
+    return SubscriptionWriter(bootstrap, catalogue, keyring, lambda: datetime.now(UTC))
+
+
+async def store_subscription(
+    bootstrap: str, catalogue: Catalogue, created: subs.SubscriptionCreated, keyring: Keyring = TEST_KEYRING
+) -> subs.Subscription:
+    """Subscribe as the API and CLI do: through the single writer, the secret sealed on the topic."""
+    sub = created.subscription
+    command = SubscriptionCommand(action="create", subscription_id=sub.subscription_id, actor="test", new=sub)
+    decision = await writer(bootstrap, catalogue, keyring).submit(command)
+    assert isinstance(decision, Applied), decision
+    return decision.subscription
 
 
 def fast_settings(bootstrap: str, catalogue: Catalogue, **overrides: object) -> AlertsSettings:
@@ -53,7 +78,7 @@ async def api_client(
     bootstrap: str, catalogue: Catalogue, token: str, allowed_networks: str = "127.0.0.0/8"
 ) -> AsyncIterator[httpx.AsyncClient]:
     """The real API app on the real broker, called in-process (same event loop as the test)."""
-    log = KafkaEventLog(bootstrap, catalogue)
+    log = KafkaEventLog(bootstrap, catalogue, writer(bootstrap, catalogue))
     networks = parse_allowed_networks(allowed_networks)
     deps = ApiDeps(
         log=log,
@@ -72,9 +97,10 @@ async def api_client(
 
 @contextlib.asynccontextmanager
 async def running_alerts(
-    settings: AlertsSettings, registry: CollectorRegistry | None = None
+    settings: AlertsSettings, registry: CollectorRegistry | None = None, keys: str = TEST_KEYS
 ) -> AsyncIterator[AlertService]:
-    stack = await build_stack(settings, fast_delivery(), registry or CollectorRegistry())
+    key_settings = KeySettings(secret_keys=keys)  # type: ignore[arg-type]
+    stack = await build_stack(settings, fast_delivery(), registry or CollectorRegistry(), key_settings)
     stop = asyncio.Event()
     task = asyncio.create_task(stack.service.run(stop))
     try:

@@ -15,7 +15,7 @@ import pytest
 from streams import subscriptions as subs
 from streams.envelope import decode
 from streams.topics import Catalogue
-from tests.integration.alert_stack import NK, killed, publish, snapshot
+from tests.integration.alert_stack import KEY_ENV, NK, killed, publish, snapshot, store_subscription
 from tests.kafka_helpers import read_records
 from tests.webhook_receiver import Reply, WebhookReceiver, payload_of
 
@@ -31,6 +31,7 @@ def _start_alerts(bootstrap: str, catalogue: Catalogue, log: Path) -> subprocess
         "SITMON_WEBHOOK_ALLOWED_NETWORKS": "127.0.0.0/8",
         "SITMON_WEBHOOK_RETRY_SCHEDULE": "0.1,0.2,0.5",
         "SITMON_WEBHOOK_ATTEMPT_TIMEOUT_S": "120",  # the first attempt hangs until the kill
+        **KEY_ENV,
     }
     with log.open("ab") as sink:
         return subprocess.Popen(
@@ -55,7 +56,7 @@ async def test_kill_9_between_firing_and_delivery_loses_nothing(
     with WebhookReceiver(secret.secret) as receiver:
         created = subs.create(url=receiver.url("/hook"), now=datetime.now(UTC), kinds=["casualties"], secret=secret)
         receiver.script("/hook", [Reply(503, hang_s=60)])  # the first delivery never completes
-        await publish(bootstrap, catalogue.subscriptions.name, created.subscription.subscription_id, created)
+        await store_subscription(bootstrap, catalogue, created)
         await publish(bootstrap, catalogue.situation.name, NK, snapshot(killed(32, sources=2)))
 
         log = tmp_path / "alerts.log"

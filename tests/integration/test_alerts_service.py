@@ -12,7 +12,15 @@ from streams.alerting import AlertTransitioned, SilenceCreated, SilenceMatcher, 
 from streams.envelope import decode
 from streams.events import DeadLettered
 from streams.topics import Catalogue
-from tests.integration.alert_stack import NK, fast_settings, killed, publish, running_alerts, snapshot
+from tests.integration.alert_stack import (
+    NK,
+    fast_settings,
+    killed,
+    publish,
+    running_alerts,
+    snapshot,
+    store_subscription,
+)
 from tests.kafka_helpers import produce, read_records
 from tests.webhook_receiver import WebhookReceiver, payload_of
 
@@ -21,8 +29,7 @@ pytestmark = pytest.mark.integration
 
 async def _subscribe(bootstrap: str, catalogue: Catalogue, url: str, **options: object) -> subs.Subscription:
     created = subs.create(url=url, now=datetime.now(UTC), **options)  # type: ignore[arg-type]
-    await publish(bootstrap, catalogue.subscriptions.name, created.subscription.subscription_id, created)
-    return created.subscription
+    return await store_subscription(bootstrap, catalogue, created)
 
 
 async def test_casualty_and_ceasefire_alerts_reach_a_subscriber_signed(bootstrap: str, catalogue: Catalogue) -> None:

@@ -21,6 +21,7 @@ import httpx
 import pytest
 
 from streams.topics import Catalogue
+from tests.integration.alert_stack import KEY_ENV
 from tests.webhook_receiver import WebhookReceiver, payload_of
 
 pytestmark = pytest.mark.integration
@@ -38,6 +39,7 @@ def environment(bootstrap: str, catalogue: Catalogue) -> dict[str, str]:
         "SITMON_WEBHOOK_ALLOWED_NETWORKS": "127.0.0.0/8",
         "SITMON_ALERTS_GROUP_WAIT": "0",
         "PYTHONUNBUFFERED": "1",
+        **KEY_ENV,
     }
 
 

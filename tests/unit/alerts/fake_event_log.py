@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from streams import subscriptions as subs
 from streams.access import AnyTokenEvent, ApiToken, AuditRecorded, apply_token
 from streams.alerting import ResendRequested, Silence, SilenceCreated, SilenceExpired, apply_silence
 from streams.deliveries import DeliveryLog, DeliveryRecord
 from streams.events import Event
 from streams.situation import SituationChanged
+from streams.subscription_commands import Applied, Decision, SubscriptionCommand, audit_of, decide
+
+NOW = datetime(2026, 11, 2, 12, 0, tzinfo=UTC)
 
 
 class MemoryEventLog:
-    def __init__(self) -> None:
+    def __init__(self, now: datetime = NOW) -> None:
+        self.now = now
         self.subscription_events: list[subs.AnySubscriptionEvent] = []
         self.alert_events: list[tuple[str, Event]] = []
         self.latest: dict[str, SituationChanged] = {}
@@ -27,6 +33,15 @@ class MemoryEventLog:
 
     async def publish_subscription(self, event: subs.AnySubscriptionEvent) -> None:
         self.subscription_events.append(event)
+
+    async def submit_subscription(self, command: SubscriptionCommand) -> Decision:
+        """The writer's decision without Kafka (and without sealing: nothing here is at rest)."""
+        current = (await self.subscriptions()).get(command.subscription_id)
+        decision = decide(current, command, self.now)
+        if isinstance(decision, Applied):
+            self.subscription_events.append(decision.event)
+        self.audit.append(audit_of(command, decision, self.now))
+        return decision
 
     async def silences(self) -> dict[str, Silence]:
         folded: dict[str, Silence] = {}
