@@ -21,6 +21,7 @@ COMMANDS = (
     "services.cli.ingest",
     "services.cli.replay",
     "services.cli.history",
+    "services.cli.rebuild",
     "services.cli.worker",
     "services.cli.situation",
     "services.cli.alerts",

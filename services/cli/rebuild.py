@@ -1,0 +1,145 @@
+"""`sitmon rebuild [--version N] [--switch] [--json]`: the worker's state for a fresh app version,
+folded from the reports log by the batch fast path, compared with the live picture.
+
+Without `--switch` nothing the live system reads is touched: the new version's changelog and
+group offsets are written, the differences printed. With `--switch` the changed regions'
+rebuilt pictures are also published on the situation topic, and the worker is to be
+restarted with the new version (it restores the tables from the changelog and resumes where
+the rebuild stopped).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from dataclasses import asdict
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from services.errors import BadInput
+from services.rederive.diff import RegionChange, compare
+from services.rederive.fold_log import FoldedLog, fold_reports_log
+from services.rederive.takeover import claim_changelog, commit_offsets, publish_pictures, write_changelog
+from services.situation_query.query import latest
+from streams.topics import Catalogue
+
+console = Console(highlight=False)
+notes = Console(stderr=True, highlight=False)
+
+
+def worker_names(version: int, region_partitions: int) -> tuple[str, str]:
+    """(group id, regions changelog topic) of the worker at `version`, as Faust itself names them."""
+    from prometheus_client import CollectorRegistry
+
+    from streams.worker.app import REGIONS_TABLE, build_app
+    from streams.worker.settings import WorkerSettings
+
+    settings = WorkerSettings(version=version)
+    app = build_app(settings, Catalogue(settings.topic_prefix), CollectorRegistry(), region_partitions)
+    return str(app.conf.id), str(app.tables[REGIONS_TABLE].changelog_topic.get_topic_name())
+
+
+async def fold_with_progress(bootstrap: str, topic: str) -> FoldedLog:
+    with Progress(
+        TextColumn(f"folding {topic}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=notes,
+        disable=not notes.is_terminal,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("fold", total=None)
+        return await fold_reports_log(
+            bootstrap,
+            topic,
+            on_plan=lambda total: progress.update(task, total=total),
+            on_progress=lambda done: progress.update(task, completed=done),
+        )
+
+
+def render(changes: list[RegionChange], version: int) -> Table:
+    table = Table(title=f"rebuilt picture (app version {version}) against the live one", caption_justify="left")
+    for column in ("region", "change", "killed (best, all) live → rebuilt", "ceasefire live → rebuilt"):
+        table.add_column(column)
+    for change in changes:
+        table.add_row(
+            change.region,
+            change.kind,
+            f"{_text(change.killed_before)} → {_text(change.killed_after)}",
+            f"{_text(change.ceasefire_before)} → {_text(change.ceasefire_after)}",
+        )
+    return table
+
+
+def _text(value: object) -> str:
+    return "–" if value is None else str(value)
+
+
+def rebuild_command(
+    version: Annotated[
+        int | None,
+        typer.Option(help="the fresh app version to build (default: the worker's SITMON_WORKER_VERSION + 1)"),
+    ] = None,
+    switch: Annotated[bool, typer.Option("--switch", help="publish the changed regions' rebuilt pictures")] = False,
+    json_output: Annotated[bool, typer.Option("--json", help="print the summary and differences as JSON")] = False,
+) -> None:
+    """Rebuild the worker's tables and pictures from the reports log into a fresh app version."""
+    from streams.worker.settings import WorkerSettings
+
+    live = WorkerSettings()
+    target = version if version is not None else live.version + 1
+    if target < 2:
+        raise BadInput(f"--version {target}: a rebuild goes into a fresh app version (2 or more)")
+    catalogue = Catalogue(live.topic_prefix)
+    bootstrap = live.kafka_bootstrap
+
+    async def run() -> tuple[FoldedLog, list[RegionChange], str, str]:
+        folded = await fold_with_progress(bootstrap, catalogue.reports.name)
+        group_id, changelog = worker_names(target, max(len(folded.ends), 1))
+        await claim_changelog(bootstrap, changelog, len(folded.ends))
+        pictures = await latest(bootstrap, catalogue)
+        changes = compare(pictures, {region: result.picture for region, result in folded.regions.items()})
+        await write_changelog(bootstrap, changelog, folded.regions)
+        await commit_offsets(bootstrap, group_id, catalogue.reports.name, folded.ends)
+        if switch:
+            changed = {c.region for c in changes if c.kind != "gone"}
+            await publish_pictures(
+                bootstrap,
+                catalogue.situation.name,
+                {region: result for region, result in folded.regions.items() if region in changed},
+            )
+        return folded, changes, group_id, changelog
+
+    folded, changes, group_id, changelog = asyncio.run(run())
+    summary: dict[str, Any] = {
+        "version": target,
+        "reports": folded.records,
+        "dead_letters_skipped": folded.dead_letters,
+        "regions": len(folded.regions),
+        "changelog": changelog,
+        "group": group_id,
+        "switched": switch,
+        "changes": [asdict(change) for change in changes],
+    }
+    if json_output:
+        typer.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        console.print(render(changes, target) if changes else "the rebuilt picture equals the live one")
+    notes.print(
+        f"folded {folded.records} report(s) into {len(folded.regions)} region(s) for app version {target} "
+        f"({changelog}); "
+        + (
+            f"published {sum(c.kind != 'gone' for c in changes)} changed picture(s); "
+            if switch
+            else "the live picture is untouched (--switch publishes it); "
+        )
+        + f"start the worker with SITMON_WORKER_VERSION={target} to take over"
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command("rebuild")(rebuild_command)

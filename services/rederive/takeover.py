@@ -1,0 +1,94 @@
+"""Handing a rebuilt state to the Faust worker: the changelog it restores from, the offsets it
+resumes at, and — only on `--switch` — the pictures on the live situation topic.
+
+Faust restores a table by reading its changelog topic (`<app id>-<table>-changelog`, compacted,
+one partition per partition of the source topic) into its local store, then resumes the source
+topic at the consumer group's committed offsets — as Kafka Streams restores a state store. A
+rebuild therefore writes, for a fresh app version, one changelog record per region (key: the
+region, value: the table value, in the partition of the region's reports) and commits the
+group's offsets at the end of what it folded; the worker started with that version takes over
+from there, with its usual at-least-once guarantees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+
+from services.rederive.errors import RebuildRefused
+from services.rederive.fold_log import RegionResult
+from streams.envelope import encode
+from streams.fold.state import to_ms
+
+
+async def claim_changelog(bootstrap: str, changelog: str, partitions: int) -> None:
+    """Create the version's changelog, or refuse when it exists with records (another history)."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        exists = changelog in await admin.list_topics()
+        if not exists:
+            await admin.create_topics([NewTopic(changelog, partitions, 1, topic_configs={"cleanup.policy": "compact"})])
+            return
+    finally:
+        await admin.close()
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None)
+    await consumer.start()
+    try:
+        assigned = [TopicPartition(changelog, p) for p in range(partitions)]
+        ends = await consumer.end_offsets(assigned)
+    finally:
+        await consumer.stop()
+    if any(ends.values()):
+        raise RebuildRefused(
+            f"{changelog} already holds state: that app version has run; rebuild into a newer --version"
+        )
+
+
+async def write_changelog(bootstrap: str, changelog: str, regions: Mapping[str, RegionResult]) -> None:
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True, linger_ms=20)
+    await producer.start()
+    try:
+        sent = [
+            await producer.send(changelog, key=region.encode("utf-8"), value=result.state, partition=result.partition)
+            for region, result in sorted(regions.items())
+        ]
+        for future in sent:
+            await future
+    finally:
+        await producer.stop()
+
+
+async def commit_offsets(bootstrap: str, group_id: str, topic: str, ends: Mapping[int, int]) -> None:
+    """The worker's group resumes each reports partition where the rebuild stopped reading."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=group_id, enable_auto_commit=False)
+    await consumer.start()
+    try:
+        offsets = {TopicPartition(topic, partition): offset for partition, offset in ends.items()}
+        consumer.assign(list(offsets))
+        await consumer.commit(offsets)
+    finally:
+        await consumer.stop()
+
+
+async def publish_pictures(bootstrap: str, situation: str, regions: Mapping[str, RegionResult]) -> None:
+    """The switch: each changed region's rebuilt picture on the live situation topic, in its partition."""
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True, linger_ms=20)
+    await producer.start()
+    try:
+        sent = [
+            await producer.send(
+                situation,
+                key=region.encode("utf-8"),
+                value=encode(result.picture, subject=region),
+                partition=result.partition,
+                timestamp_ms=to_ms(result.picture.as_of),
+            )
+            for region, result in sorted(regions.items())
+        ]
+        for future in sent:
+            await future
+    finally:
+        await producer.stop()
