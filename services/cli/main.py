@@ -22,6 +22,7 @@ COMMANDS = (
     "services.cli.replay",
     "services.cli.history",
     "services.cli.rebuild",
+    "services.cli.reparse",
     "services.cli.worker",
     "services.cli.situation",
     "services.cli.alerts",
