@@ -26,7 +26,8 @@ import typer
 from services.errors import BadInput, SitmonError
 from services.extraction.errors import StageFailed
 from services.extraction.extractor import extract
-from services.extraction.language import SUPPORTED
+from services.extraction.language import is_supported
+from streams.events import Extraction
 
 
 class BadLine(ValueError):
@@ -50,7 +51,7 @@ def extract_command(
                 extraction = extract(text)
             except StageFailed as exc:
                 raise SitmonError(f"{source}: {exc}") from None
-            sys.stdout.write(json.dumps({"id": _plain_id(source), **extraction.model_dump(mode="json")}) + "\n")
+            sys.stdout.write(json.dumps(printed(_plain_id(source), extraction)) + "\n")
     finally:
         if handle is not sys.stdin:
             handle.close()
@@ -89,9 +90,14 @@ def run_jsonl(lines: Iterable[str], out: IO[str], err: IO[str]) -> Tally:
             err.write(f"sitmon: line {number}: {exc}\n")
             out.write(json.dumps({"id": article["id"], "error": str(exc), "stage": exc.stage}) + "\n")
             continue
-        out.write(json.dumps({"id": article["id"], **extraction.model_dump(mode="json")}, ensure_ascii=False) + "\n")
+        out.write(json.dumps(printed(article["id"], extraction), ensure_ascii=False) + "\n")
     out.flush()
     return tally
+
+
+def printed(article_id: object, extraction: Extraction) -> dict[str, Any]:
+    """The output object: the id, the extraction, and whether its language has a lexicon."""
+    return {"id": article_id, **extraction.model_dump(mode="json"), "supported": is_supported(extraction.language)}
 
 
 def parse_line(line: str) -> dict[str, Any]:
@@ -109,8 +115,6 @@ def parse_line(line: str) -> dict[str, Any]:
     for key in ("title", "language"):
         value = raw.get(key)
         article[key] = value if isinstance(value, str) else None
-    if article["language"] and article["language"][:2].lower() not in SUPPORTED:
-        article["language"] = None  # detect instead of trusting an unsupported code
     article["published_at"] = _parse_time(raw.get("published_at"))
     return article
 

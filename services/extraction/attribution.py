@@ -10,20 +10,16 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from services.extraction import lexicons
 from services.extraction.keywords import trie_pattern
-from services.extraction.wordlists import word_set
+from services.extraction.wordlists import alternation, word_set
 
 _MAX_WORDS: Final = 9
-_REPORTING_VERBS: Final = (
-    r"said|says|say|told|reported|reports|announced|estimated|estimates|confirmed|stated|recorded|added|"
-    r"counted|puts|put|disse|afirmou|informou|relatou|declarou|anunciou|confirmou|dijo|afirmó|informó|"
-    r"señaló|indicó|declaró|anunció|confirmó|reportó|a indiqué|a déclaré|a annoncé|a affirmé|a précisé|"
-    r"ont indiqué|ont annoncé|a dit|indique|affirme|informaram|anunciaram|disseram|afirmaram|relataram|"
-    r"confirmaram|declararam|informaron|anunciaron|dijeron|afirmaron|señalaron|indicaron|confirmaron|"
-    r"reportaron|declararon|precisó|precisou|a précisé|ont précisé|ont affirmé|ont déclaré"
-)
+# Longest first, so that an alternation tries "a précisé" before any shorter verb.
+_VERBS: Final = sorted(lexicons.words("reporting_verbs"), key=len, reverse=True)
+_REPORTING_VERBS: Final = "|".join(_VERBS)
 _ACCORDING_TO: Final = re.compile(
-    r"(?<!\w)(?:according to|segundo|de acordo com|conforme|según|de acuerdo con|selon|d'après|d’après)\s+"
+    rf"(?<!\w)(?:{alternation(*lexicons.words('according_to'))})\s+"
     r"(?P<who>[^,.;:()\"“”]{2,120})",
     re.IGNORECASE,
 )
@@ -32,9 +28,7 @@ _ACCORDING_TO: Final = re.compile(
 # As a prefix tree: tried at every space, a flat alternation of 60 verbs was the slowest scan
 # of the casualty reader. No verb is another plus a word ("a dit" / "a dit que"), so with the
 # closing \b at most one can match at a position and the tree finds what the list found.
-_VERB: Final = re.compile(
-    rf"\s(?:has |have |had )?(?:{trie_pattern(_REPORTING_VERBS.split('|'), space=' ')})\b", re.IGNORECASE
-)
+_VERB: Final = re.compile(rf"\s(?:has |have |had )?(?:{trie_pattern(_VERBS, space=' ')})\b", re.IGNORECASE)
 _BOUNDARY: Final = re.compile(r"[,.;:()\"“”]")
 # "… informó el Ejército de Colombia" / "…, said Colonel Smith"
 _VERB_SUBJECT: Final = re.compile(

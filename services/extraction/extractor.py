@@ -22,7 +22,7 @@ from services.extraction.casualties import find_casualties
 from services.extraction.ceasefire import find_ceasefire
 from services.extraction.errors import StageFailed
 from services.extraction.keywords import lower_keeping_offsets
-from services.extraction.language import normalise_language
+from services.extraction.language import is_supported, normalise_language
 from services.extraction.lexicon import CASUALTY_KEYWORDS
 from services.extraction.regions import resolve_region
 from services.extraction.sentences import Sentence, lead_end, split_sentences
@@ -45,13 +45,18 @@ def extract(
     """Casualty figures, ceasefire statements and the region of one article.
 
     `published_at`, when known, lets a dated episode ("on 28 March") be told apart from
-    the events being reported. Raises `StageFailed` when a stage fails.
+    the events being reported. An article in a language without a lexicon gives no figures
+    and no statements (`is_supported(result.language)` is false). Raises `StageFailed` when a
+    stage fails.
     """
     text = text if isinstance(text, str) else str(text)
     code = _stage("language", lambda: normalise_language(language, text))
     sentences = _stage("sentences", lambda: split_sentences(text))
-    casualties = _stage("casualties", lambda: tuple(_casualties(text, sentences, code, published_at)))
-    ceasefire = _stage("ceasefire", lambda: tuple(_ceasefire(sentences, code)))
+    casualties: tuple[CasualtyFigure, ...] = ()
+    ceasefire: tuple[CeasefireStatement, ...] = ()
+    if is_supported(code):  # never read an article with another language's words
+        casualties = _stage("casualties", lambda: tuple(_casualties(text, sentences, code, published_at)))
+        ceasefire = _stage("ceasefire", lambda: tuple(_ceasefire(sentences, code)))
     region, country, locations = _stage("region", lambda: _region(text, title))
     return Extraction(
         language=code,

@@ -10,86 +10,19 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from services.extraction import lexicons
 from services.extraction.wordlists import alternation, phrases
 
+# The contract groups, in the order they are tried: the first whose noun matches wins.
+GROUP_ORDER: Final = (
+    "peacekeepers", "aid_workers", "journalists", "police", "soldiers", "fighters", "children", "women", "civilians",
+)  # fmt: skip
 GROUPS: Final[list[tuple[str, re.Pattern[str]]]] = [
-    (group, re.compile(rf"(?:{alternation(*phrases(listed))})(?!\w)"))
-    for group, listed in [
-        (
-            "peacekeepers",
-            "peacekeepers|peacekeeper|blue helmets|casques bleus|casque bleu|cascos azules|"
-            "capacetes azuis|soldados de paz|soldats de la paix|soldados de la paz|forces de maintien de la paix",
-        ),
-        (
-            "aid_workers",
-            "aid workers|aid worker|humanitarian workers|humanitarian worker|relief workers|"
-            "humanitarian staff|aid staff|humanitarians|trabajadores humanitarios|cooperantes|trabalhadores humanitários|"
-            "humanitaires|travailleurs humanitaires|agentes humanitários|"
-            # Red Cross/Crescent volunteers and rescuers are aid workers in conflict reporting
-            "secouristes|secouriste|rescue workers|rescuers|first responders|red cross volunteers|"
-            "red crescent volunteers|volontaires du croissant-rouge|volontaires de la croix-rouge|socorristas|"
-            "voluntarios de la cruz roja|voluntários da cruz vermelha|rescatistas|"
-            "trabajadores de rescate|equipes de resgate",
-        ),
-        (
-            "journalists",
-            "journalists|journalist|reporters|reporter|media workers|cameramen|cameraman|photographers|"
-            "photojournalists|jornalistas|jornalista|periodistas|periodista|reporteros|journalistes|journaliste",
-        ),
-        (
-            "police",
-            "police officers|police officer|policemen|policeman|policewomen|police|officers|officer|"
-            "gendarmes|gendarme|policiais|policial|policías|policía|agentes de policía|agentes|carabineros|"
-            "policiers|policier|"
-            # prison guards are counted with the police in conflict and crime reporting
-            "prison guards|prison officers|guías penitenciarios|guardias penitenciarios|agentes penitenciarios|"
-            "agentes penitenciários|guardas prisionais|gardiens de prison|surveillants pénitentiaires",
-        ),
-        (
-            "soldiers",
-            "soldiers|soldier|troops|servicemen|serviceman|service members|service personnel|"
-            "military personnel|conscripts|marines|paratroopers|sailors|airmen|guardsmen|reservists|"
-            "soldados|soldado|militares|militar|efectivos|efetivos|soldats|soldat|militaires|recrues|fuzileiros|infantes",
-        ),
-        (
-            "fighters",
-            "fighters|fighter|militants|militant|separatists|rebels|rebel|insurgents|insurgent|guerrillas|"
-            "guerrillas|jihadists|militiamen|militia members|combatants|gunmen|attackers|assailants|"
-            "combatentes|militantes|rebeldes|insurgentes|guerrilheiros|jihadistas|milicianos|combatientes|"
-            "guerrilleros|disidentes|combattants|combattant|rebelles|insurgés|jihadistes|djihadistes|miliciens|terroristes|"
-            "assaillants|atacantes|agresores|agressores|terrorists|terrorist|terroristas",
-        ),
-        (
-            "children",
-            "children|child|kids|boys|girls|boy|girl|minors|infants|babies|toddlers|teenagers|"
-            "crianças|criança|menores|meninos|meninas|bebês|bebés|niños|niñas|niño|niña|menores de edad|"
-            "enfants|enfant|mineurs|bébés|adolescents|"
-            # newborns and infants are children in every toll
-            "newborns|newborn babies|newborn|new-born babies|baby|infant|recém-nascidos|recém-nascidas|"
-            "recém-nascido|bebê|bebé|lactentes|recién nacidos|recién nacidas|recién nacido|lactantes|"
-            "nouveau-nés|nouveaux-nés|nouveau-né|nourrissons|nourrisson|bébé",
-        ),
-        ("women", "women|woman|mulheres|mulher|mujeres|mujer|femmes|femme"),
-        ("civilians", "civilians|civilian|non-combatants|civis|civil|civiles|civils|civiles"),
-    ]
+    (group, re.compile(rf"(?:{alternation(*lexicons.words('groups', group))})(?!\w)")) for group in GROUP_ORDER
 ]
 
 # Nouns for people that carry no contract group ("32 people", "70 patients", "124 others").
-PEOPLE: Final = re.compile(
-    r"(?:"
-    + alternation(
-        *phrases(
-            "people|persons|person|individuals|residents|inhabitants|villagers|passengers|patients|worshippers|"
-            "pilgrims|students|migrants|refugees|tourists|workers|staff|employees|men|adults|members|family members|"
-            "victims|hostages|prisoners|detainees|captives|protesters|demonstrators|settlers|farmers|miners|"
-            "doctors|medics|nurses|paramedics|rescuers|firefighters|volunteers|others|more|"
-            "pessoas|habitantes|moradores|pacientes|vítimas|homens|adultos|reféns|presos|outros|outras|"
-            "personas|vecinos|víctimas|hombres|rehenes|presos|otros|otras|"
-            "personnes|habitants|victimes|hommes|adultes|otages|prisonniers|autres|civils"
-        )
-    )
-    + r")(?!\w)"
-)
+PEOPLE: Final = re.compile(r"(?:" + alternation(*lexicons.words("people")) + r")(?!\w)")
 
 # Nouns that are certainly not people: a number before them is not a casualty figure.
 NOT_PEOPLE: Final = re.compile(

@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from text_to_num import text2num
 
+from services.extraction import lexicons
 from services.extraction.keywords import gate_text, may_hold, trie_pattern
-from services.extraction.wordlists import word_tuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,23 +35,14 @@ class NumberMention:
     approximate: bool = False  # a collective numeral: "une vingtaine" (about twenty), "duas dezenas"
 
 
-# Words that, after a number, multiply it. Keys are lowercase.
-_SCALES = {
-    "million": 1_000_000,
-    "millions": 1_000_000,
-    "milhão": 1_000_000,
-    "milhões": 1_000_000,
-    "millón": 1_000_000,
-    "millones": 1_000_000,
-    "billion": 1_000_000_000,
-    "billions": 1_000_000_000,
-    "milliard": 1_000_000_000,
-    "milliards": 1_000_000_000,
-    "bilhão": 1_000_000_000,
-    "bilhões": 1_000_000_000,
-    "mil": 1_000,
-    "thousand": 1_000,
-    "mille": 1_000,
+# Per language: number words, their joiner, scale words and collective numerals (lang/<code>.yaml).
+_NUMBERS: dict[str, dict[str, Any]] = {
+    code: numbers for code in lexicons.LANGUAGES if isinstance(numbers := lexicons.entry(code, "numbers"), dict)
+}
+
+# Words that, after a number, multiply it ("2.5 million", "46 mil"), from every language. Keys are lowercase.
+_SCALES: dict[str, int] = {
+    word: int(value) for numbers in _NUMBERS.values() for word, value in (numbers.get("scales") or {}).items()
 }
 
 # Digits: a thousands-grouped integer (one separator style throughout) or a plain run,
@@ -65,75 +57,26 @@ _DIGITS = re.compile(
     re.IGNORECASE,
 )
 
-# Written number vocabularies. Articles that double as "one" in Romance languages (um, uma,
-# un, une, una, uno) are left out: "un soldat a été tué" is a singular without a number.
-_WORDS: dict[str, tuple[str, ...]] = {
-    "en": word_tuple(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-        "eighty ninety hundred thousand million billion"
-    ),
-    "pt": word_tuple(
-        "dois duas três tres quatro cinco seis sete oito nove dez onze doze treze catorze quatorze "
-        "quinze dezesseis dezasseis dezessete dezassete dezoito dezenove dezanove vinte trinta "
-        "quarenta cinquenta sessenta setenta oitenta noventa cem cento duzentos duzentas trezentos "
-        "trezentas quatrocentos quatrocentas quinhentos quinhentas seiscentos seiscentas setecentos "
-        "setecentas oitocentos oitocentas novecentos novecentas mil milhão milhões"
-    ),
-    "es": word_tuple(
-        "dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciséis "
-        "dieciseis diecisiete dieciocho diecinueve veinte veintiuno veintiún veintidós veintidos "
-        "veintitrés veintitres veinticuatro veinticinco veintiséis veintiseis veintisiete "
-        "veintiocho veintinueve treinta cuarenta cincuenta sesenta setenta ochenta noventa cien "
-        "ciento doscientos doscientas trescientos trescientas cuatrocientos cuatrocientas "
-        "quinientos quinientas seiscientos seiscientas setecientos setecientas ochocientos "
-        "ochocientas novecientos novecientas mil millón millones"
-    ),
-    "fr": word_tuple(
-        "deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize "
-        "vingt vingts trente quarante cinquante soixante cent cents mille million millions"
-    ),
-}
-_JOINERS = {"en": "and", "pt": "e", "es": "y", "fr": "et"}
+# Written number vocabularies. Articles that double as "one" (um, un, une, una, ein) are left
+# out of the files: "un soldat a été tué" is a singular without a number.
+_WORDS: dict[str, tuple[str, ...]] = {code: tuple(numbers["words"]) for code, numbers in _NUMBERS.items()}
+_JOINERS: dict[str, str] = {code: str(numbers["joiner"]) for code, numbers in _NUMBERS.items()}
+# Languages that write a number's words as one ("zweiundzwanzig"): its words may follow each other unspaced.
+_COMPOUND: frozenset[str] = frozenset(code for code, numbers in _NUMBERS.items() if numbers.get("compound") == "true")
 # Collective numerals: "a dozen" (12), "une vingtaine" (about 20), "duas dezenas" (20), "una decena".
 # They count only with an article or a multiplier; bare plurals ("dozens", "des dizaines",
 # "centenas") stay vague. Apart from the dozen, they are approximate by meaning.
 _COLLECTIVES: dict[str, dict[str, int]] = {
-    "en": {"dozen": 12},
-    "pt": {"dúzia": 12, "dezena": 10, "quinzena": 15, "vintena": 20, "trintena": 30, "centena": 100, "milhar": 1000},
-    "es": {
-        "docena": 12,
-        "decena": 10,
-        "quincena": 15,
-        "veintena": 20,
-        "treintena": 30,
-        "cuarentena": 40,
-        "cincuentena": 50,
-        "centena": 100,
-        "centenar": 100,
-        "millar": 1000,
-    },
-    "fr": {
-        "douzaine": 12,
-        "dizaine": 10,
-        "quinzaine": 15,
-        "vingtaine": 20,
-        "trentaine": 30,
-        "quarantaine": 40,
-        "cinquantaine": 50,
-        "soixantaine": 60,
-        "centaine": 100,
-        "millier": 1000,
-    },
+    code: {noun: int(value) for noun, value in numbers["collectives"].items()} for code, numbers in _NUMBERS.items()
 }
-_COLLECTIVE_ARTICLE = {"en": "a", "pt": "uma|um", "es": "una|un", "fr": "une|un"}
+_COLLECTIVE_ARTICLE: dict[str, str] = {
+    code: "|".join(numbers["collective_articles"]) for code, numbers in _NUMBERS.items()
+}
 _COLLECTIVE_MULTIPLIERS: dict[str, dict[str, int]] = {
-    "en": {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6},
-    "pt": {"duas": 2, "dois": 2, "três": 3, "quatro": 4},
-    "es": {"dos": 2, "tres": 3, "cuatro": 4},
-    "fr": {"deux": 2, "trois": 3, "quatre": 4},
+    code: {word: int(value) for word, value in numbers["collective_multipliers"].items()}
+    for code, numbers in _NUMBERS.items()
 }
-_EXACT_COLLECTIVES = frozenset({"dozen", "dúzia", "docena", "douzaine"})
+_EXACT_COLLECTIVES = frozenset(noun for numbers in _NUMBERS.values() for noun in numbers["exact_collectives"])
 # Words without which the collective and "a hundred" patterns cannot match: a substring
 # test on the lowercased sentence spares their scans (see keywords.may_hold).
 _NOUNS: dict[str, tuple[str, ...]] = {language: tuple(nouns) for language, nouns in _COLLECTIVES.items()}
@@ -147,9 +90,14 @@ _ENGLISH_ARTICLE_SCALE = re.compile(r"\ba (hundred|thousand|million)\b", re.IGNO
 def _written_pattern(language: str) -> re.Pattern[str]:
     word = r"(?:" + trie_pattern(_WORDS[language]) + r")"  # a prefix tree: one pass at tokenizer speed
     joiner = _JOINERS[language]
-    # A run of number words separated by spaces/hyphens and the language's "and".
+    # A run of number words separated by spaces/hyphens and the language's "and"; in a compound
+    # language also glued together, with or without the joiner ("zwei|und|zwanzig").
+    # The glued run is possessive: a word like "achtzehn" splits two ways ("acht|zehn"), and a
+    # run that gave back words would retry every split.
+    compound = language in _COMPOUND
+    glued, repeat = (f"|{joiner}|", "*+") if compound else ("", "*")
     return re.compile(
-        rf"\b(?<!-){word}(?:(?:[ -]{joiner}[ -]|[ -]){word})*(?![\w-])",
+        rf"\b(?<!-){word}(?:(?:[ -]{joiner}[ -]|[ -]{glued}){word}){repeat}(?![\w-])",
         re.IGNORECASE,
     )
 

@@ -41,7 +41,7 @@ def test_bad_lines_are_named_on_stderr_and_the_rest_carries_on() -> None:
 
 
 def test_optional_fields_are_checked_not_trusted() -> None:
-    article = parse_line(json.dumps({"id": 7, "text": "x", "language": "de", "published_at": "yesterday"}))
+    article = parse_line(json.dumps({"id": 7, "text": "x", "language": 12, "published_at": "yesterday"}))
     assert article["language"] is None and article["published_at"] is None
     dated = parse_line(json.dumps({"id": 7, "text": "x", "published_at": "2023-09-20T18:00:00Z"}))
     assert dated["published_at"].year == 2023
@@ -103,3 +103,23 @@ def test_a_failing_stage_is_an_error_line_for_that_article_and_the_rest_carries_
     assert "casualties" not in rows[0]  # unknown, not an empty list that reads as "nothing found"
     assert rows[1]["id"] == "a1" and rows[1]["casualties"]
     assert err.getvalue() == "sitmon: line 1: extraction stage 'ceasefire' failed: ValueError: cannot read this\n"
+
+
+def test_an_article_in_a_language_without_a_lexicon_gives_nothing_and_says_so() -> None:
+    italian = (
+        "Almeno dodici persone sono morte e altre trenta sono rimaste ferite in un attacco aereo contro il mercato "
+        "della città, secondo quanto riferito dalle autorità locali. Il cessate il fuoco è stato violato più volte."
+    )
+    lines = [
+        json.dumps({"id": "it-hint", "text": "12 people were killed and 30 injured.", "language": "it"}),
+        json.dumps({"id": "it-detected", "text": italian}),
+        json.dumps({"id": "de", "text": "Mindestens 12 Menschen wurden getötet.", "language": "de"}),
+    ]
+    out, err = io.StringIO(), io.StringIO()
+    run_jsonl(lines, out, err)
+    rows = {row["id"]: row for row in map(json.loads, out.getvalue().splitlines())}
+    for name in ("it-hint", "it-detected"):
+        assert (rows[name]["language"], rows[name]["supported"]) == ("it", False)
+        assert rows[name]["casualties"] == [] and rows[name]["ceasefire"] == []
+    assert rows["de"]["supported"] is True
+    assert [(c["outcome"], c["count"]) for c in rows["de"]["casualties"]] == [("killed", 12)]

@@ -1,4 +1,4 @@
-"""Language detection among en/pt/es/fr, and language hints."""
+"""Language detection among the languages with a lexicon, other languages, and language hints."""
 
 from __future__ import annotations
 
@@ -14,6 +14,17 @@ from services.extraction.language import detect_language, normalise_language
         ("O cessar-fogo entre Israel e o Hamas entrou em vigor neste domingo.", "pt"),
         ("El Gobierno y la guerrilla acordaron prorrogar el cese al fuego por otros 180 días.", "es"),
         ("Le cessez-le-feu est entré en vigueur dans la nuit, selon les Nations unies.", "fr"),
+        ("Die Waffenruhe ist in der Nacht in Kraft getreten, teilten die Vereinten Nationen mit.", "de"),
+        (
+            "Almeno dodici persone sono morte e altre trenta sono rimaste ferite in un attacco aereo contro il "
+            "mercato della città, secondo quanto riferito dalle autorità locali.",
+            "it",
+        ),
+        (
+            "Bij een luchtaanval op de markt van de stad zijn zeker twaalf mensen om het leven gekomen en dertig "
+            "gewond, volgens de lokale autoriteiten.",
+            "nl",
+        ),
         ("", "en"),
         ("12345 !!!", "en"),
     ],
@@ -27,6 +38,8 @@ def test_a_hint_wins_and_is_normalised() -> None:
     assert normalise_language("FR", "") == "fr"
 
 
-def test_an_unknown_hint_falls_back_to_detection() -> None:
-    assert normalise_language("de", "Los muertos y los heridos fueron trasladados.") == "es"
+def test_a_hint_naming_another_language_is_kept_and_a_bogus_one_falls_back_to_detection() -> None:
+    assert normalise_language("it", "12 people were killed.") == "it"
+    assert normalise_language("xx", "Los muertos y los heridos fueron trasladados.") == "es"
+    assert normalise_language("de-AT", "Los muertos y los heridos fueron trasladados.") == "de"
     assert normalise_language(None, "Les blessés ont été évacués.") == "fr"
