@@ -22,6 +22,7 @@ from streams.envelope import encode
 from streams.fold.snapshot import snapshot
 from streams.fold.state import load_state, to_ms
 from streams.topics import Catalogue
+from streams.worker import faust_patches
 from streams.worker.batch import fold_region, plan_batch
 from streams.worker.local_state import deployment_dir
 from streams.worker.metrics import WorkerMetrics
@@ -56,6 +57,7 @@ def build_app(
 ) -> faust.App:
     """`region_partitions`: the partition count the reports topic has on the broker (table and
     situation topic follow it, so they stay co-partitioned whatever count the topics were made with)."""
+    faust_patches.install()  # the seek/fetch race behind issue 11's skipped offsets; read_committed
     app = faust.App(
         settings.full_app_id,
         version=settings.version,
