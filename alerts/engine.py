@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from alerts.lifecycle.state import AlertState, LifecycleTiming, Step, from_transition, step
+from alerts.lifecycle.state import AlertState, LifecycleTiming, Step, from_transition, signature_of, step
 from alerts.pipeline.dedup import NotifiedRecord, record_from
 from alerts.pipeline.grouping import GroupClock
 from alerts.rules.baseline import record_day, trailing_daily_mean
@@ -51,16 +51,16 @@ class AlertEngine:
             current = self.alerts.get(event.alert_id)
             if current is None or event.seq > current.seq:
                 self.alerts[event.alert_id] = from_transition(event)
-                if event.status != "resolved" and event.alert_id not in self.observations:
-                    # after a restart the last observation is the one the transition recorded
-                    self.observations[event.alert_id] = Observation(
-                        kind=event.kind,
-                        region=event.region,
-                        level=event.level,
-                        rule=event.rule,
-                        reason="rebuilt",
-                        values=event.values,
-                    )
+                # the latest transition's observation, until `restore` re-observes the latest snapshot
+                # (keeping the first one made every restart re-fire alerts with their oldest values)
+                self.observations[event.alert_id] = Observation(
+                    kind=event.kind,
+                    region=event.region,
+                    level=event.level if event.status != "resolved" else None,
+                    rule=event.rule,
+                    reason="rebuilt",
+                    values=event.values,
+                )
         elif isinstance(event, AlertNotified):
             key = (event.subscription_id, event.alert_id)
             previous = self.notified.get(key)
@@ -93,10 +93,35 @@ class AlertEngine:
         keep = spike.baseline_days if spike else 14
         self.history[situation.region] = record_day(self.history.get(situation.region, {}), situation.as_of, day, keep)
 
+    def restore(self, situation: SituationChanged, now: datetime) -> None:
+        """Rebuild: re-observe a region snapshot (situation topic, log order) without stepping lifecycles.
+
+        After the transitions are replayed, each alert's state holds the values of its last
+        transition, but the running service had since seen later snapshots that changed the
+        values and not the signature (no transition). Observing the same snapshots again gives
+        back the latest observation per alert, and the state the running service had: values
+        refreshed, and — for an alert whose condition still holds — `last_active_at` as of now,
+        which the running service's tick kept current too. Snapshots the service had not yet
+        evaluated are evaluated again from the group's committed offset; seeing them here first
+        changes nothing a step would not: a changed signature is left to that step.
+        """
+        for observation in self._observe(situation):
+            self.observations[observation.alert_id] = observation
+            state = self.alerts.get(observation.alert_id)
+            if state is None or state.status == "resolved":
+                continue
+            if not observation.active:
+                self.alerts[observation.alert_id] = replace(state, values=observation.values)
+            elif signature_of(observation.level, observation.values) == state.signature:
+                self.alerts[observation.alert_id] = replace(state, values=observation.values, last_active_at=now)
+
     # --- evaluation ----------------------------------------------------------------------
 
     def evaluate(self, situation: SituationChanged, now: datetime) -> list[Step]:
         """Observe a region snapshot with every rule and step each alert's lifecycle."""
+        return [self._step(observation, now) for observation in self._observe(situation)]
+
+    def _observe(self, situation: SituationChanged) -> tuple[Observation, Observation]:
         spike = self.rules.casualties.spike
         baseline = (
             trailing_daily_mean(self.history.get(situation.region, {}), situation.as_of, spike.baseline_days)
@@ -104,11 +129,10 @@ class AlertEngine:
             else None
         )
         self.remember_baseline(situation)
-        observations = (
+        return (
             observe_casualties(situation, self.rules.casualties, baseline),
             observe_ceasefire(situation, self.rules),
         )
-        return [self._step(observation, now) for observation in observations]
 
     def tick(self, now: datetime) -> list[Step]:
         """Re-step alerts waiting on time: pending (for) and firing through a gap (keep_firing_for)."""

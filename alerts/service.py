@@ -2,7 +2,8 @@
 
 Start-up rebuilds all state from Kafka alone: the alerts topic (transitions, notifications,
 silences) and the subscriptions topic are replayed into the engine; the situation topic is
-replayed only to warm the spike rule's daily history. Then the situation topic is consumed
+replayed to warm the spike rule's daily history and to re-observe each alert's latest values
+(`AlertEngine.restore`), so a restart changes no alert and sends nothing by itself. Then the situation topic is consumed
 in a consumer group, committing after each batch's transitions are acknowledged by the
 broker — at-least-once, made safe by deterministic transition and message ids.
 
@@ -90,7 +91,7 @@ class AlertService:
         if self._unopened:
             first = next(iter(self._unopened.values()))
             raise type(first)(f"cannot open the signing secrets of {len(self._unopened)} subscription(s): {first}")
-        await self._warm_baselines()
+        await self._restore_observations()
         log.info(
             "alerts.rebuilt",
             records=len(records),
@@ -99,15 +100,17 @@ class AlertService:
             silences=len(self.engine.silences),
         )
 
-    async def _warm_baselines(self) -> None:
+    async def _restore_observations(self) -> None:
+        """Replay the situation topic: the spike rule's daily history and each alert's latest observation."""
         warm = TopicTail(self.settings.kafka_bootstrap, [self.catalogue.situation.name])
         await warm.start()
+        now = self.clock()
         try:
             for record in await warm.catch_up():
-                with contextlib.suppress(UndecodableRecord):
+                with contextlib.suppress(UndecodableRecord, ValueError, ArithmeticError):
                     event = decode(record.value)
                     if isinstance(event, SituationChanged):
-                        self.engine.remember_baseline(event)
+                        self.engine.restore(event, now)
         finally:
             await warm.stop()
 

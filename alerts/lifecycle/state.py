@@ -41,10 +41,10 @@ class AlertState:
     @property
     def signature(self) -> tuple[object, ...]:
         """What makes a firing alert news again: its level, its provisional mark, its ceasefire phase."""
-        return _signature(self.level, self.values)
+        return signature_of(self.level, self.values)
 
 
-def _signature(level: Level | None, values: AlertValues) -> tuple[object, ...]:
+def signature_of(level: Level | None, values: AlertValues) -> tuple[object, ...]:
     return (level, values.provisional, values.ceasefire_status)
 
 
@@ -122,7 +122,7 @@ def step(state: AlertState | None, observation: Observation, now: datetime, timi
             if now - since >= timing.for_:
                 return _transition(state, observation, "firing", "for_elapsed", now, since, level, rule)
             return Step(replace(state, last_active_at=now, values=observation.values), None, "pending_for")
-        if _signature(level, observation.values) != state.signature:
+        if signature_of(level, observation.values) != state.signature:
             reason = "level_changed" if level != state.level else "details_changed"
             return _transition(state, observation, "firing", reason, now, state.active_since, level, rule)
         return Step(replace(state, last_active_at=now, values=observation.values), None, "still_firing")
