@@ -47,7 +47,7 @@ class OperatorRequests:
             log.warning("alerts.resend_refused", subscription_id=request.subscription_id, reason="no_subscription")
             return
         try:
-            series = await self.dispatcher.resend(sub, request.message_id)
+            series = await self.dispatcher.resend(sub, request.message_id, request.event_id)
         except AlertsError as exc:
             log.warning("alerts.resend_refused", subscription_id=sub.subscription_id, reason=str(exc))
             return

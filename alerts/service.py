@@ -68,6 +68,7 @@ class AlertService:
         self._tail: TopicTail | None = None
         self._situations: AIOKafkaConsumer | None = None
         self._deferred_disables: list[SubscriptionDisableRequested] = []
+        self._deferred_resends: list[ResendRequested] = []
         self._deferred_groups: set[str] = set()
         self.keys = keys
         self._unopened: dict[str, SealingError] = {}
@@ -133,6 +134,9 @@ class AlertService:
             # delivery recovers only now: it looks subscriptions up in the rebuilt engine
             await self.dispatcher.start()
             await self.dispatcher.recover()
+            for request in self._deferred_resends:  # requested while the service was down
+                await self.requests.resend(request)
+            self._deferred_resends.clear()
             await self._notify(None)  # anything owed from before a restart
             self.ready.set()
             log.info("alerts.ready", group=self.settings.consumer_group())
@@ -268,8 +272,10 @@ class AlertService:
                 log.warning("alerts.undecodable_state_record", origin=origin(record), reason=str(exc))
             return
         if isinstance(event, ResendRequested):
-            if live:  # requests are acted on while the service runs; replaying them would resend again
+            if live:
                 await self.requests.resend(event)
+            else:  # carried out once delivery has recovered; one already answered is skipped there
+                self._deferred_resends.append(event)
         elif isinstance(event, SubscriptionDisableRequested):
             if live:
                 await self._disable(event)
@@ -285,6 +291,14 @@ class AlertService:
         ):
             self.engine.apply(event)
             self._state_changed = True
+            if live and isinstance(event, subs.SubscriptionEvent):
+                await self._release_if_active(event.subscription.subscription_id)
+
+    async def _release_if_active(self, subscription_id: str) -> None:
+        """A resumed subscription gets what delivery held for it while it was paused."""
+        subscription = self.engine.subscriptions.get(subscription_id)
+        if subscription is not None and subscription.state == "active":
+            await self.dispatcher.release(subscription_id)
 
     def _open(self, event: subs.AnySubscriptionEvent, *, live: bool) -> subs.AnySubscriptionEvent | None:
         """The event with its secrets opened, for delivery to sign with. A secret the keys cannot open

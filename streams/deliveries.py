@@ -41,6 +41,9 @@ class DeliveryRequested(Event):
     type: Literal["delivery.requested"] = "delivery.requested"
     message: OutboundMessage
     series: int = Field(default=0, ge=0)
+    # the event id of the resend request this series carries out: a request replayed after a
+    # restart is carried out only if no series answers it yet
+    answers: str | None = None
 
 
 class DeliveryAttempted(Event):
@@ -184,10 +187,13 @@ class DeliveryLog:
     def __init__(self) -> None:
         self._records: dict[tuple[str, str], DeliveryRecord] = {}
         self._health: dict[str, EndpointHealth] = {}
+        self.answered: set[str] = set()  # resend requests carried out (DeliveryRequested.answers)
 
     def apply(self, event: DeliveryEvent) -> None:
         if isinstance(event, SubscriptionDisableRequested | DeliveryResendRequested):
             return
+        if isinstance(event, DeliveryRequested) and event.answers is not None:
+            self.answered.add(event.answers)
         message_id = event.message.message_id if isinstance(event, DeliveryRequested) else event.message_id
         subscription_id = (
             event.message.subscription_id if isinstance(event, DeliveryRequested) else event.subscription_id

@@ -22,6 +22,7 @@ from prometheus_client import CollectorRegistry
 from alerts.delivery import breaker as cb
 from alerts.delivery import policy
 from alerts.delivery.endpoint import EndpointQueue, Job
+from alerts.delivery.held import HeldMessages
 from alerts.delivery.journal import DeliveryJournal
 from alerts.delivery.metrics import DeliveryMetrics
 from alerts.delivery.recorder import DeliveryRecorder
@@ -84,6 +85,7 @@ class Dispatcher:
         self._recorder = DeliveryRecorder(journal, self.log, self.metrics, clock)
         self._queues: dict[str, EndpointQueue] = {}
         self._requesting: dict[tuple[str, str, int], asyncio.Future[None]] = {}  # (subscription, message, series)
+        self._held: dict[str, HeldMessages] = {}  # paused subscriptions' messages, for their resume
         self._running = False
 
     # --- the interface alerting uses ------------------------------------------------------
@@ -108,16 +110,22 @@ class Dispatcher:
             return
         await self._request(message, series=0)
 
-    async def resend(self, subscription: Subscription, message_id: str) -> int:
-        """A new attempt series for a message sent earlier, same webhook-id. Returns the series number."""
+    async def resend(self, subscription: Subscription, message_id: str, request_id: str | None = None) -> int:
+        """A new attempt series for a message sent earlier, same webhook-id. Returns the series number.
+
+        `request_id` (the ResendRequested event id) makes it idempotent: a request already
+        answered by a series — replayed after a restart — is not carried out twice.
+        """
         record = self.log.get(subscription.subscription_id, message_id)
         if record is None:
             raise UnknownDelivery(
                 f"no message {message_id!r} was ever requested for subscription {subscription.subscription_id!r}"
             )
+        if request_id is not None and request_id in self.log.answered:
+            return record.series
         if record.status == "pending":
             return record.series  # still being delivered: a resend would only duplicate it
-        await self._request(record.message, series=record.series + 1)
+        await self._request(record.message, series=record.series + 1, answers=request_id)
         return record.series + 1
 
     async def recover(self) -> int:
@@ -133,29 +141,34 @@ class Dispatcher:
         log.info("webhook.recovered", unfinished=len(unfinished))
         return len(unfinished)
 
+    def held_count(self, subscription_id: str) -> int:
+        held = self._held.get(subscription_id)
+        return len(held) if held is not None else 0
+
     def queue_depth(self, subscription_id: str) -> int:
         queue = self._queues.get(subscription_id)
         return len(queue) if queue is not None else 0
 
     # --- requesting and queueing -----------------------------------------------------------
 
-    async def _request(self, message: OutboundMessage, series: int) -> None:
+    async def _request(self, message: OutboundMessage, series: int, answers: str | None = None) -> None:
         """Record DeliveryRequested and enqueue; a concurrent request for the same message waits
         for the first one's write instead of writing again, so both return only once it is durable."""
         claim = (message.subscription_id, message.message_id, series)
         pending = self._requesting.get(claim)
         if pending is None:
-            pending = asyncio.ensure_future(self._record_request(message, series))
+            pending = asyncio.ensure_future(self._record_request(message, series, answers))
             self._requesting[claim] = pending
             pending.add_done_callback(lambda _: self._requesting.pop(claim, None))
         await asyncio.shield(pending)
 
-    async def _record_request(self, message: OutboundMessage, series: int) -> None:
+    async def _record_request(self, message: OutboundMessage, series: int, answers: str | None = None) -> None:
         event = DeliveryRequested(
             event_id=requested_event_id(message.subscription_id, message.message_id, series),
             occurred_at=self._clock(),
             message=message,
             series=series,
+            answers=answers,
         )
         await self._recorder.record(event)
         record = self.log.get(message.subscription_id, message.message_id)
@@ -194,8 +207,36 @@ class Dispatcher:
 
     # --- one attempt -------------------------------------------------------------------------
 
+    async def release(self, subscription_id: str) -> int:
+        """The subscription was resumed: send what was held for it, in request order. Returns how many."""
+        held = self._held.pop(subscription_id, None)
+        if held is None:
+            return 0
+        jobs, dropped = held.release(self._clock())
+        await self._abandon_held(dropped)
+        for job in jobs:
+            await self._enqueue(job, 0.0)
+        log.info("webhook.released", subscription=subscription_id, released=len(jobs), dropped=len(dropped))
+        return len(jobs)
+
+    async def _hold(self, job: Job) -> None:
+        subscription_id = job.message.subscription_id
+        held = self._held.get(subscription_id)
+        if held is None:
+            held = self._held[subscription_id] = HeldMessages(
+                self._settings.held_limit, timedelta(seconds=self._settings.held_max_age_s)
+            )
+        await self._abandon_held(held.hold(job, self._clock()))
+
+    async def _abandon_held(self, dropped: list[tuple[Job, str]]) -> None:
+        for job, reason in dropped:
+            await self._recorder.record(self._recorder.finished(job, "abandoned", reason, job.attempts_made))
+
     async def _handle(self, queue: EndpointQueue, job: Job) -> None:
         subscription = self._subscriptions(job.message.subscription_id)
+        if subscription is not None and subscription.state == "paused":
+            await self._hold(job)  # sent on resume (release), in order
+            return
         if subscription is None or subscription.state != "active":
             reason = "subscription_deleted" if subscription is None else f"subscription_{subscription.state}"
             await self._recorder.record(self._recorder.finished(job, "abandoned", reason, job.attempts_made))

@@ -21,7 +21,7 @@ class Verdict:
 
 
 def route(subscription: Subscription, alert: AlertState, rules: RuleSet) -> Verdict:
-    if subscription.state != "active":
+    if subscription.state not in ("active", "paused"):  # a paused one's messages are held by delivery
         return Verdict(False, f"subscription_{subscription.state}")
     if subscription.regions and alert.region not in subscription.regions:
         return Verdict(False, "region_not_subscribed")

@@ -51,9 +51,11 @@ def test_route(options: dict[str, object], reason: str) -> None:
     assert route(_sub(**options), _alert(), RULES).reason == reason
 
 
-def test_paused_subscriptions_get_nothing() -> None:
+def test_paused_subscriptions_are_routed_for_delivery_to_hold_and_disabled_ones_get_nothing() -> None:
     paused = subs.pause(_sub(), T0).subscription
-    assert route(paused, _alert(), RULES).reason == "subscription_paused"
+    assert route(paused, _alert(), RULES).reason == "routed"  # delivery holds it until the resume
+    disabled = subs.disable(_sub(), T0, "gone").subscription
+    assert route(disabled, _alert(), RULES).reason == "subscription_disabled"
 
 
 def test_dedup_notifies_first_changed_resolved_and_repeat_only() -> None:

@@ -27,11 +27,14 @@ class FakeDispatcher:
 
     async def submit(self, subscription: subs.Subscription, message: OutboundMessage) -> None: ...
 
-    async def resend(self, subscription: subs.Subscription, message_id: str) -> int:
+    async def resend(self, subscription: subs.Subscription, message_id: str, request_id: str | None = None) -> int:
         if message_id == "unknown":
             raise UnknownDelivery("no such message")
         self.resent.append((subscription.subscription_id, message_id))
         return 1
+
+    async def release(self, subscription_id: str) -> int:
+        return 0
 
     async def stop(self) -> None: ...
 

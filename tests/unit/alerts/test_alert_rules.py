@@ -27,9 +27,7 @@ def test_24h_tiers(best: int, level: str | None) -> None:
 
 
 def test_seven_day_tier_applies_when_higher_than_the_day() -> None:
-    observed = observe_casualties(
-        situation(tally(12), tally(140, window="7d")), RULES.casualties, baseline=None
-    )
+    observed = observe_casualties(situation(tally(12), tally(140, window="7d")), RULES.casualties, baseline=None)
     assert (observed.level, observed.rule, observed.values.threshold, observed.values.window) == (
         "orange",
         "casualties_7d",
@@ -66,9 +64,7 @@ def test_trailing_mean_counts_quiet_days_as_zero_and_is_unknown_for_new_regions(
 
 
 def test_children_killed_raise_one_tier() -> None:
-    observed = observe_casualties(
-        situation(tally(12), tally(3, group="children")), RULES.casualties, baseline=None
-    )
+    observed = observe_casualties(situation(tally(12), tally(3, group="children")), RULES.casualties, baseline=None)
     assert (observed.level, observed.rule, observed.reason) == ("orange", "casualties_24h+children", "children_killed")
     red = observe_casualties(situation(tally(150), tally(3, group="children")), RULES.casualties, None)
     assert red.level == "red"

@@ -77,7 +77,9 @@ def test_create_shows_the_secret_once_and_never_again(client: TestClient, log: M
         ({"colour": "red"}, "body.colour: Extra inputs are not permitted"),
     ],
 )
-def test_bad_subscriptions_get_422_with_one_clear_line(client: TestClient, body: dict[str, object], detail: str) -> None:
+def test_bad_subscriptions_get_422_with_one_clear_line(
+    client: TestClient, body: dict[str, object], detail: str
+) -> None:
     response = client.post("/subscriptions", json={"url": "https://hooks.example.org/x"} | body, headers=AUTH)
     assert response.status_code == 422
     assert detail in response.json()["detail"]
@@ -92,7 +94,10 @@ def test_pause_resume_rotate_delete(client: TestClient, log: MemoryEventLog) -> 
     assert client.post(f"/subscriptions/{sub_id}/resume", headers=AUTH).json()["state"] == "active"
     rotated = client.post(f"/subscriptions/{sub_id}/rotate-secret", headers=AUTH).json()
     assert rotated["secret"].startswith("whsec_")
-    assert [s["expires_at"] for s in rotated["secrets"]] == [None, (NOW + timedelta(hours=24)).isoformat().replace("+00:00", "Z")]
+    assert [s["expires_at"] for s in rotated["secrets"]] == [
+        None,
+        (NOW + timedelta(hours=24)).isoformat().replace("+00:00", "Z"),
+    ]
     changed = client.patch(f"/subscriptions/{sub_id}", json={"send_resolved": False}, headers=AUTH).json()
     assert changed["send_resolved"] is False
     assert client.delete(f"/subscriptions/{sub_id}", headers=AUTH).status_code == 204
@@ -177,4 +182,6 @@ def test_openapi_is_served_and_metrics_count_requests(client: TestClient) -> Non
     assert "/subscriptions/{subscription_id}/rotate-secret" in schema["paths"]
     client.get("/subscriptions/nope", headers=AUTH)
     metrics = client.get("/metrics").text
-    assert 'sitmon_api_requests_total{method="GET",route="/subscriptions/{subscription_id}",status="404"} 1.0' in metrics
+    assert (
+        'sitmon_api_requests_total{method="GET",route="/subscriptions/{subscription_id}",status="404"} 1.0' in metrics
+    )

@@ -149,16 +149,41 @@ async def test_resend_is_a_new_series_with_the_same_webhook_id() -> None:
     assert [f.series for f in finished(journal)] == [0, 1]
 
 
-async def test_a_paused_subscription_is_not_called_and_the_message_is_abandoned() -> None:
+async def test_a_paused_subscription_holds_its_messages_and_gets_them_in_order_on_resume() -> None:
     journal = MemoryJournal()
     with WebhookReceiver(SECRET) as receiver:
         sub = subscription(receiver.url("/hook"))
         subs = {sub.subscription_id: sub.model_copy(update={"state": "paused"})}
         async with running(journal, subs) as dispatcher:
-            await dispatcher.submit(sub, message(sub.subscription_id))
-            await wait_until(lambda: finished(journal), what="the message to be abandoned")
-        assert receiver.received() == []
-    assert [(f.outcome, f.reason) for f in finished(journal)] == [("abandoned", "subscription_paused")]
+            sent = [message(sub.subscription_id, f"msg_{i:02d}") for i in range(20)]
+            for outbound in sent:
+                await dispatcher.submit(sub, outbound)
+            await wait_until(lambda: dispatcher.held_count(sub.subscription_id) == 20, what="20 messages held")
+            assert receiver.received() == [] and finished(journal) == []
+            subs[sub.subscription_id] = sub  # resumed
+            assert await dispatcher.release(sub.subscription_id) == 20
+            await wait_until(lambda: len(finished(journal)) == 20, what="the held messages to be delivered")
+        ids = [arrival.headers["webhook-id"] for arrival in receiver.received()]
+    assert ids == [outbound.message_id for outbound in sent]
+    assert {(f.outcome, f.reason) for f in finished(journal)} == {("delivered", "ok")}
+
+
+async def test_the_hold_is_bounded_by_count_dropping_the_oldest() -> None:
+    journal = MemoryJournal()
+    with WebhookReceiver(SECRET) as receiver:
+        sub = subscription(receiver.url("/hook"))
+        subs = {sub.subscription_id: sub.model_copy(update={"state": "paused"})}
+        async with running(journal, subs, fast_settings(held_limit=3)) as dispatcher:
+            for i in range(5):
+                await dispatcher.submit(sub, message(sub.subscription_id, f"msg_{i}"))
+            await wait_until(lambda: len(finished(journal)) == 2, what="the two oldest to be dropped")
+            subs[sub.subscription_id] = sub
+            await dispatcher.release(sub.subscription_id)
+            await wait_until(lambda: len(finished(journal)) == 5, what="the rest to be delivered")
+        ids = [arrival.headers["webhook-id"] for arrival in receiver.received()]
+    assert ids == ["msg_2", "msg_3", "msg_4"]
+    dropped = [(f.message_id, f.outcome, f.reason) for f in finished(journal) if f.outcome == "abandoned"]
+    assert dropped == [("msg_0", "abandoned", "held_overflow"), ("msg_1", "abandoned", "held_overflow")]
 
 
 async def test_metrics_count_outcomes_with_low_cardinality_labels() -> None:
