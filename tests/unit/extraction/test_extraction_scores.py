@@ -37,6 +37,10 @@ GATES: dict[str, tuple[str, str]] = {
     "independent": ("0.95", "0.95"),
     "blind": ("0.94", "0.88"),  # first measured at casualty 0.94, ceasefire 0.88
     "blind2": ("0.94", "0.93"),  # first measured at casualty 0.944, ceasefire 0.937
+    # first measured at casualty 0.942, ceasefire 0.857 (en 0.939/0.868, es 0.941/0.941, fr 0.906/0.917, pt 0.982/0.720)
+    "blind3": ("0.94", "0.85"),
+    # first measured at casualty 0.783, ceasefire 0.000: German had its lexicon for figures only
+    "blind-de": ("0.78", "0.00"),
 }
 
 # `sitmon extract --jsonl`, run as `python -m services.cli` from this checkout: the `sitmon` on PATH may be
