@@ -37,6 +37,12 @@ class CloudEvent(BaseModel):
     data: dict[str, Any]
 
 
+class TypedCloudEvent(CloudEvent):
+    """The envelope with its data already typed: what `decode` validates in one pass from bytes."""
+
+    data: SitmonEvent  # type: ignore[assignment]  # narrowed from a dict to the contract's union
+
+
 _event_adapter: TypeAdapter[SitmonEvent] = TypeAdapter(SitmonEvent)
 
 
@@ -78,7 +84,20 @@ def decode_envelope(raw: bytes | None) -> CloudEvent:
 
 
 def decode(raw: bytes | None) -> SitmonEvent:
-    """Record value → typed event; any problem raises UndecodableRecord with a one-line reason."""
+    """Record value → typed event; any problem raises UndecodableRecord with a one-line reason.
+
+    One pydantic pass from the bytes (`TypedCloudEvent.model_validate_json`) builds the same
+    models at about a third of the cost of parsing to dicts and validating twice (bench_decode);
+    a value it refuses takes the step-by-step path below, which says precisely what is wrong.
+    """
+    if raw is not None:
+        try:
+            typed = TypedCloudEvent.model_validate_json(raw)
+        except ValidationError:
+            pass
+        else:
+            if typed.type.startswith(TYPE_PREFIX):
+                return typed.data
     envelope = decode_envelope(raw)
     if not envelope.type.startswith(TYPE_PREFIX):
         raise UndecodableRecord(f"unknown CloudEvents type {envelope.type!r}, expected {TYPE_PREFIX}*")
