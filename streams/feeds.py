@@ -58,6 +58,7 @@ class SeenItem(Frozen):
     entry_hash: str = Field(description="hash of the feed entry (link, title, summary, dates)")
     text_hash: str = Field(description="hash of the article's title and text as published")
     revised_ms: int = Field(description="the published revision's time (revised_at, else published_at), ms")
+    published_ms: int = Field(description="the first revision's publication time, kept by later revisions, ms")
 
 
 class FeedStatus(Frozen):

@@ -120,9 +120,10 @@ async def _item(
     if previous is not None and previous.text_hash == digest:
         return None, previous.model_copy(update={"entry_hash": fingerprint})  # same text: a no-op
     revised_at = None
-    if previous is not None:  # a changed text under a known id: a revision, later than the one before
-        floor = datetime.fromtimestamp((previous.revised_ms + 1) / 1000, UTC)
-        revised_at = max(entry.updated_at or now, floor)
+    if previous is not None:
+        revised_at = _revision_time(entry, previous, now)
+        # a revision keeps the story's first publication time: its event time stays where it was
+        article = article.model_copy(update={"published_at": _from_ms(previous.published_ms)})
     prepared = prepare(
         article, catalogue=context.catalogue, extraction=context.extraction, now=now, revised_at=revised_at
     )
@@ -132,8 +133,22 @@ async def _item(
         entry_hash=fingerprint,
         text_hash=digest,
         revised_ms=utc_timestamp_ms(revised_at or published),
+        published_ms=utc_timestamp_ms(published),
     )
     return prepared, remembered
+
+
+def _revision_time(entry: FeedEntry, previous: SeenItem, now: datetime) -> datetime:
+    """When a changed text was revised: the entry's update time (Atom `updated`, JSON Feed
+    `date_modified`), else its publication time when the feed moved it forward (RSS has only
+    `pubDate`), else now — and always later than the revision before it."""
+    moved = entry.published_at if entry.published_at and utc_timestamp_ms(entry.published_at) > previous.published_ms else None
+    floor = _from_ms(previous.revised_ms + 1)
+    return max(entry.updated_at or moved or now, floor)
+
+
+def _from_ms(ms: int) -> datetime:
+    return datetime.fromtimestamp(ms / 1000, UTC)
 
 
 async def _article(
