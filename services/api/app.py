@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, generate_latest
 
-from services.api import routes_silences, routes_situation, routes_subscriptions
+from services.api import routes_articles, routes_feeds, routes_silences, routes_situation, routes_subscriptions
 from services.api.deps import ApiDeps
 from services.api.errors import UNPROCESSABLE
 
@@ -69,4 +69,6 @@ def create_app(api: ApiDeps) -> FastAPI:
     app.include_router(routes_subscriptions.router)
     app.include_router(routes_silences.router)
     app.include_router(routes_situation.router)
+    app.include_router(routes_articles.router)
+    app.include_router(routes_feeds.router)
     return app

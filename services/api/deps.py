@@ -10,7 +10,7 @@ from datetime import datetime
 from fastapi import Request
 from prometheus_client import CollectorRegistry
 
-from services.api.ports import EventLog, UrlCheck
+from services.api.ports import ArticleIntake, EventLog, FeedDesk, UrlCheck
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,8 @@ class ApiDeps:
     token: str | None
     clock: Callable[[], datetime]
     registry: CollectorRegistry
+    articles: ArticleIntake | None = None  # POST /articles; None: the route answers 503
+    feeds: FeedDesk | None = None  # /feeds; None: the routes answer 503
 
 
 def deps(request: Request) -> ApiDeps:

@@ -6,12 +6,13 @@ and anything from alerts/ come in through these ports, so unit tests use in-memo
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from streams.access import ApiToken, AuditRecorded
 from streams.alerting import ResendRequested, Silence, SilenceCreated, SilenceExpired
 from streams.deliveries import DeliveryRecord
+from streams.feeds import FeedBook, FeedSource
 from streams.situation import SituationChanged
 from streams.subscription_commands import Decision, SubscriptionCommand
 from streams.subscriptions import Subscription
@@ -45,3 +46,42 @@ class EventLog(Protocol):
 
     async def deliveries(self, subscription_id: str) -> list[DeliveryRecord]:
         """The delivery log of one subscription (the deliveries topic, folded)."""
+
+
+class PushedLine(Protocol):
+    @property
+    def line(self) -> int: ...
+    @property
+    def article_id(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+
+
+class RefusedLine(Protocol):
+    @property
+    def line(self) -> int: ...
+    @property
+    def reason(self) -> str: ...
+
+
+class IntakeResult(Protocol):
+    @property
+    def articles(self) -> Sequence[PushedLine]: ...
+    @property
+    def skipped(self) -> Sequence[RefusedLine]: ...
+
+
+class ArticleIntake(Protocol):
+    async def take(self, body: str, *, json_lines: bool, origin: str = "push") -> IntakeResult:
+        """Read, validate, extract and publish pushed articles like file ingest (bad lines dead-lettered)."""
+
+
+class FeedDesk(Protocol):
+    async def book(self) -> FeedBook:
+        """The feeds topic, folded: sources and the poller's statuses."""
+
+    async def add(self, url: str, name: str | None, language: str | None, every: str) -> FeedSource:
+        """Check (SSRF guard, schedule, language) and follow a feed; ValueError says what is wrong."""
+
+    async def change(self, source: FeedSource, action: str) -> None:
+        """`pause`, `resume` or `remove` a feed."""

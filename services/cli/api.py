@@ -14,10 +14,17 @@ import typer
 from prometheus_client import CollectorRegistry
 from pydantic import ValidationError
 
-from netguard.ssrf import check_url, parse_allowed_networks
+from netguard.ssrf import Network, check_url, parse_allowed_networks
 from services.api.kafka_log import KafkaEventLog
 from services.api.settings import ApiSettings
+from services.cli.ingest import extract_article
 from services.errors import BadInput
+from services.extraction.extractor import EXTRACTOR_VERSION
+from services.feeds.desk import KafkaFeedDesk
+from services.feeds.settings import PollSettings
+from services.ingest.pipeline import ExtractionStep
+from services.ingest.push import PushIntake
+from services.kafka.producer import EventProducer
 from services.keyring_source import require_keyring
 from services.subscription_writer import SubscriptionWriter
 
@@ -48,6 +55,19 @@ async def _require_some_token(settings: ApiSettings, log: KafkaEventLog) -> None
 
 
 async def _serve(settings: ApiSettings, host: str, port: int) -> None:
+    networks = parse_allowed_networks(settings.webhook_allowed_networks)
+    keyring = require_keyring("sitmon api")
+    writer = SubscriptionWriter(settings.kafka_bootstrap, settings.catalogue(), keyring, _now)
+    log = KafkaEventLog(settings.kafka_bootstrap, settings.catalogue(), writer)
+    await _require_some_token(settings, log)
+    await writer.verify_keys()  # a wrong key: one line, exit 2, before serving
+    async with EventProducer(settings.kafka_bootstrap, source="/sitmon/api") as producer:
+        await _serve_with(settings, host, port, log, networks, producer)
+
+
+async def _serve_with(
+    settings: ApiSettings, host: str, port: int, log: KafkaEventLog, networks: tuple[Network, ...], producer: EventProducer
+) -> None:
     # FastAPI and uvicorn are imported here, not at the top: every other `sitmon` command
     # would otherwise pay their ~0.25 s import at start-up.
     import uvicorn
@@ -55,18 +75,21 @@ async def _serve(settings: ApiSettings, host: str, port: int) -> None:
     from services.api.app import create_app
     from services.api.deps import ApiDeps
 
-    networks = parse_allowed_networks(settings.webhook_allowed_networks)
-    keyring = require_keyring("sitmon api")
-    writer = SubscriptionWriter(settings.kafka_bootstrap, settings.catalogue(), keyring, _now)
-    log = KafkaEventLog(settings.kafka_bootstrap, settings.catalogue(), writer)
-    await _require_some_token(settings, log)
-    await writer.verify_keys()  # a wrong key: one line, exit 2, before serving
+    intake = PushIntake(
+        producer=producer,
+        catalogue=settings.catalogue(),
+        extraction=ExtractionStep(extract_article, EXTRACTOR_VERSION),
+        clock=_now,
+    )
+    desk = KafkaFeedDesk(settings.kafka_bootstrap, settings.catalogue(), PollSettings().allowed_networks(), _now)
     deps = ApiDeps(
         log=log,
         check_url=lambda url: check_url(url, networks),
         token=_env_token(settings) or None,
         clock=_now,
         registry=CollectorRegistry(),
+        articles=intake,
+        feeds=desk,
     )
     server = uvicorn.Server(uvicorn.Config(create_app(deps), host=host, port=port, log_level="warning"))
     try:

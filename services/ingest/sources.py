@@ -113,7 +113,7 @@ def read_path(path: Path, limits: Limits) -> Iterator[Item]:
         return
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(content, origin, limits)
+        yield from read_json_lines(content, origin, limits)
     elif suffix in FEED_SUFFIXES:
         yield from _read_feed(content, origin, limits)
     elif suffix in HTML_SUFFIXES:
@@ -150,7 +150,8 @@ def _front_matter(content: str) -> tuple[dict[str, Any] | Skipped, str]:
     return metadata, content[body_start + 1 :] if body_start >= 0 else ""
 
 
-def _read_jsonl(content: str, origin: str, limits: Limits) -> Iterator[Item]:
+def read_json_lines(content: str, origin: str, limits: Limits) -> Iterator[Item]:
+    """JSON Lines of articles (a .jsonl file, a pushed batch): each line `origin:N`, a bad one skipped alone."""
     for number, line in enumerate(content.splitlines(), start=1):
         where = f"{origin}:{number}"
         if not line.strip():
@@ -160,14 +161,31 @@ def _read_jsonl(content: str, origin: str, limits: Limits) -> Iterator[Item]:
         except json.JSONDecodeError as exc:
             yield Skipped(where, f"invalid JSON: {exc.msg} at column {exc.colno}", line)
             continue
-        if not isinstance(document, dict):
-            yield Skipped(where, f"expected a JSON object with id and text, got {type(document).__name__}", line)
-            continue
-        text = document.get("text")
-        if isinstance(text, str) and looks_like_html(text):
-            document["text"], html_title = html_to_text(text)
-            document.setdefault("title", html_title)
-        yield _validated(document, where, limits, line)
+        yield _document(document, where, limits, line)
+
+
+def read_json_document(content: str, origin: str, limits: Limits) -> Iterator[Item]:
+    """One JSON article object (a pushed article), or an array of them (`origin:N` each)."""
+    try:
+        document = json.loads(content)
+    except json.JSONDecodeError as exc:
+        yield Skipped(f"{origin}:{exc.lineno}", f"invalid JSON: {exc.msg} at column {exc.colno}", content)
+        return
+    if isinstance(document, list):
+        for number, each in enumerate(document, start=1):
+            yield _document(each, f"{origin}:{number}", limits, json.dumps(each)[:500])
+    else:
+        yield _document(document, f"{origin}:1", limits, content)
+
+
+def _document(document: Any, where: str, limits: Limits, raw: str) -> Item:
+    if not isinstance(document, dict):
+        return Skipped(where, f"expected a JSON object with id and text, got {type(document).__name__}", raw)
+    text = document.get("text")
+    if isinstance(text, str) and looks_like_html(text):
+        document["text"], html_title = html_to_text(text)
+        document.setdefault("title", html_title)
+    return _validated(document, where, limits, raw)
 
 
 def _read_feed(content: str, origin: str, limits: Limits) -> Iterator[Item]:
