@@ -286,13 +286,13 @@ class AlertService:
             if opened is not None:
                 self.engine.apply(opened)
                 self._state_changed = True
+                if live:
+                    await self._release_if_active(opened.subscription.subscription_id)
         elif isinstance(event, SilenceCreated | SilenceExpired) or (
             not live and isinstance(event, AlertTransitioned | AlertNotified)
         ):
             self.engine.apply(event)
             self._state_changed = True
-            if live and isinstance(event, subs.SubscriptionEvent):
-                await self._release_if_active(event.subscription.subscription_id)
 
     async def _release_if_active(self, subscription_id: str) -> None:
         """A resumed subscription gets what delivery held for it while it was paused."""
