@@ -2,4 +2,5 @@
 
 from services.cli.main import run
 
-run()
+if __name__ == "__main__":  # a spawned worker process (the rebuild's fold) imports this module too
+    run()

@@ -17,7 +17,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from services.errors import BadInput
@@ -44,21 +44,16 @@ def worker_names(version: int, region_partitions: int) -> tuple[str, str]:
 
 
 async def fold_with_progress(bootstrap: str, topic: str) -> FoldedLog:
+    """A spinner while the partitions are folded (in parallel processes: no per-record progress)."""
     with Progress(
+        SpinnerColumn(),
         TextColumn(f"folding {topic}"),
-        BarColumn(),
-        MofNCompleteColumn(),
+        TimeElapsedColumn(),
         console=notes,
-        disable=not notes.is_terminal,
         transient=True,
-    ) as progress:
-        task = progress.add_task("fold", total=None)
-        return await fold_reports_log(
-            bootstrap,
-            topic,
-            on_plan=lambda total: progress.update(task, total=total),
-            on_progress=lambda done: progress.update(task, completed=done),
-        )
+        disable=not notes.is_terminal,
+    ):
+        return await fold_reports_log(bootstrap, topic)
 
 
 def render(changes: list[RegionChange], version: int) -> Table:

@@ -1,21 +1,25 @@
 """The rebuild's fast path: fold the whole reports log per region, without Faust's per-event path.
 
-Reads every partition of the reports topic up to the end offsets seen at the start, in large
-`getmany` batches, and hands each batch to the worker's own batch step
-(`streams.worker.batch.plan_batch` / `fold_region`: decode, split by region, fold with the
-pure fold, encode with the table codec). A region's reports all sit in one partition (the key
-is the region), so folding partition by partition in log order is the order the live worker
-folds in; the fold's result does not depend on where batches are cut. What comes out is each
-region's table value — the bytes the worker's table holds for it — and its final picture.
-Records the worker would dead-letter are counted, not dead-lettered again (the live worker did).
+Reads the reports topic up to the end offsets seen at the start, in large `getmany` batches,
+and hands each batch to the worker's own batch step (`streams.worker.batch.plan_batch` /
+`fold_region`: decode, split by region, fold with the pure fold, encode with the table codec).
+A region's reports all sit in one partition (the key is the region), so folding partition by
+partition in log order is the order the live worker folds in, and the fold's result does not
+depend on where batches are cut. Partitions share nothing, so they are folded in parallel
+processes (as Kafka Streams runs one task per partition), one group of partitions per core.
+What comes out is each region's table value — the bytes the worker's table holds for it — and
+its final picture. Records the worker would dead-letter are counted, not dead-lettered again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from aiokafka.errors import KafkaError
 
 from services.kafka.admin import topic_partitions
@@ -25,6 +29,7 @@ from streams.worker.batch import fold_region, plan_batch
 from streams.worker.records import RawRecord
 
 FETCH_RECORDS = 20_000  # records per getmany: large batches make the per-region state load/dump rare
+PARALLEL_FROM = 50_000  # below this many records, starting processes costs more than it saves
 
 
 @dataclass(slots=True)
@@ -41,21 +46,14 @@ class FoldedLog:
     records: int = 0
     dead_letters: int = 0
 
+    def absorb(self, other: FoldedLog) -> None:
+        self.regions.update(other.regions)  # disjoint: a region lives in one partition
+        self.records += other.records
+        self.dead_letters += other.dead_letters
 
-async def fold_reports_log(
-    bootstrap: str,
-    topic: str,
-    *,
-    on_plan: Callable[[int], None] = lambda _: None,
-    on_progress: Callable[[int], None] = lambda _: None,
-) -> FoldedLog:
-    try:
-        numbers = await topic_partitions(bootstrap, topic)
-    except (KafkaError, OSError) as exc:
-        raise LogUnreadable(f"cannot reach Kafka at {bootstrap}: {exc or type(exc).__name__}") from None
-    if not numbers:
-        raise LogUnreadable(f"topic {topic} does not exist on {bootstrap} (run `sitmon topics create`)")
-    consumer = AIOKafkaConsumer(
+
+def _consumer(bootstrap: str) -> AIOKafkaConsumer:
+    return AIOKafkaConsumer(
         bootstrap_servers=bootstrap,
         group_id=None,
         enable_auto_commit=False,
@@ -63,27 +61,76 @@ async def fold_reports_log(
         max_partition_fetch_bytes=8 * 1024 * 1024,
         fetch_max_bytes=32 * 1024 * 1024,
     )
+
+
+async def log_bounds(bootstrap: str, topic: str) -> tuple[dict[int, int], dict[int, int]]:
+    """(beginning, end) offset per partition, the ends fixed now: the rebuild folds up to them."""
+    try:
+        numbers = await topic_partitions(bootstrap, topic)
+    except (KafkaError, OSError) as exc:
+        raise LogUnreadable(f"cannot reach Kafka at {bootstrap}: {exc or type(exc).__name__}") from None
+    if not numbers:
+        raise LogUnreadable(f"topic {topic} does not exist on {bootstrap} (run `sitmon topics create`)")
+    consumer = _consumer(bootstrap)
     await consumer.start()
-    folded = FoldedLog()
     try:
         assigned = [TopicPartition(topic, number) for number in sorted(numbers)]
-        consumer.assign(assigned)
-        ends = await consumer.end_offsets(assigned)
         starts = await consumer.beginning_offsets(assigned)
-        folded.ends = {tp.partition: ends[tp] for tp in assigned}
-        on_plan(sum(ends[tp] - starts[tp] for tp in assigned))
-        states: dict[str, bytes] = {}
+        ends = await consumer.end_offsets(assigned)
+    finally:
+        await consumer.stop()
+    return {tp.partition: starts[tp] for tp in assigned}, {tp.partition: ends[tp] for tp in assigned}
+
+
+async def fold_reports_log(
+    bootstrap: str, topic: str, *, processes: int | None = None, parallel_from: int = PARALLEL_FROM
+) -> FoldedLog:
+    """Fold every report up to the current end offsets; `processes` defaults to the cores there are."""
+    starts, ends = await log_bounds(bootstrap, topic)
+    total = sum(ends[p] - starts[p] for p in ends)
+    workers = min(processes or os.cpu_count() or 1, len(ends))
+    folded = FoldedLog(ends=dict(ends))
+    if workers <= 1 or total < parallel_from:
+        folded.absorb(await fold_partitions(bootstrap, topic, starts, ends))
+        return folded
+    shares = [sorted(ends)[n::workers] for n in range(workers)]
+    loop = asyncio.get_running_loop()
+    # spawn: a fresh interpreter per worker (forking a process that runs an event loop is unsafe)
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        parts = await asyncio.gather(
+            *(
+                loop.run_in_executor(
+                    pool, _fold_in_process, bootstrap, topic, {p: starts[p] for p in share}, {p: ends[p] for p in share}
+                )
+                for share in shares
+            )
+        )
+    for part in parts:
+        folded.absorb(part)
+    return folded
+
+
+def _fold_in_process(bootstrap: str, topic: str, starts: dict[int, int], ends: dict[int, int]) -> FoldedLog:
+    return asyncio.run(fold_partitions(bootstrap, topic, starts, ends))
+
+
+async def fold_partitions(bootstrap: str, topic: str, starts: dict[int, int], ends: dict[int, int]) -> FoldedLog:
+    folded = FoldedLog()
+    consumer = _consumer(bootstrap)
+    await consumer.start()
+    try:
+        assigned = [TopicPartition(topic, p) for p in sorted(ends)]
+        consumer.assign(assigned)
         for tp in assigned:
-            consumer.seek(tp, starts[tp])
-        remaining = {tp for tp in assigned if starts[tp] < ends[tp]}
+            consumer.seek(tp, starts[tp.partition])
+        states: dict[str, bytes] = {}
+        remaining = {tp for tp in assigned if starts[tp.partition] < ends[tp.partition]}
         while remaining:
             batches = await consumer.getmany(*remaining, timeout_ms=1000, max_records=FETCH_RECORDS)
             for tp, messages in batches.items():
-                inside = [m for m in messages if m.offset < ends[tp]]
-                _fold_batch(tp, inside, states, folded)
-                on_progress(folded.records)
+                _fold_batch(tp, [m for m in messages if m.offset < ends[tp.partition]], states, folded)
             for tp in list(remaining):
-                if await consumer.position(tp) >= ends[tp]:
+                if await consumer.position(tp) >= ends[tp.partition]:
                     remaining.discard(tp)
     except KafkaError as exc:
         raise LogUnreadable(f"reading {topic} from {bootstrap} failed: {exc or type(exc).__name__}") from None
@@ -92,7 +139,12 @@ async def fold_reports_log(
     return folded
 
 
-def _fold_batch(tp: TopicPartition, messages: list, states: dict[str, bytes], folded: FoldedLog) -> None:  # type: ignore[type-arg]
+def _fold_batch(
+    tp: TopicPartition,
+    messages: list[ConsumerRecord[bytes, bytes]],
+    states: dict[str, bytes],
+    folded: FoldedLog,
+) -> None:
     records = [RawRecord(tp.topic, tp.partition, m.offset, m.key, m.value, m.timestamp) for m in messages]
     plan = plan_batch(records)
     folded.records += len(records)

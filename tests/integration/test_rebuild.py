@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from services.kafka.admin import end_offsets
+from services.rederive.fold_log import fold_reports_log
 from services.situation_query.reader import read_topic
 from streams.topics import Catalogue
 from tests.integration.test_worker_harness import (
@@ -82,6 +83,11 @@ def test_rebuild_equals_the_live_worker_byte_for_byte_and_the_worker_takes_over(
     assert table_values(bootstrap, summary["changelog"]) == table_values(bootstrap, live_changelog)
     # without --switch nothing the live system reads was written
     assert asyncio.run(end_offsets(bootstrap, topics.situation.name)) == situation_before
+
+    # the partitions folded in parallel processes give the same regions, byte for byte
+    serial = asyncio.run(fold_reports_log(bootstrap, topics.reports.name, processes=1))
+    parallel = asyncio.run(fold_reports_log(bootstrap, topics.reports.name, processes=2, parallel_from=0))
+    assert parallel.regions == serial.regions and parallel.records == serial.records == len(FIRST)
 
     refused = sitmon(topics, bootstrap, "rebuild", "--version", "2")
     assert refused.returncode == 2 and "already holds state" in refused.stderr

@@ -1,0 +1,205 @@
+"""Replay, rebuild and reparse throughput, as ratios against raw aiokafka consumption of the same
+topic in the same run (and the live worker's ratio beside them).
+
+Preloads N report events (bench_worker's ~512-700 B CloudEvents over R regions) on fresh topics,
+then per round, on the same topic:
+
+  A0  raw consumption: `AIOKafkaConsumer.getmany` of the whole topic, values untouched;
+  A1  A0 + `streams.envelope.decode` of every value (bench_worker's baseline A);
+  RB  the rebuild fast path: fold the whole log per region with the worker's batch step, write
+      the table state to a fresh version's changelog, commit its offsets (`sitmon rebuild`);
+  PQ  `sitmon replay reports --format parquet` (in process, to a temporary file);
+  JL  `sitmon replay reports --format jsonl` (in process, to a temporary file);
+  W   with --worker: the live `sitmon worker` (a fresh app version) from its first fold to its last.
+
+Then reparse: M articles (the seed/dev/gold corpus repeated) on the articles topic, `reparse`
+with the current extractor (reports published in transactions), against extraction alone in
+process on the same articles (bench_extract's in-process figure).
+
+    SITMON_KAFKA_BOOTSTRAP=127.0.0.1:9092 python -m tests.benchmarks.bench_analysis \
+        [--count 1000000] [--regions 200] [--rounds 3] [--worker] [--articles 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import tempfile
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer, TopicPartition
+
+from services.cli.ingest import extract_article
+from services.cli.rebuild import worker_names
+from services.cli.replay import copy_records
+from services.extraction.extractor import EXTRACTOR_VERSION
+from services.kafka.admin import create_topics, topic_partitions
+from services.kafka.producer import EventProducer, Outgoing
+from services.rederive.fold_log import fold_reports_log
+from services.rederive.reparse import reparse
+from services.rederive.takeover import claim_changelog, commit_offsets, write_changelog
+from services.replay.formats import Writer
+from services.replay.parquet import ParquetWriter
+from streams.events import ArticleReceived
+from streams.topics import Catalogue
+from tests.benchmarks.bench_extract import corpus_articles
+from tests.benchmarks.bench_worker import drop, preload, records, run_baseline, run_worker
+
+
+async def raw_consumption(bootstrap: str, topic: str, count: int) -> dict[str, float]:
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=bootstrap,
+        group_id=None,
+        enable_auto_commit=False,
+        max_partition_fetch_bytes=4 * 1024 * 1024,
+        fetch_max_bytes=16 * 1024 * 1024,
+    )
+    await consumer.start()
+    try:
+        partitions = [TopicPartition(topic, p) for p in await topic_partitions(bootstrap, topic)]
+        consumer.assign(partitions)
+        for tp, offset in (await consumer.beginning_offsets(partitions)).items():
+            consumer.seek(tp, offset)
+        seen, size = 0, 0
+        wall, cpu = time.perf_counter(), time.process_time()
+        while seen < count:
+            for messages in (await consumer.getmany(timeout_ms=1000, max_records=10_000)).values():
+                seen += len(messages)
+                size += sum(len(m.value or b"") for m in messages)
+        return {"events": seen, "wall_s": time.perf_counter() - wall, "cpu_s": time.process_time() - cpu}
+    finally:
+        await consumer.stop()
+
+
+async def timed(work: Callable[[], Awaitable[int]]) -> dict[str, float]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    events = await work()
+    return {"events": events, "wall_s": time.perf_counter() - wall, "cpu_s": time.process_time() - cpu}
+
+
+async def rebuild(bootstrap: str, catalogue: Catalogue, version: int) -> int:
+    folded = await fold_reports_log(bootstrap, catalogue.reports.name)
+    group_id, changelog = worker_names(version, len(folded.ends))
+    await claim_changelog(bootstrap, changelog, len(folded.ends))
+    await write_changelog(bootstrap, changelog, folded.regions)
+    await commit_offsets(bootstrap, group_id, catalogue.reports.name, folded.ends)
+    return folded.records
+
+
+async def replay_to(bootstrap: str, catalogue: Catalogue, fmt: str, directory: Path) -> int:
+    path = directory / f"replay.{fmt}"
+    if fmt == "parquet":
+        return await copy_records(bootstrap, catalogue.reports.name, ParquetWriter(path, "reports"), None, None)
+    with path.open("w", encoding="utf-8") as handle:
+        return await copy_records(bootstrap, catalogue.reports.name, Writer(handle, fmt), None, None)
+
+
+def rate(result: dict[str, float]) -> float:
+    return result["events"] / result["wall_s"]
+
+
+def line(name: str, result: dict[str, float], a0: float, a1: float) -> str:
+    r = rate(result)
+    return (
+        f"  {name:34s} {r:9,.0f} ev/s  {result['events'] / result['cpu_s']:9,.0f} ev/CPU-s   "
+        f"÷A0 {r / a0:4.2f}   ÷A1 {r / a1:4.2f}"
+    )
+
+
+def articles(count: int) -> list[ArticleReceived]:
+    corpus = corpus_articles()
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    made = []
+    for n in range(count):
+        source = corpus[n % len(corpus)]
+        at = start + timedelta(minutes=n)
+        made.append(
+            ArticleReceived(
+                event_id=f"bench-{n}",
+                occurred_at=at,
+                article_id=f"bench-{n}",
+                text=source["text"],
+                language=source.get("language"),
+                published_at=at,
+                origin="bench",
+            )
+        )
+    return made
+
+
+async def reparse_bench(bootstrap: str, catalogue: Catalogue, count: int) -> None:
+    corpus = articles(count)
+    async with EventProducer(bootstrap, source="/bench") as producer:
+        for start in range(0, len(corpus), 500):
+            await producer.publish([Outgoing(catalogue.articles, a.article_id, a) for a in corpus[start : start + 500]])
+    cpu = time.process_time()
+    for article in corpus:
+        extract_article(article)
+    in_process = count / (time.process_time() - cpu)
+    wall, cpu = time.perf_counter(), time.process_time()
+    async with EventProducer(bootstrap, source="/bench") as producer:
+        summary = await reparse(bootstrap, catalogue, producer, extract=extract_article, version=EXTRACTOR_VERSION)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    print(
+        f"reparse: {summary.articles} articles in {wall:.1f} s: {summary.articles / wall:,.0f} articles/s "
+        f"({summary.articles / cpu:,.0f} per CPU-s); extraction alone in process {in_process:,.0f} articles/s "
+        f"per CPU-s; reparse ÷ extraction {summary.articles / cpu / in_process:.2f} (CPU), "
+        f"{summary.articles / wall / in_process:.2f} (wall)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=1_000_000)
+    parser.add_argument("--regions", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--worker", action="store_true", help="also run the live worker (slow)")
+    parser.add_argument("--articles", type=int, default=2000, help="articles for the reparse figure (0: skip)")
+    args = parser.parse_args()
+    bootstrap = os.environ.get("SITMON_KAFKA_BOOTSTRAP", "127.0.0.1:9092")
+    catalogue = Catalogue(f"bench{uuid.uuid4().hex[:8]}.")
+    os.environ["SITMON_TOPIC_PREFIX"] = catalogue.prefix  # worker_names reads the worker's settings
+    asyncio.run(create_topics(bootstrap, catalogue))
+    directory = Path(tempfile.mkdtemp(prefix="bench-analysis-"))
+    try:
+        items = records(args.count, args.regions)
+        started = time.perf_counter()
+        asyncio.run(preload(bootstrap, catalogue.reports.name, items))
+        print(f"preloaded {args.count} reports on {args.regions} regions in {time.perf_counter() - started:.1f} s")
+        del items
+        ratios: dict[str, list[float]] = {}
+        for round_ in range(1, args.rounds + 1):
+            a0 = asyncio.run(raw_consumption(bootstrap, catalogue.reports.name, args.count))
+            a1 = asyncio.run(run_baseline(bootstrap, catalogue.reports.name, args.count))
+            runs: dict[str, dict[str, Any]] = {
+                "rebuild (fold + changelog)": asyncio.run(
+                    timed(lambda round_=round_: rebuild(bootstrap, catalogue, 100 + round_))
+                ),
+                "replay → Parquet": asyncio.run(timed(lambda: replay_to(bootstrap, catalogue, "parquet", directory))),
+                "replay → JSONL": asyncio.run(timed(lambda: replay_to(bootstrap, catalogue, "jsonl", directory))),
+            }
+            if args.worker:
+                runs["live worker (Faust)"] = run_worker(bootstrap, catalogue, args.count, round_, None)
+            print(f"round {round_}: A0 raw {rate(a0):,.0f} ev/s · A1 raw + decode {rate(a1):,.0f} ev/s")
+            for name, result in runs.items():
+                print(line(name, result, rate(a0), rate(a1)), flush=True)
+                ratios.setdefault(name, []).append(rate(result) / rate(a0))
+                ratios.setdefault(name + " ÷A1", []).append(rate(result) / rate(a1))
+        print("medians over rounds (÷A0 = raw consumption, ÷A1 = raw + decode):")
+        for name, values in ratios.items():
+            print(f"  {name:40s} {statistics.median(values):.2f}")
+        if args.articles:
+            asyncio.run(reparse_bench(bootstrap, catalogue, args.articles))
+    finally:
+        asyncio.run(drop(bootstrap, catalogue.prefix))
+
+
+if __name__ == "__main__":
+    main()
