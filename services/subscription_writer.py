@@ -20,8 +20,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import random
+import time
+import uuid
+import weakref
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from aiokafka import AIOKafkaProducer
 from aiokafka.errors import KafkaError, ProducerFenced
@@ -31,13 +35,13 @@ from services.errors import SitmonError
 from streams import subscriptions as subs
 from streams.envelope import encode
 from streams.errors import SealingError
+from streams.events import stable_id
 from streams.sealing import Keyring, open_event, open_subscription, seal_event
 from streams.subscription_commands import Applied, Decision, SubscriptionCommand, audit_of, decide
 from streams.topics import Catalogue
 
 SOURCE = "/sitmon/subscriptions"
-ATTEMPTS = 20
-ATTEMPT_TIMEOUT_S = 30.0
+SUBMIT_TIMEOUT_S = 60.0
 
 
 class SubscriptionWriter:
@@ -49,28 +53,48 @@ class SubscriptionWriter:
         self.transactional_id = f"{catalogue.prefix}sitmon.subscriptions.writer"
 
     async def submit(self, command: SubscriptionCommand) -> Decision:
-        for attempt in range(ATTEMPTS):
+        """Decide and write, starting again whenever another writer overtook this one.
+
+        Being overtaken shows as ProducerFenced, or as another Kafka error of a producer that was
+        fenced mid-transaction — and a commit can succeed even though its reply was an error. So
+        every attempt's event carries an id made from this submission: the next attempt, which
+        reads only after registering (and so after any earlier transaction of ours completed),
+        recognises its own write as the latest event and reports it applied, never as stale.
+        """
+        _quiet_fencing(asyncio.get_running_loop())
+        submission = uuid.uuid4().hex
+        deadline = time.monotonic() + SUBMIT_TIMEOUT_S
+        attempt = 0
+        while True:
             try:
-                return await asyncio.wait_for(self._attempt(command), ATTEMPT_TIMEOUT_S)
-            except ProducerFenced:
-                # another writer registered after this one: start again on what it wrote
-                await asyncio.sleep(random.uniform(0.01, 0.05) * (attempt + 1))
+                remaining = max(deadline - time.monotonic(), 0.1)
+                return await asyncio.wait_for(self._attempt(command, submission), remaining)
             except (KafkaError, OSError, TimeoutError) as exc:
-                raise SitmonError(f"cannot write subscription {command.subscription_id}: {exc}") from exc
-        raise SitmonError(
-            f"cannot write subscription {command.subscription_id}: other writers overtook it {ATTEMPTS} times"
-        )
+                attempt += 1
+                if time.monotonic() >= deadline:
+                    reason = str(exc) or type(exc).__name__
+                    raise SitmonError(f"cannot write subscription {command.subscription_id}: {reason}") from exc
+                await asyncio.sleep(random.uniform(0.01, 0.05) * min(attempt, 10))
 
     async def current(self) -> dict[str, subs.Subscription]:
         """The subscriptions as stored (secrets sealed), read to the topic's end."""
-        folded: dict[str, subs.Subscription] = {}
+        latest = await self._latest_events()
+        return {
+            sub_id: event.subscription
+            for sub_id, event in latest.items()
+            if not isinstance(event, subs.SubscriptionDeleted)
+        }
+
+    async def _latest_events(self) -> dict[str, subs.AnySubscriptionEvent]:
+        """The latest event of every subscription, a Deleted one included until its tombstone."""
+        latest: dict[str, subs.AnySubscriptionEvent] = {}
         for record in await read_topic(self.bootstrap, self.catalogue.subscriptions.name):
             if record.value is None:
                 if record.key is not None:
-                    folded = subs.apply_tombstone(folded, record.key.decode("utf-8", errors="replace"))
+                    latest.pop(record.key.decode("utf-8", errors="replace"), None)
             elif isinstance(event := decode_or_none(record), subs.SubscriptionEvent):
-                folded = subs.apply(folded, event)
-        return folded
+                latest[event.subscription.subscription_id] = event
+        return latest
 
     async def verify_keys(self) -> int:
         """Open every stored secret once, so a wrong key stops a service at start, in one line.
@@ -86,7 +110,7 @@ class SubscriptionWriter:
             raise type(failed[0])(f"cannot open the signing secrets of {len(failed)} subscription(s): {failed[0]}")
         return len(stored)
 
-    async def _attempt(self, command: SubscriptionCommand) -> Decision:
+    async def _attempt(self, command: SubscriptionCommand, submission: str) -> Decision:
         producer = AIOKafkaProducer(
             bootstrap_servers=self.bootstrap,
             transactional_id=self.transactional_id,
@@ -95,27 +119,52 @@ class SubscriptionWriter:
         )
         await producer.start()  # registers the transactional id: every earlier writer is fenced from here on
         try:
-            current = (await self.current()).get(command.subscription_id)
+            event_id = stable_id("subscription", command.subscription_id, "submission", submission)
+            latest = (await self._latest_events()).get(command.subscription_id)
+            if latest is not None and latest.event_id == event_id:
+                return Applied(open_event(latest, self.keyring))  # an earlier attempt's commit went through
             now = self.clock()
-            decision = decide(current, command, now)
+            exists = latest is not None and not isinstance(latest, subs.SubscriptionDeleted)
+            decision = decide(latest.subscription if exists and latest is not None else None, command, now)
+            if isinstance(decision, Applied):
+                decision = Applied(decision.event.model_copy(update={"event_id": event_id}))
             topic = self.catalogue.subscriptions.name
             key = command.subscription_id.encode()
             async with producer.transaction():
                 if isinstance(decision, Applied):
                     sealed = seal_event(decision.event, self.keyring)
-                    await producer.send(
-                        topic, key=key, value=encode(sealed, subject=command.subscription_id, source=SOURCE)
-                    )
+                    value = encode(sealed, subject=command.subscription_id, source=SOURCE)
+                    await producer.send(topic, key=key, value=value)
                     if isinstance(sealed, subs.SubscriptionDeleted):
                         await producer.send(topic, key=key, value=None)  # the tombstone compaction keeps
                     decision = Applied(open_event(sealed, self.keyring))
-                audit = audit_of(command, decision, now)
-                await producer.send(
-                    self.catalogue.audit.name,
-                    key=audit.actor.encode(),
-                    value=encode(audit, subject=audit.actor, source=SOURCE),
-                )
+                audit = audit_of(command, decision, now).model_copy(update={"event_id": f"audit-{submission}"})
+                value = encode(audit, subject=audit.actor, source=SOURCE)
+                await producer.send(self.catalogue.audit.name, key=audit.actor.encode(), value=value)
             return decision
         finally:
             with contextlib.suppress(Exception):
                 await producer.stop()
+
+
+_quiet_loops: weakref.WeakSet[asyncio.AbstractEventLoop] = weakref.WeakSet()
+
+
+def _quiet_fencing(loop: asyncio.AbstractEventLoop) -> None:
+    """Being fenced is expected here (the writer starts again), but aiokafka leaves ProducerFenced in
+    futures nobody awaits, and asyncio would print each as "exception was never retrieved" with a
+    traceback — noise in a one-line CLI and in service logs. Only that exception is dropped."""
+    if loop in _quiet_loops:
+        return
+    previous = loop.get_exception_handler()
+
+    def handler(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+        if isinstance(context.get("exception"), ProducerFenced):
+            return
+        if previous is not None:
+            previous(loop, context)
+        else:
+            loop.default_exception_handler(context)
+
+    loop.set_exception_handler(handler)
+    _quiet_loops.add(loop)

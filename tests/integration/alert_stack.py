@@ -97,9 +97,9 @@ async def api_client(
 
 @contextlib.asynccontextmanager
 async def running_alerts(
-    settings: AlertsSettings, registry: CollectorRegistry | None = None, keys: str = TEST_KEYS
+    settings: AlertsSettings, registry: CollectorRegistry | None = None, keys: KeySettings | None = None
 ) -> AsyncIterator[AlertService]:
-    key_settings = KeySettings(secret_keys=keys)  # type: ignore[arg-type]
+    key_settings = keys or KeySettings(secret_keys=TEST_KEYS)  # type: ignore[arg-type]
     stack = await build_stack(settings, fast_delivery(), registry or CollectorRegistry(), key_settings)
     stop = asyncio.Event()
     task = asyncio.create_task(stack.service.run(stop))
