@@ -28,6 +28,10 @@ REGION_PARTITIONS = 4
 # news, not with time). Deliveries carry the wall-clock time of each attempt and are stamped by
 # the broker (LogAppendTime), so their 90 days are 90 days of operation whatever clock sent them.
 
+# The worker's web view names the situation topic its pictures belong to in this response
+# header, so a reader never takes another deployment's worker (on the same port) for its own.
+SITUATION_TOPIC_HEADER = "sitmon-situation-topic"
+
 
 @dataclass(frozen=True)
 class TopicSpec:

@@ -1,9 +1,9 @@
 """The EventLog port on Kafka: read a topic from its beginning to its current end, append with acks=all.
 
-Each read replays the topic (no consumer group, no state kept between requests), so a
-request always sees every write acknowledged before it — including its own. The
-subscriptions topic is compacted and small; the situation topic keeps 30 days of snapshots.
-The `sitmon subscribe` / `sitmon subscriptions` commands use the same class.
+Each read replays the topic (no consumer group, no state kept between requests): right for
+the one-shot commands (`sitmon subscribe`, `sitmon subscriptions`, `sitmon tokens`), which
+read once and exit. The long-running API uses `LiveEventLog` (live_log.py), whose reads
+answer from a read model a consumer keeps current.
 """
 
 from __future__ import annotations
@@ -182,7 +182,7 @@ class KafkaEventLog:
                     latest[event.region] = event
         return latest
 
-    async def deliveries(self, subscription_id: str) -> list[DeliveryRecord]:
+    async def deliveries(self, subscription_id: str, limit: int | None = None) -> list[DeliveryRecord]:
         log = DeliveryLog()
         for record in await read_topic(self.bootstrap, self.catalogue.deliveries.name):
             if record.key is not None and record.key.decode("utf-8", errors="replace") != subscription_id:
@@ -190,7 +190,8 @@ class KafkaEventLog:
             event = decode_or_none(record)
             if isinstance(event, DELIVERY_EVENTS):
                 log.apply(event)
-        return log.records(subscription_id)
+        newest = sorted(log.records(subscription_id), key=lambda r: r.requested_at, reverse=True)
+        return newest if limit is None else newest[:limit]
 
 
 def decode_or_none(record: ConsumerRecord) -> SitmonEvent | None:

@@ -44,8 +44,9 @@ class EventLog(Protocol):
     async def situations(self) -> dict[str, SituationChanged]:
         """The latest SituationChanged per region."""
 
-    async def deliveries(self, subscription_id: str) -> list[DeliveryRecord]:
-        """The delivery log of one subscription (the deliveries topic, folded)."""
+    async def deliveries(self, subscription_id: str, limit: int | None = None) -> list[DeliveryRecord]:
+        """The delivery log of one subscription (the deliveries topic, folded), newest request first,
+        at most `limit` records."""
 
 
 class PushedLine(Protocol):

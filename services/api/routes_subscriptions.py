@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Response, status
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Response, status
 from pydantic import ValidationError
 
 from services.api import audit
@@ -191,10 +191,14 @@ async def delete(
 
 
 @router.get("/{subscription_id}/deliveries", response_model=list[DeliveryOut])
-async def deliveries(subscription_id: str, api: ApiDeps = Depends(deps)) -> list[DeliveryOut]:
-    """Every message sent to this subscription, with its attempts' outcome (newest first)."""
+async def deliveries(
+    subscription_id: str,
+    api: ApiDeps = Depends(deps),
+    limit: int = Query(100, ge=1, le=1000, description="at most this many messages, the newest"),
+) -> list[DeliveryOut]:
+    """The messages sent to this subscription, with their attempts' outcome (newest first)."""
     await _get(api, subscription_id)
-    records = await api.log.deliveries(subscription_id)
+    records = await api.log.deliveries(subscription_id, limit)
     return [DeliveryOut.of(r) for r in sorted(records, key=lambda r: r.requested_at, reverse=True)]
 
 

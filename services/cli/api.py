@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from netguard.ssrf import Network, check_url, parse_allowed_networks
 from services.api.kafka_log import KafkaEventLog
+from services.api.live_log import LiveEventLog
 from services.api.settings import ApiSettings
 from services.cli.ingest import extract_article
 from services.errors import BadInput
@@ -58,15 +59,20 @@ async def _serve(settings: ApiSettings, host: str, port: int) -> None:
     networks = parse_allowed_networks(settings.webhook_allowed_networks)
     keyring = require_keyring("sitmon api")
     writer = SubscriptionWriter(settings.kafka_bootstrap, settings.catalogue(), keyring, _now)
-    log = KafkaEventLog(settings.kafka_bootstrap, settings.catalogue(), writer)
-    await _require_some_token(settings, log)
-    await writer.verify_keys()  # a wrong key: one line, exit 2, before serving
-    async with EventProducer(settings.kafka_bootstrap, source="/sitmon/api") as producer:
-        await _serve_with(settings, host, port, log, networks, producer)
+    # reads answer from a read model a consumer keeps current (no replay per request)
+    log = LiveEventLog(settings.kafka_bootstrap, settings.catalogue(), writer)
+    await log.start()
+    try:
+        await _require_some_token(settings, log)
+        await writer.verify_keys()  # a wrong key: one line, exit 2, before serving
+        async with EventProducer(settings.kafka_bootstrap, source="/sitmon/api") as producer:
+            await _serve_with(settings, host, port, log, networks, producer)
+    finally:
+        await log.stop()
 
 
 async def _serve_with(
-    settings: ApiSettings, host: str, port: int, log: KafkaEventLog, networks: tuple[Network, ...], producer: EventProducer
+    settings: ApiSettings, host: str, port: int, log: LiveEventLog, networks: tuple[Network, ...], producer: EventProducer
 ) -> None:
     # FastAPI and uvicorn are imported here, not at the top: every other `sitmon` command
     # would otherwise pay their ~0.25 s import at start-up.
@@ -74,6 +80,8 @@ async def _serve_with(
 
     from services.api.app import create_app
     from services.api.deps import ApiDeps
+    from services.api.situation_metrics import SituationCollector
+    from services.extraction.gazetteer_seed import load_seed
 
     intake = PushIntake(
         producer=producer,
@@ -82,20 +90,20 @@ async def _serve_with(
         clock=_now,
     )
     desk = KafkaFeedDesk(settings.kafka_bootstrap, settings.catalogue(), PollSettings().allowed_networks(), _now)
+    registry = CollectorRegistry()
+    # the picture itself on /metrics, from the read model; regions outside the gazetteer fold into `other`
+    registry.register(SituationCollector(log.model, load_seed().regions))
     deps = ApiDeps(
         log=log,
         check_url=lambda url: check_url(url, networks),
         token=_env_token(settings) or None,
         clock=_now,
-        registry=CollectorRegistry(),
+        registry=registry,
         articles=intake,
         feeds=desk,
     )
     server = uvicorn.Server(uvicorn.Config(create_app(deps), host=host, port=port, log_level="warning"))
-    try:
-        await server.serve()
-    finally:
-        await log.stop()
+    await server.serve()
 
 
 def api(

@@ -1,7 +1,8 @@
 """`sitmon situation [REGION] [--json] [--as-of TIME]`: a region's casualty and ceasefire picture.
 
-Without --as-of: the latest record per region on the situation topic (what the worker last
-published). With --as-of: the reports log folded up to that event time by the same pure fold.
+Without --as-of: the worker's current picture from its tables (its web view at --worker,
+SITMON_WORKER_URL), else the latest record per region on the situation topic (what the worker
+last published) — the same answer. With --as-of: the reports log folded up to that event time by the same pure fold.
 The JSON is a stable interface: one object for a region, an array when no region is given.
 """
 
@@ -19,7 +20,7 @@ from rich.table import Table
 from services.errors import BadInput, SitmonError
 from services.settings import KafkaSettings
 from services.situation_query.errors import QueryError
-from services.situation_query.query import as_of, latest
+from services.situation_query.query import as_of, current
 from streams.situation import SituationChanged, Tally
 
 console = Console(highlight=False)
@@ -83,6 +84,14 @@ def situation_command(
     as_of_time: Annotated[
         str | None, typer.Option("--as-of", help="the picture at this past event time (ISO 8601), refolded")
     ] = None,
+    worker_url: Annotated[
+        str,
+        typer.Option(
+            "--worker",
+            envvar="SITMON_WORKER_URL",
+            help="the worker's web view to ask first; empty: read the situation topic",
+        ),
+    ] = "http://127.0.0.1:6066",
 ) -> None:
     """Print the current (or a past) casualty and ceasefire picture of a region."""
     settings = KafkaSettings()
@@ -90,7 +99,7 @@ def situation_command(
     moment = parse_moment(as_of_time) if as_of_time is not None else None
     try:
         if moment is None:
-            pictures = asyncio.run(latest(settings.kafka_bootstrap, catalogue, region))
+            pictures = asyncio.run(current(settings.kafka_bootstrap, catalogue, region, worker_url))
         else:
             pictures = asyncio.run(as_of(settings.kafka_bootstrap, catalogue, moment, region))
     except QueryError as exc:

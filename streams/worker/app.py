@@ -21,7 +21,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_l
 from streams.envelope import encode
 from streams.fold.snapshot import snapshot
 from streams.fold.state import load_state, to_ms
-from streams.topics import Catalogue
+from streams.topics import SITUATION_TOPIC_HEADER, Catalogue
 from streams.worker import faust_patches
 from streams.worker.batch import fold_region, plan_batch
 from streams.worker.local_state import deployment_dir
@@ -139,13 +139,41 @@ def build_app(
                 log.warning("dead-lettered", origin=poison.letter.origin, kind=poison.kind, reason=poison.letter.reason)
             point_tables_at(None)
 
+    # readers check it: a worker of another deployment may answer on the same port
+    deployment = {SITUATION_TOPIC_HEADER: catalogue.situation.name}
+
+    def not_ready() -> str | None:
+        if app.in_recovery or app.rebalancing:
+            return "the worker is recovering or rebalancing its tables"
+        return None
+
     @app.page("/situation/{region}")
     async def situation_view(web: Any, request: Any, region: str) -> Any:
         """The region's current picture, the same JSON as its latest record on the situation topic."""
+        if (busy := not_ready()) is not None:
+            return web.json({"error": busy}, status=503)
         stored = regions.get(region.encode("utf-8"))
         if stored is None:
-            return web.json({"error": f"no report folded for region {region!r}"}, status=404)
+            return web.json({"error": f"no report folded for region {region!r} on this worker"}, status=404)
         body = encode(snapshot(load_state(stored)), subject=region)
-        return web.bytes(body, content_type="application/cloudevents+json")
+        return web.bytes(body, content_type="application/cloudevents+json", headers=deployment)
+
+    @app.page("/situation")
+    async def all_situations_view(web: Any, request: Any) -> Any:
+        """Every region's current picture (a JSON array of CloudEvents), when this worker holds every
+        region partition; with several workers each holds a share, and readers use the topic instead."""
+        if (busy := not_ready()) is not None:
+            return web.json({"error": busy}, status=503)
+        held = {tp.partition for tp in app.assignor.assigned_actives() if tp.topic == catalogue.reports.name}
+        if len(held) < region_partitions:
+            message = f"this worker holds {len(held)} of {region_partitions} region partitions"
+            return web.json({"error": message}, status=409)
+        documents = sorted(
+            (key.decode("utf-8"), encode(snapshot(load_state(value)), subject=key.decode("utf-8")))
+            for key, value in regions.items()
+            if value is not None
+        )
+        body = b"[" + b",".join(document for _, document in documents) + b"]"
+        return web.bytes(body, content_type="application/json", headers=deployment)
 
     return app

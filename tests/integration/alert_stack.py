@@ -16,7 +16,7 @@ from alerts.settings import AlertsSettings
 from netguard.ssrf import check_url, parse_allowed_networks
 from services.api.app import create_app
 from services.api.deps import ApiDeps
-from services.api.kafka_log import KafkaEventLog
+from services.api.live_log import LiveEventLog
 from services.cli.alerts import build_stack
 from services.keyring_source import KeySettings
 from services.subscription_writer import SubscriptionWriter
@@ -77,8 +77,10 @@ def fast_delivery() -> DeliverySettings:
 async def api_client(
     bootstrap: str, catalogue: Catalogue, token: str, allowed_networks: str = "127.0.0.0/8"
 ) -> AsyncIterator[httpx.AsyncClient]:
-    """The real API app on the real broker, called in-process (same event loop as the test)."""
-    log = KafkaEventLog(bootstrap, catalogue, writer(bootstrap, catalogue))
+    """The real API app on the real broker, called in-process (same event loop as the test), reading
+    from the read model its live event log keeps current — as `sitmon api` does."""
+    log = LiveEventLog(bootstrap, catalogue, writer(bootstrap, catalogue))
+    await log.start()
     networks = parse_allowed_networks(allowed_networks)
     deps = ApiDeps(
         log=log,

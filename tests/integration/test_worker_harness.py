@@ -238,6 +238,19 @@ def test_the_worker_serves_metrics_and_a_web_view_of_each_region(
         assert view.status_code == 200
         assert view.content == published_pictures(bootstrap, topics)["nagorno-karabakh"]
         assert httpx.get(f"http://127.0.0.1:{worker.port}/situation/atlantis", timeout=5).status_code == 404
+        every = httpx.get(f"http://127.0.0.1:{worker.port}/situation", timeout=5)
+        assert every.status_code == 200 and [e["subject"] for e in every.json()] == ["nagorno-karabakh"]
+        # `sitmon situation` answers from the worker's tables: it works with no broker reachable at all
+        shown = subprocess.run(
+            [*WORKER[:-1], "situation", "nagorno-karabakh", "--json", "--worker", f"http://127.0.0.1:{worker.port}"],
+            env={**worker.env, "SITMON_KAFKA_BOOTSTRAP": "127.0.0.1:1"},
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert shown.returncode == 0, shown.stderr
+        assert json.loads(shown.stdout)["as_of"] == json.loads(view.content)["data"]["as_of"]
     finally:
         worker.stop()
     # a clean stop lets the next start trust the disk (each deployment and version has its own)

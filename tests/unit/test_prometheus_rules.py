@@ -36,9 +36,9 @@ def test_the_alerting_rules_fire_as_their_unit_tests_say() -> None:
 
 def queried_metric_names() -> set[str]:
     """Every sitmon_* series the rules and the Grafana dashboard read (recording rules' own names excluded)."""
-    text = (PROMETHEUS / "sitmon.rules.yml").read_text() + (
-        PROMETHEUS.parent / "grafana" / "sitmon-overview.json"
-    ).read_text()
+    dashboards = sorted((PROMETHEUS.parent / "grafana").glob("*.json"))
+    assert len(dashboards) >= 2  # the overview and the situation
+    text = (PROMETHEUS / "sitmon.rules.yml").read_text() + "".join(path.read_text() for path in dashboards)
     return {name.removesuffix("_bucket") for name in re.findall(r"\b(sitmon_[a-z_]+)", text)}
 
 

@@ -65,5 +65,6 @@ class MemoryEventLog:
     async def situations(self) -> dict[str, SituationChanged]:
         return dict(self.latest)
 
-    async def deliveries(self, subscription_id: str) -> list[DeliveryRecord]:
-        return self.delivery_log.records(subscription_id)
+    async def deliveries(self, subscription_id: str, limit: int | None = None) -> list[DeliveryRecord]:
+        newest = sorted(self.delivery_log.records(subscription_id), key=lambda r: r.requested_at, reverse=True)
+        return newest if limit is None else newest[:limit]
