@@ -120,7 +120,8 @@ def _flush_group(
         clock = GroupClock(first_pending_at=min(started, now), last_flush_at=clock.last_flush_at)
         engine.clocks[clock_key] = clock
     critical = any(alert.level in critical_levels for alert, _ in candidates)
-    due, reason = flush_due(clock, now, timing, critical)
+    escalation = any(alert.level in critical_levels and d.reason == "escalated" for alert, d in candidates)
+    due, reason = flush_due(clock, now, timing, critical, escalation)
     for alert, decision in candidates:
         if not due:
             plan.deferred_groups.add(group_key)
@@ -129,7 +130,14 @@ def _flush_group(
             )
             continue
         assert decision.status is not None  # a decision to record always names the status
-        message = outbound(subscription.subscription_id, alert, decision.status, now, decision.repeat)
+        message = outbound(
+            subscription.subscription_id,
+            alert,
+            decision.status,
+            now,
+            decision.repeat,
+            escalation=decision.reason == "escalated",
+        )
         record = AlertNotified(
             event_id=stable_id("notified", message.message_id),
             occurred_at=now,

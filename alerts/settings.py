@@ -31,6 +31,8 @@ class AlertsSettings(BaseSettings):
     alerts_group_interval: float = Field(default=300.0, ge=0)
     alerts_repeat_interval: float = Field(default=4 * 3600.0, gt=0)
     alerts_critical_levels: tuple[Level, ...] = ("red",)
+    alerts_escalation_factor: float = Field(default=1.5, ge=1.0, description="best × this (and + min rise) is news")
+    alerts_escalation_min_rise: int = Field(default=10, ge=0, description="people more, besides the factor")
     alerts_evaluation_interval: float = Field(default=1.0, gt=0, description="seconds between timer ticks")
     alerts_metrics_port: int | None = Field(default=None, ge=0, le=65535, description="serve /metrics here")
     alerts_metrics_host: str = Field(default="127.0.0.1", description="0.0.0.0 to let Prometheus scrape from outside")
@@ -43,7 +45,10 @@ class AlertsSettings(BaseSettings):
 
     def lifecycle(self) -> LifecycleTiming:
         return LifecycleTiming(
-            for_=timedelta(seconds=self.alerts_for), keep_firing_for=timedelta(seconds=self.alerts_keep_firing_for)
+            for_=timedelta(seconds=self.alerts_for),
+            keep_firing_for=timedelta(seconds=self.alerts_keep_firing_for),
+            escalation_factor=self.alerts_escalation_factor,
+            escalation_min_rise=self.alerts_escalation_min_rise,
         )
 
     def group_timing(self) -> GroupTiming:

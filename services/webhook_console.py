@@ -90,6 +90,9 @@ def render(payload: dict[str, Any]) -> Panel:
             f"best {data.get('best')} (low {data.get('low')}, high {data.get('high')}) over {data.get('window')}, "
             f"{data.get('sources')} source(s){' — provisional' if data.get('provisional') else ''}"
         )
+    if payload.get("type") == "alert.updated":
+        before = f"{data.get('previous_best')} ({str(data.get('previous_level') or '?').upper()})"
+        lines.append(f"[b]escalated[/b]: best {before} → {data.get('best')} ({level.upper()})")
     if data.get("ceasefire_status"):
         lines.append(f"ceasefire: {data['ceasefire_status']}")
     for sentence in list(data.get("evidence") or [])[:3]:

@@ -67,6 +67,8 @@ class AlertTransitioned(Event):
     reason: str
     active_since: AwareDatetime | None = None
     values: AlertValues
+    previous_level: Level | None = Field(default=None, description="a firing alert's level before this change")
+    previous_best: int | None = Field(default=None, ge=0, description="its best figure at the transition before")
 
 
 class AlertNotified(Event):

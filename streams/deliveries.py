@@ -18,7 +18,7 @@ from streams.events import Event, Frozen, stable_id
 
 RESPONSE_EXCERPT_LIMIT = 1000
 
-EventType = Literal["alert.fired", "alert.resolved"]
+EventType = Literal["alert.fired", "alert.updated", "alert.resolved"]
 AttemptOutcome = Literal["delivered", "retrying", "failed"]
 FinishOutcome = Literal["delivered", "dead_lettered", "abandoned"]
 DeliveryStatus = Literal["pending", "delivered", "dead_lettered", "abandoned"]

@@ -14,13 +14,16 @@ from datetime import datetime, timedelta
 from alerts.rules.observation import Observation
 from streams.alerting import AlertStatus, AlertTransitioned, AlertValues
 from streams.events import stable_id
-from streams.subscriptions import AlertKind, Level
+from streams.subscriptions import LEVELS, AlertKind, Level
 
 
 @dataclass(frozen=True)
 class LifecycleTiming:
     for_: timedelta = timedelta(0)
     keep_firing_for: timedelta = timedelta(0)
+    # a firing alert whose best rises this much (both) since its last transition is news again
+    escalation_factor: float = 1.5
+    escalation_min_rise: int = 10
 
 
 @dataclass(frozen=True)
@@ -37,11 +40,33 @@ class AlertState:
     last_active_at: datetime | None
     values: AlertValues
     changed_at: datetime
+    reason: str = ""  # of the last transition
+    previous_level: Level | None = None  # before the last transition, when it was firing already
+    previous_best: int | None = None
+    transition_best: int | None = None  # the best figure at the last transition: escalation's baseline
 
     @property
     def signature(self) -> tuple[object, ...]:
         """What makes a firing alert news again: its level, its provisional mark, its ceasefire phase."""
         return signature_of(self.level, self.values)
+
+    @property
+    def escalated(self) -> bool:
+        """The last transition made a firing alert worse: a higher level, or its best rose enough."""
+        if self.status != "firing" or self.previous_level is None:
+            return False
+        return LEVELS.index(self.level) > LEVELS.index(self.previous_level) or self.reason == ESCALATED
+
+
+ESCALATED = "best_rose"
+
+
+def best_rose(before: int | None, now: int | None, timing: LifecycleTiming) -> bool:
+    """Escalation of a firing alert's best figure: by the factor AND by the minimum rise (32 → 200 yes,
+    2 → 5 no, 1000 → 1012 no)."""
+    if before is None or now is None or before <= 0:
+        return False
+    return now >= before * timing.escalation_factor and now - before >= timing.escalation_min_rise
 
 
 def signature_of(level: Level | None, values: AlertValues) -> tuple[object, ...]:
@@ -70,6 +95,10 @@ def from_transition(event: AlertTransitioned) -> AlertState:
         last_active_at=event.occurred_at if event.status != "resolved" else None,
         values=event.values,
         changed_at=event.occurred_at,
+        reason=event.reason,
+        previous_level=event.previous_level,
+        previous_best=event.previous_best,
+        transition_best=event.values.best,
     )
 
 
@@ -99,6 +128,8 @@ def _transition(
         reason=reason,
         active_since=active_since,
         values=observation.values,
+        previous_level=previous.level if previous and previous.status == "firing" and status == "firing" else None,
+        previous_best=previous.transition_best if previous and previous.status == "firing" and status == "firing" else None,
     )
     return Step(from_transition(event) if status == "resolved" else _live(event, now), event, reason)
 
@@ -125,6 +156,8 @@ def step(state: AlertState | None, observation: Observation, now: datetime, timi
         if signature_of(level, observation.values) != state.signature:
             reason = "level_changed" if level != state.level else "details_changed"
             return _transition(state, observation, "firing", reason, now, state.active_since, level, rule)
+        if best_rose(state.transition_best, observation.values.best, timing):
+            return _transition(state, observation, "firing", ESCALATED, now, state.active_since, level, rule)
         return Step(replace(state, last_active_at=now, values=observation.values), None, "still_firing")
     # the condition does not hold
     if dormant:

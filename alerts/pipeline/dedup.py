@@ -1,7 +1,7 @@
 """The dedup decision, per (subscription, alert): Alertmanager's, made explicit and named.
 
 Notify on the first firing, on a changed alert (new level, confirmed by a second source,
-new ceasefire phase), on resolution (if the subscriber wants it) and when the repeat
+new ceasefire phase; an escalation — higher level or a best risen enough — as `alert.updated`), on resolution (if the subscriber wants it) and when the repeat
 interval has elapsed — otherwise not. Every decision has a reason that labels a metric.
 """
 
@@ -55,7 +55,8 @@ def dedup(
         if previous is None or previous.status == "resolved":
             return Decision(True, True, "first_notification", "firing")
         if previous.seq < alert.seq:
-            return Decision(True, True, "alert_changed", "firing")
+            # worse than what the subscriber was told (higher level, best risen): alert.updated
+            return Decision(True, True, "escalated" if alert.escalated else "alert_changed", "firing")
         if now - previous.at >= repeat_interval:
             return Decision(True, True, "repeat_interval_elapsed", "firing", previous.repeats + 1)
         return Decision(False, False, "already_notified")

@@ -21,7 +21,10 @@ class GroupClock:
     last_flush_at: datetime | None = None
 
 
-def flush_due(clock: GroupClock, now: datetime, timing: GroupTiming, critical: bool) -> tuple[bool, str]:
+def flush_due(
+    clock: GroupClock, now: datetime, timing: GroupTiming, critical: bool, critical_escalation: bool = False
+) -> tuple[bool, str]:
+    """`critical_escalation`: an alert escalated to (or within) a critical level — it skips group_interval too."""
     if clock.last_flush_at is None:
         if critical:
             return True, "critical_no_wait"
@@ -31,4 +34,6 @@ def flush_due(clock: GroupClock, now: datetime, timing: GroupTiming, critical: b
         return False, "group_wait"
     if now - clock.last_flush_at >= timing.interval:
         return True, "group_interval_elapsed"
+    if critical_escalation:
+        return True, "critical_escalation"
     return False, "group_interval"

@@ -20,7 +20,10 @@ def message_id_for(subscription_id: str, alert_id: str, seq: int, repeat: int = 
     return "msg_" + stable_id("notification", *parts)
 
 
-def alert_data(alert: AlertState, status: NotifiedStatus) -> dict[str, Any]:
+UPDATED = "alert.updated"  # an escalation of a firing alert the subscriber was told about
+
+
+def alert_data(alert: AlertState, status: NotifiedStatus, escalation: bool = False) -> dict[str, Any]:
     values = alert.values
     data: dict[str, Any] = {
         "alert_id": alert.alert_id,
@@ -52,16 +55,25 @@ def alert_data(alert: AlertState, status: NotifiedStatus) -> dict[str, Any]:
         }
     if status == "resolved":
         data["resolved_at"] = alert.changed_at.isoformat()
+    if escalation:
+        data |= {"previous_level": alert.previous_level, "previous_best": alert.previous_best}
     return data
 
 
 def outbound(
-    subscription_id: str, alert: AlertState, status: NotifiedStatus, now: datetime, repeat: int = 0
+    subscription_id: str,
+    alert: AlertState,
+    status: NotifiedStatus,
+    now: datetime,
+    repeat: int = 0,
+    *,
+    escalation: bool = False,
 ) -> OutboundMessage:
+    event_type = UPDATED if escalation else "alert.fired" if status == "firing" else "alert.resolved"
     return OutboundMessage(
         message_id=message_id_for(subscription_id, alert.alert_id, alert.seq, repeat),
         subscription_id=subscription_id,
-        event_type="alert.fired" if status == "firing" else "alert.resolved",
-        data=alert_data(alert, status),
+        event_type=event_type,
+        data=alert_data(alert, status, escalation),
         created_at=now,
     )
