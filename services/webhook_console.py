@@ -91,8 +91,11 @@ def render(payload: dict[str, Any]) -> Panel:
             f"{data.get('sources')} source(s){' — provisional' if data.get('provisional') else ''}"
         )
     if payload.get("type") == "alert.updated":
-        before = f"{data.get('previous_best')} ({str(data.get('previous_level') or '?').upper()})"
-        lines.append(f"[b]escalated[/b]: best {before} → {data.get('best')} ({level.upper()})")
+        before_level = str(data.get("previous_level") or "?").upper()
+        if data.get("kind") == "casualties":
+            lines.append(f"[b]escalated[/b]: best {data.get('previous_best')} → {data.get('best')} ({before_level} → {level.upper()})")
+        else:
+            lines.append(f"[b]escalated[/b]: {before_level} → {level.upper()}")
     if data.get("ceasefire_status"):
         lines.append(f"ceasefire: {data['ceasefire_status']}")
     for sentence in list(data.get("evidence") or [])[:3]:

@@ -153,11 +153,13 @@ def step(state: AlertState | None, observation: Observation, now: datetime, timi
             if now - since >= timing.for_:
                 return _transition(state, observation, "firing", "for_elapsed", now, since, level, rule)
             return Step(replace(state, last_active_at=now, values=observation.values), None, "pending_for")
-        if signature_of(level, observation.values) != state.signature:
-            reason = "level_changed" if level != state.level else "details_changed"
+        rose = best_rose(state.transition_best, observation.values.best, timing)
+        if level != state.level:
+            return _transition(state, observation, "firing", "level_changed", now, state.active_since, level, rule)
+        if rose or signature_of(level, observation.values) != state.signature:
+            # a risen best is the news even when the change also confirms a provisional figure
+            reason = ESCALATED if rose else "details_changed"
             return _transition(state, observation, "firing", reason, now, state.active_since, level, rule)
-        if best_rose(state.transition_best, observation.values.best, timing):
-            return _transition(state, observation, "firing", ESCALATED, now, state.active_since, level, rule)
         return Step(replace(state, last_active_at=now, values=observation.values), None, "still_firing")
     # the condition does not hold
     if dormant:
