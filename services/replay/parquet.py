@@ -1,9 +1,12 @@
 """Write replayed records to Parquet, one row group per batch, as they stream.
 
-Rows are built from the record's JSON as written (no model validation on this path: it is
-what the log holds) and converted to the topic's typed schema a batch at a time; a batch
-that does not fit is converted row by row so that only the misfits become error rows,
-with the raw value kept. Memory stays bounded by one row group.
+A batch is parsed by Arrow's own JSON reader straight into the topic's typed schema (the
+CloudEvents attributes, and `data` as a struct that is then split into columns): no Python
+object per field, about a third of the CPU of building rows in Python. A batch Arrow refuses,
+or one holding anything but well-formed CloudEvents of the topic's modelled types, is built
+row by row instead (`_row`), so that only the misfits become error rows with the raw value
+kept. Nothing is validated against the models on this path: it is what the log holds.
+Memory stays bounded by one row group.
 """
 
 from __future__ import annotations
@@ -13,57 +16,129 @@ from typing import Any
 
 import orjson
 import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.json as pj
 import pyarrow.parquet as pq
 
-from services.replay.columns import topic_schema, with_text_times
+from services.replay.columns import ENVELOPE, topic_schema, with_text_times
 from services.replay.envelope_check import envelope_problem
 from services.replay.reader import ReplayedRecord
 
 ROW_GROUP = 50_000
+ENVELOPE_NAMES = tuple(name for name, _ in ENVELOPE)
+LOCATION = ("partition", "offset", "timestamp", "key")  # where the record sat: from Kafka, not the value
+TRAILER_NAMES = ("data_json", "error", "raw")
+TYPE_PREFIX = "org.sitmon."
+ARROW_FAILURES = (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError)
 
 
 class ParquetWriter:
     def __init__(self, path: Path, topic_suffix: str, *, row_group: int = ROW_GROUP) -> None:
         self.schema, self.modelled = topic_schema(topic_suffix)
         self._text_schema = pa.schema([(f.name, with_text_times(f.type)) for f in self.schema])
-        self._data_names = [
-            f.name for f in self.schema if f.name not in {"data_json", "error", "raw"} and f.name not in ENVELOPE_NAMES
-        ]
+        self._data_names = [f.name for f in self.schema if f.name not in ENVELOPE_NAMES + TRAILER_NAMES]
         self._json_columns = {f.name for f in self.schema if f.name in self._data_names and f.type == pa.string()}
+        envelope = [(f.name, f.type) for f in self.schema if f.name in ENVELOPE_NAMES and f.name not in LOCATION]
+        data = pa.struct([self.schema.field(name) for name in self._data_names])
+        self._document_schema = pa.schema([("specversion", pa.string()), *envelope, ("data", data)])
         self._writer = pq.ParquetWriter(path, self.schema, compression="zstd")
-        self._rows: list[dict[str, Any]] = []
+        self._records: list[ReplayedRecord] = []
         self._row_group = row_group
         self.count = 0
 
     def write(self, record: ReplayedRecord) -> None:
-        self._rows.append(self._row(record))
+        self._records.append(record)
         self.count += 1
-        if len(self._rows) >= self._row_group:
+        if len(self._records) >= self._row_group:
             self._flush()
 
     def close(self) -> None:
         self._flush()
         self._writer.close()
 
+    def _flush(self) -> None:
+        if not self._records:
+            return
+        table = self._parsed_by_arrow(self._records)
+        if table is None:
+            rows = [self._row(record) for record in self._records]
+            try:
+                table = self._convert(rows)
+            except ARROW_FAILURES:
+                table = pa.concat_tables([self._convert_or_mark(row) for row in rows])
+        self._writer.write_table(table, row_group_size=len(self._records))
+        self._records = []
+
+    # --- the bulk path ------------------------------------------------------------------------
+
+    def _parsed_by_arrow(self, records: list[ReplayedRecord]) -> pa.Table | None:
+        """The batch as a typed table, or None when it needs the row-by-row path."""
+        values = [record.value for record in records if record.value is not None]
+        if len(values) != len(records) or any(b"\n" in value for value in values):
+            return None  # a tombstone, or a value that is not one JSON line
+        try:
+            documents = pj.read_json(
+                pa.BufferReader(b"\n".join(values)),
+                read_options=pj.ReadOptions(use_threads=False, block_size=max(1 << 20, 2 * sum(map(len, values)))),
+                parse_options=pj.ParseOptions(
+                    explicit_schema=self._document_schema, unexpected_field_behavior="ignore"
+                ),
+            )
+        except ARROW_FAILURES:
+            return None
+        if documents.num_rows != len(records) or not self._well_formed(documents):
+            return None
+        data = documents.column("data").combine_chunks()
+        columns: dict[str, pa.Array] = {
+            "partition": pa.array([r.partition for r in records], pa.int32()),
+            "offset": pa.array([r.offset for r in records], pa.int64()),
+            "timestamp": pa.array([r.timestamp_ms for r in records], pa.int64()).cast(
+                self.schema.field("timestamp").type
+            ),
+            "key": pa.array([_text(r.key) for r in records], pa.string()),
+        }
+        for name in ENVELOPE_NAMES:
+            if name not in LOCATION:
+                columns[name] = documents.column(name)
+        for index, name in enumerate(self._data_names):
+            columns[name] = data.field(index)
+        for name in TRAILER_NAMES:
+            columns[name] = pa.nulls(len(records), pa.string())
+        return pa.table([columns[f.name] for f in self.schema], schema=self.schema)
+
+    def _well_formed(self, documents: pa.Table) -> bool:
+        """Every row a CloudEvents 1.0 envelope with object data, of a type this topic models."""
+        kinds = documents.column("type")
+        checks = [
+            pc.equal(documents.column("specversion"), "1.0"),
+            *(pc.greater(pc.utf8_length(documents.column(name)), 0) for name in ("id", "source")),
+            pc.is_valid(documents.column("data")),
+            pc.starts_with(kinds, TYPE_PREFIX),
+            pc.is_in(pc.utf8_slice_codeunits(kinds, len(TYPE_PREFIX)), pa.array(sorted(self.modelled), pa.string())),
+        ]
+        return all(pc.all(check).as_py() is True for check in checks)
+
+    # --- the row-by-row path ------------------------------------------------------------------
+
     def _row(self, record: ReplayedRecord) -> dict[str, Any]:
         row: dict[str, Any] = {
             "partition": record.partition,
             "offset": record.offset,
             "timestamp": record.timestamp_ms,
-            "key": record.key.decode("utf-8", errors="replace") if record.key is not None else None,
+            "key": _text(record.key),
         }
         try:
             document = orjson.loads(record.value) if record.value is not None else None
         except orjson.JSONDecodeError as exc:
             return _broken(row, f"value is not JSON: {exc}", record.value)
-        problem = envelope_problem(document)
+        problem = "the record has no value (a tombstone?)" if record.value is None else envelope_problem(document)
         if problem is not None:
             return _broken(row, problem, record.value)
         assert isinstance(document, dict)
         for name in ("id", "type", "source", "subject", "time", "dataschema"):
             row[name] = document.get(name)
         data: dict[str, Any] = document["data"]
-        if str(document["type"]).removeprefix("org.sitmon.") not in self.modelled:
+        if str(document["type"]).removeprefix(TYPE_PREFIX) not in self.modelled:
             row["data_json"] = orjson.dumps(data).decode()
             return row
         for name in self._data_names:
@@ -73,23 +148,13 @@ class ParquetWriter:
             row[name] = value
         return row
 
-    def _flush(self) -> None:
-        if not self._rows:
-            return
-        try:
-            table = self._convert(self._rows)
-        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError):
-            table = pa.concat_tables([self._convert_or_mark(row) for row in self._rows])
-        self._writer.write_table(table, row_group_size=len(self._rows))
-        self._rows = []
-
     def _convert(self, rows: list[dict[str, Any]]) -> pa.Table:
         return pa.Table.from_pylist(rows, schema=self._text_schema).cast(self.schema)
 
     def _convert_or_mark(self, row: dict[str, Any]) -> pa.Table:
         try:
             return self._convert([row])
-        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError) as exc:
+        except ARROW_FAILURES as exc:
             kept = {name: row.get(name) for name in ENVELOPE_NAMES}
             kept["error"] = f"data does not fit the {row.get('type')} columns: {exc}"
             kept["data_json"] = orjson.dumps({name: row.get(name) for name in self._data_names}, default=str).decode()
@@ -100,10 +165,11 @@ class ParquetWriter:
                 return self._convert([kept])
 
 
-ENVELOPE_NAMES = ("partition", "offset", "timestamp", "key", "id", "type", "source", "subject", "time", "dataschema")
+def _text(raw: bytes | None) -> str | None:
+    return raw.decode("utf-8", errors="replace") if raw is not None else None
 
 
 def _broken(row: dict[str, Any], reason: str, value: bytes | None) -> dict[str, Any]:
     row["error"] = reason
-    row["raw"] = value.decode("utf-8", errors="replace") if value is not None else None
+    row["raw"] = _text(value)
     return row

@@ -12,7 +12,9 @@ from services.replay.columns import TIMESTAMP, topic_schema
 from services.replay.parquet import ParquetWriter
 from services.replay.reader import ReplayedRecord
 from streams.envelope import encode
-from tests.unit.streams.factories import figure, report, statement
+from streams.fold.region import fold_into, new_region
+from streams.fold.snapshot import snapshot
+from tests.unit.streams.factories import figure, report, statement, synthetic_log
 
 
 def record(offset: int, value: bytes | None, key: bytes | None = b"nagorno-karabakh") -> ReplayedRecord:
@@ -54,3 +56,17 @@ def test_small_row_groups_and_a_misfit_record_kept_with_its_reason(tmp_path: Pat
     assert rows[3]["error"].startswith("data does not fit") and '"many"' in rows[3]["data_json"]
     assert rows[3]["id"] == good.event_id
     assert rows[4]["error"] is not None and rows[4]["casualties"] is None
+
+
+def test_arrow_s_bulk_parse_gives_the_table_the_row_by_row_path_gives(tmp_path: Path) -> None:
+    log = synthetic_log(200, regions=3, seed=3)
+    state = new_region(log[0].region)
+    fold_into(state, [r for r in log if r.region == state.region])
+    for suffix, events in (("reports", log), ("situation", [snapshot(state)])):
+        records = [record(n, encode(e, subject="s")) for n, e in enumerate(events)]
+        writer = ParquetWriter(tmp_path / f"{suffix}.parquet", suffix)
+        bulk = writer._parsed_by_arrow(records)
+        assert bulk is not None, suffix
+        by_rows = writer._convert([writer._row(r) for r in records])
+        assert bulk.equals(by_rows), suffix
+        writer.close()
