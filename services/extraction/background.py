@@ -17,23 +17,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Final
 
+from services.extraction import months
 from services.extraction.keywords import gate_text, may_hold
 
-_MONTHS: Final = {
-    **dict.fromkeys(["january", "jan", "janeiro", "enero", "janvier"], 1),
-    **dict.fromkeys(["february", "feb", "fevereiro", "febrero", "février"], 2),
-    **dict.fromkeys(["march", "mar", "março", "marzo", "mars"], 3),
-    **dict.fromkeys(["april", "apr", "abril", "avril"], 4),
-    **dict.fromkeys(["may", "maio", "mayo", "mai"], 5),
-    **dict.fromkeys(["june", "jun", "junho", "junio", "juin"], 6),
-    **dict.fromkeys(["july", "jul", "julho", "julio", "juillet"], 7),
-    **dict.fromkeys(["august", "aug", "agosto", "août"], 8),
-    **dict.fromkeys(["september", "sep", "sept", "setembro", "septiembre", "setiembre", "septembre"], 9),
-    **dict.fromkeys(["october", "oct", "outubro", "octubre", "octobre"], 10),
-    **dict.fromkeys(["november", "nov", "novembro", "noviembre", "novembre"], 11),
-    **dict.fromkeys(["december", "dec", "dezembro", "diciembre", "décembre"], 12),
-}
-_MONTH: Final = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTHS: Final = months.MONTHS
+_MONTH: Final = months.alternation()
 
 _YEAR: Final = re.compile(
     r"(?<![\w,.])(?:in |of |the |em |en |de |du )?(?P<year>1[89]\d\d|20\d\d)(?:s|'s)?(?!\w|[,.]\d)"

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from services.extraction import lexicons
 from services.extraction.ceasefire_background import background_cue, is_current_verb
 from services.extraction.ceasefire_context import Hit, fold_cues, read_in_context
 from services.extraction.ceasefire_lexicon import (
@@ -33,6 +34,8 @@ from services.extraction.ceasefire_lexicon import (
 from services.extraction.ceasefire_parties import find_mediators, find_parties
 from services.extraction.ceasefire_terms import HALT_TERM, PRONOUN_TERM, STRONG_TERM, WEAK_TERM, Term, TermKind
 from services.extraction.gazetteer_fold import fold
+from services.extraction.keywords import trie_pattern
+from services.extraction.nouns import GROUP_ORDER
 from services.extraction.sentences import Sentence
 from streams.events import CeasefireStatement, CeasefireStatus
 
@@ -44,6 +47,20 @@ _BARRIER = re.compile(
 # "called on France, which sponsors the agreement, to intervene" calls for no truce.
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|que|qui|quien|quienes|cuyo|cuya|lequel|laquelle|dont)\b")
 _RELATIVE_WORDS = (", which", ", who", ", que", ", qui", ", cuy", ", lequel", ", laquelle", ", dont")
+# "During the truce five people were wounded", "Während der Waffenruhe wurden fünf Menschen
+# verletzt": a verb after a counted noun phrase has those people for its subject, not the truce
+# before them (German "verletzt" is both a violated truce and injured people).
+_PEOPLE_WORDS = sorted(
+    {fold(word) for word in lexicons.words("people")}
+    | {fold(word) for group in GROUP_ORDER for word in lexicons.words("groups", group)}
+)
+_NUMBER_WORDS = sorted(
+    {fold(word) for code in lexicons.LANGUAGES for word in lexicons.entry(code, "numbers", "words") or []}
+)
+_COUNTED_PEOPLE = re.compile(
+    rf"(?<!\w)(?:\d[\d.,]*|(?:{trie_pattern(_NUMBER_WORDS)})+)\s+(?:\w+\s+)?(?:{trie_pattern(_PEOPLE_WORDS)})(?!\w)",
+    re.IGNORECASE,
+)
 _PRONOUN_GAP = 14  # "violating it", "it took effect": a pronoun must sit right by its cue
 _MAX_HITS = 64  # a real sentence holds a handful of cues; junk must not make the pairwise folding quadratic
 
@@ -58,7 +75,7 @@ class _Term:
 def find_ceasefire(sentences: Sequence[Sentence], language: str) -> list[CeasefireStatement]:
     """Every ceasefire statement in the article, in reading order.
 
-    `language` is a hint only: all four languages' patterns are always applied.
+    `language` is a hint only: every language's patterns are always applied.
     """
     folded = [fold(sentence.text) for sentence in sentences]
     if not NAMING_STEMS.occurs("\n".join(folded).lower()):
@@ -223,6 +240,7 @@ def _attached(
                 and not _blocked(barriers, term.end, start)
                 and not (term.kind != "pronoun" and _heads_a_compound(text, term, start))
                 and not PREPOSITION_BEFORE.search(text, max(0, term.start - 24), term.start)
+                and not _COUNTED_PEOPLE.search(text, term.end, start)
             ):
                 return True
     return False

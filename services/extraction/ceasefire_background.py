@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import re
 
+from services.extraction import months
+from services.extraction.gazetteer_fold import fold
 from services.extraction.keywords import trie_pattern
 
 _FLAGS = re.IGNORECASE
 
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "janeiro|fevereiro|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|"
-    "enero|febrero|marzo|mayo|junio|julio|septiembre|setiembre|octubre|noviembre|diciembre|"
-    "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
-)
+_MONTH_NAMES = sorted({fold(name) for name in months.FULL_NAMES})
+_MONTHS = months.alternation(_MONTH_NAMES)
 
 _YEAR = re.compile(r"\b(?:19|20)\d\ds?\b")
 # A year this close after one of these words dates an ongoing state, not an earlier episode.
@@ -36,7 +34,7 @@ _MONTH_PHRASE = re.compile(
 # "the January ceasefire", "el alto el fuego de enero", "la trêve de janvier": a truce named by the
 # month it began is an episode the reader already knows — an earlier one. The month (a prefix
 # tree, fast to search) is found first; the words around it are read only where it occurs.
-_MONTH_WORD = re.compile(r"\b(?:" + trie_pattern(_MONTHS.split("|"), space=" ") + r")\b(?!'?\s*\d)", _FLAGS)
+_MONTH_WORD = re.compile(r"\b(?:" + trie_pattern(_MONTH_NAMES, space=" ") + r")\b(?!'?\s*\d)", _FLAGS)
 _TRUCE_AFTER_MONTH = re.compile(r"(?:'s)?\s+(?:truce|ceasefire|cease-fire|deal|agreement|accord)\b", _FLAGS)
 _TRUCE_BEFORE_MONTH = re.compile(
     r"\b(?:truce|ceasefire|cease-fire|fuego|fogo|tregua|treve|cessez-le-feu|acuerdo|acordo|accord)\s+(?:de|of|d')\s*$",
@@ -45,7 +43,7 @@ _TRUCE_BEFORE_MONTH = re.compile(
 
 
 # The month names themselves: a few C-speed substring tests, most sentences hold none.
-_MONTH_STEMS = tuple(sorted(set(_MONTHS.split("|"))))
+_MONTH_STEMS = tuple(sorted(set(_MONTH_NAMES) | set(months.FULL_NAMES)))  # as folded, and as written
 
 
 def _named_by_month(folded: str, low: str) -> bool:
@@ -79,9 +77,7 @@ _CURRENT_VERB = re.compile(
 )
 
 
-_DATE_WORDS = frozenset(
-    ("the of de del do da in en em el le la o a early late mid " + _MONTHS.replace("|", " ")).split()
-)
+_DATE_WORDS = frozenset(("the of de del do da in en em el le la o a early late mid " + " ".join(_MONTH_NAMES)).split())
 
 
 def background_cue(folded: str) -> str | None:

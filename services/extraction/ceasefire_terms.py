@@ -1,4 +1,4 @@
-"""The words that name a ceasefire, in English, Portuguese, Spanish and French.
+"""The words that name a ceasefire (from each language's lexicon, lang/<code>.yaml).
 
 A strong TERM names one outright ("truce", "cessar-fogo", "cessez-le-feu", "cessation of
 hostilities"); a weak one ("deal", "pause", "acuerdo") stands for one only in an article that
@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from services.extraction import lexicons
 from services.extraction.ceasefire_stems import Stem, StemmedPattern, stem_of
 
 FLAGS = re.IGNORECASE
@@ -64,51 +65,25 @@ def _term(kind: TermKind, alternatives: str | list[str]) -> Term:
     )
 
 
-# fmt: off
-STRONG_TERM = _term("strong", r"""
-    cease-?\s?fires? truces? armistices? humanitarian\s+(?:pauses?|windows?)
-    cessation\s+(?:of|to)\s+(?:the\s+|all\s+)?hostilities end\s+(?:of|to)\s+(?:the\s+|all\s+)?hostilities
-    halt\s+(?:of|to)\s+(?:the\s+|all\s+)?hostilities
-    cessar-?\s?(?:o\s+)?fogo treguas? armisticios? pausas?\s+humanitarias? cessac(?:ao|oes)\s+(?:das\s+)?hostilidades
-    fim\s+das\s+hostilidades alto\s+(?:el|al)\s+fuego cese\s+(?:al|del|el)\s+fuego cese\s+de\s+(?:las\s+)?hostilidades
-    fin\s+de\s+las\s+hostilidades cessez-le-feu cesser\s+le\s+feu treves? pauses?\s+humanitaires?
-    cessation\s+des\s+(?:hostilites|combats) fin\s+des\s+(?:hostilites|combats) arret\s+des\s+(?:hostilites|combats)
-""")
+STRONG_TERM = _term("strong", lexicons.patterns("ceasefire", "terms", "strong"))
 
 # Words that stand for a ceasefire only once the article has named one ("the deal").
-WEAK_TERM = _term("weak", r"""
-    deal agreement accords? pact arrangement understanding pledge pause lull de-escalation\s+(?:deal|agreement)
-    acordo acuerdo cese pacto pausa entendimento entendimiento pacte entente
-""")
-# fmt: on
+WEAK_TERM = _term("weak", lexicons.patterns("ceasefire", "terms", "weak"))
 
-# "agreed to stop all firing", "called on both sides to stop fighting", "a moratorium on strikes".
-_HALTED = (
-    r"(?:all\s+|the\s+|its\s+|their\s+)?(?:firing|fighting|hostilities|attacks|strikes|shelling|bombing|"
-    r"bombardments?|military\s+action|offensive\s+operations)"
-)
-_HALTED_ROMANCE = (
-    r"(?:os\s+|as\s+|los\s+|las\s+|les\s+)?(?:combates|hostilidades|ataques|bombardeios|bombardeos|combats|"
-    r"hostilites|attaques|frappes|bombardements)"
-)
-HALT_TERM = _term(
-    "halt",
-    [r"moratorium\s+on"]
-    + [rf"{verb}(?:s|ed|ped|ping|ing)?\s+{_HALTED}" for verb in ("stop", "halt", "cease", "suspend", "pause")]
-    + [
-        rf"{verb}(?:am|em|ou|on|an|ont)?\s+{_HALTED_ROMANCE}"
-        for verb in (
-            "cessar",
-            "suspender",
-            "interromper",
-            "parar",
-            "cesar",
-            "detener",
-            "cesser",
-            "suspendre",
-            "arreter",
-        )
-    ],
-)
+
+def _halt_alternatives() -> list[str]:
+    """ "agreed to stop all firing", "a moratorium on strikes": each language's halting verbs,
+    with its verb endings, before its objects."""
+    alternatives = lexicons.patterns("ceasefire", "halt", "phrases")
+    for code in lexicons.LANGUAGES:
+        halt = lexicons.entry(code, "ceasefire", "halt") or {}
+        objects = "|".join(halt.get("objects") or [])
+        if objects:
+            endings = halt.get("verb_endings", "")
+            alternatives += [rf"{verb}{endings}\s+(?:{objects})" for verb in halt.get("verbs") or []]
+    return alternatives
+
+
+HALT_TERM = _term("halt", _halt_alternatives())
 
 PRONOUN_TERM = re.compile(r"\b(?:it|them)\b", FLAGS)

@@ -12,14 +12,20 @@ import re
 from typing import Final
 
 from services.extraction import lexicon as lx
-from services.extraction import nouns
+from services.extraction import lexicons, nouns
 from services.extraction.candidate import Candidate, Token, token_index
 from services.extraction.heads import FUNCTION_WORDS, outcome_head, resolve_head
 from services.extraction.numbers import NumberMention, find_numbers
 from services.extraction.wordlists import word_set
 
-_RANGE_JOIN: Final = re.compile(r"^\s*(?:and|to|or|-|–|—|e|a|y|o|et|à|ou)\s*$", re.IGNORECASE)
-_RANGE_OPEN: Final = re.compile(r"(?:between|entre|from)\s*$", re.IGNORECASE)
+# "10 to 15 people", "de 10 a 15", "von 10 bis 15": a range word joins a range by itself; "and"
+# or "or" only after an opener ("between 10 and 15"), else it joins a list; a dash always does.
+_RANGE_WORDS: Final = frozenset(lexicons.words("grammar", "range_words"))
+_JOINS: Final = sorted(
+    (_RANGE_WORDS | lx.CONNECTORS | set(lexicons.words("grammar", "disjunctions"))) - {",", "&", "plus"}
+)
+_RANGE_JOIN: Final = re.compile(r"^\s*(?P<join>" + "|".join(map(re.escape, _JOINS)) + r"|-|–|—)\s*$", re.IGNORECASE)
+_RANGE_OPEN: Final = re.compile(r"(?:" + "|".join(lexicons.words("grammar", "range_openers")) + r")\s*$", re.IGNORECASE)
 _DASH_RANGE: Final = re.compile(r"^\s*[-–—]\s*$")
 _ROMANCE: Final = frozenset({"pt", "es", "fr"})
 _ONE_ARTICLES: Final = word_set("um uma un una une uno")
@@ -127,7 +133,11 @@ def _fold_ranges(low: str, found: list[Candidate]) -> list[Candidate]:
         if upper is not None:
             joint = low[candidate.end : upper.start]
             opened = _RANGE_OPEN.search(low[max(0, candidate.start - 12) : candidate.start])
-            if _RANGE_JOIN.match(joint) and (opened or _DASH_RANGE.match(joint)) and upper.value > candidate.value:
+            join = _RANGE_JOIN.match(joint)
+            ranged = join is not None and (
+                opened or _DASH_RANGE.match(joint) or _bare_range(candidate, upper, join.group("join"))
+            )
+            if ranged and upper.value > candidate.value:
                 candidate.last = candidate.tail = upper.last
                 candidate.rejected = candidate.rejected or upper.rejected  # "aged between 19 and 45": both go
                 candidate.qualifier = "at_least"
@@ -135,6 +145,14 @@ def _fold_ranges(low: str, found: list[Candidate]) -> list[Candidate]:
                 skip = True
         folded.append(candidate)
     return folded
+
+
+# A bare "10 to 15" is a range only between comparable counts ("October 2023 to 44,612" is not one).
+_BARE_RANGE_SPREAD: Final = 10
+
+
+def _bare_range(lower: Candidate, upper: Candidate, join: str) -> bool:
+    return join in _RANGE_WORDS and not lower.rejected and upper.value <= _BARE_RANGE_SPREAD * lower.value
 
 
 def _qualify(low: str, tokens: list[Token], candidate: Candidate) -> None:

@@ -68,16 +68,25 @@ def words(*path: str | int) -> list[str]:
     return list(seen)
 
 
+def patterns(*path: str | int) -> list[str]:
+    """The regex alternatives at a concept path, over every language, in order, as written."""
+    seen: dict[str, None] = {}
+    for code in LANGUAGES:
+        for alternative in _listed(code, path, raw=True):
+            seen.setdefault(alternative, None)
+    return list(seen)
+
+
 def per_language(*path: str | int) -> dict[str, list[str]]:
     """The phrases at a concept path, by language (languages without any are left out)."""
     return {code: listed for code in LANGUAGES if (listed := list(_listed(code, path)))}
 
 
-def _listed(code: str, path: tuple[str | int, ...]) -> Iterator[str]:
+def _listed(code: str, path: tuple[str | int, ...], raw: bool = False) -> Iterator[str]:
     value = entry(code, *path)
     if value is None:
         return
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ValueError(f"{_FOLDER / code}.yaml: {'.'.join(map(str, path))} must be a list of phrases")
     for phrase in value:
-        yield " ".join(phrase.lower().split())
+        yield phrase if raw else " ".join(phrase.lower().split())

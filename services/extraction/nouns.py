@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from services.extraction import lexicons
-from services.extraction.wordlists import alternation, phrases
+from services.extraction import lexicons, months
+from services.extraction.wordlists import alternation
 
 # The contract groups, in the order they are tried: the first whose noun matches wins.
 GROUP_ORDER: Final = (
@@ -25,33 +25,7 @@ GROUPS: Final[list[tuple[str, re.Pattern[str]]]] = [
 PEOPLE: Final = re.compile(r"(?:" + alternation(*lexicons.words("people")) + r")(?!\w)")
 
 # Nouns that are certainly not people: a number before them is not a casualty figure.
-NOT_PEOPLE: Final = re.compile(
-    r"(?:"
-    + alternation(
-        *phrases(
-            "missiles|missile|rockets|rocket|drones|drone|shells|bombs|strikes|strike|air strikes|attacks|attack|"
-            "alvos|objetivos|blancos|cibles|sides|parties|lados|partes|camps|bandos|countries|nations|países|pays|"
-            "assaults|targets|tanks|vehicles|cars|trucks|lorries|buses|ships|boats|aircraft|planes|helicopters|flights|"
-            "buildings|homes|houses|flats|apartments|floors|storeys|stories|andares|andar|pisos|étages|"
-            "apartamentos|departamentos|appartements|viviendas|prédios|immeubles|hospitals|schools|villages|towns|cities|districts|provinces|"
-            "positions|bases|checkpoints|tunnels|roads|bridges|beds|tonnes|tons|barrels|parcels|rounds|truces|"
-            "ceasefires|violations|times|percent|per cent|points|votes|seats|kilometres|kilometers|km|miles|metres|"
-            "meters|hours|days|weeks|months|years|minutes|decades|dollars|euros|pounds|families|households|family|household|"
-            "família|familia|famille|"
-            "mísseis|foguetes|ataques|caminhões|edifícios|casas|aldeias|hospitais|escolas|dias|horas|meses|anos|"
-            "semanas|famílias|quilômetros|quilómetros|metros|misiles|cohetes|camiones|edificios|viviendas|"
-            "aldeas|hospitales|escuelas|días|semanas|años|familias|kilómetros|kilometros|"
-            "roquettes|frappes|camions|bâtiments|maisons|villages|hôpitaux|écoles|jours|heures|semaines|mois|ans|"
-            "familles|kilomètres|mètres|fois|ataques|attaques|violaciones|violations|incidents|incidentes|"
-            "heures|horas|h|gmt|utc|a.m|p.m|am|pm|bn|m|kg|"
-            # animals are counted in raids and floods, but they are not casualties
-            "cows|cattle|sheep|goats|camels|livestock|animals|horses|donkeys|dogs|chickens|head of cattle|"
-            "vacas|bois|gado|ovelhas|cabras|animais|ovejas|animales|reses|vaches|moutons|chèvres|animaux|chameaux|"
-            "townships|municipalities|municípios|municipios|communes"
-        )
-    )
-    + r")(?!\w)"
-)
+NOT_PEOPLE: Final = re.compile(r"(?:" + alternation(*lexicons.words("things")) + r")(?!\w)")
 
 # What sits right before a number when the number is money or a label, not a count.
 MONEY_OR_LABEL_BEFORE: Final = re.compile(
@@ -63,23 +37,12 @@ MONEY_OR_LABEL_BEFORE: Final = re.compile(
     r"district|distrito|ward|building|paragraph|point|punto|ponto))\s*$"
 )
 
-# What right after a number makes it a quantity of something other than people.
+# What right after a number makes it a quantity of something other than people: a unit, a
+# currency, an age, a time of day, or a month ("3 March", and "3. März" with its ordinal dot).
 UNIT_AFTER: Final = re.compile(
-    r"^\s*(?:%|percent|per cent|por ciento|por cento|pour cent|pour-cent|pc\b|"
-    r"(?:de |d'|d’)?(?:dollars|dólares|euros|reais|pesos|francs|livres|libras|pounds|shekels|rubles|"
-    r"hryvnias|dinars|riyals)\b|"
-    r"(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|h\b|hrs\b|horas\b|heures\b|hours\b|minutes\b|minutos\b)|"
-    r"(?:years? old|anos de idade|años de edad|ans\b|años\b|anos\b|year\b)|"
-    r"(?:km|kilomet|kilómet|kilomèt|quilômet|quilómet|miles?\b|metres?\b|meters?\b|metros\b|mètres\b)|"
-    r"(?:degrees|graus|grados|degrés)|"
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
-    r"(?:de )?(?:janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|"
-    r"enero|febrero|marzo|mayo|junio|julio|septiembre|setiembre|octubre|noviembre|diciembre)|"
-    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b)"
+    r"^(?:\s*(?:%|" + "|".join(lexicons.patterns("units_after")) + r")"
+    r"|\.?\s*(?:de )?(?:" + months.alternation() + r")\b)"
 )
 
-MONTH_BEFORE: Final = re.compile(
-    r"(?<!\w)(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s*$"
-)
+# "March 3": English writes the month before the day.
+MONTH_BEFORE: Final = re.compile(r"(?<!\w)(?:" + months.alternation(months.names_of("en")) + r")\.?\s*$")

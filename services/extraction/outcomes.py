@@ -15,23 +15,21 @@ from dataclasses import dataclass
 from typing import Final
 
 from services.extraction import lexicon as lx
+from services.extraction import lexicons
 from services.extraction.candidate import Token, token_index
 
-_TOLL: Final = re.compile(
-    r"(?<!\w)(?:death toll|toll|number of (?:dead|deaths|people killed|fatalities|victims)|"
-    r"número de (?:mortos|mortes|vítimas|muertos|fallecidos|víctimas)(?: mortales)?|balanço de mortos|"
-    r"cifra de (?:muertos|fallecidos|víctimas)(?: mortales)?|saldo de (?:muertos|víctimas)|"
-    r"balance de (?:muertos|víctimas)|bilan(?: humain| des morts)?|nombre de morts|"
-    r"total de (?:mortos|mortes|vítimas|muertos|muertes|víctimas|fallecidos|morts|victimes))(?!\w)"
-)
-_INJURY_TOLL: Final = re.compile(
-    r"(?<!\w)(?:number of (?:injured|wounded)|número de (?:feridos|heridos)|cifra de heridos|(?:la|el) de heridos|"
-    r"nombre de blessés|bilan des blessés)(?!\w)"
-)
+_TOLL: Final = re.compile(r"(?<!\w)(?:" + "|".join(lexicons.patterns("tolls", "killed")) + r")(?!\w)")
+_INJURY_TOLL: Final = re.compile(r"(?<!\w)(?:" + "|".join(lexicons.patterns("tolls", "injured")) + r")(?!\w)")
 # Words no toll phrase lacks: most sentences hold none, and a substring test is cheaper than a scan.
-_TOLL_WORDS: Final = ("toll", "number", "número", "balanço", "cifra", "saldo", "balance", "bilan", "nombre", "total de")
-_INJURY_TOLL_WORDS: Final = ("number", "número", "cifra", "de heridos", "nombre", "bilan")
-_LUMP_JOIN: Final = re.compile(r"^\s*(?:and|or|and/or|/|e|ou|y|o|et)\s*$")
+_TOLL_WORDS: Final = (
+    "toll", "number", "número", "balanço", "cifra", "saldo", "balance", "bilan", "nombre", "total de", "zahl",
+)  # fmt: skip
+_INJURY_TOLL_WORDS: Final = ("number", "número", "cifra", "de heridos", "nombre", "bilan", "zahl")
+_LUMP_JOIN: Final = re.compile(
+    r"^\s*(?:"
+    + "|".join(sorted({*lx.CONNECTORS, *lexicons.words("grammar", "disjunctions")} - {",", "plus"}))
+    + r"|and/or|/)\s*$"
+)
 # "no deaths were reported", "não houve mortos", "sin heridos", "aucun blessé": not an outcome of any figure.
 _NEGATED: Final = re.compile(
     r"(?<!\w)(?:no|não|nao|sem|sin|ningún|ninguna|nenhum|nenhuma|aucun|aucune|pas de|without|zero)\s+(?:\w+\s+)?$"

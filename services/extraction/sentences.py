@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from services.extraction import lexicons, months
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
@@ -21,11 +23,12 @@ class Sentence:
 # A boundary: ., ! or ? (optionally followed by closing quotes/brackets), then whitespace,
 # or a line break (headlines and paragraphs end without punctuation).
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’»)\]]*\s+|\n\s*""")
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|Adm|Gov|Sen|Rep|Rev|Prof|St|Jr|Sr|No|Nos|vs|etc|approx|Sra|Sr|Dra|Mme|Mlle|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.|\b[A-Z]\.)$"
-)
-
-_ABBREVIATION_REACH = 16  # longer than any abbreviation above, "approx." included
+_ABBREVIATIONS = lexicons.patterns("abbreviations")  # as written: case matters
+_ABBREVIATION = re.compile(r"(?:\b(?:" + "|".join(map(re.escape, _ABBREVIATIONS)) + r")\.|\b[A-Z]\.)$")
+_ABBREVIATION_REACH = max(map(len, _ABBREVIATIONS)) + 4  # the longest abbreviation, its dot and a margin
+# "am 3. März": a day's ordinal dot before a month name ends no sentence.
+_ORDINAL_DAY = re.compile(r"(?<![\d.])\d{1,2}$")
+_MONTH_NEXT = re.compile(r"(?:" + months.alternation(months.FULL_NAMES) + r")\b", re.IGNORECASE)
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -39,6 +42,9 @@ def split_sentences(text: str) -> list[Sentence]:
         stop = match.start() + 1
         if "\n" not in match.group() and _ABBREVIATION.search(text, max(start, stop - _ABBREVIATION_REACH), stop):
             continue  # "Gen. Smith", "U.S. forces": not the end of a sentence
+        ordinal = match.group().startswith(". ") and _ORDINAL_DAY.search(text, max(start, stop - 4), stop - 1)
+        if ordinal and _MONTH_NEXT.match(text, end):
+            continue  # "am 3. März"
         _append(sentences, text, start, end)
         start = end
     _append(sentences, text, start, len(text))
