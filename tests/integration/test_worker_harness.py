@@ -77,8 +77,15 @@ class WorkerProcess:
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> WorkerProcess:
+        return self.launch().wait_serving()
+
+    def launch(self) -> WorkerProcess:
+        """Start the process without waiting (several workers then start side by side)."""
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(WORKER, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+        return self
+
+    def wait_serving(self) -> WorkerProcess:
         wait_until(self._serving, timeout_s=60, what=f"the worker's web port {self.port} (log: {self.log_path})")
         return self
 
