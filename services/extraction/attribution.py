@@ -12,6 +12,7 @@ from typing import Final
 
 from services.extraction import lexicons
 from services.extraction.keywords import trie_pattern
+from services.extraction.nouns import GROUP_ORDER
 from services.extraction.wordlists import alternation, word_set
 
 _MAX_WORDS: Final = 9
@@ -51,6 +52,19 @@ _TRAILING: Final = re.compile(
     r"\s+(?:on|in|late|early|this|last|said|on \w+day|que|that|there|here|today|hoje|hoy)(?:\s.*)?$",
     re.IGNORECASE,
 )
+# "teilte Gouverneur Oleh Synjehubow mit": a separable verb's particle closes the source.
+_PARTICLES: Final = lexicons.words("reporting_particles")
+_PARTICLE_END: Final = re.compile(r"\s+(?:" + "|".join(_PARTICLES) + r")$") if _PARTICLES else None
+# "nach Angaben der Behörden mindestens 14 Menschen getötet": a source ends where a figure begins.
+_QUALIFIER_NAMES: Final = ("at_least", "approximately", "at_most")
+_FIGURE_START: Final = re.compile(
+    r"\s+(?:(?:"
+    + alternation(*(word for name in _QUALIFIER_NAMES for word in lexicons.words("qualifiers", name)))
+    + r")\s+\d|\d[\d.,]*\s+(?:"
+    + alternation(*lexicons.words("people"), *(w for g in GROUP_ORDER for w in lexicons.words("groups", g)))
+    + r")(?!\w))",
+    re.IGNORECASE,
+)
 _PRONOUNS: Final = word_set(
     "it they he she we i you this that there ele ela eles elas él ella ellos ellas il elle ils elles on"
 )
@@ -87,7 +101,12 @@ def find_source(sentence: str) -> str | None:
 
 
 def _clean(raw: str) -> str | None:
+    figure = _FIGURE_START.search(raw)
+    if figure is not None:
+        raw = raw[: figure.start()]
     text = _WHEN.sub("", raw.strip())
+    if _PARTICLE_END is not None:
+        text = _PARTICLE_END.sub("", text)
     text = _TRAILING.sub("", text)
     for _ in range(2):
         text = _LEADING.sub("", text)

@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Final
 
-from services.extraction import months
+from services.extraction import lexicons, months
 from services.extraction.keywords import gate_text, may_hold
+from services.extraction.wordlists import alternation
 
 _MONTHS: Final = months.MONTHS
 _MONTH: Final = months.alternation()
@@ -37,27 +38,17 @@ _EPISODE_NOUN: Final = re.compile(
     re.IGNORECASE,
 )
 _IN_MONTH: Final = re.compile(
-    rf"(?<!\w)(?:in|em|en|au mois de|en el mes de) (?P<month>{_MONTH})\b(?P<year>,? \d{{4}}| de \d{{4}})?",
+    rf"(?<!\w)(?:{alternation(*lexicons.words('background', 'in_month'))}) (?P<month>{_MONTH})\b(?P<year>,? \d{{4}}| de \d{{4}})?",
     re.IGNORECASE,
 )
 _RELATIVE_PAST: Final = re.compile(
-    rf"(?<!\w)(?:last (?:year|month|spring|summer|autumn|fall|winter|{_MONTH})(?:'s|’s)?|"
-    rf"(?:the )?(?:early |late |mid-)?(?:19|20)\d0s|(?:a|one|two|three|several) (?:years|decades) ago|"
-    rf"(?:no |do )?ano passado|(?:el |del )?año pasado|l'an dernier|l’an dernier|l'année dernière|"
-    rf"l’année dernière|(?:en|em|el) (?:{_MONTH}) (?:passado|pasado|dernier)|"
-    # the same in the Romance languages: "del mes pasado", "do mês passado", "du mois dernier", "hace dos años"
-    rf"(?:el |del )?mes pasado|(?:no |do )?mês passado|(?:le |du )?mois dernier|"
-    rf"hace (?:un|dos|tres|cuatro|cinco|varios|\d+) (?:años|decenios|décadas)(?! que)|"
-    rf"há (?:um|dois|três|quatro|cinco|vários|\d+) (?:anos|décadas)(?! que)|"
-    rf"il y a (?:un|deux|trois|quatre|cinq|plusieurs|\d+) (?:ans|années|décennies)(?! que))(?!\w)",
+    r"(?<!\w)(?:"
+    + "|".join(p.replace("{month}", _MONTH) for p in lexicons.patterns("background", "relative_past"))
+    + r")(?!\w)",
     re.IGNORECASE,
 )
 _EPISODE: Final = re.compile(
-    r"(?<!\w)(?:triggered by|sparked by|began with|came after|(?:which|that) ended|"
-    r"(?:previous|earlier|prior|former|past) (?:war|wars|conflict|conflicts|offensive|round|escalation|attack|"
-    r"attacks|massacre|fighting)|that (?:[\w-]+ )?(?:war|conflict)|"
-    r"guerra anterior|conflito anterior|conflicto anterior|guerre précédente|précédent conflit)(?!\w)",
-    re.IGNORECASE,
+    r"(?<!\w)(?:" + "|".join(lexicons.patterns("background", "episode")) + r")(?!\w)", re.IGNORECASE
 )
 # "since X, when …" / "since X, which killed …": the clause after the comma tells the earlier episode.
 _SINCE_WHEN: Final = re.compile(
@@ -88,11 +79,7 @@ _RANGE_JOIN: Final = re.compile(
     r"\s*(?:and|to|until|till|through|e|a|até|ate|y|al|hasta|et|au|-|–)\s*(?:the\s+|le\s+|el\s+|o\s+)?$"
 )
 _PRESENT: Final = re.compile(
-    r"(?<!\w)(?:(?:on |this |last |este |esta |neste |nesta |ce )?(?:monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|lunes|martes|"
-    r"miércoles|jueves|viernes|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|today|yesterday|tonight|"
-    r"this week|hoje|ontem|hoy|ayer|aujourd'hui|aujourd’hui|hier)(?!\w)",
-    re.IGNORECASE,
+    r"(?<!\w)(?:" + "|".join(lexicons.patterns("background", "present")) + r")(?!\w)", re.IGNORECASE
 )
 # "…, Amnesty said in a new report": findings released now about a dated event are the news.
 _NEW_REPORT: Final = re.compile(
@@ -100,15 +87,14 @@ _NEW_REPORT: Final = re.compile(
     r"nuevo informe|novo relatório|nouveau rapport|informe publicado|relatório publicado|rapport publié)(?!\w)",
     re.IGNORECASE,
 )
-_SINCE: Final = re.compile(r"(?<!\w)(?:since|desde|depuis|ever since)(?!\w)", re.IGNORECASE)
+_SINCE: Final = re.compile(
+    r"(?<!\w)(?:" + alternation(*lexicons.words("background", "since")) + r")(?!\w)", re.IGNORECASE
+)
 # What each pattern cannot match without (lowercase; see keywords.may_hold). Most sentences
 # with a figure hold none of them, and a substring test costs far less than the scan it spares.
-_RELATIVE_PAST_WORDS: Final = ("last", "0s", "ago", "passado", "pasado", "derni", "hace ", "há ", "il y a ")
-_EPISODE_WORDS: Final = (
-    "triggered", "sparked", "began", "came", "ended", "previous", "earlier", "prior", "former", "past", "that",
-    "anterior", "précédent",
-)  # fmt: skip
-_SINCE_WORDS: Final = ("since", "desde", "depuis")
+_RELATIVE_PAST_WORDS: Final = tuple(lexicons.patterns("background", "relative_past_gates"))
+_EPISODE_WORDS: Final = tuple(lexicons.patterns("background", "episode_gates"))
+_SINCE_WORDS: Final = tuple(lexicons.words("background", "since"))
 _MONTH_WORDS: Final = tuple(sorted({month[:3] for month in _MONTHS}))  # every month name holds its first three letters
 _SINCE_REACH: Final = 60  # a "since" this close before a time cue governs it
 _AFTER_REACH: Final = 40  # a time cue this close after a figure dates it

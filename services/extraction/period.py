@@ -10,44 +10,38 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from services.extraction import lexicons
 from services.extraction.keywords import gate_text, may_hold
 from services.extraction.numbers import find_numbers
+from services.extraction.wordlists import alternation
 
-_WEEKEND: Final = re.compile(
-    r"(?<!\w)(?:over|during|at|this|last|on) (?:the )?weekend|(?:no|neste|este|durante o) fim de semana|"
-    r"(?:el|este|durante el) fin de semana|(?:ce|le|du|pendant le) week-end|"
-    # a headline's "Fin de semana violento deja 19 muertos", "Deadly weekend in …"
-    r"(?:fin de semana|fim de semana|weekend|week-end) (?:violento|violenta|sangriento|sangrento|violent|meurtrier|"
-    r"deadly|bloody|trágico|tragique)|(?:violent|deadly|bloody|meurtrier) (?:weekend|week-end)",
-    re.IGNORECASE,
-)
-_WEEK: Final = re.compile(
-    r"(?<!\w)(?:in|within|over|during) (?:the )?(?:past |last )?(?:a |one )?week(?!s)|"
-    r"(?:numa|em uma|na última|em) semana|(?:en una|en la última|durante la última) semana|"
-    r"(?:en une|en|au cours de la dernière|la semaine dernière) semaine",
-    re.IGNORECASE,
-)
-_DAY: Final = re.compile(
-    r"(?<!\w)(?:(?:in|within|over|during) (?:the )?(?:past|last)|in (?:a|one|a single)) day(?!s)|(?:em|num) (?:um )?dia(?!s)|"
-    r"(?:en|durante) un día|en une journée|en un jour",
-    re.IGNORECASE,
-)
-# "in (the past|the last|less than|under) N hours/days" and the same in pt/es/fr.
+
+def _either(concept: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(lexicons.patterns("period", concept)) + ")", re.IGNORECASE)
+
+
+_WEEKEND: Final = _either("weekend")
+_WEEK: Final = _either("week")
+_DAY: Final = _either("day")
+# "in (the past|the last|less than|under) N hours/days" in every language.
+_HOURS_PER_UNIT: Final = {
+    unit.lower(): int(hours)
+    for code in lexicons.LANGUAGES
+    for unit, hours in (lexicons.entry(code, "period", "units") or {}).items()
+}
 _SPAN: Final = re.compile(
-    r"(?<!\w)(?:in|within|over|during|em|nas|nos|en|durante|dans|au cours des|pendant)\s+"
-    r"(?:the\s+|las\s+|los\s+|les\s+)?"
-    r"(?:past\s+|last\s+|less than\s+|under\s+|fewer than\s+|just\s+|últimas\s+|últimos\s+|menos de\s+|"
-    r"moins de\s+|dernières\s+|derniers\s+)?"
-    r"(?P<num>[\w-]+)\s+(?P<unit>hours|horas|heures|days|dias|días|jours)\b",
+    rf"(?<!\w)(?:{alternation(*lexicons.words('period', 'span_openers'))})\s+"
+    rf"(?:(?:{alternation(*lexicons.words('period', 'span_articles'))})\s+)?"
+    rf"(?:(?:{alternation(*lexicons.words('period', 'span_modifiers'))})\s+)?"
+    rf"(?P<num>[\w-]+)\s+(?P<unit>{alternation(*_HOURS_PER_UNIT)})\b",
     re.IGNORECASE,
 )
 # What each pattern cannot match without: most sentences name no window, and a few substring
 # tests say so faster than the IGNORECASE scans they spare.
-_SPAN_UNITS: Final = ("hours", "horas", "heures", "days", "dias", "días", "jours")
-_WEEKEND_WORDS: Final = ("weekend", "fim de semana", "fin de semana", "week-end")
-_WEEK_WORDS: Final = ("week", "semana", "semaine")
-_DAY_WORDS: Final = ("day", "dia", "día", "journée", "jour")
-_HOURS_PER_UNIT: Final = {"hours": 1, "horas": 1, "heures": 1, "days": 24, "dias": 24, "días": 24, "jours": 24}
+_SPAN_UNITS: Final = tuple(_HOURS_PER_UNIT)
+_WEEKEND_WORDS: Final = tuple(lexicons.words("period", "weekend_gates"))
+_WEEK_WORDS: Final = tuple(lexicons.words("period", "week_gates"))
+_DAY_WORDS: Final = tuple(lexicons.words("period", "day_gates"))
 _LONGEST_WINDOW_HOURS: Final = 24 * 31
 
 
