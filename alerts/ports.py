@@ -7,15 +7,12 @@ from collections.abc import Awaitable, Callable
 from typing import Protocol
 
 from streams.deliveries import OutboundMessage
-from streams.sealing import Keyring
+from streams.sealing import KeySource
 from streams.subscription_commands import Decision, SubscriptionCommand
 from streams.subscriptions import Subscription
 
-
-class Keys(Protocol):
-    """The keyring that opens sealed signing secrets; `reload=True` reads its source again."""
-
-    def __call__(self, reload: bool = False) -> Keyring: ...
+Keys = KeySource
+"""The keyring that opens sealed signing secrets; `reload=True` reads its source again."""
 
 
 SubmitCommand = Callable[[SubscriptionCommand], Awaitable[Decision]]

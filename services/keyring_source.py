@@ -8,6 +8,7 @@ open secrets call `require_keyring`, which refuses with one line (exit 2) when n
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -51,6 +52,21 @@ def require_keyring(who: str, settings: KeySettings | None = None) -> Keyring:
     if keyring is None:
         raise BadInput(f"{who} needs the key that seals signing secrets: {HOW_TO}")
     return keyring
+
+
+class KeysFromSettings:
+    """The keyring, read again on request: a key file may have gained a key (`sitmon keys rotate`)."""
+
+    def __init__(self, settings: KeySettings, who: str) -> None:
+        self.settings = settings
+        self.who = who
+        self.keyring = require_keyring(self.who, settings)
+
+    def __call__(self, reload: bool = False) -> Keyring:
+        if reload and self.settings.secret_key_file is not None:
+            with contextlib.suppress(BadInput):  # a half-written or broken file: keep the keys we have
+                self.keyring = require_keyring(self.who, self.settings)
+        return self.keyring
 
 
 def read_key_file(path: Path) -> Keyring:

@@ -28,15 +28,15 @@ from datetime import datetime
 from typing import Any
 
 from aiokafka import AIOKafkaProducer
-from aiokafka.errors import KafkaError, ProducerFenced
+from aiokafka.errors import IllegalOperation, KafkaError, ProducerFenced
 
 from services.api.kafka_log import decode_or_none, read_topic
 from services.errors import SitmonError
 from streams import subscriptions as subs
 from streams.envelope import encode
-from streams.errors import SealingError
+from streams.errors import SealingError, UnknownSealingKey
 from streams.events import stable_id
-from streams.sealing import Keyring, open_event, open_subscription, seal_event
+from streams.sealing import Keyring, KeySource, open_event, open_subscription, seal_event
 from streams.subscription_commands import Applied, Decision, SubscriptionCommand, audit_of, decide
 from streams.topics import Catalogue
 
@@ -45,10 +45,12 @@ SUBMIT_TIMEOUT_S = 60.0
 
 
 class SubscriptionWriter:
-    def __init__(self, bootstrap: str, catalogue: Catalogue, keyring: Keyring, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self, bootstrap: str, catalogue: Catalogue, keys: Keyring | KeySource, clock: Callable[[], datetime]
+    ) -> None:
         self.bootstrap = bootstrap
         self.catalogue = catalogue
-        self.keyring = keyring
+        self._keys: KeySource = _fixed(keys) if isinstance(keys, Keyring) else keys
         self.clock = clock
         self.transactional_id = f"{catalogue.prefix}sitmon.subscriptions.writer"
 
@@ -65,11 +67,18 @@ class SubscriptionWriter:
         submission = uuid.uuid4().hex
         deadline = time.monotonic() + SUBMIT_TIMEOUT_S
         attempt = 0
+        reloaded = False
         while True:
             try:
                 remaining = max(deadline - time.monotonic(), 0.1)
                 return await asyncio.wait_for(self._attempt(command, submission), remaining)
-            except (KafkaError, OSError, TimeoutError) as exc:
+            except UnknownSealingKey:
+                if reloaded:
+                    raise
+                self._keys(reload=True)  # sealed under a key added since start (`sitmon keys rotate`)
+                reloaded = True
+            # a producer fenced mid-transaction raises IllegalOperation on its next send: not a KafkaError
+            except (KafkaError, IllegalOperation, OSError, TimeoutError) as exc:
                 attempt += 1
                 if time.monotonic() >= deadline:
                     reason = str(exc) or type(exc).__name__
@@ -95,6 +104,10 @@ class SubscriptionWriter:
             elif isinstance(event := decode_or_none(record), subs.SubscriptionEvent):
                 latest[event.subscription.subscription_id] = event
         return latest
+
+    @property
+    def keyring(self) -> Keyring:
+        return self._keys()
 
     async def verify_keys(self) -> int:
         """Open every stored secret once, so a wrong key stops a service at start, in one line.
@@ -145,6 +158,13 @@ class SubscriptionWriter:
         finally:
             with contextlib.suppress(Exception):
                 await producer.stop()
+
+
+def _fixed(keyring: Keyring) -> KeySource:
+    def keys(reload: bool = False) -> Keyring:
+        return keyring
+
+    return keys
 
 
 _quiet_loops: weakref.WeakSet[asyncio.AbstractEventLoop] = weakref.WeakSet()

@@ -19,6 +19,7 @@ import binascii
 import os
 import re
 from collections.abc import Sequence
+from typing import Protocol
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -134,6 +135,12 @@ class Keyring:
             raise WrongSealingKey(
                 f"key {key_id!r} does not open the secret of {context}: a different key under that id?"
             ) from None
+
+
+class KeySource(Protocol):
+    """The keyring to use now; `reload=True` reads its source again (a key file may have gained a key)."""
+
+    def __call__(self, reload: bool = False) -> Keyring: ...
 
 
 # --- subscriptions -----------------------------------------------------------------------

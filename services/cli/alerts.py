@@ -8,7 +8,6 @@ broker exits 1.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import signal
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -28,9 +27,8 @@ from alerts.rules.load import load_rules
 from alerts.service import AlertService
 from alerts.settings import AlertsSettings
 from services.errors import BadInput, SitmonError
-from services.keyring_source import KeySettings, require_keyring
+from services.keyring_source import KeySettings, KeysFromSettings
 from services.subscription_writer import SubscriptionWriter
-from streams.sealing import Keyring
 from streams.subscription_commands import Decision, SubscriptionCommand
 
 if TYPE_CHECKING:
@@ -64,20 +62,6 @@ class AlertStack:
     close: Callable[[], Awaitable[None]]
 
 
-class KeysFromSettings:
-    """The keyring, read again on request: a key file may have gained a key (`sitmon keys rotate`)."""
-
-    def __init__(self, settings: KeySettings) -> None:
-        self.settings = settings
-        self.keyring = require_keyring("sitmon alerts", settings)
-
-    def __call__(self, reload: bool = False) -> Keyring:
-        if reload and self.settings.secret_key_file is not None:
-            with contextlib.suppress(BadInput):  # a half-written or broken file: keep the keys we have
-                self.keyring = require_keyring("sitmon alerts", self.settings)
-        return self.keyring
-
-
 async def build_stack(
     settings: AlertsSettings, delivery: DeliverySettings, registry: CollectorRegistry, key_settings: KeySettings
 ) -> AlertStack:
@@ -90,7 +74,7 @@ async def build_stack(
         rules = load_rules(settings.rules_path)
     except RulesInvalid as exc:
         raise BadInput(str(exc)) from exc
-    keys = KeysFromSettings(key_settings)  # no key: one line, exit 2, before anything connects
+    keys = KeysFromSettings(key_settings, "sitmon alerts")  # no key: one line, exit 2, before anything connects
     engine = AlertEngine(rules=rules, lifecycle=settings.lifecycle())
     journal = await KafkaJournal.connect(settings.kafka_bootstrap, settings.catalogue())
     client = build_client()
@@ -112,7 +96,7 @@ async def build_stack(
     )
 
     async def submit(command: SubscriptionCommand) -> Decision:
-        writer = SubscriptionWriter(settings.kafka_bootstrap, settings.catalogue(), keys(), _now)
+        writer = SubscriptionWriter(settings.kafka_bootstrap, settings.catalogue(), keys, _now)
         return await writer.submit(command)
 
     holder.append(AlertService(settings, engine, dispatcher, AlertMetrics(registry), _now, keys, submit))

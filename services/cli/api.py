@@ -26,7 +26,7 @@ from services.feeds.settings import PollSettings
 from services.ingest.pipeline import ExtractionStep
 from services.ingest.push import PushIntake
 from services.kafka.producer import EventProducer
-from services.keyring_source import require_keyring
+from services.keyring_source import KeySettings, KeysFromSettings
 from services.subscription_writer import SubscriptionWriter
 
 
@@ -57,8 +57,8 @@ async def _require_some_token(settings: ApiSettings, log: KafkaEventLog) -> None
 
 async def _serve(settings: ApiSettings, host: str, port: int) -> None:
     networks = parse_allowed_networks(settings.webhook_allowed_networks)
-    keyring = require_keyring("sitmon api")
-    writer = SubscriptionWriter(settings.kafka_bootstrap, settings.catalogue(), keyring, _now)
+    keys = KeysFromSettings(KeySettings(), "sitmon api")  # no key: one line, exit 2
+    writer = SubscriptionWriter(settings.kafka_bootstrap, settings.catalogue(), keys, _now)
     # reads answer from a read model a consumer keeps current (no replay per request)
     log = LiveEventLog(settings.kafka_bootstrap, settings.catalogue(), writer)
     await log.start()

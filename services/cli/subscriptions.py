@@ -134,12 +134,13 @@ def list_subscriptions(as_json: bool = typer.Option(False, "--json", help="one J
         for sub in found:
             typer.echo(SubscriptionOut.of(sub).model_dump_json())
         return
-    table = Table("state", "regions", "kinds", "min level", "resolved", "host")
+    table = Table("version", "state", "regions", "kinds", "min level", "resolved", "host")
     table.columns.insert(0, Column("id", no_wrap=True, min_width=20))  # ids are for copying: never cut
     for sub in found:
         host = sub.url.split("/")[2] if "//" in sub.url else "?"  # never the full URL: it may carry a token
         table.add_row(
             sub.subscription_id,
+            str(sub.version),
             sub.state + (f" ({sub.state_reason})" if sub.state_reason else ""),
             ", ".join(sub.regions) or "all",
             ", ".join(sub.kinds) or "all",
