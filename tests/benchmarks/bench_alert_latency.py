@@ -31,7 +31,7 @@ from streams import subscriptions as subs
 from streams.alerting import AlertNotified, AlertTransitioned
 from streams.envelope import decode, encode
 from streams.topics import Catalogue
-from tests.integration.alert_stack import fast_settings, killed, publish, running_alerts, snapshot
+from tests.integration.alert_stack import fast_settings, killed, running_alerts, snapshot, store_subscription
 from tests.kafka_helpers import read_records
 from tests.webhook_receiver import WebhookReceiver
 
@@ -106,7 +106,7 @@ async def pipeline(bootstrap: str, catalogue: Catalogue, count: int, rate: float
     secret = subs.new_secret(datetime.now(UTC))
     with WebhookReceiver(secret.secret) as receiver:
         created = subs.create(url=receiver.url("/bench"), now=datetime.now(UTC), kinds=["casualties"], secret=secret)
-        await publish(bootstrap, catalogue.subscriptions.name, created.subscription.subscription_id, created)
+        await store_subscription(bootstrap, catalogue, created)
         records = [
             encode(snapshot(killed(150, sources=2), region=f"region-{i}"), subject=f"region-{i}") for i in range(count)
         ]

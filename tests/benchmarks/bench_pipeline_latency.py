@@ -43,7 +43,7 @@ from services.kafka.producer import EventProducer
 from streams import subscriptions as subs
 from streams.topics import Catalogue
 from tests.benchmarks.bench_alert_latency import baseline, open_loop, summary
-from tests.integration.alert_stack import publish
+from tests.integration.alert_stack import KEY_ENV, store_subscription
 from tests.webhook_receiver import WebhookReceiver
 
 
@@ -98,6 +98,7 @@ async def pipeline(bootstrap: str, catalogue: Catalogue, count: int, rate: float
         "SITMON_TOPIC_PREFIX": catalogue.prefix,
         "SITMON_WEBHOOK_ALLOWED_NETWORKS": "127.0.0.0/8",
         "SITMON_ALERTS_KEEP_FIRING_FOR": "3600",
+        **KEY_ENV,  # the key that seals subscription secrets
     }
     secret = subs.new_secret(datetime.now(UTC))
     step = ExtractionStep(extract_article, EXTRACTOR_VERSION)
@@ -108,7 +109,7 @@ async def pipeline(bootstrap: str, catalogue: Catalogue, count: int, rate: float
         service(["alerts", "--metrics-port", str(alerts_port)], env, workdir / "a.log"),
     ):
         created = subs.create(url=receiver.url("/bench"), now=datetime.now(UTC), kinds=["casualties"], secret=secret)
-        await publish(bootstrap, catalogue.subscriptions.name, created.subscription.subscription_id, created)
+        await store_subscription(bootstrap, catalogue, created)
         wait_for_metrics(worker_port)
         wait_for_metrics(alerts_port)
         async with EventProducer(bootstrap, source="/bench") as producer:
