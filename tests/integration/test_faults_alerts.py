@@ -133,9 +133,9 @@ async def test_restarting_the_alerting_service_is_invisible_to_subscribers(
                     moment = rng.choice(("at once", "after a webhook"))
                     if moment == "after a webhook":
                         try:
-                            await faulty_rx.wait_for_async(before + 1, timeout=15)
+                            await faulty_rx.wait_for_async(before + 1, timeout=8)
                         except AssertionError:
-                            moment = "after 15 s without a webhook"
+                            moment = "after 8 s without a webhook"
                     moments.append(f"{signal.Signals(how).name} {moment} (step {index + 1})")
                     faulty.stop(how)
                     faulty.start()
