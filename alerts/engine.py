@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
-from alerts.lifecycle.state import AlertState, LifecycleTiming, Step, from_transition, signature_of, step
+from alerts.lifecycle.state import AlertState, LifecycleTiming, Step, best_rose, from_transition, signature_of, step
 from alerts.pipeline.dedup import NotifiedRecord, record_from
 from alerts.pipeline.grouping import GroupClock
 from alerts.rules.baseline import record_day, trailing_daily_mean
@@ -112,7 +112,9 @@ class AlertEngine:
                 continue
             if not observation.active:
                 self.alerts[observation.alert_id] = replace(state, values=observation.values)
-            elif signature_of(observation.level, observation.values) == state.signature:
+            elif signature_of(observation.level, observation.values) == state.signature and not best_rose(
+                state.transition_best, observation.values.best, self.lifecycle
+            ):  # what `step` would take without a transition (a change is left to that step)
                 self.alerts[observation.alert_id] = replace(state, values=observation.values, last_active_at=now)
 
     # --- evaluation ----------------------------------------------------------------------

@@ -129,7 +129,9 @@ def _transition(
         active_since=active_since,
         values=observation.values,
         previous_level=previous.level if previous and previous.status == "firing" and status == "firing" else None,
-        previous_best=previous.transition_best if previous and previous.status == "firing" and status == "firing" else None,
+        previous_best=previous.transition_best
+        if previous and previous.status == "firing" and status == "firing"
+        else None,
     )
     return Step(from_transition(event) if status == "resolved" else _live(event, now), event, reason)
 

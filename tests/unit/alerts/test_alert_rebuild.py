@@ -100,3 +100,14 @@ def test_a_change_during_the_downtime_is_one_transition_with_the_id_a_repeat_wou
         assert [n.message.data["best"] for n in plan.notifications if n.message] == [130]
         ids.append([n.record.message_id for n in plan.notifications])
     assert ids[0] == ids[1] and len(ids[0]) == 1
+
+
+def test_an_escalation_seen_live_is_not_announced_again_after_a_restart() -> None:
+    rising = [situation(tally(30, sources=2), sequence=1), situation(tally(60, sources=2), sequence=2)]
+    live, recorded = run_live(rising)
+    assert [e.reason for e in recorded if isinstance(e, AlertTransitioned)] == ["condition_met", "best_rose"]
+    restart = T0 + timedelta(minutes=10)
+    rebuilt = rebuild(recorded, rising, restart)
+    assert [s.transition for s in rebuilt.tick(restart) if s.transition] == []
+    [alert_id] = list(live.alerts)
+    assert rebuilt.alerts[alert_id].values == live.alerts[alert_id].values
