@@ -4,6 +4,7 @@ and a race of secret rotation, pause and automatic disable decided by the one ve
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import stat
 import subprocess
@@ -19,6 +20,7 @@ from typer.testing import CliRunner
 from alerts.service import AlertService
 from services.api.kafka_log import KafkaEventLog
 from services.cli.main import app
+from services.errors import BadInput
 from services.keyring_source import KeySettings
 from streams import subscriptions as subs
 from streams.sealing import Keyring, open_subscription
@@ -193,6 +195,11 @@ def test_after_keys_rotate_old_and_new_subscriptions_sign_verifiable_webhooks(
         assert "whsec_" not in outside and not any(s in outside for s in secrets.values())
         assert outside.count("sealed:v1:k2:") >= 2  # the old subscription re-sealed, the new one sealed
         sitmon("keys", "retire", "k1")  # nothing current needs k1 any more
+        listed = [json.loads(line) for line in sitmon("subscriptions", "list", "--json").stdout.splitlines()]
+        old_id = next(sub["subscription_id"] for sub in listed if sub["url"].endswith("/old"))
+        stale = runner.invoke(app, ["subscriptions", "pause", old_id, "--if-version", "1"], env=env)
+        assert isinstance(stale.exception, BadInput)  # the CLI prints it as one line, exit 2
+        assert "expected version 1, but it is at version 2" in str(stale.exception)  # the re-seal was a change
         assert [line.split(":")[0] for line in key_file.read_text().splitlines() if not line.startswith("#")] == ["k2"]
 
         async def deliver() -> tuple[Arrival, Arrival]:
