@@ -177,3 +177,49 @@ def _gone(bootstrap: str, topics: Catalogue) -> bool:
             await admin.close()
 
     return not any(name.startswith(topics.prefix) for name in asyncio.run(names()))
+
+
+def test_topics_create_gives_an_existing_topic_the_catalogues_retention(bootstrap: str) -> None:
+    """A deployment made with the old catalogue (situation: 30 days of record time) is brought in line."""
+    from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
+
+    topics = Catalogue(f"tr{os.urandom(5).hex()}.")
+    old = {"cleanup.policy": "delete", "retention.ms": str(30 * DAY_MS)}
+
+    async def configs(name: str) -> dict[str, str]:
+        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+        await admin.start()
+        try:
+            [response] = await admin.describe_configs([ConfigResource(ConfigResourceType.TOPIC, name)])
+            [(_code, _message, _type, _name, entries)] = response.resources
+            return {entry[0]: entry[1] for entry in entries}
+        finally:
+            await admin.close()
+
+    async def make_old() -> None:
+        admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+        await admin.start()
+        try:
+            await admin.create_topics([NewTopic(topics.situation.name, 4, 1, topic_configs=old)])
+        finally:
+            await admin.close()
+
+    try:
+        asyncio.run(make_old())
+        wait_until(
+            lambda: asyncio.run(configs(topics.situation.name)).get("retention.ms") == old["retention.ms"],
+            timeout_s=30,
+            what="the old topic",
+        )
+        outcome = asyncio.run(create_topics(bootstrap, topics))
+        assert outcome[topics.situation.name] == "exists, config updated"
+        assert outcome[topics.reports.name] == "created"
+        wait_until(
+            lambda: asyncio.run(configs(topics.situation.name)).get("retention.ms") == "-1",
+            timeout_s=30,
+            what="the situation topic to keep everything",
+        )
+        assert asyncio.run(configs(topics.deliveries.name))["message.timestamp.type"] == "LogAppendTime"
+        assert asyncio.run(create_topics(bootstrap, topics))[topics.situation.name] == "exists"  # idempotent
+    finally:
+        drop_topics(bootstrap, topics)
