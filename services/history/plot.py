@@ -28,7 +28,7 @@ SERIES = (("killed", "#b2182b"), ("injured", "#2166ac"))
 
 
 def draw(points: Sequence[Point], alerts: Sequence[FiredAlert], title: str) -> Figure:
-    figure = Figure(figsize=(10, 4.8), dpi=100, layout="constrained")
+    figure = Figure(figsize=(11, 4.8), dpi=100, layout="constrained")
     axes = figure.subplots()
     times = [_x(p.time) for p in points]
     for outcome, colour in SERIES:
@@ -50,10 +50,12 @@ def draw(points: Sequence[Point], alerts: Sequence[FiredAlert], title: str) -> F
                 fontsize=8,
                 color="#333333",
             )
+    stacked: dict[datetime, int] = {}
     for alert in alerts:
+        above = stacked[alert.time] = stacked.get(alert.time, -1) + 1  # alerts at one moment stack upwards
         axes.plot(
             [_x(alert.time)],
-            [top * 1.04],
+            [top * (1.04 + 0.05 * above)],
             marker="v",
             markersize=9,
             linestyle="none",
@@ -64,11 +66,11 @@ def draw(points: Sequence[Point], alerts: Sequence[FiredAlert], title: str) -> F
     axes.xaxis_date()
     axes.set_title(title)
     axes.set_ylabel("people")
-    axes.set_ylim(bottom=0, top=top * 1.1)
+    axes.set_ylim(bottom=0, top=top * (1.1 + 0.05 * max(stacked.values(), default=0)))
     dates = mdates.ConciseDateFormatter(axes.xaxis.get_major_locator())  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_formatter(dates)
     axes.grid(alpha=0.3)
-    axes.legend(loc="upper left", fontsize=8)
+    axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8)  # outside: never hides a marker
     return figure
 
 
