@@ -1,7 +1,7 @@
 """`sitmon up [--demo]`: the whole local stack in one command.
 
 Starts a broker when none answers at SITMON_KAFKA_BOOTSTRAP, creates the topics, and runs the
-stream worker and the alerting service as child processes (the same commands an operator
+stream worker, the alerting service and the feed follower as child processes (the same commands an operator
 runs one by one). With --demo it also subscribes a local verifying webhook receiver, ingests
 `seeds/articles/` and prints each alert as it arrives. Ctrl-C (or --exit-after) stops what it
 started, in reverse order. A composition root: it may wire services/, streams/ and alerts/.
@@ -24,6 +24,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from services.broker.jars import cache_dir
 from services.broker.local import LocalBroker, free_port
 from services.cli.ingest import extract_article
 from services.cli.output import die
@@ -78,7 +79,7 @@ def child(name: str, args: list[str], env: dict[str, str], log: Path) -> Iterato
         process = subprocess.Popen(
             [sys.executable, "-m", "services.cli", *args], env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=out
         )
-    console.print(f"[dim]{name} started (pid {process.pid}, log {log})[/dim]")
+    console.print(f"[dim]{name} started (pid {process.pid}, log {log})[/dim]", soft_wrap=True)  # paths unbroken
     try:
         yield process
     finally:
@@ -94,8 +95,11 @@ def child(name: str, args: list[str], env: dict[str, str], log: Path) -> Iterato
         console.print(f"[dim]{name} stopped[/dim]")
 
 
-def subscribe_console(bootstrap: str, catalogue: Catalogue, keyring: Keyring) -> WebhookConsole:
-    """A verifying receiver on loopback, subscribed to every region and kind."""
+def subscribe_console(
+    bootstrap: str, catalogue: Catalogue, keyring: Keyring, stack: contextlib.ExitStack
+) -> WebhookConsole:
+    """A verifying receiver on loopback, subscribed to every region and kind — and unsubscribed when
+    `up` stops, so a long-running broker keeps no subscription to a receiver that is gone."""
     now = datetime.now(UTC)
     secret = subs.new_secret(now)
     receiver = WebhookConsole(secret.secret, console=console).start()
@@ -105,8 +109,30 @@ def subscribe_console(bootstrap: str, catalogue: Catalogue, keyring: Keyring) ->
     decision = asyncio.run(writer.submit(command))
     if isinstance(decision, Rejected):
         die(f"demo subscription refused: {decision.reason}")
+    stack.callback(receiver.close)
+    stack.callback(_unsubscribe, writer, new.subscription_id)  # runs first: before the receiver closes
     console.print(f"[dim]demo subscriber {new.subscription_id} listening at {receiver.url}[/dim]")
     return receiver
+
+
+def _unsubscribe(writer: SubscriptionWriter, subscription_id: str) -> None:
+    command = SubscriptionCommand(action="delete", subscription_id=subscription_id, actor="sitmon-up")
+    try:
+        decision = asyncio.run(writer.submit(command))
+    except Exception as exc:  # the broker may be gone already; say so rather than fail the shutdown
+        console.print(f"[yellow]could not remove the demo subscription {subscription_id}: {exc}[/yellow]")
+        return
+    if isinstance(decision, Rejected):
+        console.print(f"[yellow]demo subscription {subscription_id} not removed: {decision.reason}[/yellow]")
+    else:
+        console.print(f"[dim]demo subscription {subscription_id} removed[/dim]")
+
+
+def log_dir() -> Path:
+    """Where this run's logs go: kept after exit (the paths printed must stay valid)."""
+    folder = cache_dir() / "up" / f"{datetime.now(UTC):%Y%m%dT%H%M%SZ}-{os.getpid()}"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def keys_for(demo: bool, env: dict[str, str]) -> Keyring:
@@ -144,20 +170,23 @@ def up_command(
         if demo:
             env.setdefault("SITMON_WEBHOOK_ALLOWED_NETWORKS", "127.0.0.0/8")
             env.update({k: v for k, v in DEMO_ENV.items() if k not in os.environ})
-        run_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="sitmon-up-")))
-        tables = data_dir or run_dir / "worker"
-        worker_port, alerts_port = free_port(), free_port()
+        logs = log_dir()
+        stack.callback(lambda: console.print(f"[dim]logs kept in {logs}[/dim]", soft_wrap=True))
+        tables = data_dir or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="sitmon-up-"))) / "worker"
+        worker_port, alerts_port, poll_port = free_port(), free_port(), free_port()
         worker_args = ["worker", "--web-port", str(worker_port), "--data-dir", str(tables)]
-        stack.enter_context(child("stream worker", worker_args, env, run_dir / "worker.log"))
+        stack.enter_context(child("stream worker", worker_args, env, logs / "worker.log"))
         alerts_args = ["alerts", "--metrics-port", str(alerts_port)]
-        stack.enter_context(child("alerting service", alerts_args, env, run_dir / "alerts.log"))
+        stack.enter_context(child("alerting service", alerts_args, env, logs / "alerts.log"))
+        poll_args = ["poll", "--metrics-port", str(poll_port)]
+        stack.enter_context(child("feed follower", poll_args, env, logs / "poll.log"))
         if demo:
-            receiver = subscribe_console(bootstrap, catalogue, keyring)
-            stack.callback(receiver.close)
+            subscribe_console(bootstrap, catalogue, keyring, stack)
             asyncio.run(ingest_paced(bootstrap, catalogue, pace))
         console.print(
             f"sitmon is up — metrics: worker http://127.0.0.1:{worker_port}/metrics, "
-            f"alerts http://127.0.0.1:{alerts_port}/metrics. Ctrl-C stops it."
+            f"alerts http://127.0.0.1:{alerts_port}/metrics, feeds http://127.0.0.1:{poll_port}/metrics "
+            "(`sitmon feeds add URL` to follow a feed). Ctrl-C stops it."
         )
         with contextlib.suppress(KeyboardInterrupt):
             asyncio.run(_wait(exit_after))

@@ -129,12 +129,13 @@ def test_the_seed_story_alerts_a_subscriber_with_signed_casualty_and_ceasefire_w
 
     # The services' /metrics (what deploy/prometheus scrapes) saw the same run.
     _, output = stack
-    worker_url, alerts_url = re.findall(r"(http://127\.0\.0\.1:\d+/metrics)", output.wait_for("sitmon is up", 1))
+    worker_url, alerts_url, poll_url = re.findall(r"(http://127\.0\.0\.1:\d+/metrics)", output.wait_for("sitmon is up", 1))
     worker = httpx.get(worker_url, timeout=10).text
     alerts = httpx.get(alerts_url, timeout=10).text
     assert sample(worker, "sitmon_worker_situations_published_total") >= 1
     assert sample(alerts, 'sitmon_notifications_total{outcome="delivered",reason="ok"}') >= 2
     assert sample(alerts, "sitmon_webhook_delivery_latency_seconds_count") >= 2
+    assert sample(httpx.get(poll_url, timeout=10).text, "sitmon_feeds_followed") == 0  # the poller runs, no feed yet
 
 
 def sample(exposition: str, series: str) -> float:
@@ -144,12 +145,17 @@ def sample(exposition: str, series: str) -> float:
     raise AssertionError(f"{series} not exposed")
 
 
-def test_sigterm_stops_the_stack_and_its_children(stack: tuple[subprocess.Popen[str], Output]) -> None:
+def test_sigterm_stops_the_stack_and_its_children_and_keeps_their_logs(
+    stack: tuple[subprocess.Popen[str], Output],
+) -> None:
     process, output = stack
-    children = [int(pid) for pid in re.findall(r"started \(pid (\d+)", output.wait_for("alerting service started", 10))]
-    assert len(children) == 2
+    started = output.wait_for("feed follower started", 10)
+    children = [int(pid) for pid in re.findall(r"started \(pid (\d+)", started)]
+    logs = [Path(path) for path in re.findall(r"log (/\S+\.log)\)", started)]
+    assert len(children) == 3 and len(logs) == 3  # worker, alerting service, feed follower
     process.send_signal(signal.SIGTERM)
     assert process.wait(timeout=60) in (0, 130)
     for pid in children:
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+    assert all(log.is_file() for log in logs), "the log paths `sitmon up` printed must stay valid after it exits"
