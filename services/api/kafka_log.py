@@ -15,6 +15,7 @@ from typing import Protocol
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
 
 from services.errors import SitmonError
+from services.kafka.connect import start_client
 from streams import subscriptions as subs
 from streams.access import AnyTokenEvent, ApiToken, AuditRecorded, TokenCreated, TokenRevoked, apply_token
 from streams.alerting import ResendRequested, Silence, SilenceCreated, SilenceExpired, apply_silence
@@ -58,10 +59,7 @@ async def read_topic(bootstrap: str, topic: str) -> list[ConsumerRecord]:
         auto_offset_reset="earliest",
         isolation_level="read_committed",
     )
-    try:
-        await consumer.start()
-    except Exception as exc:  # aiokafka raises several types for an unreachable broker
-        raise SitmonError(f"cannot reach Kafka at {bootstrap}: {exc}") from exc
+    await start_client(consumer, bootstrap)  # one line and no leaked client when the broker is not there
     try:
         deadline = time.monotonic() + METADATA_TIMEOUT_S
         while not consumer.assignment():

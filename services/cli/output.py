@@ -6,6 +6,7 @@ Bad input (a `BadInput` from any package, or a usage error) exits 2; a runtime f
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import traceback
@@ -40,6 +41,10 @@ class StderrLoggerFactory:
 
 def configure_logging() -> None:
     structlog.configure(logger_factory=StderrLoggerFactory(), cache_logger_on_first_use=False)
+    if not os.environ.get("SITMON_DEBUG"):
+        # aiokafka logs every failed connection attempt itself ("Unable connect to …"); sitmon says
+        # what failed in one line of its own, so the library's log is for SITMON_DEBUG=1 only
+        logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
 
 
 def fail_cleanly(app: typer.Typer) -> None:

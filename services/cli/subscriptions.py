@@ -86,18 +86,19 @@ def subscribe(
     threshold: list[str] = typer.Option([], "--threshold", help="override a tier, e.g. 24h.orange=50"),
 ) -> None:
     """Subscribe a webhook; prints the subscription id and its whsec_ signing secret (shown once)."""
-    networks = parse_allowed_networks(ApiSettings().webhook_allowed_networks)
-    try:
-        check_url(url, networks)
-    except UnsafeWebhookUrl as exc:
-        raise BadInput(str(exc)) from exc
+    # every option is checked before anything touches the network (the URL check resolves its host)
+    if min_level not in subs.LEVELS:
+        raise BadInput(f"--min-level {min_level!r}: expected one of {', '.join(subs.LEVELS)}")
+    for each in kind:
+        if each not in ("casualties", "ceasefire"):
+            raise BadInput(f"--kind {each!r}: expected casualties or ceasefire")
     try:
         new = subs.create(
             url=url,
             now=datetime.now(UTC),
             regions=region,
-            kinds=kind,  # type: ignore[arg-type]  # validated by the model just below
-            min_level=min_level,  # type: ignore[arg-type]
+            kinds=kind,  # type: ignore[arg-type]  # checked just above
+            min_level=min_level,
             thresholds=_thresholds(threshold),
             send_resolved=send_resolved,
         ).subscription
@@ -105,6 +106,11 @@ def subscribe(
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first.get("loc", ()))
         raise BadInput(f"{where}: {str(first.get('msg')).removeprefix('Value error, ')}") from exc
+    networks = parse_allowed_networks(ApiSettings().webhook_allowed_networks)
+    try:
+        check_url(url, networks)
+    except UnsafeWebhookUrl as exc:
+        raise BadInput(str(exc)) from exc
 
     _submit(SubscriptionCommand(action="create", subscription_id=new.subscription_id, actor=cli_actor(), new=new))
     console.print(f"subscription {new.subscription_id}")

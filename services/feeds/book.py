@@ -8,13 +8,13 @@ mid-poll) is never seen, so the restarted poller polls that feed again.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
 from aiokafka.structs import TopicPartition
 
 from services.errors import SitmonError
+from services.kafka.connect import start_client
 from streams.envelope import decode, encode
 from streams.errors import UndecodableRecord
 from streams.feeds import (
@@ -49,12 +49,7 @@ class FeedBookFollower:
             enable_auto_commit=False,
             isolation_level="read_committed",
         )
-        try:
-            await consumer.start()
-        except Exception as exc:  # aiokafka raises several types for an unreachable broker
-            with contextlib.suppress(Exception):
-                await consumer.stop()
-            raise SitmonError(f"cannot reach Kafka at {self._bootstrap}: {exc}") from exc
+        await start_client(consumer, self._bootstrap)
         self._consumer = consumer
         deadline = time.monotonic() + METADATA_TIMEOUT_S
         while not (partitions := consumer.partitions_for_topic(self._topic)):
@@ -121,12 +116,7 @@ async def read_book(bootstrap: str, catalogue: Catalogue) -> FeedBook:
 async def publish_commands(bootstrap: str, catalogue: Catalogue, events: list[FeedEvent]) -> None:
     """People's changes to the sources: acks=all; a removal also tombstones both of the feed's keys."""
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True)
-    try:
-        await producer.start()
-    except Exception as exc:  # aiokafka raises several types for an unreachable broker
-        with contextlib.suppress(Exception):
-            await producer.stop()
-        raise SitmonError(f"cannot reach Kafka at {bootstrap}: {exc}") from exc
+    await start_client(producer, bootstrap)
     topic = catalogue.feeds.name
     try:
         for event in events:

@@ -55,16 +55,17 @@ def new_feed(
     resolver: Resolver = system_resolver,
 ) -> FeedAdded:
     """The FeedAdded event of a valid spec; BadInput naming the problem otherwise."""
-    try:
-        check_url(spec.url, allowed_networks, resolver=resolver, purpose=FETCHES)
-    except UnsafeUrl as exc:
-        raise BadInput(str(exc)) from exc
+    every_s = parse_every(spec.every)  # the options first: the URL check resolves the host (network)
     if spec.language is not None and not _LANGUAGE.match(spec.language):
         raise BadInput(f"--language {spec.language!r}: expected an ISO 639 code such as en, pt or es")
     name = (spec.name or "").strip() or _host(spec.url)
     if len(name) > 100:
         raise BadInput(f"--name is {len(name)} characters; at most 100")
-    return feeds.add(url=spec.url, name=name, language=spec.language, every_s=parse_every(spec.every), now=now)
+    try:
+        check_url(spec.url, allowed_networks, resolver=resolver, purpose=FETCHES)
+    except UnsafeUrl as exc:
+        raise BadInput(str(exc)) from exc
+    return feeds.add(url=spec.url, name=name, language=spec.language, every_s=every_s, now=now)
 
 
 def read_feed_file(path: Path) -> list[FeedSpec]:

@@ -7,6 +7,7 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 from aiokafka.errors import TopicAlreadyExistsError
 
+from services.kafka.connect import start_client
 from streams.topics import Catalogue, Topic
 
 
@@ -34,7 +35,7 @@ async def _align_configs(admin: AIOKafkaAdminClient, topics: list[Topic]) -> set
 async def create_topics(bootstrap: str, catalogue: Catalogue) -> dict[str, str]:
     """Returns each topic name with "created", "exists" or "exists, config updated"."""
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=30000)
-    await admin.start()
+    await start_client(admin, bootstrap)
     try:
         existing = set(await admin.list_topics())
         wanted = [
@@ -65,7 +66,7 @@ async def create_topics(bootstrap: str, catalogue: Catalogue) -> dict[str, str]:
 async def topic_partitions(bootstrap: str, topic: str) -> list[int]:
     """The partition numbers of `topic`, or [] when the broker does not have it."""
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    await admin.start()
+    await start_client(admin, bootstrap)
     try:
         [description] = await admin.describe_topics([topic])
     finally:
@@ -81,7 +82,7 @@ async def end_offsets(bootstrap: str, topic: str) -> dict[int, int]:
     if not numbers:
         return {}
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
-    await consumer.start()
+    await start_client(consumer, bootstrap)
     try:
         found = await consumer.end_offsets([TopicPartition(topic, number) for number in numbers])
     finally:

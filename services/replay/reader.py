@@ -15,6 +15,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from services.errors import BadInput
 from services.kafka.admin import topic_partitions
+from services.kafka.connect import start_client
 from streams.events import utc_timestamp_ms
 
 
@@ -45,7 +46,7 @@ async def replay(
         max_partition_fetch_bytes=4 * 1024 * 1024,  # large fetches: replay reads whole topics
         fetch_max_bytes=16 * 1024 * 1024,
     )
-    await consumer.start()
+    await start_client(consumer, bootstrap)
     try:
         partitions = await topic_partitions(bootstrap, topic)
         if not partitions:
