@@ -15,6 +15,7 @@ import pytest
 from services.kafka.admin import end_offsets
 from services.rederive.fold_log import fold_reports_log
 from services.situation_query.reader import read_topic
+from streams.envelope import encode
 from streams.topics import Catalogue
 from tests.integration.test_worker_harness import (
     WorkerProcess,
@@ -88,6 +89,9 @@ def test_rebuild_equals_the_live_worker_byte_for_byte_and_the_worker_takes_over(
     serial = asyncio.run(fold_reports_log(bootstrap, topics.reports.name, processes=1))
     parallel = asyncio.run(fold_reports_log(bootstrap, topics.reports.name, processes=2, parallel_from=0))
     assert parallel.regions == serial.regions and parallel.records == serial.records == len(FIRST)
+    # and the rebuilt pictures are the live situation, byte for byte
+    rebuilt = {region: encode(result.picture, subject=region) for region, result in sorted(serial.regions.items())}
+    assert rebuilt == live_pictures
 
     refused = sitmon(topics, bootstrap, "rebuild", "--version", "2")
     assert refused.returncode == 2 and "already holds state" in refused.stderr
