@@ -30,14 +30,14 @@ from alerts.metrics import AlertMetrics
 from alerts.notifier import StageOutcome, plan_notifications
 from alerts.ports import Dispatcher, Keys, SubmitCommand
 from alerts.requests import OperatorRequests
+from alerts.secrets import SecretOpener
 from alerts.settings import AlertsSettings
 from streams import subscriptions as subs
 from streams.alerting import AlertNotified, AlertTransitioned, ResendRequested, SilenceCreated, SilenceExpired
 from streams.deliveries import SubscriptionDisableRequested
 from streams.envelope import decode, encode
-from streams.errors import SealingError, UndecodableRecord, UnknownSealingKey
+from streams.errors import UndecodableRecord
 from streams.events import DeadLettered, Event, excerpt, stable_id
-from streams.sealing import open_event
 from streams.situation import SituationChanged
 
 log = structlog.get_logger("sitmon.alerts")
@@ -70,8 +70,7 @@ class AlertService:
         self._deferred_disables: list[SubscriptionDisableRequested] = []
         self._deferred_resends: list[ResendRequested] = []
         self._deferred_groups: set[str] = set()
-        self.keys = keys
-        self._unopened: dict[str, SealingError] = {}
+        self.secrets = SecretOpener(keys)
         self.requests = OperatorRequests(engine, dispatcher, submit, clock)
         self._state_changed = False
 
@@ -89,9 +88,7 @@ class AlertService:
         for request in sorted(self._deferred_disables, key=lambda r: r.occurred_at):
             await self._disable(request)
         self._deferred_disables.clear()
-        if self._unopened:
-            first = next(iter(self._unopened.values()))
-            raise type(first)(f"cannot open the signing secrets of {len(self._unopened)} subscription(s): {first}")
+        self.secrets.check()  # wrong keys stop the start here, in one line
         await self._restore_observations()
         log.info(
             "alerts.rebuilt",
@@ -261,7 +258,7 @@ class AlertService:
     async def _apply_record(self, record: ConsumerRecord, *, live: bool) -> None:
         if record.topic == self.catalogue.subscriptions.name and record.value is None:
             if record.key is not None:
-                self._unopened.pop(record.key.decode("utf-8", errors="replace"), None)
+                self.secrets.forget(record.key.decode("utf-8", errors="replace"))
                 self.engine.forget_subscription(record.key.decode("utf-8", errors="replace"))
                 self._state_changed = True
             return
@@ -282,7 +279,7 @@ class AlertService:
             else:
                 self._deferred_disables.append(event)
         elif isinstance(event, subs.SubscriptionEvent):
-            opened = self._open(event, live=live)
+            opened = self.secrets.open(event, live=live)
             if opened is not None:
                 self.engine.apply(opened)
                 self._state_changed = True
@@ -299,30 +296,6 @@ class AlertService:
         subscription = self.engine.subscriptions.get(subscription_id)
         if subscription is not None and subscription.state == "active":
             await self.dispatcher.release(subscription_id)
-
-    def _open(self, event: subs.AnySubscriptionEvent, *, live: bool) -> subs.AnySubscriptionEvent | None:
-        """The event with its secrets opened, for delivery to sign with. A secret the keys cannot open
-        stops a start-up (the keys are wrong); live, the subscription keeps its last good state."""
-        sub_id = event.subscription.subscription_id
-        try:
-            opened = open_event(event, self.keys())
-        except UnknownSealingKey:
-            try:  # a key added since start (`sitmon keys rotate` with a key file): read the keys again
-                opened = open_event(event, self.keys(reload=True))
-            except SealingError as exc:
-                self._unopenable(sub_id, exc, live)
-                return None
-        except SealingError as exc:
-            self._unopenable(sub_id, exc, live)
-            return None
-        self._unopened.pop(sub_id, None)
-        return opened
-
-    def _unopenable(self, sub_id: str, exc: SealingError, live: bool) -> None:
-        if live:
-            log.error("subscription.secret_unopenable", subscription_id=sub_id, reason=str(exc))
-        else:
-            self._unopened[sub_id] = exc
 
     async def _disable(self, request: SubscriptionDisableRequested) -> None:
         await self.disable_subscription(request.subscription_id, request.reason, request.occurred_at)
