@@ -11,8 +11,11 @@ proposal or agreement after a collapse starts a new ceasefire (parties and media
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Iterable
+
 from streams.events import CeasefireStatement
-from streams.fold.state import HISTORY_KEPT, VIOLATION_QUIET_MS, Ceasefire, Transition
+from streams.fold.state import HISTORY_KEPT, VIOLATION_QUIET_MS, Ceasefire, Contribution, Transition
 
 # current phase -> statuses a statement may move it to
 ALLOWED: dict[str, frozenset[str]] = {
@@ -35,6 +38,7 @@ def _record(ceasefire: Ceasefire, status: str, at_ms: int, evidence: str, articl
     ceasefire.evidence = evidence
     ceasefire.article_id = article_id
     ceasefire.history = [*ceasefire.history, Transition(status, at_ms, evidence, article_id)][-HISTORY_KEPT:]
+    ceasefire.transitions += 1
 
 
 def advance_clock(ceasefire: Ceasefire, now_ms: int) -> bool:
@@ -82,3 +86,22 @@ def apply_statement(ceasefire: Ceasefire, statement: CeasefireStatement, at_ms: 
         ceasefire.parties, ceasefire.mediators = parties, mediators
         changed = True
     return changed
+
+
+def apply_article(ceasefire: Ceasefire, contribution: Contribution) -> int:
+    """Run the clock to the article's event time, then apply its statements; the transitions made."""
+    before = ceasefire.transitions
+    advance_clock(ceasefire, contribution.event_ms)
+    for statement in contribution.statements:
+        apply_statement(ceasefire, statement, contribution.event_ms, contribution.article_id)
+    return ceasefire.transitions - before
+
+
+def replay(base: Ceasefire, contributions: Iterable[Contribution], clock_ms: int) -> Ceasefire:
+    """The ceasefire as event-time order gives it: the archived base, then every itemised statement
+    in (event time, article id) order, then the 72 h timer run to the region's clock."""
+    ceasefire = copy.deepcopy(base)
+    for contribution in sorted((held for held in contributions if held.statements), key=lambda held: held.order):
+        apply_article(ceasefire, contribution)
+    advance_clock(ceasefire, clock_ms)
+    return ceasefire

@@ -12,10 +12,21 @@ Distinct incidents add up; background figures never enter.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from streams.events import CasualtyFigure, ReportsExtracted, stable_id
-from streams.fold.state import INCIDENT_SPAN_MS, Incident, IncidentTally, Quote, SourceFigure, to_ms
+from streams.fold.state import INCIDENT_SPAN_MS, Contribution, Incident, IncidentTally, Quote, SourceFigure
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """A report the fold could not place, and why: the worker dead-letters it (`index` is its
+    position in the reports given to the fold; `kind` labels the metric)."""
+
+    index: int
+    kind: str
+    reason: str
 
 
 @dataclass(slots=True)
@@ -24,16 +35,22 @@ class FoldStats:
 
     reports_folded: int = 0
     duplicates_ignored: int = 0
-    too_late_ignored: int = 0
+    revisions_applied: int = 0
+    superseded_ignored: int = 0
+    archived_late: int = 0
+    rederived: int = 0
     figures_counted: int = 0
     figures_superseded: int = 0
     tallies_deduplicated: int = 0
     background_ignored: int = 0
     ceasefire_transitions: int = 0
+    refusals: list[Refusal] = field(default_factory=list)
 
     def add(self, other: FoldStats) -> None:
         for name in self.__slots__:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+            if name != "refusals":
+                setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.refusals.extend(other.refusals)
 
 
 def tally_key(outcome: str, group: str | None) -> str:
@@ -81,18 +98,16 @@ def _incident_order(incident: Incident) -> tuple[int, str]:
     return (incident.first_ms, incident.incident_id)
 
 
-def fold_figures(incidents: list[Incident], region: str, report: ReportsExtracted, stats: FoldStats) -> bool:
-    """Fold one report's current figures into `incidents` (mutated); True when anything changed."""
-    figures = [figure for figure in report.casualties if not figure.background]
-    stats.background_ignored += len(report.casualties) - len(figures)
-    if not figures:
+def fold_figures(incidents: list[Incident], region: str, contribution: Contribution, stats: FoldStats) -> bool:
+    """Fold one article's figures into `incidents` (mutated), which must hold only articles earlier
+    in (event time, article id) order; True when anything changed."""
+    if not contribution.figures:
         return False
-    event_ms = to_ms(report.published_at)
-    places = report_places(report)
+    event_ms, places = contribution.event_ms, contribution.places
     incident = find_incident(incidents, event_ms, places)
     changed = False
     if incident is None:
-        incident = Incident(stable_id(region, report.article_id), event_ms, event_ms, places)
+        incident = Incident(stable_id(region, contribution.article_id), event_ms, event_ms, list(places))
         incidents.append(incident)
         incidents.sort(key=_incident_order)
         changed = True
@@ -106,27 +121,38 @@ def fold_figures(incidents: list[Incident], region: str, report: ReportsExtracte
         if merged != incident.places:
             incident.places = merged
             changed = True
-    outlet = outlet_key(report)
-    for figure in figures:
-        changed = _fold_figure(incident, figure, report, outlet, stats) or changed
+    incident.members.append(contribution.article_id)
+    outlet = _norm(contribution.outlet) or f"article:{contribution.article_id}"
+    for figure in contribution.figures:
+        changed = _fold_figure(incident, figure, contribution, outlet, stats) or changed
     return changed
 
 
+def derive_incidents(region: str, contributions: Iterable[Contribution]) -> list[Incident]:
+    """The incidents of itemised articles, built in (event time, article id) order: the same
+    incidents whatever order the articles arrived in."""
+    incidents: list[Incident] = []
+    scratch = FoldStats()
+    for contribution in sorted(contributions, key=lambda held: held.order):
+        fold_figures(incidents, region, contribution, scratch)
+    return incidents
+
+
 def _fold_figure(
-    incident: Incident, figure: CasualtyFigure, report: ReportsExtracted, outlet: str, stats: FoldStats
+    incident: Incident, figure: CasualtyFigure, contribution: Contribution, outlet: str, stats: FoldStats
 ) -> bool:
     key = tally_key(figure.outcome, figure.group)
     tally = incident.tallies.get(key)
     if tally is None:
         tally = incident.tallies[key] = IncidentTally(figure.outcome, figure.group)
-    source = source_key(figure, report)
+    source = _norm(figure.source) or outlet
     quote = Quote(
-        article_id=report.article_id,
-        outlet=report.outlet,
+        article_id=contribution.article_id,
+        outlet=contribution.outlet,
         source=figure.source,
         count=figure.count,
         qualifier=figure.qualifier,
-        published_ms=to_ms(report.published_at),
+        published_ms=contribution.event_ms,
         sentence=figure.sentence,
     )
     standing = tally.by_source.get(source)

@@ -5,30 +5,49 @@ Pure: the input state is never mutated (the fold works on a private copy), so th
 gives the same state. The region's clock is the latest event time folded (its watermark);
 nothing here reads the wall clock.
 
-Idempotency: a report whose article was already folded changes nothing, and a report more
-than 48 h behind the region's clock is too late to place and changes nothing (counted).
-Compaction (archiving old incidents, forgetting old article ids) depends only on the final
-watermark, so batch boundaries never change the resulting state.
+Order does not matter within the late-data horizon. Each article keeps one itemised
+contribution — its report with the greatest `streams.events.derivation_key`, so a revision or
+a re-derivation replaces the earlier one whatever the arrival order — and incidents and the
+ceasefire are derived from the contributions in (event time, article id) order. A report that
+arrives in that order is applied incrementally (the same result, cheaply); one that arrives
+out of order, or replaces an article's earlier report, has them derived again.
+
+Every decision depends only on the report, the articles already folded and the region's
+clock — never on whether compaction already ran — so batch boundaries never change the state:
+
+- a report up to 7 days behind the clock is itemised (it lands in every window);
+- older, up to 30 days behind, its figures go straight into the all-time archive and its article
+  is remembered; older still it cannot be told from one already counted: refused;
+- a report of an article whose counted report is more than 7 days behind the clock is a
+  redelivery (ignored) or a late revision (refused: the archive keeps what it counted).
+Refused reports are returned in `FoldStats.refusals` with the reason; the worker dead-letters them.
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from streams.events import ReportsExtracted
-from streams.fold.ceasefire import advance_clock, apply_statement
-from streams.fold.incidents import FoldStats, fold_figures
+from streams.events import ReportsExtracted, derivation_key
+from streams.fold.ceasefire import advance_clock, apply_article, replay
+from streams.fold.incidents import FoldStats, Refusal, derive_incidents, fold_figures, report_places
 from streams.fold.state import (
+    ACCEPT_MS,
+    ARCHIVE_MEMORY_MS,
+    DAY_MS,
     ITEMISED_MS,
-    LATE_LIMIT_MS,
-    SEEN_ARTICLES_MS,
+    Contribution,
     Cursor,
+    Incident,
     RegionState,
+    Remembered,
     clone,
     to_ms,
 )
 from streams.fold.tallies import archive
+
+ACCEPT_DAYS, ITEMISED_DAYS, MEMORY_DAYS = ACCEPT_MS // DAY_MS, ITEMISED_MS // DAY_MS, ARCHIVE_MEMORY_MS // DAY_MS
 
 
 class WrongRegion(ValueError):
@@ -58,57 +77,251 @@ def apply_all(state: RegionState, reports: Iterable[ReportsExtracted]) -> Folded
     return Folded(work if changed else state, changed, stats)
 
 
+@dataclass(slots=True)
+class _Pending:
+    """What the batch left to derive again: out-of-order or replaced articles."""
+
+    incidents: bool = False
+    ceasefire: bool = False
+    resort: bool = False
+
+
 def fold_into(state: RegionState, reports: Iterable[ReportsExtracted]) -> FoldStats:
     """The in-place fold behind `apply_all`, for a caller that owns a private copy of the state
     (the worker deserialises a fresh one from its table for every batch)."""
     stats = FoldStats()
-    for report in reports:
-        _fold_report(state, report, stats)
+    pending = _Pending()
+    for index, report in enumerate(reports):
+        _fold_report(state, report, index, stats, pending)
     if stats.reports_folded:
+        _settle(state, pending, stats)
         _compact(state)
     return stats
 
 
-def _fold_report(state: RegionState, report: ReportsExtracted, stats: FoldStats) -> None:
+def _settle(state: RegionState, pending: _Pending, stats: FoldStats) -> None:
+    """Derive again what out-of-order or replaced articles left pending; run the ceasefire clock."""
+    if pending.resort:
+        state.contributions = dict(sorted(state.contributions.items(), key=lambda item: item[1].order))
+        last = next(reversed(state.contributions.values()), None)
+        state.latest = last.order if last is not None else None  # a replaced article may have moved back
+    if pending.incidents:
+        state.incidents = derive_incidents(state.region, state.contributions.values())
+    clock = state.watermark_ms if state.watermark_ms is not None else 0
+    before = state.ceasefire.transitions
+    if pending.ceasefire:
+        state.ceasefire = replay(state.ceasefire_base, state.contributions.values(), clock)
+    else:
+        advance_clock(state.ceasefire, clock)  # the 72 h timer runs with the region's clock
+    stats.ceasefire_transitions += max(0, state.ceasefire.transitions - before)
+    pending.resort = pending.incidents = pending.ceasefire = False
+
+
+def _fold_report(state: RegionState, report: ReportsExtracted, index: int, stats: FoldStats, pending: _Pending) -> None:
     if report.region != state.region:
         raise WrongRegion(f"report {report.event_id} is for region {report.region!r}, not {state.region!r}")
     event_ms = to_ms(report.published_at)
-    seen_ms = state.seen_articles.get(report.article_id)
-    # an id older than the memory horizon counts as forgotten even before compaction drops it,
-    # so whether compaction already ran (batch boundaries) never changes the outcome
-    if seen_ms is not None and (state.watermark_ms is None or seen_ms >= state.watermark_ms - SEEN_ARTICLES_MS):
+    clock = event_ms if state.watermark_ms is None else max(state.watermark_ms, event_ms)
+    held = state.contributions.get(report.article_id)
+    if held is not None and held.event_ms < clock - ACCEPT_MS:
+        # Whether compaction already moved this old article out of the itemised ones depends on
+        # batch boundaries: compact now (the clock decides, not the batch), then look again.
+        _settle(state, pending, stats)
+        _compact(state)
+        held = state.contributions.get(report.article_id)
+    if held is not None:
+        _another_report(state, held, report, event_ms, clock, index, stats, pending)
+        return
+    known = state.remembered.get(report.article_id)
+    if known is not None and known.event_ms >= clock - ARCHIVE_MEMORY_MS:
+        if report.event_id in known.event_ids:
+            stats.duplicates_ignored += 1
+        else:
+            _refuse(stats, index, "late_revision", _late_revision(report, clock))
+        return
+    if event_ms < clock - ARCHIVE_MEMORY_MS:
+        _refuse(
+            stats,
+            index,
+            "too_old",
+            f"report of article {report.article_id!r} is dated {_days(clock - event_ms)} behind region "
+            f"{state.region!r}'s latest report, beyond the {MEMORY_DAYS}-day memory of archived articles: "
+            "sitmon cannot tell it from one already counted",
+        )
+        return
+    contribution = _contribution(report, event_ms)
+    in_order = (state.latest is None or contribution.order > state.latest) and (
+        state.watermark_ms is None or event_ms >= state.watermark_ms
+    )
+    _counted(state, report, event_ms, clock, stats)
+    if event_ms >= clock - ACCEPT_MS:
+        _itemise(state, contribution, in_order, stats, pending)
+    else:
+        _archive_late(state, contribution, clock, index, stats, pending)
+
+
+def _another_report(
+    state: RegionState,
+    held: Contribution,
+    report: ReportsExtracted,
+    event_ms: int,
+    clock: int,
+    index: int,
+    stats: FoldStats,
+    pending: _Pending,
+) -> None:
+    """A report of an article already itemised: a redelivery, an older or a newer derivation."""
+    if report.event_id == held.event_id or report.event_id in held.superseded:
         stats.duplicates_ignored += 1
         return
-    if state.watermark_ms is not None and event_ms < state.watermark_ms - LATE_LIMIT_MS:
-        stats.too_late_ignored += 1
+    if held.event_ms < clock - ACCEPT_MS:  # as good as archived, whether compaction ran or not
+        _refuse(stats, index, "late_revision", _late_revision(report, clock))
         return
-    state.seen_articles.pop(report.article_id, None)  # re-insert: key order must not depend on compaction
-    state.seen_articles[report.article_id] = event_ms
+    key = derivation_key(report)
+    if key < held.key:  # an older revision or extractor: the standing report stays
+        held.superseded = sorted([*held.superseded, report.event_id])
+        _counted(state, report, event_ms, clock, stats)
+        stats.superseded_ignored += 1
+        return
+    if event_ms < clock - ACCEPT_MS:
+        _refuse(stats, index, "late_revision", _late_revision(report, clock))
+        return
+    replacement = _contribution(report, event_ms)
+    replacement.superseded = sorted([*held.superseded, held.event_id])
+    del state.contributions[report.article_id]
+    state.contributions[report.article_id] = replacement
+    _counted(state, report, event_ms, clock, stats)
+    stats.revisions_applied += 1
+    pending.resort = True
+    pending.incidents = pending.incidents or bool(held.figures or replacement.figures)
+    pending.ceasefire = pending.ceasefire or bool(held.statements or replacement.statements)
+
+
+def _itemise(
+    state: RegionState, contribution: Contribution, in_order: bool, stats: FoldStats, pending: _Pending
+) -> None:
+    """Keep the article's contribution; apply it incrementally when it comes in (event time,
+    article id) order — which gives what deriving everything again would — else derive again."""
+    state.contributions[contribution.article_id] = contribution
+    state.latest = contribution.order if state.latest is None else max(state.latest, contribution.order)
+    if not in_order:
+        pending.resort = True
+        stats.rederived += 1
+    if contribution.figures:
+        if in_order and not pending.incidents:
+            fold_figures(state.incidents, state.region, contribution, stats)
+        else:
+            pending.incidents = True
+    if contribution.statements:
+        if in_order and not pending.ceasefire:
+            stats.ceasefire_transitions += apply_article(state.ceasefire, contribution)
+        else:
+            pending.ceasefire = True
+
+
+def _archive_late(
+    state: RegionState, contribution: Contribution, clock: int, index: int, stats: FoldStats, pending: _Pending
+) -> None:
+    """A new article more than 7 days behind the clock: its figures count in `all` only, as an
+    incident of their own (the archive keeps sums, so it cannot be matched with other outlets')."""
+    stats.archived_late += 1
+    if contribution.figures:
+        incidents: list[Incident] = []
+        fold_figures(incidents, state.region, contribution, stats)
+        for incident in incidents:
+            archive(state.archived, incident)
+        state.archived = dict(sorted(state.archived.items()))
+        contribution.figures = []
+    if contribution.statements and contribution.event_ms < clock - ITEMISED_MS:
+        _refuse(
+            stats,
+            index,
+            "late_ceasefire",
+            f"ceasefire statements of article {contribution.article_id!r} are dated "
+            f"{_days(clock - contribution.event_ms)} behind region {state.region!r}'s latest report: older than "
+            f"the {ITEMISED_DAYS}-day ceasefire history kept in order, not applied (its figures were archived)",
+        )
+        contribution.statements = []
+    if contribution.statements:  # still within the ordered history: kept itemised until it is absorbed
+        state.contributions[contribution.article_id] = contribution
+        state.latest = contribution.order if state.latest is None else max(state.latest, contribution.order)
+        pending.resort = pending.ceasefire = True
+    else:
+        _remember(state, contribution)
+
+
+def _counted(state: RegionState, report: ReportsExtracted, event_ms: int, clock: int, stats: FoldStats) -> None:
     stats.reports_folded += 1
     state.sequence += 1
-    state.cause = Cursor(report.event_id, report.article_id, event_ms)
-    if state.watermark_ms is None or event_ms > state.watermark_ms:
-        state.watermark_ms = event_ms
-        stats.ceasefire_transitions += advance_clock(state.ceasefire, event_ms)
-    fold_figures(state.incidents, state.region, report, stats)
-    for statement in report.ceasefire:
-        before = state.ceasefire.status
-        apply_statement(state.ceasefire, statement, event_ms, report.article_id)
-        stats.ceasefire_transitions += state.ceasefire.status != before
+    state.watermark_ms = clock
+    cursor = Cursor(report.event_id, report.article_id, event_ms, derivation_key(report))
+    if state.cause is None or cursor.rank > state.cause.rank:
+        state.cause = cursor
+
+
+def _contribution(report: ReportsExtracted, event_ms: int) -> Contribution:
+    return Contribution(
+        article_id=report.article_id,
+        event_id=report.event_id,
+        key=derivation_key(report),
+        event_ms=event_ms,
+        outlet=report.outlet,
+        places=report_places(report),
+        figures=[figure for figure in report.casualties if not figure.background],
+        statements=[statement for statement in report.ceasefire if not statement.background],
+    )
+
+
+def _remember(state: RegionState, contribution: Contribution) -> None:
+    ids = sorted({contribution.event_id, *contribution.superseded})
+    state.remembered[contribution.article_id] = Remembered(contribution.event_ms, ids)
+
+
+def _refuse(stats: FoldStats, index: int, kind: str, reason: str) -> None:
+    stats.refusals.append(Refusal(index, kind, reason))
+
+
+def _late_revision(report: ReportsExtracted, clock: int) -> str:
+    return (
+        f"report {report.event_id!r} is another revision or derivation of article {report.article_id!r}, whose "
+        f"counted report is more than {ACCEPT_DAYS} days behind the region's latest report "
+        f"({_days(clock - to_ms(report.published_at))} for this one): the all-time archive keeps the report it counted"
+    )
+
+
+def _days(span_ms: int) -> str:
+    return f"{span_ms / DAY_MS:.1f} days"
 
 
 def _compact(state: RegionState) -> None:
-    """Archive incidents no window but `all` can need, and forget article ids too old to recur."""
+    """Archive what no window but `all` can need, absorb old statements into the ceasefire base,
+    forget archived articles beyond the memory. Depends only on the clock, never on batches."""
     if state.watermark_ms is None:
         return
-    horizon = state.watermark_ms - ITEMISED_MS
-    if state.incidents and state.incidents[0].first_ms < horizon:
+    cut = state.watermark_ms - ITEMISED_MS
+    if state.incidents and state.incidents[0].first_ms < cut:
         for incident in state.incidents:
-            if incident.first_ms < horizon:
+            if incident.first_ms < cut:
                 archive(state.archived, incident)
-        state.incidents = [incident for incident in state.incidents if incident.first_ms >= horizon]
-    forget_before = state.watermark_ms - SEEN_ARTICLES_MS
-    if any(seen_ms < forget_before for seen_ms in state.seen_articles.values()):
-        state.seen_articles = {
-            article: seen_ms for article, seen_ms in state.seen_articles.items() if seen_ms >= forget_before
+                for article in incident.members:
+                    state.contributions[article].figures = []
+        state.archived = dict(sorted(state.archived.items()))
+        state.incidents = [incident for incident in state.incidents if incident.first_ms >= cut]
+    oldest = next(iter(state.contributions.values()), None)
+    if oldest is not None and oldest.event_ms < state.watermark_ms - ACCEPT_MS:
+        for contribution in list(state.contributions.values()):
+            if contribution.event_ms >= state.watermark_ms - ACCEPT_MS:
+                break  # ordered by event time: the rest are newer
+            if contribution.statements and contribution.event_ms < cut:
+                apply_article(state.ceasefire_base, contribution)
+                contribution.statements = []
+            if not contribution.figures and not contribution.statements:
+                del state.contributions[contribution.article_id]
+                _remember(state, contribution)
+    if any(earlier > later for earlier, later in itertools.pairwise(state.remembered)):
+        state.remembered = dict(sorted(state.remembered.items()))  # one order, however they arrived
+    forget_before = state.watermark_ms - ARCHIVE_MEMORY_MS
+    if any(known.event_ms < forget_before for known in state.remembered.values()):
+        state.remembered = {
+            article: known for article, known in state.remembered.items() if known.event_ms >= forget_before
         }

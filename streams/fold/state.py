@@ -13,17 +13,25 @@ from datetime import UTC, datetime
 
 from pydantic import TypeAdapter
 
+from streams.events import CasualtyFigure, CeasefireStatement
+
 HOUR_MS = 60 * 60 * 1000
 DAY_MS = 24 * HOUR_MS
 
 # A report belongs to an incident when its event time lies within this span of the
-# incident's first report; reports later than this behind the region's clock are too late.
+# incident's first report.
 INCIDENT_SPAN_MS = 48 * HOUR_MS
-LATE_LIMIT_MS = 48 * HOUR_MS
-# Incidents stay itemised as long as a window (7 d) or a late report (48 h) can still need them.
-ITEMISED_MS = 7 * DAY_MS + LATE_LIMIT_MS
-# Article ids are remembered as long as a duplicate could still be folded (it is too late after).
-SEEN_ARTICLES_MS = LATE_LIMIT_MS
+# The late-data horizon: a report up to 7 days behind the region's clock (its latest event time)
+# is itemised and lands in every window its event time falls in, exactly as if it had come in
+# time order. Incidents first reported more than 7 d + 48 h behind the clock are archived (no
+# itemised report can join them any more), and ceasefire statements that old are absorbed into
+# the ceasefire's archived base.
+ACCEPT_MS = 7 * DAY_MS
+ITEMISED_MS = ACCEPT_MS + INCIDENT_SPAN_MS
+# Articles no longer itemised are remembered (their report ids) this long, so a redelivery or a
+# revision of an archived article is recognised; a report older than this cannot be told apart
+# from one already counted and is dead-lettered.
+ARCHIVE_MEMORY_MS = 30 * DAY_MS
 VIOLATION_QUIET_MS = 72 * HOUR_MS
 FIGURES_SHOWN = 20
 HISTORY_KEPT = 50
@@ -76,6 +84,39 @@ class Incident:
     last_ms: int
     places: list[str] = field(default_factory=list)
     tallies: dict[str, IncidentTally] = field(default_factory=dict)  # key: "outcome|group"
+    members: list[str] = field(default_factory=list)  # article ids whose figures joined it
+
+
+DerivationKey = tuple[int, tuple[int, ...], str]
+
+
+@dataclass(slots=True)
+class Contribution:
+    """An article's standing report (the greatest `derivation_key` seen), itemised while a window
+    can need it. Incidents and the ceasefire are derived from these in event-time order, so the
+    order in which reports arrive never matters."""
+
+    article_id: str
+    event_id: str
+    key: DerivationKey
+    event_ms: int
+    outlet: str | None
+    places: list[str]
+    figures: list[CasualtyFigure]  # not background; emptied once its incident is archived
+    statements: list[CeasefireStatement]  # not background; emptied once absorbed into the base
+    superseded: list[str] = field(default_factory=list)  # ids of the article's reports that lost
+
+    @property
+    def order(self) -> tuple[int, str]:
+        return (self.event_ms, self.article_id)
+
+
+@dataclass(slots=True)
+class Remembered:
+    """An article no longer itemised: the ids of its reports, to recognise them again."""
+
+    event_ms: int
+    event_ids: list[str]
 
 
 @dataclass(slots=True)
@@ -110,27 +151,37 @@ class Ceasefire:
     evidence: str | None = None
     article_id: str | None = None
     last_violation_ms: int | None = None
-    history: list[Transition] = field(default_factory=list)
+    history: list[Transition] = field(default_factory=list)  # the last HISTORY_KEPT transitions
+    transitions: int = 0  # all transitions ever made
 
 
 @dataclass(slots=True)
 class Cursor:
-    """The last report that changed the region (becomes `SituationChanged.cause`)."""
+    """The newest report folded — greatest event time, then derivation key — whatever the order of
+    arrival (becomes `SituationChanged.cause`)."""
 
     event_id: str
     article_id: str
     published_ms: int
+    key: DerivationKey
+
+    @property
+    def rank(self) -> tuple[int, DerivationKey]:
+        return (self.published_ms, self.key)
 
 
 @dataclass(slots=True)
 class RegionState:
     region: str
     watermark_ms: int | None = None  # the latest event time folded: the region's clock
-    sequence: int = 0
-    seen_articles: dict[str, int] = field(default_factory=dict)  # article id -> event time
-    incidents: list[Incident] = field(default_factory=list)  # ordered by first_ms, then id
-    archived: dict[str, Archived] = field(default_factory=dict)
-    ceasefire: Ceasefire = field(default_factory=Ceasefire)
+    sequence: int = 0  # distinct reports folded (redeliveries and dead-lettered ones excluded)
+    contributions: dict[str, Contribution] = field(default_factory=dict)  # ordered by (event time, id)
+    incidents: list[Incident] = field(default_factory=list)  # derived from contributions; by first_ms, id
+    latest: tuple[int, str] | None = None  # greatest (event time, article id) derived into incidents
+    archived: dict[str, Archived] = field(default_factory=dict)  # ordered by key
+    remembered: dict[str, Remembered] = field(default_factory=dict)  # ordered by article id
+    ceasefire_base: Ceasefire = field(default_factory=Ceasefire)  # statements older than the horizon
+    ceasefire: Ceasefire = field(default_factory=Ceasefire)  # the base with itemised statements replayed
     cause: Cursor | None = None
 
 

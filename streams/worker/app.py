@@ -26,7 +26,7 @@ from streams.worker import faust_patches
 from streams.worker.batch import fold_region, plan_batch
 from streams.worker.local_state import deployment_dir
 from streams.worker.metrics import WorkerMetrics
-from streams.worker.records import RawRecord
+from streams.worker.records import Poison, RawRecord
 from streams.worker.settings import WorkerSettings
 from streams.worker.take import take_paced
 
@@ -113,6 +113,7 @@ def build_app(
                 for event in events
             ]
             plan = plan_batch(records)
+            refused: list[tuple[int, Poison]] = []  # reports the fold could not place: dead letters too
             for group in plan.regions.values():
                 # table reads and writes pick their partition (store and changelog) from the
                 # current event: point it at this region's own record, not the batch's last
@@ -120,6 +121,7 @@ def build_app(
                 key = group.region.encode("utf-8")
                 outcome = fold_region(regions.get(key), group)
                 metrics.observe(outcome.stats)
+                refused.extend(outcome.refused)
                 if outcome.state is not None:
                     regions[key] = outcome.state
                 if outcome.situation is not None:
@@ -129,7 +131,7 @@ def build_app(
                         timestamp=to_ms(outcome.situation.as_of) / 1000,
                     )
                     metrics.situations.inc()
-            for index, poison in plan.poison:
+            for index, poison in [*plan.poison, *refused]:
                 await dead_letters.send(
                     key=poison.letter.origin.encode("utf-8"),
                     value=encode(poison.letter, subject=poison.letter.origin),

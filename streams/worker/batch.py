@@ -19,13 +19,14 @@ from streams.fold.region import fold_into, new_region
 from streams.fold.snapshot import snapshot
 from streams.fold.state import dump_state, load_state
 from streams.situation import SituationChanged
-from streams.worker.records import Poison, RawRecord, read_report
+from streams.worker.records import Poison, RawRecord, dead_letter, read_report
 
 
 @dataclass(slots=True)
 class RegionBatch:
     region: str
     reports: list[ReportsExtracted] = field(default_factory=list)
+    records: list[tuple[int, RawRecord]] = field(default_factory=list)  # each report's record and its position
     last_index: int = 0  # position of the region's last record in the batch (its partition anchor)
 
 
@@ -46,6 +47,7 @@ def plan_batch(records: Sequence[RawRecord]) -> BatchPlan:
         if group is None:
             group = plan.regions[read.region] = RegionBatch(read.region)
         group.reports.append(read)
+        group.records.append((index, record))
         group.last_index = index
     return plan
 
@@ -55,11 +57,17 @@ class RegionOutcome:
     state: bytes | None  # the table value to write, or None to leave the table alone
     situation: SituationChanged | None
     stats: FoldStats
+    refused: list[tuple[int, Poison]] = field(default_factory=list)  # reports the fold could not place
 
 
 def fold_region(stored: bytes | None, batch: RegionBatch) -> RegionOutcome:
     state = load_state(stored) if stored is not None else new_region(batch.region)
     stats = fold_into(state, batch.reports)
+    refused = [
+        (batch.records[refusal.index][0], dead_letter(batch.records[refusal.index][1], refusal.kind, refusal.reason))
+        for refusal in stats.refusals
+        if refusal.index < len(batch.records)
+    ]
     if state.cause is None or not (stats.reports_folded or stats.duplicates_ignored):
-        return RegionOutcome(None, None, stats)
-    return RegionOutcome(dump_state(state), snapshot(state), stats)
+        return RegionOutcome(None, None, stats, refused)
+    return RegionOutcome(dump_state(state), snapshot(state), stats, refused)

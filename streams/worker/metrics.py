@@ -14,7 +14,7 @@ class WorkerMetrics:
     def __init__(self, registry: CollectorRegistry) -> None:
         self.reports = Counter(
             "sitmon_worker_reports",
-            "Reports read from the reports topic, by what the fold did with them",
+            "Reports read from the reports topic, by what the fold did with them (folded includes revision, superseded and archived_late)",
             ["result"],
             registry=registry,
         )
@@ -35,7 +35,11 @@ class WorkerMetrics:
     def observe(self, stats: FoldStats) -> None:
         self.reports.labels("folded").inc(stats.reports_folded)
         self.reports.labels("duplicate").inc(stats.duplicates_ignored)
-        self.reports.labels("too_late").inc(stats.too_late_ignored)
+        self.reports.labels("revision").inc(stats.revisions_applied)
+        self.reports.labels("superseded").inc(stats.superseded_ignored)
+        self.reports.labels("archived_late").inc(stats.archived_late)
+        self.reports.labels("out_of_order").inc(stats.rederived)
+        self.reports.labels("refused").inc(len(stats.refusals))
         self.figures.labels("counted").inc(stats.figures_counted)
         self.figures.labels("superseded").inc(stats.figures_superseded)
         self.figures.labels("deduplicated").inc(stats.tallies_deduplicated)

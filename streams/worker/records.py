@@ -36,17 +36,18 @@ def read_report(record: RawRecord) -> ReportsExtracted | Poison:
     try:
         event = decode(record.value)
     except UndecodableRecord as exc:
-        return _poison(record, "undecodable", str(exc))
+        return dead_letter(record, "undecodable", str(exc))
     if not isinstance(event, ReportsExtracted):
-        return _poison(record, "wrong_type", f"expected a reports.extracted event, got {event.type}")
+        return dead_letter(record, "wrong_type", f"expected a reports.extracted event, got {event.type}")
     key = record.key.decode("utf-8", errors="replace") if record.key is not None else None
     if key != event.region:
         # the table is partitioned by the record key: a report keyed elsewhere would split the region
-        return _poison(record, "wrong_key", f"record key {key!r} is not the report's region {event.region!r}")
+        return dead_letter(record, "wrong_key", f"record key {key!r} is not the report's region {event.region!r}")
     return event
 
 
-def _poison(record: RawRecord, kind: str, reason: str) -> Poison:
+def dead_letter(record: RawRecord, kind: str, reason: str) -> Poison:
+    """A record that will not be folded, as the dead letter saying why."""
     return Poison(
         kind,
         DeadLettered(

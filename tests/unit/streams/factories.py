@@ -82,20 +82,29 @@ def report(
     casualties: Sequence[CasualtyFigure] = (),
     ceasefire: Sequence[CeasefireStatement] = (),
     event_id: str | None = None,
+    revised_at: datetime | None = None,
+    extractor_version: str = "test",
 ) -> ReportsExtracted:
     return ReportsExtracted(
-        event_id=event_id or stable_id("reports", article_id),
+        event_id=event_id or stable_id("reports", article_id, *_derivation_parts(revised_at, extractor_version)),
         occurred_at=at,
         article_id=article_id,
         article_event_id=stable_id("article", article_id),
         outlet=outlet,
         published_at=at,
-        extractor_version="test",
+        extractor_version=extractor_version,
+        revised_at=revised_at,
         region=region,
         locations=tuple(LocationMention(name=name, start=0, end=len(name), region=region) for name in places),
         casualties=tuple(casualties),
         ceasefire=tuple(ceasefire),
     )
+
+
+def _derivation_parts(revised_at: datetime | None, extractor_version: str) -> list[str]:
+    """A revision or another extractor's report of the same article is another event."""
+    parts = [revised_at.isoformat()] if revised_at is not None else []
+    return parts + ([extractor_version] if extractor_version != "test" else [])
 
 
 def seed_figures(killed: int = 32) -> list[CasualtyFigure]:

@@ -188,18 +188,6 @@ def test_late_report_within_48h_updates_the_right_incident() -> None:
     assert tally(situation, "24h").best == 3  # the Stepanakert incident began 40 h before the picture
 
 
-def test_reports_more_than_48h_late_are_ignored_and_counted() -> None:
-    folded = apply_all(
-        new_region(REGION),
-        [
-            report("a1", at=SEED_AT + 3 * DAY, casualties=[figure(5)]),
-            report("a2", at=SEED_AT, casualties=[figure(100)]),
-        ],
-    )
-    assert folded.stats.too_late_ignored == 1
-    assert tally(snapshot(folded.state)).best == 5
-
-
 def test_old_incidents_leave_the_windows_but_stay_in_all() -> None:
     situation = picture(
         [
