@@ -7,6 +7,7 @@ unknown fields and carry a past-tense `type` that selects the model in `SitmonEv
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from datetime import datetime
@@ -163,6 +164,7 @@ class ReportsExtracted(Event):
     ceasefire: tuple[CeasefireStatement, ...] = ()
 
 
+@functools.lru_cache(maxsize=1024)  # a handful of versions, asked once per report on the fold's hot path
 def extractor_version_order(version: str) -> tuple[int, ...]:
     """`sitmon-extract/1.10` → (1, 10): extractor versions compare by their numeric parts."""
     numbers = re.findall(r"\d+", version.rpartition("/")[2])

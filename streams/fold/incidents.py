@@ -1,9 +1,11 @@
 """The incident model: how casualty figures from many articles become one tally each.
 
-A region's figures are grouped into incidents. A report joins the earliest incident whose
-first report lies within 48 h of the report's event time and whose places overlap the
-report's places (a report or incident that names no place overlaps any); otherwise it starts
-a new incident. Inside an incident, per outcome and group, every source (the authority the
+A region's figures are grouped into incidents. Articles are taken in (event time, article id)
+order — `fold_figures` is only ever given the next article in that order, `derive_incidents`
+sorts them — so the incidents never depend on arrival order. An article joins the earliest
+incident whose first report lies within 48 h of its event time and whose places overlap its
+places (an article or incident that names no place overlaps any); otherwise it starts a new
+incident. Inside an incident, per outcome and group, every source (the authority the
 figure is attributed to, else the outlet) keeps one standing figure: the highest it has
 stated, so "the toll rose to 32" supersedes its earlier 27 and a stale restatement never rolls
 it back. Outlets repeating a source's figure add to the number of sources, not to the count.
@@ -16,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from streams.events import CasualtyFigure, ReportsExtracted, stable_id
-from streams.fold.state import INCIDENT_SPAN_MS, Contribution, Incident, IncidentTally, Quote, SourceFigure
+from streams.fold.state import INCIDENT_SPAN_MS, Contribution, Figure, Incident, IncidentTally, Quote, SourceFigure
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,9 +140,7 @@ def derive_incidents(region: str, contributions: Iterable[Contribution]) -> list
     return incidents
 
 
-def _fold_figure(
-    incident: Incident, figure: CasualtyFigure, contribution: Contribution, outlet: str, stats: FoldStats
-) -> bool:
+def _fold_figure(incident: Incident, figure: Figure, contribution: Contribution, outlet: str, stats: FoldStats) -> bool:
     key = tally_key(figure.outcome, figure.group)
     tally = incident.tallies.get(key)
     if tally is None:

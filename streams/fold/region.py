@@ -39,10 +39,15 @@ from streams.fold.state import (
     ITEMISED_MS,
     Contribution,
     Cursor,
+    DerivationKey,
+    Figure,
     Incident,
     RegionState,
     Remembered,
     clone,
+    contribution_summary,
+    decode_contribution,
+    encode_contribution,
     to_ms,
 )
 from streams.fold.tallies import archive
@@ -102,15 +107,15 @@ def fold_into(state: RegionState, reports: Iterable[ReportsExtracted]) -> FoldSt
 def _settle(state: RegionState, pending: _Pending, stats: FoldStats) -> None:
     """Derive again what out-of-order or replaced articles left pending; run the ceasefire clock."""
     if pending.resort:
-        state.contributions = dict(sorted(state.contributions.items(), key=lambda item: item[1].order))
-        last = next(reversed(state.contributions.values()), None)
-        state.latest = last.order if last is not None else None  # a replaced article may have moved back
+        held = sorted(_all_held(state), key=lambda contribution: contribution.order)
+        state.contributions = {contribution.article_id: encode_contribution(contribution) for contribution in held}
+        state.latest = held[-1].order if held else None  # a replaced article may have moved back
     if pending.incidents:
-        state.incidents = derive_incidents(state.region, state.contributions.values())
+        state.incidents = derive_incidents(state.region, _all_held(state))
     clock = state.watermark_ms if state.watermark_ms is not None else 0
     before = state.ceasefire.transitions
     if pending.ceasefire:
-        state.ceasefire = replay(state.ceasefire_base, state.contributions.values(), clock)
+        state.ceasefire = replay(state.ceasefire_base, _all_held(state), clock)
     else:
         advance_clock(state.ceasefire, clock)  # the 72 h timer runs with the region's clock
     stats.ceasefire_transitions += max(0, state.ceasefire.transitions - before)
@@ -122,17 +127,17 @@ def _fold_report(state: RegionState, report: ReportsExtracted, index: int, stats
         raise WrongRegion(f"report {report.event_id} is for region {report.region!r}, not {state.region!r}")
     event_ms = to_ms(report.published_at)
     clock = event_ms if state.watermark_ms is None else max(state.watermark_ms, event_ms)
-    held = state.contributions.get(report.article_id)
+    held = _held(state, report.article_id)
     if held is not None and held.event_ms < clock - ACCEPT_MS:
         # Whether compaction already moved this old article out of the itemised ones depends on
         # batch boundaries: compact now (the clock decides, not the batch), then look again.
         _settle(state, pending, stats)
         _compact(state)
-        held = state.contributions.get(report.article_id)
+        held = _held(state, report.article_id)
     if held is not None:
         _another_report(state, held, report, event_ms, clock, index, stats, pending)
         return
-    known = state.remembered.get(report.article_id)
+    known = _remembered(state, report.article_id)
     if known is not None and known.event_ms >= clock - ARCHIVE_MEMORY_MS:
         if report.event_id in known.event_ids:
             stats.duplicates_ignored += 1
@@ -180,16 +185,17 @@ def _another_report(
     key = derivation_key(report)
     if key < held.key:  # an older revision or extractor: the standing report stays
         held.superseded = sorted([*held.superseded, report.event_id])
+        state.contributions[held.article_id] = encode_contribution(held)
         _counted(state, report, event_ms, clock, stats)
         stats.superseded_ignored += 1
         return
     if event_ms < clock - ACCEPT_MS:
         _refuse(stats, index, "late_revision", _late_revision(report, clock))
         return
-    replacement = _contribution(report, event_ms)
+    replacement = _contribution(report, event_ms, key)
     replacement.superseded = sorted([*held.superseded, held.event_id])
     del state.contributions[report.article_id]
-    state.contributions[report.article_id] = replacement
+    state.contributions[report.article_id] = encode_contribution(replacement)
     _counted(state, report, event_ms, clock, stats)
     stats.revisions_applied += 1
     pending.resort = True
@@ -202,7 +208,7 @@ def _itemise(
 ) -> None:
     """Keep the article's contribution; apply it incrementally when it comes in (event time,
     article id) order — which gives what deriving everything again would — else derive again."""
-    state.contributions[contribution.article_id] = contribution
+    state.contributions[contribution.article_id] = encode_contribution(contribution)
     state.latest = contribution.order if state.latest is None else max(state.latest, contribution.order)
     if not in_order:
         pending.resort = True
@@ -243,7 +249,7 @@ def _archive_late(
         )
         contribution.statements = []
     if contribution.statements:  # still within the ordered history: kept itemised until it is absorbed
-        state.contributions[contribution.article_id] = contribution
+        state.contributions[contribution.article_id] = encode_contribution(contribution)
         state.latest = contribution.order if state.latest is None else max(state.latest, contribution.order)
         pending.resort = pending.ceasefire = True
     else:
@@ -254,27 +260,31 @@ def _counted(state: RegionState, report: ReportsExtracted, event_ms: int, clock:
     stats.reports_folded += 1
     state.sequence += 1
     state.watermark_ms = clock
-    cursor = Cursor(report.event_id, report.article_id, event_ms, derivation_key(report))
-    if state.cause is None or cursor.rank > state.cause.rank:
-        state.cause = cursor
+    key = derivation_key(report)
+    if state.cause is None or (event_ms, key) > state.cause.rank:
+        state.cause = Cursor(report.event_id, report.article_id, event_ms, key)
 
 
-def _contribution(report: ReportsExtracted, event_ms: int) -> Contribution:
+def _contribution(report: ReportsExtracted, event_ms: int, key: DerivationKey | None = None) -> Contribution:
     return Contribution(
         article_id=report.article_id,
         event_id=report.event_id,
-        key=derivation_key(report),
+        key=key or derivation_key(report),
         event_ms=event_ms,
         outlet=report.outlet,
         places=report_places(report),
-        figures=[figure for figure in report.casualties if not figure.background],
+        figures=[
+            Figure(figure.outcome, figure.group, figure.count, figure.qualifier, figure.source, figure.sentence)
+            for figure in report.casualties
+            if not figure.background
+        ],
         statements=[statement for statement in report.ceasefire if not statement.background],
     )
 
 
 def _remember(state: RegionState, contribution: Contribution) -> None:
     ids = sorted({contribution.event_id, *contribution.superseded})
-    state.remembered[contribution.article_id] = Remembered(contribution.event_ms, ids)
+    state.remembered[contribution.article_id] = Remembered(contribution.event_ms, ids).encode()
 
 
 def _refuse(stats: FoldStats, index: int, kind: str, reason: str) -> None:
@@ -304,24 +314,47 @@ def _compact(state: RegionState) -> None:
             if incident.first_ms < cut:
                 archive(state.archived, incident)
                 for article in incident.members:
-                    state.contributions[article].figures = []
+                    member = decode_contribution(state.contributions[article])
+                    member.figures = []
+                    state.contributions[article] = encode_contribution(member)
         state.archived = dict(sorted(state.archived.items()))
         state.incidents = [incident for incident in state.incidents if incident.first_ms >= cut]
-    oldest = next(iter(state.contributions.values()), None)
-    if oldest is not None and oldest.event_ms < state.watermark_ms - ACCEPT_MS:
-        for contribution in list(state.contributions.values()):
-            if contribution.event_ms >= state.watermark_ms - ACCEPT_MS:
-                break  # ordered by event time: the rest are newer
-            if contribution.statements and contribution.event_ms < cut:
-                apply_article(state.ceasefire_base, contribution)
-                contribution.statements = []
-            if not contribution.figures and not contribution.statements:
-                del state.contributions[contribution.article_id]
-                _remember(state, contribution)
+    for raw in list(state.contributions.values()):  # oldest first, until one within the horizon
+        event_ms, has_figures, has_statements = contribution_summary(raw)
+        if event_ms >= state.watermark_ms - ACCEPT_MS:
+            break
+        if has_figures and not (has_statements and event_ms < cut):
+            continue  # its incident is still itemised: nothing to do yet
+        contribution = decode_contribution(raw)
+        if contribution.statements and contribution.event_ms < cut:
+            apply_article(state.ceasefire_base, contribution)
+            contribution.statements = []
+            state.contributions[contribution.article_id] = encode_contribution(contribution)
+        if not contribution.figures and not contribution.statements:
+            del state.contributions[contribution.article_id]
+            _remember(state, contribution)
     if any(earlier > later for earlier, later in itertools.pairwise(state.remembered)):
         state.remembered = dict(sorted(state.remembered.items()))  # one order, however they arrived
     forget_before = state.watermark_ms - ARCHIVE_MEMORY_MS
-    if any(known.event_ms < forget_before for known in state.remembered.values()):
+    if any(_remembered_ms(known) < forget_before for known in state.remembered.values()):
         state.remembered = {
-            article: known for article, known in state.remembered.items() if known.event_ms >= forget_before
+            article: known for article, known in state.remembered.items() if _remembered_ms(known) >= forget_before
         }
+
+
+def _held(state: RegionState, article_id: str) -> Contribution | None:
+    raw = state.contributions.get(article_id)
+    return decode_contribution(raw) if raw is not None else None
+
+
+def _all_held(state: RegionState) -> list[Contribution]:
+    return [decode_contribution(raw) for raw in state.contributions.values()]
+
+
+def _remembered(state: RegionState, article_id: str) -> Remembered | None:
+    raw = state.remembered.get(article_id)
+    return Remembered.decode(raw) if raw is not None else None
+
+
+def _remembered_ms(raw: str) -> int:
+    return int(raw.partition(" ")[0])

@@ -8,12 +8,13 @@ are never mutated (the public folds stay pure).
 
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from pydantic import TypeAdapter
 
-from streams.events import CasualtyFigure, CeasefireStatement
+from streams.events import CeasefireStatement
 
 HOUR_MS = 60 * 60 * 1000
 DAY_MS = 24 * HOUR_MS
@@ -91,6 +92,18 @@ DerivationKey = tuple[int, tuple[int, ...], str]
 
 
 @dataclass(slots=True)
+class Figure:
+    """What the fold needs of a `CasualtyFigure` (not its offsets): kept per itemised article."""
+
+    outcome: str
+    group: str | None
+    count: int
+    qualifier: str
+    source: str | None
+    sentence: str
+
+
+@dataclass(slots=True)
 class Contribution:
     """An article's standing report (the greatest `derivation_key` seen), itemised while a window
     can need it. Incidents and the ceasefire are derived from these in event-time order, so the
@@ -102,7 +115,7 @@ class Contribution:
     event_ms: int
     outlet: str | None
     places: list[str]
-    figures: list[CasualtyFigure]  # not background; emptied once its incident is archived
+    figures: list[Figure]  # not background; emptied once its incident is archived
     statements: list[CeasefireStatement]  # not background; emptied once absorbed into the base
     superseded: list[str] = field(default_factory=list)  # ids of the article's reports that lost
 
@@ -117,6 +130,35 @@ class Remembered:
 
     event_ms: int
     event_ids: list[str]
+
+    def encode(self) -> str:
+        return " ".join([str(self.event_ms), *self.event_ids])
+
+    @staticmethod
+    def decode(raw: str) -> Remembered:
+        event_ms, *event_ids = raw.split(" ")
+        return Remembered(int(event_ms), event_ids)
+
+
+_contribution_codec: TypeAdapter[Contribution] = TypeAdapter(Contribution)
+
+
+def encode_contribution(contribution: Contribution) -> str:
+    """`<event ms> <f|-><s|-> <json>`: compaction reads the time and whether figures or statements
+    remain from the prefix, without decoding the article."""
+    flags = ("f" if contribution.figures else "-") + ("s" if contribution.statements else "-")
+    packed = base64.b64encode(_contribution_codec.dump_json(contribution)).decode("ascii")
+    return f"{contribution.event_ms} {flags} {packed}"
+
+
+def decode_contribution(raw: str) -> Contribution:
+    return _contribution_codec.validate_json(base64.b64decode(raw.split(" ", 2)[2]))
+
+
+def contribution_summary(raw: str) -> tuple[int, bool, bool]:
+    """(event ms, has figures, has statements) of an encoded contribution."""
+    event_ms, flags, _ = raw.split(" ", 2)
+    return int(event_ms), flags[0] == "f", flags[1] == "s"
 
 
 @dataclass(slots=True)
@@ -175,11 +217,14 @@ class RegionState:
     region: str
     watermark_ms: int | None = None  # the latest event time folded: the region's clock
     sequence: int = 0  # distinct reports folded (redeliveries and dead-lettered ones excluded)
-    contributions: dict[str, Contribution] = field(default_factory=dict)  # ordered by (event time, id)
+    # article id -> its Contribution as JSON, ordered by (event time, article id). Kept encoded and
+    # decoded only when touched: most batches append a few and read none, and a region holds up
+    # to 9 days of articles, which would otherwise be parsed and rebuilt for every batch.
+    contributions: dict[str, str] = field(default_factory=dict)
     incidents: list[Incident] = field(default_factory=list)  # derived from contributions; by first_ms, id
     latest: tuple[int, str] | None = None  # greatest (event time, article id) derived into incidents
     archived: dict[str, Archived] = field(default_factory=dict)  # ordered by key
-    remembered: dict[str, Remembered] = field(default_factory=dict)  # ordered by article id
+    remembered: dict[str, str] = field(default_factory=dict)  # article id -> Remembered, encoded; by id
     ceasefire_base: Ceasefire = field(default_factory=Ceasefire)  # statements older than the horizon
     ceasefire: Ceasefire = field(default_factory=Ceasefire)  # the base with itemised statements replayed
     cause: Cursor | None = None

@@ -57,7 +57,7 @@ def table_values(bootstrap: str, changelog: str) -> dict[bytes, bytes]:
 
 def consumed(worker: WorkerProcess) -> float:
     return sum(
-        worker.counter("sitmon_worker_reports_total", result=result) for result in ("folded", "duplicate", "too_late")
+        worker.counter("sitmon_worker_reports_total", result=result) for result in ("folded", "duplicate", "refused")
     )
 
 

@@ -35,7 +35,7 @@ LOG = synthetic_log(1500, regions=12, seed=11)
 
 def consumed(worker: WorkerProcess) -> float:
     return sum(
-        worker.counter("sitmon_worker_reports_total", result=result) for result in ("folded", "duplicate", "too_late")
+        worker.counter("sitmon_worker_reports_total", result=result) for result in ("folded", "duplicate", "refused")
     )
 
 
