@@ -13,16 +13,14 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
+from services.extraction import lexicons
 from services.extraction.wordlists import word_tuple
 
 _STEM: Final = 5  # a word's first five letters are enough to recognise it, and fold inflections together
 
 # Words that signal a figure without being an outcome word: tolls, subgroups, and the
 # counting nouns of sentences such as "Among them were two children".
-_EXTRA: Final = word_tuple(
-    "toll bilan balance balanço saldo cifra número casualties casualty victims víctimas vítimas victimes "
-    "bajas baixas pertes among including dont parmi entre incluindo incluyendo"
-)
+_EXTRA: Final = tuple(lexicons.words("figure_keywords"))
 
 
 _GLUE: Final = frozenset(

@@ -98,7 +98,11 @@ SUBGROUP_CUE: Final = re.compile(
     + "|".join(
         re.escape(filler) for filler in sorted(lexicons.words("grammar", "subgroup_fillers"), key=len, reverse=True)
     )
-    + r"|,)\s*)*$"
+    + r"|,|(?:"
+    + "|".join(lexicons.words("grammar", "indefinite_articles"))
+    + r")\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?:"
+    + "|".join(sorted(set(lexicons.words("grammar", "connectors")) - {"plus"}))
+    + r"))\s*)*$"
 )
 
 # Words that end the stretch of text in which an outcome can still refer back to a number.

@@ -34,6 +34,8 @@ GATES: dict[str, tuple[str, str]] = {
     "es": ("0.95", "0.95"),
     "fr": ("0.95", "0.95"),
     "pt": ("0.95", "0.95"),
+    # German articles written for development (with the lexicon); first measured at 1.000 / 1.000
+    "de": ("0.95", "0.95"),
     "independent": ("0.95", "0.95"),
     "blind": ("0.94", "0.88"),  # first measured at casualty 0.94, ceasefire 0.88
     "blind2": ("0.94", "0.93"),  # first measured at casualty 0.944, ceasefire 0.937
@@ -97,4 +99,4 @@ def test_the_scorer_fails_an_extractor_that_finds_nothing(tmp_path: Path) -> Non
 def test_there_are_enough_hand_written_articles_in_every_language() -> None:
     languages = [json.loads(line)["language"] for path in ARTICLES for line in path.read_text("utf-8").splitlines()]
     assert len(languages) >= 25
-    assert {"en", "pt", "es", "fr"} <= set(languages)
+    assert {"en", "pt", "es", "fr", "de"} <= set(languages)
