@@ -26,7 +26,7 @@ GATED = [
     (outcomes._TOLL, outcomes._TOLL_WORDS),
     (outcomes._INJURY_TOLL, outcomes._INJURY_TOLL_WORDS),
     (numbers._ENGLISH_ARTICLE_SCALE, numbers._ARTICLE_SCALES),
-    *((numbers._collective_pattern(language), numbers._NOUNS[language]) for language in ("en", "pt", "es", "fr")),
+    *((numbers._collective_pattern(language), numbers._NOUNS[language]) for language in ("en", "pt", "es", "fr", "de")),
 ]
 
 PHRASES = [
@@ -38,6 +38,9 @@ PHRASES = [
     "in a sİngle day", "ſince then, when", "the day after",
     "death toll", "número de vítimas mortales", "la cifra de heridos", "bilan des blessés", "nombre de morts",
     "a Hundred", "two DOZEN", "duas dezenas", "una docena", "une vingtaine", "uma DÚZIA", "un millier",
+    "in den vergangenen 24 Stunden", "am Wochenende", "innerhalb einer Woche", "an einem einzigen Tag",
+    "im vergangenen Jahr", "vor zwei Jahren", "im vorherigen Krieg", "seit März, als", "die Zahl der Toten",
+    "Zahl der Verletzten", "ein Dutzend", "zwei Dutzend", "Todeszahl",
 ]  # fmt: skip
 # Upper case, accents, and the letters that match case-insensitively without lowercasing to them.
 ALPHABET = st.sampled_from(list("abcdefghijklmnopqrstuvwxyz ABCDEIKLMNSTWZ'’-,0123456789éÉúÚíÍçİıſ") + PHRASES)
