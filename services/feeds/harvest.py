@@ -159,10 +159,10 @@ async def _article(
     language = source.language or entry.language
     if not entry.full_content and len(text) < context.summary_chars and entry.link:
         page = await fetch(entry.link, None, None, context.max_page_bytes)
-        extracted = main_text(page.body.decode("utf-8", errors="replace"), page.url)
-        text = normalise(extracted.text)
-        title = title or extracted.title
-        language = language or extracted.language
+        html = page.body.decode("utf-8", errors="replace")
+        text = normalise(main_text(html, page.url).text)
+        if not title:  # rare: an entry without a title takes the page's
+            title = html_to_text(html)[1]
     if not text:
         raise FetchFailed("malformed", "the entry has no text and no page to read it from")
     return IncomingArticle(
