@@ -9,7 +9,6 @@ import subprocess
 import sys
 from datetime import UTC, datetime
 
-import pytest
 from prometheus_client import CollectorRegistry
 
 from services.feeds.metrics import PollMetrics
@@ -187,7 +186,6 @@ def test_a_page_that_changes_is_published_as_revisions_of_one_article_and_an_unc
     assert [r.revised_at for r in facts] == [a.revised_at for a in revisions]
 
 
-@pytest.mark.xfail(reason="needs the fold side of revisions (derivation_key), landing separately", strict=False)
 def test_the_regions_picture_follows_each_revision_and_never_counts_the_article_twice(
     catalogue: Catalogue, bootstrap: str
 ) -> None:
