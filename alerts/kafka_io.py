@@ -13,6 +13,7 @@ import time
 from collections.abc import Sequence
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
+from aiokafka.errors import IllegalStateError
 
 from alerts.errors import AlertsError
 
@@ -74,6 +75,30 @@ class TopicTail:
 
     async def stop(self) -> None:
         await self._consumer.stop()
+
+
+async def read_backlog(consumer: AIOKafkaConsumer, timeout_s: float = METADATA_TIMEOUT_S) -> list[ConsumerRecord]:
+    """A group consumer's backlog: every record from its committed offsets to the end offsets as
+    they were once its partitions were assigned (what arrived while the service was down).
+    Gives up quietly at the deadline (no assignment, or a rebalance): the live loop reads the rest."""
+    records: list[ConsumerRecord] = []
+    ends: dict[TopicPartition, int] | None = None
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        batches = await consumer.getmany(timeout_ms=200)
+        records.extend(record for batch in batches.values() for record in batch)
+        assigned = consumer.assignment()
+        if not assigned:
+            continue
+        try:
+            if ends is None or set(ends) != assigned:
+                ends = await consumer.end_offsets(list(assigned))
+            positions = {tp: int(await consumer.position(tp)) for tp in ends}
+            if all(positions[tp] >= end for tp, end in ends.items()):
+                return records
+        except IllegalStateError:  # the assignment changed under us: look again
+            ends = None
+    return records
 
 
 def new_producer(bootstrap: str) -> AIOKafkaProducer:

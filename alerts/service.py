@@ -24,7 +24,7 @@ import structlog
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
 
 from alerts.engine import AlertEngine
-from alerts.kafka_io import KafkaUnavailable, TopicTail, new_producer, origin
+from alerts.kafka_io import KafkaUnavailable, TopicTail, new_producer, origin, read_backlog
 from alerts.lifecycle.state import Step
 from alerts.metrics import AlertMetrics
 from alerts.notifier import StageOutcome, plan_notifications
@@ -134,7 +134,12 @@ class AlertService:
             for request in self._deferred_resends:  # requested while the service was down
                 await self.requests.resend(request)
             self._deferred_resends.clear()
-            await self._notify(None)  # anything owed from before a restart
+            # what arrived while the service was down is evaluated whole before anything is
+            # notified, so an alert that changed several times meanwhile is notified once, as it is now
+            steps = [step for record in await read_backlog(self._situations) for step in await self._evaluate(record)]
+            await self._record_transitions(steps)
+            await self._notify(None)  # anything owed from before a restart, and the backlog's news
+            await self._situations.commit()
             self.ready.set()
             log.info("alerts.ready", group=self.settings.consumer_group())
             await self._loop(stop)

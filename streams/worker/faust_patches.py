@@ -41,7 +41,7 @@ from faust.transport.consumer import Consumer
 from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
 
 PINNED_FAUST = "0.15.3"
-DRAIN_PARK_TIMEOUT_S = 5.0  # the drain loop's fetch waits at most 1 s; longer means it is not running
+DRAIN_PARK_TIMEOUT_S = 5.0  # the drain loop's fetch waits at most 1 s; longer means it is stuck elsewhere
 
 _original_perform_seek: Callable[[Consumer], Awaitable[None]] = Consumer.perform_seek
 _original_wait_next_records: Callable[[Consumer, float], Awaitable[Any]] = Consumer._wait_next_records
@@ -64,14 +64,15 @@ async def _wait_next_records(self: Consumer, timeout: float) -> Any:
 
 
 async def _perform_seek(self: Consumer) -> None:
-    if not self.flow_active:  # nothing is being delivered: the seek cannot race a fetch
-        await _original_perform_seek(self)
+    fetcher = getattr(self.app, "_fetcher", None)
+    if not self.flow_active or fetcher is None or not fetcher.started:
+        await _original_perform_seek(self)  # nothing is being delivered: the seek cannot race a fetch
         return
     parked = _parked_event(self)
     parked.clear()
     self.stop_flow()
     try:
-        # a timeout means no drain loop is running (not started yet): nothing to wait for
+        # the drain loop parks within its 1 s fetch timeout; if it does not, seek anyway (as unpatched)
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(parked.wait(), DRAIN_PARK_TIMEOUT_S)
         await _original_perform_seek(self)

@@ -4,7 +4,8 @@ Two alerting services read the same story on two sets of topics: one runs cleanl
 other is restarted four times (issue 11 asked for five; each restart costs a consumer-group
 rejoin) — twice with SIGTERM, twice with `kill -9` — at seeded random moments: right after
 a snapshot was published (the restarted service catches it up) or once its first webhook
-arrived. Eight regions climb info → yellow → orange (provisional, then confirmed) → red and
+arrived; the next snapshot follows once it is ready again, and the clean run is paced to see
+every step. Eight regions climb info → yellow → orange (provisional, then confirmed) → red and
 end resolved, red or orange. Compared, from what each webhook receiver verified:
 - the final view of every alert (status, level, best, sources, provisional) equals the clean run's;
 - per alert, no notification carries an older observation (`as_of`) than one before it;
@@ -76,6 +77,16 @@ class AlertsProcess:
                 [sys.executable, "-m", "services.cli", "alerts"], env=self.env, stdout=sink, stderr=subprocess.STDOUT
             )
 
+    async def ready(self, times: int) -> None:
+        """Until this process (the `times`-th start) logged that it is ready: rebuilt and caught up."""
+        deadline = asyncio.get_running_loop().time() + 90
+        while self.log.read_text(errors="replace").count("alerts.ready") < times:
+            if self.process is not None and self.process.poll() is not None:
+                raise AssertionError(f"sitmon alerts exited: {self.log.read_text(errors='replace')[-2000:]}")
+            if asyncio.get_running_loop().time() > deadline:
+                raise AssertionError(f"sitmon alerts not ready after 90 s: {self.log.read_text()[-2000:]}")
+            await asyncio.sleep(0.1)
+
     def stop(self, how: int = signal.SIGTERM) -> None:
         if self.process is None or self.process.poll() is not None:
             return
@@ -118,8 +129,11 @@ async def test_restarting_the_alerting_service_is_invisible_to_subscribers(
         faulty = AlertsProcess(bootstrap, faulty_topics, tmp_path / "faulty.log")
         clean.start()
         faulty.start()
+        await clean.ready(1)
+        await faulty.ready(1)
         story = steps()
         restart_after = sorted(rng.sample(range(len(story)), len(RESTARTS)))
+        kinds = rng.sample(["at once", "after a webhook"] * (len(RESTARTS) // 2), len(RESTARTS))
         moments = []
         try:
             for index, step in enumerate(story):
@@ -130,7 +144,7 @@ async def test_restarting_the_alerting_service_is_invisible_to_subscribers(
                         await publish(bootstrap, topics.situation.name, region, situation)
                 if index in restart_after:
                     how = RESTARTS[restart_after.index(index)]
-                    moment = rng.choice(("at once", "after a webhook"))
+                    moment = kinds[len(moments)]
                     if moment == "after a webhook":
                         try:
                             await faulty_rx.wait_for_async(before + 1, timeout=8)
@@ -139,6 +153,11 @@ async def test_restarting_the_alerting_service_is_invisible_to_subscribers(
                     moments.append(f"{signal.Signals(how).name} {moment} (step {index + 1})")
                     faulty.stop(how)
                     faulty.start()
+                    # a downtime spans at most this step: a whole story (an alert fired and resolved)
+                    # inside one downtime is never told, by design (never notified firing → no resolution)
+                    await faulty.ready(len(moments) + 1)
+                # the clean run sees every step: each one is news for every region
+                await clean_rx.wait_for_async(len(REGIONS) * (index + 1), timeout=60)
             await wait_for_views(clean_rx)
             await wait_for_views(faulty_rx, like=final_views(clean_rx.received()))
         finally:
