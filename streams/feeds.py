@@ -120,7 +120,10 @@ class FeedBook:
 
     def apply(self, event: AnyFeedEvent) -> None:
         if isinstance(event, FeedPolled):
-            if event.status.feed_id in self.sources:
+            current = self.statuses.get(event.status.feed_id)
+            # never back to an older status: a reader lagging behind the poller's own latest
+            # (which the poller applies as soon as it is committed) must not undo it
+            if event.status.feed_id in self.sources and (current is None or event.status.polled_at >= current.polled_at):
                 self.statuses[event.status.feed_id] = event.status
         elif isinstance(event, FeedRemoved):
             self.sources.pop(event.feed.feed_id, None)

@@ -131,6 +131,9 @@ def test_the_feed_book_folds_commands_and_statuses() -> None:
     book.apply(added)
     status = FeedStatus(feed_id=added.feed.feed_id, outcome="unchanged", polled_at=NOW, next_poll_at=NOW)
     book.apply(feeds.polled(status))
+    older = status.model_copy(update={"polled_at": NOW - timedelta(minutes=5), "outcome": "timeout"})
+    book.apply(feeds.polled(older))  # a lagging read of an earlier poll does not undo the latest
+    assert book.statuses[added.feed.feed_id] == status
     book.apply(feeds.pause(added.feed, NOW + timedelta(seconds=1)))
     assert book.sources[added.feed.feed_id].state == "paused" and book.statuses[added.feed.feed_id] == status
     assert book.find("A") == book.find("https://a.example/rss") == book.sources[added.feed.feed_id]
