@@ -14,10 +14,9 @@ from rich.console import Console
 
 from services.cli.replay import parse_time
 from services.errors import BadInput
+from services.history.choices import FORMATS, PLOT_SUFFIXES
 from services.history.errors import BadInterval
 from services.history.log import fired_alerts, region_reports
-from services.history.output import FORMATS, as_table, write_csv, write_jsonl, write_parquet
-from services.history.plot import PLOT_SUFFIXES, save
 from services.history.series import per_change, per_interval
 from services.settings import KafkaSettings
 from streams.situation import Window
@@ -50,6 +49,10 @@ def history_command(
     plot: Annotated[Path | None, typer.Option(help="also draw the series to FILE.png or FILE.html")] = None,
 ) -> None:
     """A region's picture over time, refolded from the reports log by the worker's own fold."""
+    # imported here: pyarrow and matplotlib cost every other command's start-up a second
+    from services.history.output import as_table, write_csv, write_jsonl, write_parquet
+    from services.history.plot import save
+
     if fmt not in FORMATS:
         raise BadInput(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
     if fmt == "parquet" and output is None:

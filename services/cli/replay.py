@@ -14,7 +14,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from services.errors import BadInput
 from services.replay.formats import FORMATS, Writer
-from services.replay.parquet import ParquetWriter
 from services.replay.reader import ReplayedRecord, replay
 from services.settings import KafkaSettings
 
@@ -95,6 +94,8 @@ def replay_command(
         return asyncio.run(copy_records(settings.kafka_bootstrap, name, sink, start, end))
 
     if fmt == "parquet":
+        from services.replay.parquet import ParquetWriter  # pyarrow: imported only when asked for
+
         assert output is not None
         count = run(ParquetWriter(output, resolved.spec.suffix))
     elif output is None:

@@ -16,7 +16,6 @@ from rich.table import Table
 from services.history.series import Point
 
 COLUMNS = tuple(field.name for field in fields(Point))
-FORMATS = ("table", "csv", "jsonl", "parquet")
 
 
 def as_table(points: Sequence[Point], title: str) -> Table:

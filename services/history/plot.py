@@ -19,10 +19,10 @@ import matplotlib.dates as mdates
 from matplotlib.figure import Figure  # the object API: no pyplot state, no display needed
 
 from services.errors import BadInput
+from services.history.choices import PLOT_SUFFIXES
 from services.history.log import FiredAlert
 from services.history.series import Point
 
-PLOT_SUFFIXES = (".png", ".html")
 LEVEL_COLOURS = {"info": "#4c78a8", "yellow": "#e4c21b", "orange": "#f58518", "red": "#d62728"}
 SERIES = (("killed", "#b2182b"), ("injured", "#2166ac"))
 

@@ -36,7 +36,8 @@ def test_one_point_per_report_folded() -> None:
     points = list(per_change(LOG, REGION))
     assert [p.killed_best for p in points][:3] == [27, 32, 200]
     assert [p.ceasefire for p in points] == ["agreed", "agreed", "violated", "violated"]
-    assert [p.article_id for p in points] == ["a1", "a2", "a3", "a4"]
+    assert [p.sequence for p in points] == [1, 2, 3, 4]
+    assert (points[-1].killed_low, points[-1].killed_high) == (30, 200)  # the late a4 is another source
 
 
 def test_interval_points_equal_a_refold_as_of_each_moment_even_with_a_late_report() -> None:
