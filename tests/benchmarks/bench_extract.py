@@ -2,7 +2,7 @@
 
 Corpus: the seed articles, the dev set (tests/eval) and tests/articles,
 repeated to a few megabytes. Baseline, same text, same run: one pass of a plain regex
-tokenizer, `re.findall(r"\\w+", text)`. Target: extraction within 3x the baseline's time.
+tokenizer, `re.findall(r"\\w+", text)`. Target: extraction within 15x the baseline's time (issue 10).
 
 Also measured:
 - `sitmon extract --jsonl` end to end, as a child process (CPU time of the child, so the
@@ -78,8 +78,8 @@ def in_process(articles: list[dict[str, str]]) -> None:
         f"{len(articles) / extraction:8.0f} articles/s   ratio {extraction / baseline:.2f}x baseline"
     )
     print(f"  with language detection    {megabytes / with_detection:7.1f} MB/s per core")
-    verdict = "within" if extraction <= 3 * baseline else "OVER"
-    print(f"target: within 3x of the baseline's time -> {verdict} ({extraction / baseline:.2f}x)")
+    verdict = "within" if extraction <= 15 * baseline else "OVER"
+    print(f"target: within 15x of the baseline's time -> {verdict} ({extraction / baseline:.2f}x)")
     stages(articles, baseline)
 
 

@@ -134,3 +134,30 @@ def test_civil_defence_workers_are_aid_workers(text: str, language: str) -> None
 )
 def test_a_singular_member_of_a_subgroup_list_does_not_hide_the_next(text: str, language: str) -> None:
     assert (4, "children") in [(count, group) for _, count, _, group in figures(text, language)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The two sides agreed on a truce that takes effect on Saturday at noon.", "en"),
+        ("The ceasefire is to take effect at midnight.", "en"),
+        ("El alto el fuego entra en vigor el sábado a mediodía.", "es"),
+        ("A trégua entra em vigor no sábado ao meio-dia.", "pt"),
+        ("La trêve entre en vigueur samedi à midi.", "fr"),
+        ("Die Feuerpause tritt am Samstag um zwölf Uhr in Kraft.", "de"),
+    ],
+)
+def test_a_truce_taking_effect_at_a_time_to_come_is_agreed_not_in_effect(text: str, language: str) -> None:
+    assert statuses(text, language) == ["agreed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The truce took effect at noon on Saturday.", "en"),
+        ("La trêve est entrée en vigueur samedi à midi.", "fr"),
+        ("Die Feuerpause trat am Samstag in Kraft.", "de"),
+    ],
+)
+def test_a_truce_that_took_effect_is_in_effect(text: str, language: str) -> None:
+    assert statuses(text, language) == ["in_effect"]
