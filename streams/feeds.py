@@ -59,6 +59,12 @@ class SeenItem(Frozen):
     text_hash: str = Field(description="hash of the article's title and text as published")
     revised_ms: int = Field(description="the published revision's time (revised_at, else published_at), ms")
     published_ms: int = Field(description="the first revision's publication time, kept by later revisions, ms")
+    # for a page read because the entry carried only a summary: revisited while young (live pages change)
+    from_page: bool = False
+    first_seen_ms: int | None = Field(default=None, description="when the poller first published it (wall clock)")
+    checked_ms: int | None = Field(default=None, description="when its page was last fetched (wall clock)")
+    page_etag: str | None = None
+    page_last_modified: str | None = None
 
 
 class FeedStatus(Frozen):

@@ -34,6 +34,8 @@ async def run_poller(kafka: KafkaSettings, settings: PollSettings, metrics: Poll
         max_feed_bytes=settings.max_feed_bytes,
         max_page_bytes=settings.max_page_bytes,
         summary_chars=settings.summary_chars,
+        revisit_for_s=settings.revisit_for_s,
+        revisit_every_s=settings.revisit_every_s,
     )
     # one transactional id per deployment: a restarted poller fences a crashed one and aborts its open poll
     producer = EventProducer(

@@ -58,16 +58,31 @@ class HarvestContext:
     max_feed_bytes: int
     max_page_bytes: int
     summary_chars: int
+    revisit_for_s: float = 6 * 3600.0  # pages first seen this recently are revisited (live pages change) …
+    revisit_every_s: float = 900.0  # … at most this often, conditionally (ETag / Last-Modified)
+
+
+def revisit_due(item: SeenItem, now: datetime, context: HarvestContext) -> bool:
+    """A young page-backed item whose page has not been checked for a while."""
+    if not item.from_page or item.first_seen_ms is None:
+        return False
+    now_ms = utc_timestamp_ms(now)
+    young = now_ms - item.first_seen_ms < context.revisit_for_s * 1000
+    return young and now_ms - (item.checked_ms or 0) >= context.revisit_every_s * 1000
 
 
 async def harvest(
     source: FeedSource, status: FeedStatus | None, fetch: Fetch, context: HarvestContext, now: datetime
 ) -> Harvest:
+    # when a young page is due for a revisit the feed is read whole (its entries say which pages),
+    # even if it has not changed: a live page is often updated without its feed entry
+    revisiting = status is not None and any(revisit_due(item, now, context) for item in status.items)
+    conditional = status is not None and not revisiting
     try:
         fetched = await fetch(
             source.url,
-            status.etag if status else None,
-            status.last_modified if status else None,
+            status.etag if status and conditional else None,
+            status.last_modified if status and conditional else None,
             context.max_feed_bytes,
         )
         if fetched.status == 304:
@@ -108,17 +123,25 @@ async def _item(
     fingerprint = entry.fingerprint()
     known = entry.id or entry.link  # else the id comes from the text, known only once it is read
     previous = seen.get(article_id(IncomingArticle(id=entry.id, url=entry.link, text="-"))) if known else None
-    if previous is not None and previous.entry_hash == fingerprint:
+    unchanged_entry = previous is not None and previous.entry_hash == fingerprint
+    if previous is not None and unchanged_entry and not revisit_due(previous, now, context):
         return None, previous  # the entry did not change: its page is not fetched again
+    validators = (previous.page_etag, previous.page_last_modified) if previous and unchanged_entry else (None, None)
     try:
-        article = await _article(source, entry, origin, fetch, context)
+        article, page = await _article(source, entry, origin, fetch, context, validators)
     except FetchFailed as exc:
         skipped = Skipped(origin, f"{exc.outcome}: {exc.reason}", entry.html[:500])
         # not remembered: the page is tried again on the feed's next poll
         return prepare(skipped, catalogue=context.catalogue, extraction=context.extraction, now=now), previous
+    checked: dict[str, int | str | None] = {"checked_ms": utc_timestamp_ms(now)}
+    if page is not None:
+        checked |= {"page_etag": page.etag, "page_last_modified": page.last_modified}
+    if article is None:  # the page answered 304: unchanged since the last check
+        assert previous is not None
+        return None, previous.model_copy(update=checked)
     digest = text_hash(article.title, article.text)
     if previous is not None and previous.text_hash == digest:
-        return None, previous.model_copy(update={"entry_hash": fingerprint})  # same text: a no-op
+        return None, previous.model_copy(update={"entry_hash": fingerprint, **checked})  # same text: a no-op
     revised_at = None
     if previous is not None:
         revised_at = _revision_time(entry, previous, now)
@@ -134,6 +157,11 @@ async def _item(
         text_hash=digest,
         revised_ms=utc_timestamp_ms(revised_at or published),
         published_ms=utc_timestamp_ms(published),
+        from_page=page is not None,
+        first_seen_ms=previous.first_seen_ms if previous and previous.first_seen_ms else utc_timestamp_ms(now),
+        checked_ms=utc_timestamp_ms(now) if page is not None else None,
+        page_etag=page.etag if page is not None else None,
+        page_last_modified=page.last_modified if page is not None else None,
     )
     return prepared, remembered
 
@@ -152,20 +180,30 @@ def _from_ms(ms: int) -> datetime:
 
 
 async def _article(
-    source: FeedSource, entry: FeedEntry, origin: str, fetch: Fetch, context: HarvestContext
-) -> IncomingArticle:
+    source: FeedSource,
+    entry: FeedEntry,
+    origin: str,
+    fetch: Fetch,
+    context: HarvestContext,
+    validators: tuple[str | None, str | None] = (None, None),
+) -> tuple[IncomingArticle | None, Fetched | None]:
+    """The entry as an article, and the page it was read from (None when the entry carried the text).
+    The article is None when a conditional page fetch answered 304 Not Modified."""
     text, _ = html_to_text(entry.html) if entry.html else ("", None)
     title = entry.title
     language = source.language or entry.language
+    page = None
     if not entry.full_content and len(text) < context.summary_chars and entry.link:
-        page = await fetch(entry.link, None, None, context.max_page_bytes)
+        page = await fetch(entry.link, validators[0], validators[1], context.max_page_bytes)
+        if page.status == 304:
+            return None, page
         html = page.body.decode("utf-8", errors="replace")
         text = normalise(main_text(html, page.url).text)
         if not title:  # rare: an entry without a title takes the page's
             title = html_to_text(html)[1]
     if not text:
         raise FetchFailed("malformed", "the entry has no text and no page to read it from")
-    return IncomingArticle(
+    article = IncomingArticle(
         id=entry.id,
         text=text,
         title=title,
@@ -175,6 +213,7 @@ async def _article(
         language=language,
         origin=origin,
     )
+    return article, page
 
 
 def status_after(

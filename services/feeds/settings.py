@@ -29,6 +29,10 @@ class PollSettings(BaseSettings):
     summary_chars: int = Field(
         default=600, ge=0, description="an entry whose text is shorter than this is a summary: its page is fetched"
     )
+    revisit_for_s: float = Field(
+        default=6 * 3600.0, ge=0, description="pages first seen this recently are revisited: live pages change"
+    )
+    revisit_every_s: float = Field(default=900.0, ge=0, description="how often a young page is revisited (conditionally)")
     refresh_s: float = Field(default=5.0, gt=0, description="how often the feeds topic is re-read for changes")
     user_agent: str = "sitmon-feeds/1 (+https://github.com/sitmon)"
     metrics_port: int | None = None

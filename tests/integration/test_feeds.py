@@ -252,3 +252,34 @@ def test_kill_9_mid_poll_then_restart_loses_nothing_and_publishes_nothing_twice(
     assert len(published) == feeds_n * items_n  # read_committed: an aborted poll's records are not there
     assert len({a.article_id for a in published}) == feeds_n * items_n
     assert len({a.event_id for a in published}) == feeds_n * items_n
+
+
+def test_a_live_page_that_changes_under_an_unchanged_feed_entry_is_revisited_while_young(
+    catalogue: Catalogue, bootstrap: str
+) -> None:
+    def page(killed: str, tag: str) -> Resource:
+        text = f"Armenian authorities said {killed} people were killed in Nagorno-Karabakh on Tuesday by the Azeri attacks."
+        return Resource(article_page("Live: Karabakh", [text, NK_TEXT[1]]), etag=tag)
+
+    with FeedServer() as server:
+        server.put("/live/page.html", page("32", '"p1"'))
+        entry = Item("live-page", server.url("/live/page.html"), "Live", "Updates.", "2023-09-20T18:00:00Z")
+        server.put("/live/feed", Resource(rss("Live", [entry]), "application/rss+xml", etag='"f1"'))
+        add_feeds(bootstrap, catalogue, ("Live", server.url("/live/feed")))
+        revisit_now = {"revisit_every_s": 0}
+        assert poll_once(bootstrap, catalogue, **revisit_now).published == 1
+        assert poll_once(bootstrap, catalogue, **revisit_now).published == 0  # page 304: nothing new
+        feed_asked, page_asked = server.hits("/live/feed")[-1], server.hits("/live/page.html")[-1]
+        assert feed_asked.if_none_match is None and feed_asked.status == 200  # read whole: a page is due
+        assert page_asked.if_none_match == '"p1"' and page_asked.status == 304
+        server.put("/live/page.html", page("at least 200", '"p2"'))  # the page changes, the feed does not
+        assert poll_once(bootstrap, catalogue, **revisit_now).published == 1
+        page_fetches = len(server.hits("/live/page.html"))
+        assert poll_once(bootstrap, catalogue).published == 0  # checked just now: not due, the feed is 304
+        assert server.hits("/live/feed")[-1].status == 304 and len(server.hits("/live/page.html")) == page_fetches
+
+    first, revised = articles(bootstrap, catalogue, expect=2)
+    assert first.article_id == revised.article_id == "live-page"
+    assert "32 people" in first.text and "200 people" in revised.text
+    assert first.revised_at is None and revised.revised_at is not None
+    assert revised.published_at == first.published_at  # the event time stays the story's
