@@ -29,7 +29,7 @@ from services.extraction.sentences import Sentence, lead_end, split_sentences
 from streams.events import CasualtyFigure, CeasefireStatement, Extraction, LocationMention
 
 # Bump when a change alters what is extracted, so reports can be re-derived and told apart.
-EXTRACTOR_VERSION = "sitmon-extract/1.0"
+EXTRACTOR_VERSION = "sitmon-extract/1.1"  # 1.1: lexicons as data, German, ranges, "may", scheduled truces
 
 T = TypeVar("T")
 _Region = tuple[str, str | None, tuple[LocationMention, ...]]
