@@ -140,6 +140,7 @@ async def _item(
         assert previous is not None
         return None, previous.model_copy(update=checked)
     digest = text_hash(article.title, article.text)
+    previous = previous or seen.get(article_id(article))  # an entry with neither id nor link: known by its text
     if previous is not None and previous.text_hash == digest:
         return None, previous.model_copy(update={"entry_hash": fingerprint, **checked})  # same text: a no-op
     revised_at = None

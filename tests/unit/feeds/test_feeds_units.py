@@ -141,3 +141,30 @@ def test_the_feed_book_folds_commands_and_statuses() -> None:
     assert not book.sources and not book.statuses
     book.apply(feeds.polled(status))  # a poll finishing after removal does not bring the feed back
     assert not book.statuses
+
+
+async def test_an_entry_without_id_or_link_is_known_by_its_text_on_the_next_poll() -> None:
+    from services.feeds.fetch import Fetched
+    from services.feeds.harvest import HarvestContext, harvest, status_after
+    from services.ingest.pipeline import ExtractionStep
+    from streams.events import Extraction
+    from streams.topics import Catalogue
+
+    body = (
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>T</title><item><title>Toll</title>"
+        "<description>" + "Twelve people were killed in the shelling, officials said. " * 20 + "</description>"
+        "</item></channel></rss>"
+    ).encode()
+    fetches: list[str] = []
+
+    async def fetch(url: str, etag: str | None, modified: str | None, limit: int) -> Fetched:
+        fetches.append(url)
+        return Fetched(200, body, url, None, None, "application/rss+xml")
+
+    context = HarvestContext(Catalogue("u."), ExtractionStep(lambda _: Extraction(), "x/1"), 10**6, 10**6, 600)
+    source = feeds.add(url="https://a.example/rss", name="A", language="en", every_s=300, now=NOW).feed
+    first = await harvest(source, None, fetch, context, NOW)
+    assert first.published == 1
+    status = status_after(source, None, first, NOW, NOW)
+    again = await harvest(source, status, fetch, context, NOW + timedelta(minutes=5))
+    assert (again.published, again.outcome) == (0, "unchanged")
