@@ -86,6 +86,8 @@ CUES: tuple[Cue, ...] = (
     _cue("proposed", "before", 35, "proposal_verb", name="proposal"),
     _cue("proposed", "after", 40, "proposed_by", name="proposal"),
     _cue("proposed", "any", 40, "talks", name="talks"),
+    # languages that compound write the truce and its talks as one word; in an article naming a truce
+    _cue("proposed", "alone", 0, "talks_compound", name="talks"),
     _cue("proposed", "any", 45, "rejected", name="rejected"),
     _cue("agreed", "any", 45, "agreed"),
     _cue("agreed", "before", 30, "brokered_before", name="brokered"),

@@ -85,3 +85,8 @@ def test_verletzt_is_injured_people_when_a_count_of_people_stands_before_it() ->
     result = extract(text, language="de")
     assert [(c.outcome, c.count) for c in result.casualties] == [("injured", 5)]
     assert result.ceasefire == ()
+
+
+def test_a_compound_naming_the_truce_and_its_talks_is_a_proposal() -> None:
+    text = "Die Waffenruhe wackelt. Die Waffenstillstandsverhandlungen in Doha wurden am Dienstag fortgesetzt."
+    assert [statement.status for statement in extract(text, language="de").ceasefire] == ["proposed"]
