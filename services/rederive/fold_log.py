@@ -29,7 +29,7 @@ from streams.worker.batch import fold_region, plan_batch
 from streams.worker.records import RawRecord
 
 FETCH_RECORDS = 20_000  # records per getmany: large batches make the per-region state load/dump rare
-PARALLEL_FROM = 50_000  # below this many records, starting processes costs more than it saves
+PARALLEL_FROM = 200_000  # below this many records, starting processes (~2 CPU-s each) costs more than it saves
 
 
 @dataclass(slots=True)
