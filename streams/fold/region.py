@@ -107,15 +107,15 @@ def fold_into(state: RegionState, reports: Iterable[ReportsExtracted]) -> FoldSt
 def _settle(state: RegionState, pending: _Pending, stats: FoldStats) -> None:
     """Derive again what out-of-order or replaced articles left pending; run the ceasefire clock."""
     if pending.resort:
-        held = sorted(_all_held(state), key=lambda contribution: contribution.order)
-        state.contributions = {contribution.article_id: encode_contribution(contribution) for contribution in held}
-        state.latest = held[-1].order if held else None  # a replaced article may have moved back
+        order = sorted((contribution_summary(raw)[0], article) for article, raw in state.contributions.items())
+        state.contributions = {article: state.contributions[article] for _, article in order}
+        state.latest = order[-1] if order else None  # a replaced article may have moved back
     if pending.incidents:
-        state.incidents = derive_incidents(state.region, _all_held(state))
+        state.incidents = derive_incidents(state.region, _all_held(state, figures=True))
     clock = state.watermark_ms if state.watermark_ms is not None else 0
     before = state.ceasefire.transitions
     if pending.ceasefire:
-        state.ceasefire = replay(state.ceasefire_base, _all_held(state), clock)
+        state.ceasefire = replay(state.ceasefire_base, _all_held(state, statements=True), clock)
     else:
         advance_clock(state.ceasefire, clock)  # the 72 h timer runs with the region's clock
     stats.ceasefire_transitions += max(0, state.ceasefire.transitions - before)
@@ -347,8 +347,14 @@ def _held(state: RegionState, article_id: str) -> Contribution | None:
     return decode_contribution(raw) if raw is not None else None
 
 
-def _all_held(state: RegionState) -> list[Contribution]:
-    return [decode_contribution(raw) for raw in state.contributions.values()]
+def _all_held(state: RegionState, *, figures: bool = False, statements: bool = False) -> list[Contribution]:
+    """The itemised articles, decoded: those with figures, or with ceasefire statements."""
+    wanted = []
+    for raw in state.contributions.values():
+        _, has_figures, has_statements = contribution_summary(raw)
+        if (figures and has_figures) or (statements and has_statements):
+            wanted.append(decode_contribution(raw))
+    return wanted
 
 
 def _remembered(state: RegionState, article_id: str) -> Remembered | None:
