@@ -93,7 +93,9 @@ def render(payload: dict[str, Any]) -> Panel:
     if payload.get("type") == "alert.updated":
         before_level = str(data.get("previous_level") or "?").upper()
         if data.get("kind") == "casualties":
-            lines.append(f"[b]escalated[/b]: best {data.get('previous_best')} → {data.get('best')} ({before_level} → {level.upper()})")
+            lines.append(
+                f"[b]escalated[/b]: best {data.get('previous_best')} → {data.get('best')} ({before_level} → {level.upper()})"
+            )
         else:
             lines.append(f"[b]escalated[/b]: {before_level} → {level.upper()}")
     if data.get("ceasefire_status"):

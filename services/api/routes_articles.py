@@ -53,12 +53,16 @@ class ArticlesAccepted(BaseModel):
         }
     },
 )
-async def push(request: Request, api: ApiDeps = Depends(deps), who: Principal = Depends(require_admin)) -> ArticlesAccepted:
+async def push(
+    request: Request, api: ApiDeps = Depends(deps), who: Principal = Depends(require_admin)
+) -> ArticlesAccepted:
     if api.articles is None:
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, "this API was started without article intake")
     raw = await request.body()
     if len(raw) > MAX_BODY_BYTES:
-        raise HTTPException(status.HTTP_413_REQUEST_ENTITY_TOO_LARGE, f"body over {MAX_BODY_BYTES:,} bytes; split the batch")
+        raise HTTPException(
+            status.HTTP_413_REQUEST_ENTITY_TOO_LARGE, f"body over {MAX_BODY_BYTES:,} bytes; split the batch"
+        )
     try:
         body = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -68,7 +72,9 @@ async def push(request: Request, api: ApiDeps = Depends(deps), who: Principal = 
     skipped = [SkippedArticle(line=s.line, reason=s.reason) for s in result.skipped]
     if not result.articles:
         first = skipped[0] if skipped else SkippedArticle(line=1, reason="no article in the body")
-        raise unprocessable(f"line {first.line}: {first.reason}" + (f" (and {len(skipped) - 1} more)" if len(skipped) > 1 else ""))
+        raise unprocessable(
+            f"line {first.line}: {first.reason}" + (f" (and {len(skipped) - 1} more)" if len(skipped) > 1 else "")
+        )
     accepted = [AcceptedArticle(line=a.line, article_id=a.article_id, status=a.status) for a in result.articles]
     await audit.record(api, who, "articles.push", f"{len(accepted)} article(s)")
     return ArticlesAccepted(article_ids=[a.article_id for a in accepted], articles=accepted, skipped=skipped)

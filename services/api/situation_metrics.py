@@ -52,7 +52,9 @@ class SituationCollector(Collector):
         yield self._casualties(pictures)
         yield self._ceasefire(pictures)
         as_of = GaugeMetricFamily(
-            "sitmon_situation_as_of_seconds", "Event time of the region's current picture (unix seconds)", labels=["region"]
+            "sitmon_situation_as_of_seconds",
+            "Event time of the region's current picture (unix seconds)",
+            labels=["region"],
         )
         for picture in pictures:
             if picture.region in self.regions:

@@ -72,7 +72,12 @@ async def _serve(settings: ApiSettings, host: str, port: int) -> None:
 
 
 async def _serve_with(
-    settings: ApiSettings, host: str, port: int, log: LiveEventLog, networks: tuple[Network, ...], producer: EventProducer
+    settings: ApiSettings,
+    host: str,
+    port: int,
+    log: LiveEventLog,
+    networks: tuple[Network, ...],
+    producer: EventProducer,
 ) -> None:
     # FastAPI and uvicorn are imported here, not at the top: every other `sitmon` command
     # would otherwise pay their ~0.25 s import at start-up.

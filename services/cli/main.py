@@ -45,7 +45,6 @@ app = typer.Typer(
 )
 
 
-
 def installed_version() -> str:
     try:
         return version("sitmon")

@@ -121,10 +121,11 @@ async def publish_commands(bootstrap: str, catalogue: Catalogue, events: list[Fe
     try:
         for event in events:
             key = event.feed.feed_id
-            await producer.send_and_wait(topic, key=key.encode(), value=encode(event, subject=key, source="/sitmon/feeds"))
+            await producer.send_and_wait(
+                topic, key=key.encode(), value=encode(event, subject=key, source="/sitmon/feeds")
+            )
             if isinstance(event, FeedRemoved):
                 await producer.send_and_wait(topic, key=key.encode(), value=None)
                 await producer.send_and_wait(topic, key=status_key(key).encode(), value=None)
     finally:
         await producer.stop()
-

@@ -171,7 +171,11 @@ def _revision_time(entry: FeedEntry, previous: SeenItem, now: datetime) -> datet
     """When a changed text was revised: the entry's update time (Atom `updated`, JSON Feed
     `date_modified`), else its publication time when the feed moved it forward (RSS has only
     `pubDate`), else now — and always later than the revision before it."""
-    moved = entry.published_at if entry.published_at and utc_timestamp_ms(entry.published_at) > previous.published_ms else None
+    moved = (
+        entry.published_at
+        if entry.published_at and utc_timestamp_ms(entry.published_at) > previous.published_ms
+        else None
+    )
     floor = _from_ms(previous.revised_ms + 1)
     return max(entry.updated_at or moved or now, floor)
 
@@ -237,4 +241,3 @@ def status_after(
         last_modified=result.last_modified if not result.failed else (previous.last_modified if previous else None),
         items=result.items if result.items is not None else (previous.items if previous else ()),
     )
-

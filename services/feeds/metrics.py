@@ -14,10 +14,16 @@ class PollMetrics:
             "sitmon_feed_fetches", "Feed polls by feed and outcome", ["feed", "outcome"], registry=registry
         )
         self.items = Counter(
-            "sitmon_feed_items_published", "Articles (new or revised) published from a feed", ["feed"], registry=registry
+            "sitmon_feed_items_published",
+            "Articles (new or revised) published from a feed",
+            ["feed"],
+            registry=registry,
         )
         self.dead_letters = Counter(
-            "sitmon_feed_items_dead_lettered", "Feed items that could not be read (page, text)", ["feed"], registry=registry
+            "sitmon_feed_items_dead_lettered",
+            "Feed items that could not be read (page, text)",
+            ["feed"],
+            registry=registry,
         )
         self.last_success = Gauge(
             "sitmon_feed_last_success_timestamp_seconds",
@@ -27,7 +33,9 @@ class PollMetrics:
         )
         self.feeds = Gauge("sitmon_feeds_followed", "Active feeds the poller follows", registry=registry)
 
-    def polled(self, feed: str, outcome: PollOutcome, published: int, dead_letters: int, success_at: float | None) -> None:
+    def polled(
+        self, feed: str, outcome: PollOutcome, published: int, dead_letters: int, success_at: float | None
+    ) -> None:
         self.fetches.labels(feed, outcome).inc()
         if published:
             self.items.labels(feed).inc(published)

@@ -32,7 +32,11 @@ def canonical_url(url: str) -> str:
         port = None
     netloc = host if port in (None, default) else f"{host}:{port}"
     query = urlencode(
-        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith(TRACKING_PARAMETERS)]
+        [
+            (k, v)
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+            if not k.lower().startswith(TRACKING_PARAMETERS)
+        ]
     )
     return urlunsplit((scheme, netloc, parts.path.rstrip("/"), query, ""))
 

@@ -6,8 +6,9 @@ a reader with `isolation_level=read_committed` sees all of it or none of it. Whe
 goes away mid-batch the attempt is abandoned, the producer is rebuilt — re-registering the same
 transactional id aborts the open transaction on the broker — and the whole batch is sent
 again after a backoff, until `retry_for` seconds have passed since the batch's first attempt.
-A batch therefore lands exactly once or not at all, and what `publish` returned for is what
-is on the topics.
+When the broker went away after acknowledging every record but before answering the commit,
+the log tells whether it committed (commit_check.py) before anything is sent again. A batch
+therefore lands exactly once or not at all, and what `publish` returned for is on the topics.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ from datetime import datetime
 
 import structlog
 from aiokafka import AIOKafkaProducer
+from aiokafka.structs import RecordMetadata
 
 from services.errors import SitmonError
+from services.kafka.commit_check import committed
 from services.kafka.retry import Backoff, is_retriable
 from streams.envelope import encode
 from streams.events import Event, utc_timestamp_ms
@@ -78,6 +81,8 @@ class EventProducer:
         # abort the transaction it left open at once; by default every process has its own
         self._transactional_id = transactional_id or unique_transactional_id(source)
         self._producer: AIOKafkaProducer | None = None
+        # (topic, partition, offset) of a record of a batch whose commit went unanswered
+        self._in_doubt: tuple[str, int, int] | None = None
         self.attempts_retried = 0  # how many attempts were abandoned and retried (reported, tested)
 
     async def __aenter__(self) -> EventProducer:
@@ -120,16 +125,34 @@ class EventProducer:
                 attempt += 1
 
     async def _publish_once(self, records: Sequence[Outgoing]) -> None:
-        producer = await self._started()
-        async with producer.transaction():  # commit waits for every record of the batch to be acknowledged
-            for record in records:
-                when = record.timestamp or record.event.occurred_at
-                await producer.send(
-                    record.topic.name,
-                    value=encode(record.event, subject=record.key, source=self._source),
-                    key=record.key.encode("utf-8"),
-                    timestamp_ms=utc_timestamp_ms(when),
-                )
+        producer = await self._started()  # (re)registering the id settles a transaction left open
+        if self._in_doubt is not None:
+            # the last attempt had every record acknowledged and then lost its commit's answer:
+            # if it committed, sending again would write the batch twice
+            topic, partition, offset = self._in_doubt
+            if await committed(self._bootstrap, topic, partition, offset, ATTEMPT_TIMEOUT_S / 2):
+                self._in_doubt = None
+                return
+            self._in_doubt = None
+        acknowledged: list[asyncio.Future[RecordMetadata]] = []
+        try:
+            async with producer.transaction():  # commit waits for every record of the batch to be acknowledged
+                for record in records:
+                    when = record.timestamp or record.event.occurred_at
+                    acknowledged.append(
+                        await producer.send(
+                            record.topic.name,
+                            value=encode(record.event, subject=record.key, source=self._source),
+                            key=record.key.encode("utf-8"),
+                            timestamp_ms=utc_timestamp_ms(when),
+                        )
+                    )
+                await asyncio.gather(*acknowledged)
+        except BaseException:
+            if len(acknowledged) == len(records) and all(f.done() and not f.exception() for f in acknowledged):
+                first = acknowledged[0].result()
+                self._in_doubt = (first.topic, first.partition, first.offset)
+            raise
 
     async def _started(self) -> AIOKafkaProducer:
         if self._producer is None:

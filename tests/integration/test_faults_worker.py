@@ -1,7 +1,7 @@
 """Fault test: `kill -9` of the worker at random moments while reports keep arriving, same disk.
 
 Issue 11 asked for 20 kills during a 2,000-article ingest; a worker restart costs a group
-rejoin (the session timeout, 6 s here) plus table recovery, so CI runs 3 kills over 2,400
+rejoin (the session timeout, 6 s here) plus table recovery, so CI runs 3 kills over 1,800
 reports in 40 regions (the README's Reliability section gives the figures). The moments are
 random but reproducible: a seeded choice of how many reports the restarted worker folds
 before it is killed again — 0 kills it during table recovery. Reports are produced while the
@@ -34,7 +34,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.faults]
 
 SEED = 1107
 KILLS = 3
-LOG = synthetic_log(2400, regions=40, seed=SEED)
+LOG = synthetic_log(1800, regions=40, seed=SEED)
 CHUNK = 100
 
 

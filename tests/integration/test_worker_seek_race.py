@@ -32,8 +32,8 @@ from tests.unit.streams.factories import synthetic_log
 
 pytestmark = [pytest.mark.integration, pytest.mark.faults]
 
-LOG = synthetic_log(3000, regions=16, seed=31)
-FIRST, SECOND = LOG[:1500], LOG[1500:]
+LOG = synthetic_log(2000, regions=16, seed=31)
+FIRST, SECOND = LOG[:1000], LOG[1000:]
 
 
 class SeekRaceWorker(WorkerProcess):
