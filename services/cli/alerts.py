@@ -8,12 +8,13 @@ broker exits 1.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import typer
 from prometheus_client import CollectorRegistry, start_http_server
@@ -115,9 +116,37 @@ async def serve(settings: AlertsSettings, delivery: DeliverySettings, registry: 
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     try:
-        await stack.service.run(stop)
+        await run_until_stopped(stack.service, stop)
     finally:
         await stack.close()
+
+
+class StoppableService(Protocol):
+    ready: asyncio.Event
+
+    async def run(self, stop: asyncio.Event) -> None: ...
+
+
+async def run_until_stopped(service: StoppableService, stop: asyncio.Event) -> None:
+    """Run the service; a stop during start-up cancels the start-up instead of waiting it out.
+
+    The service looks at `stop` only once ready, and start-up (rebuild, consumer-group join,
+    backlog) can take a minute on a loaded machine: a SIGTERM then went unanswered. Cancelling
+    start-up is no worse than a crash at that point, which a restart recovers from by rebuilding
+    and by the delivery journal's recovery.
+    """
+    running = asyncio.create_task(service.run(stop))
+    stopped = asyncio.create_task(stop.wait())
+    try:
+        await asyncio.wait({running, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        if not running.done() and not service.ready.is_set():
+            running.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await running
+        else:
+            await running  # ready: the loop sees `stop` and returns, or the service failed
+    finally:
+        stopped.cancel()
 
 
 def alerts(

@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -72,27 +73,59 @@ def broker_for(settings: KafkaSettings) -> Iterator[str]:
         console.print("[dim]broker stopped[/dim]")
 
 
-@contextlib.contextmanager
-def child(name: str, args: list[str], env: dict[str, str], log: Path) -> Iterator[subprocess.Popen[bytes]]:
-    """A `sitmon …` child process logging to `log`, stopped with SIGTERM (then SIGKILL) when the block ends."""
-    with log.open("ab") as out:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "services.cli", *args], env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=out
-        )
-    console.print(f"[dim]{name} started (pid {process.pid}, log {log})[/dim]", soft_wrap=True)  # paths unbroken
-    try:
-        yield process
-    finally:
-        if process.poll() is not None and process.returncode not in (0, -signal.SIGTERM):
-            console.print(f"[red]{name} exited with {process.returncode}; see {log}[/red]")
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-        console.print(f"[dim]{name} stopped[/dim]")
+# One shared grace period for all children, not one each: stopping used to wait up to 20 s per
+# child in turn, so a loaded machine saw `sitmon up` take a minute to exit after SIGTERM.
+STOP_GRACE_S = 20.0
+
+
+class Children:
+    """The stack's `sitmon …` child processes. Stopping sends SIGTERM to all of them at once,
+    waits one shared grace period, and kills (with a line saying so) any that is still running."""
+
+    def __init__(self, env: dict[str, str], program: tuple[str, ...] = (sys.executable, "-m", "services.cli")) -> None:
+        self._env = env
+        self._program = program
+        self._started: list[tuple[str, Path, subprocess.Popen[bytes]]] = []
+
+    def start(self, name: str, args: list[str], log: Path) -> subprocess.Popen[bytes]:
+        with log.open("ab") as out:
+            process = subprocess.Popen(
+                [*self._program, *args],
+                env=self._env,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=out,
+            )
+        self._started.append((name, log, process))
+        console.print(f"[dim]{name} started (pid {process.pid}, log {log})[/dim]", soft_wrap=True)  # paths unbroken
+        return process
+
+    def stop(self, grace_s: float = STOP_GRACE_S) -> None:
+        """Last started first asked to stop; all are asked before any is waited for."""
+        for name, log, process in reversed(self._started):
+            if process.poll() is not None and process.returncode not in (0, -signal.SIGTERM):
+                console.print(f"[red]{name} exited with {process.returncode}; see {log}[/red]")
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + grace_s
+        try:
+            for name, _, process in reversed(self._started):
+                try:
+                    process.wait(timeout=max(0.0, deadline - time.monotonic()))
+                except subprocess.TimeoutExpired:
+                    console.print(
+                        f"[yellow]{name} (pid {process.pid}) did not stop within {grace_s:.0f}s "
+                        "of SIGTERM; killing it[/yellow]"
+                    )
+                    process.kill()
+                    process.wait()
+                console.print(f"[dim]{name} stopped[/dim]")
+        finally:  # asked again (a second Ctrl-C) while waiting: nothing may outlive `sitmon up`
+            for name, _, process in self._started:
+                if process.poll() is None:
+                    console.print(f"[yellow]killing {name} (pid {process.pid})[/yellow]")
+                    process.kill()
+                    process.wait()
 
 
 def subscribe_console(
@@ -174,12 +207,12 @@ def up_command(
         stack.callback(lambda: console.print(f"[dim]logs kept in {logs}[/dim]", soft_wrap=True))
         tables = data_dir or Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="sitmon-up-"))) / "worker"
         worker_port, alerts_port, poll_port = free_port(), free_port(), free_port()
+        children = Children(env)
+        stack.callback(children.stop)
         worker_args = ["worker", "--web-port", str(worker_port), "--data-dir", str(tables)]
-        stack.enter_context(child("stream worker", worker_args, env, logs / "worker.log"))
-        alerts_args = ["alerts", "--metrics-port", str(alerts_port)]
-        stack.enter_context(child("alerting service", alerts_args, env, logs / "alerts.log"))
-        poll_args = ["poll", "--metrics-port", str(poll_port)]
-        stack.enter_context(child("feed follower", poll_args, env, logs / "poll.log"))
+        children.start("stream worker", worker_args, logs / "worker.log")
+        children.start("alerting service", ["alerts", "--metrics-port", str(alerts_port)], logs / "alerts.log")
+        children.start("feed follower", ["poll", "--metrics-port", str(poll_port)], logs / "poll.log")
         if demo:
             subscribe_console(bootstrap, catalogue, keyring, stack)
             asyncio.run(ingest_paced(bootstrap, catalogue, pace))
