@@ -53,4 +53,3 @@ def test_a_child_ignoring_sigterm_is_killed_after_the_grace_period_and_said_so(
     said = capsys.readouterr().out
     assert "stubborn child" in said and "did not stop within" in said and "killing it" in said
     assert "polite child stopped" in said and "polite child (pid" not in said
-
