@@ -154,7 +154,7 @@ def _fold_report(state: RegionState, report: ReportsExtracted, index: int, stats
             "sitmon cannot tell it from one already counted",
         )
         return
-    contribution = _contribution(report, event_ms)
+    contribution = _contribution(report, event_ms, stats)
     in_order = (state.latest is None or contribution.order > state.latest) and (
         state.watermark_ms is None or event_ms >= state.watermark_ms
     )
@@ -192,7 +192,7 @@ def _another_report(
     if event_ms < clock - ACCEPT_MS:
         _refuse(stats, index, "late_revision", _late_revision(report, clock))
         return
-    replacement = _contribution(report, event_ms, key)
+    replacement = _contribution(report, event_ms, stats, key)
     replacement.superseded = sorted([*held.superseded, held.event_id])
     del state.contributions[report.article_id]
     state.contributions[report.article_id] = encode_contribution(replacement)
@@ -265,7 +265,11 @@ def _counted(state: RegionState, report: ReportsExtracted, event_ms: int, clock:
         state.cause = Cursor(report.event_id, report.article_id, event_ms, key)
 
 
-def _contribution(report: ReportsExtracted, event_ms: int, key: DerivationKey | None = None) -> Contribution:
+def _contribution(
+    report: ReportsExtracted, event_ms: int, stats: FoldStats, key: DerivationKey | None = None
+) -> Contribution:
+    """What the report adds to its article; background figures (a past war's toll) are left out and counted."""
+    stats.background_ignored += sum(1 for figure in report.casualties if figure.background)
     return Contribution(
         article_id=report.article_id,
         event_id=report.event_id,

@@ -143,6 +143,12 @@ def test_rule5_background_figures_never_count() -> None:
     assert all(ref.count != 6500 for t in only_background.casualties for ref in t.figures)
 
 
+def test_rule5_background_figures_are_counted_as_ignored() -> None:
+    folded = apply_all(new_region(REGION), [seed_story("a1", "terra"), seed_story("a1", "terra")])
+    assert folded.stats.background_ignored == 1  # the seed's 2020 toll, once: the redelivery is a duplicate
+    assert folded.stats.figures_counted == 5
+
+
 def test_rule6_distinct_incidents_add_up() -> None:
     situation = picture(
         [
