@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from services.cli.output import stderr
 from services.errors import BadInput, SitmonError
-from services.kafka.admin import end_offsets, topic_partitions
+from services.kafka.admin import end_offsets, ensure_topic, topic_partitions
 from streams.topics import Catalogue
 
 
@@ -53,6 +53,7 @@ def worker_command(
     if local_state.prepare(deployment, settings.version):
         stderr.print("sitmon: the last worker run did not stop cleanly; rebuilding tables from the changelog")
     app = build_app(settings, catalogue, CollectorRegistry(), partitions)
+    asyncio.run(_ensure_changelogs(app, settings.kafka_bootstrap))
     if settings.store.startswith("rocksdb"):
         _drop_tables_the_changelog_does_not_back(app, settings.kafka_bootstrap, deployment, settings.version)
     try:
@@ -71,6 +72,23 @@ async def _region_partitions(bootstrap: str, catalogue: Catalogue) -> int:
     if not numbers:
         raise SitmonError(f"topic {catalogue.reports.name} does not exist on {bootstrap} (run `sitmon topics create`)")
     return len(numbers)
+
+
+async def _ensure_changelogs(app: Any, bootstrap: str) -> None:
+    """Create each table's changelog as Faust would, and wait until the broker shows its partitions.
+
+    Left to Faust, a first start creates the changelog and reads the broker's metadata right
+    after, before the new partitions show: Faust saw the changelog with 0 partitions next to a
+    reports topic with N and stopped with PartitionsMismatch (seen under load in test_rebuild).
+    """
+    for table in app.tables.values():
+        topic = table.changelog_topic
+        policies = [name for name, wanted in (("compact", topic.compacting), ("delete", topic.deleting)) if wanted]
+        config = {"cleanup.policy": ",".join(policies)} if policies else {}
+        if topic.retention:
+            config["retention.ms"] = str(int(topic.retention * 1000))
+        config.update({key: str(value) for key, value in (topic.config or {}).items()})
+        await ensure_topic(bootstrap, topic.get_topic_name(), topic.partitions, config)
 
 
 def _drop_tables_the_changelog_does_not_back(app: Any, bootstrap: str, deployment: Path, version: int) -> None:

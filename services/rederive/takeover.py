@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
-from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
+from services.kafka.admin import ensure_topic
 from services.rederive.errors import RebuildRefused
 from services.rederive.fold_log import RegionResult
 from streams.envelope import encode
@@ -25,15 +25,8 @@ from streams.fold.state import to_ms
 
 async def claim_changelog(bootstrap: str, changelog: str, partitions: int) -> None:
     """Create the version's changelog, or refuse when it exists with records (another history)."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    await admin.start()
-    try:
-        exists = changelog in await admin.list_topics()
-        if not exists:
-            await admin.create_topics([NewTopic(changelog, partitions, 1, topic_configs={"cleanup.policy": "compact"})])
-            return
-    finally:
-        await admin.close()
+    if await ensure_topic(bootstrap, changelog, partitions, {"cleanup.policy": "compact"}):
+        return  # created here, and its partitions show: the worker of that version can start at once
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None)
     await consumer.start()
     try:

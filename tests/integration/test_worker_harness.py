@@ -236,9 +236,19 @@ def test_the_worker_serves_metrics_and_a_web_view_of_each_region(
         wait_until(
             lambda: worker.counter("sitmon_worker_reports_total", result="folded") == 1, timeout_s=60, what="a fold"
         )
+        # the fold is counted before its picture is sent (the first send waits for the situation
+        # topic's metadata), and a sent picture reaches the topic when the producer writes it:
+        # each is polled for, or under load the test read the counter or the topic too early
+        wait_until(
+            lambda: worker.counter("sitmon_worker_situations_published_total") >= 1, timeout_s=30, what="a picture sent"
+        )
+        wait_until(
+            lambda: "nagorno-karabakh" in published_pictures(bootstrap, topics),
+            timeout_s=30,
+            what="the picture on the situation topic",
+        )
         text = worker.metrics()
         assert "sitmon_worker_faust_messages_received_total" in text  # Faust's own sensors, when asked for
-        assert worker.counter("sitmon_worker_situations_published_total") >= 1
         assert worker.counter("sitmon_worker_figures_total", result="background") == 1
         # the web view serves the same picture as the latest record on the situation topic
         view = httpx.get(f"http://127.0.0.1:{worker.port}/situation/nagorno-karabakh", timeout=5)
