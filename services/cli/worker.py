@@ -53,7 +53,7 @@ def worker_command(
     if local_state.prepare(deployment, settings.version):
         stderr.print("sitmon: the last worker run did not stop cleanly; rebuilding tables from the changelog")
     app = build_app(settings, catalogue, CollectorRegistry(), partitions)
-    asyncio.run(_ensure_changelogs(app, settings.kafka_bootstrap))
+    asyncio.run(_ensure_internal_topics(app, settings.kafka_bootstrap))
     if settings.store.startswith("rocksdb"):
         _drop_tables_the_changelog_does_not_back(app, settings.kafka_bootstrap, deployment, settings.version)
     try:
@@ -74,13 +74,11 @@ async def _region_partitions(bootstrap: str, catalogue: Catalogue) -> int:
     return len(numbers)
 
 
-async def _ensure_changelogs(app: Any, bootstrap: str) -> None:
-    """Create each table's changelog as Faust would, and wait until the broker shows its partitions.
-
-    Left to Faust, a first start creates the changelog and reads the broker's metadata right
-    after, before the new partitions show: Faust saw the changelog with 0 partitions next to a
-    reports topic with N and stopped with PartitionsMismatch (seen under load in test_rebuild).
-    """
+def internal_topics(app: Any) -> dict[str, tuple[int, dict[str, str]]]:
+    """The topics Faust would create at start, {name: (partitions, config)}: each table's
+    changelog, and the leader topic (named here: touching `app._leader_assignor` before the
+    worker runs would bind that service to a loop that is closed by then)."""
+    topics: dict[str, tuple[int, dict[str, str]]] = {f"{app.conf.id}-__assignor-__leader": (1, {})}
     for table in app.tables.values():
         topic = table.changelog_topic
         policies = [name for name, wanted in (("compact", topic.compacting), ("delete", topic.deleting)) if wanted]
@@ -88,7 +86,20 @@ async def _ensure_changelogs(app: Any, bootstrap: str) -> None:
         if topic.retention:
             config["retention.ms"] = str(int(topic.retention * 1000))
         config.update({key: str(value) for key, value in (topic.config or {}).items()})
-        await ensure_topic(bootstrap, topic.get_topic_name(), topic.partitions, config)
+        topics[topic.get_topic_name()] = (topic.partitions, config)
+    return topics
+
+
+async def _ensure_internal_topics(app: Any, bootstrap: str) -> None:
+    """Create Faust's own topics as Faust would, and wait until the broker shows their partitions.
+
+    Left to Faust, a first start creates the changelog and reads the broker's metadata right
+    after, before the new partitions show: Faust saw the changelog with 0 partitions next to a
+    reports topic with N and stopped with PartitionsMismatch (seen under load in test_rebuild);
+    a topic showing late also changes the group's metadata and forces another rebalance.
+    """
+    for name, (partitions, config) in internal_topics(app).items():
+        await ensure_topic(bootstrap, name, partitions, config)
 
 
 def _drop_tables_the_changelog_does_not_back(app: Any, bootstrap: str, deployment: Path, version: int) -> None:
