@@ -41,7 +41,7 @@ from faust.transport.consumer import Consumer
 from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
 
 PINNED_FAUST = "0.15.3"
-DRAIN_PARK_TIMEOUT_S = 5.0  # the drain loop's fetch waits at most 1 s; longer means it is stuck elsewhere
+DRAIN_PARK_TIMEOUT_S = 5.0  # the drain loop's fetch waits at most 1 s; longer means it is not running
 
 _original_perform_seek: Callable[[Consumer], Awaitable[None]] = Consumer.perform_seek
 _original_wait_next_records: Callable[[Consumer, float], Awaitable[Any]] = Consumer._wait_next_records
@@ -64,9 +64,11 @@ async def _wait_next_records(self: Consumer, timeout: float) -> Any:
 
 
 async def _perform_seek(self: Consumer) -> None:
-    fetcher = getattr(self.app, "_fetcher", None)
-    if not self.flow_active or fetcher is None or not fetcher.started:
-        await _original_perform_seek(self)  # nothing is being delivered: the seek cannot race a fetch
+    # Always park the drain loop when the flow is active, even before the fetcher has started:
+    # skipping the wait while the fetcher starts (tried in 7df0986) left workers that join a
+    # group folding nothing — the four-worker scale-out test saw one worker do all the work.
+    if not self.flow_active:  # nothing is being delivered: the seek cannot race a fetch
+        await _original_perform_seek(self)
         return
     parked = _parked_event(self)
     parked.clear()

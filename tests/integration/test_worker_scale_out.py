@@ -91,6 +91,14 @@ def test_four_workers_publish_the_pictures_of_one(bootstrap: str, topics: Catalo
             worker.launch()
         for worker in workers:
             worker.wait_serving()
+        # serving is not yet sharing: until the group has rebalanced over all four, the first
+        # worker to join may hold every partition and fold the whole (short) log alone
+        wait_until(
+            lambda: all(holds(worker) == "a share" for worker in workers),
+            timeout_s=120,
+            what="the four workers to share the partitions",
+            every_s=0.5,
+        )
         produce_reports(bootstrap, topics, LOG)
         wait_for_pictures(bootstrap, topics, expected, timeout_s=180)
         working = [worker for worker in workers if worker.counter("sitmon_worker_reports_total", result="folded") > 0]
