@@ -23,6 +23,7 @@ from services.errors import BadInput
 from services.extraction.extractor import EXTRACTOR_VERSION
 from services.feeds.desk import KafkaFeedDesk
 from services.feeds.settings import PollSettings
+from services.ingest.metrics import IngestMetrics
 from services.ingest.pipeline import ExtractionStep
 from services.ingest.push import PushIntake
 from services.kafka.producer import EventProducer
@@ -88,14 +89,15 @@ async def _serve_with(
     from services.api.situation_metrics import SituationCollector
     from services.extraction.gazetteer_seed import load_seed
 
+    registry = CollectorRegistry()
     intake = PushIntake(
         producer=producer,
         catalogue=settings.catalogue(),
         extraction=ExtractionStep(extract_article, EXTRACTOR_VERSION),
         clock=_now,
+        metrics=IngestMetrics.on(registry),  # pushed articles whose extraction failed, on /metrics
     )
     desk = KafkaFeedDesk(settings.kafka_bootstrap, settings.catalogue(), PollSettings().allowed_networks(), _now)
-    registry = CollectorRegistry()
     # the picture itself on /metrics, from the read model; regions outside the gazetteer fold into `other`
     registry.register(SituationCollector(log.model, load_seed().regions))
     deps = ApiDeps(

@@ -41,6 +41,7 @@ class Harvest:
     records: list[Outgoing] = field(default_factory=list)
     published: int = 0  # articles (new or revised) among the records
     dead_letters: int = 0
+    extraction_failures: list[str] = field(default_factory=list)  # the failed stage of each such article
     items: tuple[SeenItem, ...] | None = None  # None: keep the previous poll's items
     etag: str | None = None
     last_modified: str | None = None
@@ -101,6 +102,8 @@ async def harvest(
                 harvest.dead_letters += 1
             else:  # published, with its reports or (extraction failed) a dead letter instead of them
                 harvest.published += 1
+                if prepared.failure is not None:
+                    harvest.extraction_failures.append(prepared.failure.stage)
         if item is not None:
             items[item.article_id] = item
     harvest.items = tuple(items.values())

@@ -3,8 +3,11 @@ never by URL; outcomes are the bounded `PollOutcome` set."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from prometheus_client import CollectorRegistry, Counter, Gauge
 
+from services.ingest.metrics import IngestMetrics
 from streams.feeds import PollOutcome
 
 
@@ -32,11 +35,23 @@ class PollMetrics:
             registry=registry,
         )
         self.feeds = Gauge("sitmon_feeds_followed", "Active feeds the poller follows", registry=registry)
+        # the same series file ingest and POST /articles export: a failing stage is visible wherever it ran
+        self.ingest = IngestMetrics.on(registry)
 
     def polled(
-        self, feed: str, outcome: PollOutcome, published: int, dead_letters: int, success_at: float | None
+        self,
+        feed: str,
+        outcome: PollOutcome,
+        published: int,
+        dead_letters: int,
+        success_at: float | None,
+        extraction_failures: Sequence[str] = (),
     ) -> None:
+        """Count one finished poll; `extraction_failures` holds the failed stage of each article published
+        without its reports."""
         self.fetches.labels(feed, outcome).inc()
+        for stage in extraction_failures:
+            self.ingest.extraction_failures.labels(stage=stage).inc()
         if published:
             self.items.labels(feed).inc(published)
         if dead_letters:

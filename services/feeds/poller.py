@@ -160,7 +160,9 @@ class Poller:
         self.counts.dead_letters += result.dead_letters
         self.counts.failed += int(result.failed)
         success = status.last_success_at.timestamp() if status.last_success_at and not result.failed else None
-        self._metrics.polled(done.source.name, result.outcome, result.published, result.dead_letters, success)
+        self._metrics.polled(
+            done.source.name, result.outcome, result.published, result.dead_letters, success, result.extraction_failures
+        )
         event = "feed.failed" if result.failed else "feed.polled"
         log.info(
             event,

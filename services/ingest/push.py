@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Literal
 
 from services.ingest.articles import article_id, content_hash
+from services.ingest.metrics import IngestMetrics
 from services.ingest.pipeline import ExtractionStep, ingest
 from services.ingest.sources import IncomingArticle, Limits, Skipped, read_json_document, read_json_lines
 from services.kafka.producer import EventProducer
@@ -60,8 +61,10 @@ class PushIntake:
         extraction: ExtractionStep,
         clock: Callable[[], datetime],
         limits: Limits = Limits(),
+        metrics: IngestMetrics | None = None,
     ) -> None:
         self._producer = producer
+        self._metrics = metrics
         self._catalogue = catalogue
         self._extraction = extraction
         self._clock = clock
@@ -91,7 +94,13 @@ class PushIntake:
             lines[number] = (key, "revised" if known is not None else "published")
             to_publish.append(item)
         async with self._publishing:
-            await ingest(to_publish, producer=self._producer, catalogue=self._catalogue, extraction=self._extraction)
+            await ingest(
+                to_publish,
+                producer=self._producer,
+                catalogue=self._catalogue,
+                extraction=self._extraction,
+                metrics=self._metrics,
+            )
         for number, (key, status) in sorted(lines.items()):
             result.articles.append(PushedArticle(number, key, status))
         for item in to_publish:

@@ -70,3 +70,33 @@ def test_a_failing_stage_publishes_the_article_and_dead_letters_the_stage_and_re
     assert dead.excerpt.startswith("The truce held")
     failures = registry.get_sample_value("sitmon_ingest_extraction_failures_total", {"stage": "extraction.ceasefire"})
     assert failures == 1.0
+
+
+def test_a_pushed_article_whose_extraction_fails_is_counted_on_the_intakes_metrics(
+    catalogue: Catalogue, bootstrap: str
+) -> None:
+    from datetime import UTC, datetime
+
+    from services.ingest.push import PushIntake
+
+    def broken(article: ArticleReceived) -> Extraction:
+        raise ValueError("no sentences")
+
+    registry = CollectorRegistry()
+
+    async def run() -> list[str]:
+        async with EventProducer(bootstrap, source="/sitmon/test") as producer:
+            intake = PushIntake(
+                producer=producer,
+                catalogue=catalogue,
+                extraction=ExtractionStep(broken, "sitmon-extract/test"),
+                clock=lambda: datetime(2026, 1, 1, tzinfo=UTC),
+                metrics=IngestMetrics.on(registry),
+            )
+            result = await intake.take('{"id": "pushed", "text": "Two soldiers were killed."}', json_lines=False)
+            return [article.status for article in result.articles]
+
+    assert asyncio.run(run()) == ["published"]  # the article is on the log, its failure counted
+    assert [record["key"] for record in kcat(bootstrap, catalogue.articles)] == ["pushed"]
+    failures = registry.get_sample_value("sitmon_ingest_extraction_failures_total", {"stage": "extraction.unknown"})
+    assert failures == 1.0

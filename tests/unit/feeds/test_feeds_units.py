@@ -168,3 +168,38 @@ async def test_an_entry_without_id_or_link_is_known_by_its_text_on_the_next_poll
     status = status_after(source, None, first, NOW, NOW)
     again = await harvest(source, status, fetch, context, NOW + timedelta(minutes=5))
     assert (again.published, again.outcome) == (0, "unchanged")
+
+
+async def test_a_failing_extraction_stage_is_counted_on_the_pollers_metrics() -> None:
+    from prometheus_client import CollectorRegistry
+
+    from services.feeds.fetch import Fetched
+    from services.feeds.harvest import HarvestContext, harvest
+    from services.feeds.metrics import PollMetrics
+    from services.ingest.pipeline import ExtractionStep
+    from streams.events import ArticleReceived, Extraction
+    from streams.topics import Catalogue
+
+    body = (
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>T</title><item><title>Toll</title>"
+        "<description>" + "Twelve people were killed in the shelling, officials said. " * 20 + "</description>"
+        "</item></channel></rss>"
+    ).encode()
+
+    async def fetch(url: str, etag: str | None, modified: str | None, limit: int) -> Fetched:
+        return Fetched(200, body, url, None, None, "application/rss+xml")
+
+    def broken(article: ArticleReceived) -> Extraction:
+        raise ValueError("no sentences")
+
+    context = HarvestContext(Catalogue("u."), ExtractionStep(broken, "x/1"), 10**6, 10**6, 600)
+    source = feeds.add(url="https://a.example/rss", name="A", language="en", every_s=300, now=NOW).feed
+    result = await harvest(source, None, fetch, context, NOW)
+    # the article is still published; its failure (an unlocated one: not a StageFailed) is kept
+    assert (result.published, result.extraction_failures) == (1, ["extraction.unknown"])
+
+    registry = CollectorRegistry()
+    PollMetrics(registry).polled(
+        "A", result.outcome, result.published, result.dead_letters, None, result.extraction_failures
+    )
+    assert registry.get_sample_value("sitmon_ingest_extraction_failures_total", {"stage": "extraction.unknown"}) == 1.0
