@@ -87,7 +87,7 @@ async def _serve_with(
     from services.api.app import create_app
     from services.api.deps import ApiDeps
     from services.api.situation_metrics import SituationCollector
-    from services.extraction.gazetteer_seed import load_seed
+    from services.extraction.region.seed import load_seed
 
     registry = CollectorRegistry()
     intake = PushIntake(

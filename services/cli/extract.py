@@ -26,7 +26,7 @@ import typer
 from services.errors import BadInput, SitmonError
 from services.extraction.errors import StageFailed
 from services.extraction.extractor import extract
-from services.extraction.language import is_supported
+from services.extraction.text.language import is_supported
 from streams.events import Extraction
 
 

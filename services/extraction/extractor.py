@@ -18,14 +18,14 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TypeVar
 
-from services.extraction.casualties import find_casualties
-from services.extraction.ceasefire import find_ceasefire
+from services.extraction.ceasefire.statements import find_ceasefire
 from services.extraction.errors import StageFailed
-from services.extraction.keywords import lower_keeping_offsets
-from services.extraction.language import is_supported, normalise_language
-from services.extraction.lexicon import CASUALTY_KEYWORDS
-from services.extraction.regions import resolve_region
-from services.extraction.sentences import Sentence, lead_end, split_sentences
+from services.extraction.figures.casualties import find_casualties
+from services.extraction.figures.cues import CASUALTY_KEYWORDS
+from services.extraction.region.resolve import resolve_region
+from services.extraction.text.keywords import lower_keeping_offsets
+from services.extraction.text.language import is_supported, normalise_language
+from services.extraction.text.sentences import Sentence, lead_end, split_sentences
 from streams.events import CasualtyFigure, CeasefireStatement, Extraction, LocationMention
 
 # Bump when a change alters what is extracted, so reports can be re-derived and told apart.

@@ -85,10 +85,10 @@ def in_process(articles: list[dict[str, str]]) -> None:
 
 def stages(articles: list[dict[str, str]], baseline: float) -> None:
     """Where the time goes: each stage alone over the same corpus, as a multiple of the baseline."""
-    from services.extraction.casualties import find_casualties
-    from services.extraction.ceasefire import find_ceasefire
-    from services.extraction.regions import resolve_region
-    from services.extraction.sentences import split_sentences
+    from services.extraction.ceasefire.statements import find_ceasefire
+    from services.extraction.figures.casualties import find_casualties
+    from services.extraction.region.resolve import resolve_region
+    from services.extraction.text.sentences import split_sentences
 
     split = [(split_sentences(a["text"]), a.get("language") or "en") for a in articles]
     timings = {"split_sentences": cpu(lambda: [split_sentences(a["text"]) for a in articles])}

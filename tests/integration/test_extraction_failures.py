@@ -10,7 +10,7 @@ from prometheus_client import CollectorRegistry
 
 from services.extraction import extractor
 from services.extraction.extractor import extract
-from services.extraction.sentences import Sentence
+from services.extraction.text.sentences import Sentence
 from services.ingest.metrics import IngestMetrics
 from services.ingest.pipeline import ExtractionStep, IngestSummary, ingest
 from services.ingest.sources import IncomingArticle

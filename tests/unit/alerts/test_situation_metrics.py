@@ -16,7 +16,7 @@ from services.api.read_model import ReadModel
 from services.api.situation_metrics import SituationCollector
 from services.cli.ingest import extract_article
 from services.extraction.extractor import EXTRACTOR_VERSION
-from services.extraction.gazetteer_seed import load_seed
+from services.extraction.region.seed import load_seed
 from services.ingest.pipeline import ExtractionStep, prepare, read_all
 from services.ingest.sources import Limits
 from streams.alerting import AlertTransitioned, AlertValues

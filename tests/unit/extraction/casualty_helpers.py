@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from services.extraction.casualties import find_casualties
-from services.extraction.sentences import split_sentences
+from services.extraction.figures.casualties import find_casualties
+from services.extraction.text.sentences import split_sentences
 from streams.events import CasualtyFigure
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from services.extraction.ceasefire import find_ceasefire
-from services.extraction.sentences import split_sentences
+from services.extraction.ceasefire.statements import find_ceasefire
+from services.extraction.text.sentences import split_sentences
 
 
 def _statuses(text: str, language: str) -> list[str]:

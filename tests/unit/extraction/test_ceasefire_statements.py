@@ -7,8 +7,8 @@ import time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.extraction.ceasefire import find_ceasefire
-from services.extraction.sentences import split_sentences
+from services.extraction.ceasefire.statements import find_ceasefire
+from services.extraction.text.sentences import split_sentences
 
 
 def _statements(text: str, language: str = "en") -> list:  # type: ignore[type-arg]

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from services.extraction.ceasefire import find_ceasefire
-from services.extraction.sentences import split_sentences
+from services.extraction.ceasefire.statements import find_ceasefire
+from services.extraction.text.sentences import split_sentences
 
 Expected = set[tuple[str, bool]]
 

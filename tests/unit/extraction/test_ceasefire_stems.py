@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.extraction.ceasefire_lexicon import CUES, NAMING_STEMS, STEMS
-from services.extraction.ceasefire_stems import Stem, stem_of
-from services.extraction.ceasefire_terms import HALT_TERM, STRONG_TERM, WEAK_TERM
-from services.extraction.gazetteer_fold import fold
+from services.extraction.ceasefire.cues import CUES, NAMING_STEMS, STEMS
+from services.extraction.ceasefire.stems import Stem, stem_of
+from services.extraction.ceasefire.terms import HALT_TERM, STRONG_TERM, WEAK_TERM
+from services.extraction.text.fold import fold
 from tests.unit.extraction.test_ceasefire_statuses import CASES, PHRASING
 
 PATTERNS = [STRONG_TERM, WEAK_TERM, HALT_TERM, *CUES]

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from services.extraction.attribution import find_source
-from services.extraction.period import period_hours
+from services.extraction.attribution.period import period_hours
+from services.extraction.attribution.source import find_source
 from tests.unit.extraction.casualty_helpers import read
 
 

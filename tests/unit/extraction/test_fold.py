@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from services.extraction.gazetteer_fold import _TABLE, fold
+from services.extraction.text.fold import _TABLE, fold
 
 
 def test_folds_accents_quotes_and_dashes_in_place() -> None:

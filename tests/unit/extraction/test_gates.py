@@ -8,8 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.extraction import background, lexicon, numbers, outcomes, period
-from services.extraction.keywords import gate_text, may_hold
+from services.extraction.attribution import background, period
+from services.extraction.figures import cues as lexicon
+from services.extraction.figures import outcomes
+from services.extraction.text import numbers
+from services.extraction.text.keywords import gate_text, may_hold
 
 # (pattern, the needles that gate it)
 GATED = [

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from services.extraction.extractor import extract
-from services.extraction.numbers import find_numbers
+from services.extraction.text.numbers import find_numbers
 
 
 @pytest.mark.parametrize(

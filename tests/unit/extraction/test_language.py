@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.extraction.language import detect_language, normalise_language
+from services.extraction.text.language import detect_language, normalise_language
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from services.extraction import lexicons
-from services.extraction.language import SUPPORTED
+from services.extraction.lexicon import lexicons
+from services.extraction.text.language import SUPPORTED
 
 REQUIRED = ("detect", "numbers", "months", "outcomes", "qualifiers", "groups", "people", "reporting_verbs", "ceasefire")
 REGEX_CONCEPTS = (
@@ -62,7 +62,7 @@ def test_number_words_are_read_by_text2num_in_their_language(code: str) -> None:
 
 
 def test_every_cue_key_of_a_file_is_a_row_of_the_cue_table() -> None:
-    from services.extraction import ceasefire_lexicon
+    from services.extraction.ceasefire import cues as ceasefire_lexicon
 
     source = Path(ceasefire_lexicon.__file__).read_text(encoding="utf-8")
     for code in SUPPORTED:

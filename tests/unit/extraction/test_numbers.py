@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.extraction.numbers import find_numbers
+from services.extraction.text.numbers import find_numbers
 
 
 def values(text: str, language: str = "en") -> list[int]:

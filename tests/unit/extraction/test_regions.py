@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from services.errors import SitmonError
-from services.extraction.gazetteer_seed import DEFAULT_SEED, load_seed
-from services.extraction.regions import resolve_region
+from services.extraction.region.resolve import resolve_region
+from services.extraction.region.seed import DEFAULT_SEED, load_seed
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.extraction.sentences import _ABBREVIATION, _BOUNDARY, Sentence, _append, split_sentences
+from services.extraction.text.sentences import _ABBREVIATION, _BOUNDARY, Sentence, _append, split_sentences
 
 
 def test_abbreviations_do_not_end_a_sentence() -> None:

@@ -12,14 +12,14 @@ from datetime import UTC, datetime
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from services.extraction.attribution import find_source
-from services.extraction.casualties import find_casualties
-from services.extraction.ceasefire import find_ceasefire
-from services.extraction.language import SUPPORTED, normalise_language
-from services.extraction.numbers import find_numbers
-from services.extraction.period import period_hours
-from services.extraction.regions import resolve_region
-from services.extraction.sentences import split_sentences
+from services.extraction.attribution.period import period_hours
+from services.extraction.attribution.source import find_source
+from services.extraction.ceasefire.statements import find_ceasefire
+from services.extraction.figures.casualties import find_casualties
+from services.extraction.region.resolve import resolve_region
+from services.extraction.text.language import SUPPORTED, normalise_language
+from services.extraction.text.numbers import find_numbers
+from services.extraction.text.sentences import split_sentences
 from tests.unit.extraction.test_extract_properties import NEWS_WORDS
 
 LANGUAGES = st.sampled_from([*SUPPORTED, None, "pt-BR", "xx", ""])

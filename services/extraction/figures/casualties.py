@@ -14,23 +14,23 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Final
 
-from services.extraction.attachment import ArticleMemory, attach_outcomes, parent_of
-from services.extraction.attribution import find_source
-from services.extraction.background import (
+from services.extraction.attribution.background import (
     background_cue_pair,
     is_background,
     latest_year,
     present_markers,
 )
-from services.extraction.candidate import Candidate, Token, tokenize
-from services.extraction.figures import candidates
-from services.extraction.heads import group_at
-from services.extraction.keywords import lower_keeping_offsets
-from services.extraction.numbers import find_numbers
-from services.extraction.outcomes import find_outcomes, find_tolls
-from services.extraction.period import in_window, period_window
-from services.extraction.sentences import Sentence, lead_end
-from services.extraction.wordlists import word_set
+from services.extraction.attribution.period import in_window, period_window
+from services.extraction.attribution.source import find_source
+from services.extraction.figures.attachment import ArticleMemory, attach_outcomes, parent_of
+from services.extraction.figures.candidate import Candidate, Token, tokenize
+from services.extraction.figures.candidates import candidates
+from services.extraction.figures.heads import group_at
+from services.extraction.figures.outcomes import find_outcomes, find_tolls
+from services.extraction.lexicon.wordlists import word_set
+from services.extraction.text.keywords import lower_keeping_offsets
+from services.extraction.text.numbers import find_numbers
+from services.extraction.text.sentences import Sentence, lead_end
 from streams.events import CasualtyFigure
 
 _ROMANCE: Final = frozenset({"pt", "es", "fr"})

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from typing import Final
 
-from services.extraction import lexicons
+from services.extraction.lexicon import lexicons
 
 SUPPORTED: Final = lexicons.LANGUAGES
 _SAMPLE_CHARS: Final = 4000

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from itertools import accumulate
 from typing import NamedTuple
 
-from services.extraction.keywords import trie_pattern
+from services.extraction.text.keywords import trie_pattern
 
 _QUANTIFIERS = frozenset("?*+{")
 _MIN_STEM = 3

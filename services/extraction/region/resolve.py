@@ -15,8 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from services.extraction.gazetteer import Gazetteer, Mention, default_gazetteer
-from services.extraction.gazetteer_seed import DEFAULT_SEED
+from services.extraction.region.gazetteer import Gazetteer, Mention, default_gazetteer
+from services.extraction.region.seed import DEFAULT_SEED
 from streams.events import LocationMention
 
 UNKNOWN = "unknown"

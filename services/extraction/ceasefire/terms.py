@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from services.extraction import lexicons
-from services.extraction.ceasefire_stems import Stem, StemmedPattern, stem_of
+from services.extraction.ceasefire.stems import Stem, StemmedPattern, stem_of
+from services.extraction.lexicon import lexicons
 
 FLAGS = re.IGNORECASE
 

@@ -19,8 +19,8 @@ from typing import Any
 
 from text_to_num import text2num
 
-from services.extraction import lexicons
-from services.extraction.keywords import gate_text, may_hold, trie_pattern
+from services.extraction.lexicon import lexicons
+from services.extraction.text.keywords import gate_text, may_hold, trie_pattern
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,10 +18,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from services.extraction import lexicons
-from services.extraction.ceasefire_background import background_cue, is_current_verb
-from services.extraction.ceasefire_context import Hit, fold_cues, read_in_context
-from services.extraction.ceasefire_lexicon import (
+from services.extraction.ceasefire.background import background_cue, is_current_verb
+from services.extraction.ceasefire.context import Hit, fold_cues, read_in_context
+from services.extraction.ceasefire.cues import (
     ALWAYS_TRIED,
     COMPOUND_HEAD,
     CUES,
@@ -31,12 +30,13 @@ from services.extraction.ceasefire_lexicon import (
     STEMS,
     Cue,
 )
-from services.extraction.ceasefire_parties import find_mediators, find_parties
-from services.extraction.ceasefire_terms import HALT_TERM, PRONOUN_TERM, STRONG_TERM, WEAK_TERM, Term, TermKind
-from services.extraction.gazetteer_fold import fold
-from services.extraction.keywords import trie_pattern
-from services.extraction.nouns import GROUP_ORDER
-from services.extraction.sentences import Sentence
+from services.extraction.ceasefire.parties import find_mediators, find_parties
+from services.extraction.ceasefire.terms import HALT_TERM, PRONOUN_TERM, STRONG_TERM, WEAK_TERM, Term, TermKind
+from services.extraction.figures.nouns import GROUP_ORDER
+from services.extraction.lexicon import lexicons
+from services.extraction.text.fold import fold
+from services.extraction.text.keywords import trie_pattern
+from services.extraction.text.sentences import Sentence
 from streams.events import CeasefireStatement, CeasefireStatus
 
 # Words that end a clause: a cue on the far side of one says something else ("… , but it collapsed").

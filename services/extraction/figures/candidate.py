@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
-from services.extraction.keywords import lower_keeping_offsets
+from services.extraction.text.keywords import lower_keeping_offsets
 
 # French/Italian elisions (d', l', qu') are tokens of their own: "plus d'une centaine", "l'armée".
 # A hyphen joins words ("Nagorno-Karabakh", "32-year-old") but not two numbers ("10-12": a range).

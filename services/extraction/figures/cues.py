@@ -17,9 +17,9 @@ import re
 from enum import Enum
 from typing import Final
 
-from services.extraction import lexicons
-from services.extraction.keywords import keyword_scanner, trie_pattern
-from services.extraction.wordlists import alternation, phrases
+from services.extraction.lexicon import lexicons
+from services.extraction.lexicon.wordlists import alternation, phrases
+from services.extraction.text.keywords import keyword_scanner, trie_pattern
 
 
 class Place(Enum):

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from services.extraction import lexicons
-from services.extraction.keywords import gate_text, may_hold
-from services.extraction.numbers import find_numbers
-from services.extraction.wordlists import alternation
+from services.extraction.lexicon import lexicons
+from services.extraction.lexicon.wordlists import alternation
+from services.extraction.text.keywords import gate_text, may_hold
+from services.extraction.text.numbers import find_numbers
 
 
 def _either(concept: str) -> re.Pattern[str]:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from services.extraction import lexicons, months
-from services.extraction.wordlists import alternation
+from services.extraction.lexicon import lexicons
+from services.extraction.lexicon.wordlists import alternation
+from services.extraction.text import months
 
 # The contract groups, in the order they are tried: the first whose noun matches wins.
 GROUP_ORDER: Final = (

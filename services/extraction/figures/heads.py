@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Final
 
-from services.extraction import lexicon as lx
-from services.extraction import nouns
-from services.extraction.candidate import Candidate, Token, token_index
-from services.extraction.wordlists import word_set
+from services.extraction.figures import cues as lx
+from services.extraction.figures import nouns
+from services.extraction.figures.candidate import Candidate, Token, token_index
+from services.extraction.lexicon.wordlists import word_set
 
 _PARTITIVE: Final = word_set("of de d' d’ dos das des del do da")
 # "of whom", "de los cuales", "dos quais", "desquels": a relative partitive is a part of the figure before.

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from services.extraction import lexicons
-from services.extraction.keywords import trie_pattern
-from services.extraction.nouns import GROUP_ORDER
-from services.extraction.wordlists import alternation, word_set
+from services.extraction.figures.nouns import GROUP_ORDER
+from services.extraction.lexicon import lexicons
+from services.extraction.lexicon.wordlists import alternation, word_set
+from services.extraction.text.keywords import trie_pattern
 
 _MAX_WORDS: Final = 9
 # Longest first, so that an alternation tries "a précisé" before any shorter verb.

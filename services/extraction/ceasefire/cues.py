@@ -18,9 +18,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from services.extraction import lexicons
-from services.extraction.ceasefire_stems import Stem, StemIndex, StemmedPattern
-from services.extraction.ceasefire_terms import (
+from services.extraction.ceasefire.stems import Stem, StemIndex, StemmedPattern
+from services.extraction.ceasefire.terms import (
     HALT_TERM,
     STEM_AFTER,
     STEM_BEFORE,
@@ -30,6 +29,7 @@ from services.extraction.ceasefire_terms import (
     pattern_stems,
     words_pattern,
 )
+from services.extraction.lexicon import lexicons
 from streams.events import CeasefireStatus
 
 _FLAGS = re.IGNORECASE

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from services.errors import SitmonError
 
-DEFAULT_SEED = Path(__file__).resolve().parents[2] / "seeds" / "regions.yaml"
+DEFAULT_SEED = Path(__file__).resolve().parents[3] / "seeds" / "regions.yaml"
 
 RegionKey = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]

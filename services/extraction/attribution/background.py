@@ -17,9 +17,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Final
 
-from services.extraction import lexicons, months
-from services.extraction.keywords import gate_text, may_hold
-from services.extraction.wordlists import alternation
+from services.extraction.lexicon import lexicons
+from services.extraction.lexicon.wordlists import alternation
+from services.extraction.text import months
+from services.extraction.text.keywords import gate_text, may_hold
 
 _MONTHS: Final = months.MONTHS
 _MONTH: Final = months.alternation()

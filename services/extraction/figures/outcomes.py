@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from services.extraction import lexicon as lx
-from services.extraction import lexicons
-from services.extraction.candidate import Token, token_index
+from services.extraction.figures import cues as lx
+from services.extraction.figures.candidate import Token, token_index
+from services.extraction.lexicon import lexicons
 
 _TOLL: Final = re.compile(r"(?<!\w)(?:" + "|".join(lexicons.patterns("tolls", "killed")) + r")(?!\w)")
 _INJURY_TOLL: Final = re.compile(r"(?<!\w)(?:" + "|".join(lexicons.patterns("tolls", "injured")) + r")(?!\w)")

@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-from services.extraction import lexicons
-from services.extraction.gazetteer_fold import fold
+from services.extraction.lexicon import lexicons
+from services.extraction.text.fold import fold
 
 
 def _numbered(concept: str) -> dict[str, int]:

@@ -15,11 +15,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Final
 
-from services.extraction import lexicon as lx
-from services.extraction.candidate import Candidate, Token
-from services.extraction.heads import FUNCTION_WORDS, read_predicate
-from services.extraction.outcomes import OutcomeSpan
-from services.extraction.wordlists import word_set
+from services.extraction.figures import cues as lx
+from services.extraction.figures.candidate import Candidate, Token
+from services.extraction.figures.heads import FUNCTION_WORDS, read_predicate
+from services.extraction.figures.outcomes import OutcomeSpan
+from services.extraction.lexicon.wordlists import word_set
 
 _PRE_FILLER: Final = word_set(
     "a an the another further some other à a de los las les des of as os o el la outras outros otras otros autres en "

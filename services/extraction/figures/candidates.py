@@ -11,12 +11,13 @@ import itertools
 import re
 from typing import Final
 
-from services.extraction import lexicon as lx
-from services.extraction import lexicons, nouns
-from services.extraction.candidate import Candidate, Token, token_index
-from services.extraction.heads import FUNCTION_WORDS, outcome_head, resolve_head
-from services.extraction.numbers import NumberMention, find_numbers
-from services.extraction.wordlists import word_set
+from services.extraction.figures import cues as lx
+from services.extraction.figures import nouns
+from services.extraction.figures.candidate import Candidate, Token, token_index
+from services.extraction.figures.heads import FUNCTION_WORDS, outcome_head, resolve_head
+from services.extraction.lexicon import lexicons
+from services.extraction.lexicon.wordlists import word_set
+from services.extraction.text.numbers import NumberMention, find_numbers
 
 # "10 to 15 people", "de 10 a 15", "von 10 bis 15": a range word joins a range by itself; "and"
 # or "or" only after an opener ("between 10 and 15"), else it joins a list; a dash always does.

@@ -20,8 +20,8 @@ from typing import Literal
 
 import pycountry
 
-from services.extraction.gazetteer_fold import fold
-from services.extraction.gazetteer_seed import DEFAULT_SEED, GazetteerSeed, load_seed
+from services.extraction.region.seed import DEFAULT_SEED, GazetteerSeed, load_seed
+from services.extraction.text.fold import fold
 
 Kind = Literal["alias", "place", "actor", "country"]
 _ACTOR_WEIGHT = 0.5

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from services.extraction import lexicons, months
+from services.extraction.lexicon import lexicons
+from services.extraction.text import months
 
 
 @dataclass(frozen=True, slots=True)

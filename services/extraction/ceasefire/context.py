@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from services.extraction.ceasefire_lexicon import Cue
+from services.extraction.ceasefire.cues import Cue
 from streams.events import CeasefireStatus
 
 _FLAGS = re.IGNORECASE

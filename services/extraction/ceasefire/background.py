@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from services.extraction import months
-from services.extraction.gazetteer_fold import fold
-from services.extraction.keywords import trie_pattern
+from services.extraction.text import months
+from services.extraction.text.fold import fold
+from services.extraction.text.keywords import trie_pattern
 
 _FLAGS = re.IGNORECASE
 

@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-from services.extraction import lexicons
-from services.extraction.wordlists import word_tuple
+from services.extraction.lexicon import lexicons
+from services.extraction.lexicon.wordlists import word_tuple
 
 _STEM: Final = 5  # a word's first five letters are enough to recognise it, and fold inflections together
 
