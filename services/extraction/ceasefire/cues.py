@@ -1,11 +1,11 @@
 """How ceasefire news is read: the cue table. The words are in each language's lexicon
 (lang/<code>.yaml, under ceasefire.cues), one key per row of the table below.
 
-Patterns run on accent-folded text (see gazetteer_fold), case-insensitively, and every
+Patterns run on accent-folded text (see text/fold.py), case-insensitively, and every
 language is always on: the language hint may be wrong, and wire copy mixes languages.
 
 A CUE states something about a ceasefire ("took effect", "violated", "rejected") and must
-sit on the right side of a TERM (ceasefire_terms) within a few characters — "ceasefire" in a
+sit on the right side of a TERM (terms) within a few characters — "ceasefire" in a
 sentence is not a statement.
 
 Every pattern starts with a literal word and has no nested unbounded quantifier, so

@@ -1,12 +1,12 @@
 """Ceasefire statements: what an article says a ceasefire did (see tests/eval/EXTRACTION.md).
 
 A statement needs a ceasefire TERM and a status CUE on the right side of it, close by
-(ceasefire_lexicon), with no clause break between them. Each cue is then read in its
-context (ceasefire_context: negation, conditions, aims, reporting verbs), and dated to an
-earlier episode or not (ceasefire_background). Parties and mediators come from the same
-sentence (ceasefire_parties). One statement per sentence and status.
+(cues), with no clause break between them. Each cue is then read in its
+context (context: negation, conditions, aims, reporting verbs), and dated to an
+earlier episode or not (background). Parties and mediators come from the same
+sentence (parties). One statement per sentence and status.
 
-Most sentences are passed over after one word split: the stems of the words (ceasefire_stems)
+Most sentences are passed over after one word split: the stems of the words (stems)
 tell which terms and cues can occur at all, and where to try them. The work per sentence is
 linear in its length.
 """

@@ -40,7 +40,7 @@ def pattern_stems(alternatives: list[str]) -> tuple[Stem, ...] | None:
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """Words that name a ceasefire; `stems` as for cues (see ceasefire_stems)."""
+    """Words that name a ceasefire; `stems` as for cues (see stems.py)."""
 
     kind: TermKind
     pattern: re.Pattern[str]

@@ -1,6 +1,6 @@
 """A sentence as tokens, and a number in it as a candidate casualty figure.
 
-Shared by `figures.py` (which numbers count people), `heads.py` (whom they count) and the
+Shared by `candidates.py` (which numbers count people), `heads.py` (whom they count) and the
 attachment of outcomes: a candidate carries everything the sentence says around its number.
 """
 

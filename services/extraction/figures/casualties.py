@@ -1,6 +1,6 @@
 """Casualty figures from sentences: one CasualtyFigure per figure the text states.
 
-Per sentence: numbers that count people (`figures.py`, `heads.py`), the outcome phrases
+Per sentence: numbers that count people (`candidates.py`, `heads.py`), the outcome phrases
 around them (`outcomes.py`), which outcome each number takes (`attachment.py`), then the
 sentence's context — reporting window, source, background — and the group a bare number
 inherits ("ten civilians were killed and 34 wounded"). A figure that lumps outcomes

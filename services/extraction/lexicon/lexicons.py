@@ -1,4 +1,4 @@
-"""Every language's words, loaded once from services/extraction/lang/<code>.yaml.
+"""Every language's words, loaded once from services/extraction/lexicon/lang/<code>.yaml.
 
 One file per language, keyed by concept (detect, numbers, months, outcomes, qualifiers,
 groups, people, reporting verbs …), in the manner of spaCy's `spacy/lang/<code>/` folders:

@@ -1,0 +1,1 @@
+"""Stage 5, region: where the article's events happened, from the gazetteer in seeds/regions.yaml."""

@@ -1,4 +1,4 @@
-"""German, read only through its lexicon (services/extraction/lang/de.yaml) and general capabilities."""
+"""German, read only through its lexicon (services/extraction/lexicon/lang/de.yaml) and general capabilities."""
 
 from __future__ import annotations
 

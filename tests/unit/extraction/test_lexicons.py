@@ -1,4 +1,4 @@
-"""The language files (services/extraction/lang/<code>.yaml): well-formed, and the only place the words are."""
+"""The language files (services/extraction/lexicon/lang/<code>.yaml): well-formed, and the only place the words are."""
 
 from __future__ import annotations
 
