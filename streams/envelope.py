@@ -14,7 +14,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter, V
 
 from streams.any_event import SitmonEvent
 from streams.errors import UndecodableRecord
-from streams.events import Event
+from streams.events import Event, ReportsExtracted
 
 SPECVERSION = "1.0"
 TYPE_PREFIX = "org.sitmon."
@@ -41,6 +41,12 @@ class TypedCloudEvent(CloudEvent):
     """The envelope with its data already typed: what `decode` validates in one pass from bytes."""
 
     data: SitmonEvent  # type: ignore[assignment]  # narrowed from a dict to the contract's union
+
+
+class ReportCloudEvent(CloudEvent):
+    """The envelope of a report: what `decode_report` tries first (no union to pick a model from)."""
+
+    data: ReportsExtracted  # type: ignore[assignment]  # narrowed from a dict to the one model
 
 
 _event_adapter: TypeAdapter[SitmonEvent] = TypeAdapter(SitmonEvent)
@@ -105,6 +111,27 @@ def decode(raw: bytes | None) -> SitmonEvent:
         return _event_adapter.validate_python(envelope.data)
     except ValidationError as exc:
         raise UndecodableRecord(f"data of {envelope.type} is invalid: {_first_error(exc)}") from exc
+
+
+def decode_report(raw: bytes | None) -> SitmonEvent:
+    """`decode` for a topic of reports (the worker, the rebuild, history): the same result for
+    every value — the same model, or the same UndecodableRecord — at ~0.8 of its cost.
+
+    A report's envelope is validated straight into `ReportsExtracted`, skipping the choice among
+    the union's models (bench_decode: msgspec, orjson, strict mode and `model_construct` were
+    measured and save nothing once the contract's models are built). Any other value, valid or
+    not, takes `decode`'s own path, so what is accepted and the reasons given do not change.
+    """
+    if raw is not None:
+        try:
+            typed = ReportCloudEvent.model_validate_json(raw)
+        except ValidationError:
+            pass
+        else:
+            # the union needs `type` in the data to pick a model; the model alone would default it
+            if typed.type.startswith(TYPE_PREFIX) and "type" in typed.data.model_fields_set:
+                return typed.data
+    return decode(raw)
 
 
 def _first_error(exc: ValidationError) -> str:

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from services.replay.reader import replay
 from streams.alerting import AlertTransitioned
-from streams.envelope import decode
+from streams.envelope import decode, decode_report
 from streams.errors import UndecodableRecord
 from streams.events import ReportsExtracted
 from streams.topics import Catalogue
@@ -32,7 +32,7 @@ async def region_reports(bootstrap: str, catalogue: Catalogue, region: str) -> l
         if record.key != wanted:
             continue
         try:
-            event = decode(record.value)
+            event = decode_report(record.value)
         except UndecodableRecord:
             continue
         if isinstance(event, ReportsExtracted) and event.region == region:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from streams.envelope import decode
+from streams.envelope import decode_report
 from streams.errors import UndecodableRecord
 from streams.events import DeadLettered, ReportsExtracted, excerpt, stable_id
 
@@ -34,7 +34,7 @@ class Poison:
 
 def read_report(record: RawRecord) -> ReportsExtracted | Poison:
     try:
-        event = decode(record.value)
+        event = decode_report(record.value)
     except UndecodableRecord as exc:
         return dead_letter(record, "undecodable", str(exc))
     if not isinstance(event, ReportsExtracted):
