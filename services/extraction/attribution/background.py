@@ -29,8 +29,9 @@ _YEAR: Final = re.compile(
     r"(?<![\w,.])(?:in |of |the |em |en |de |du )?(?P<year>1[89]\d\d|20\d\d)(?:s|'s)?(?!\w|[,.]\d)"
 )
 _DATE: Final = re.compile(
-    rf"(?<!\w)(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:de\s+|of\s+)?(?P<month>{_MONTH})\b|"
-    rf"(?P<month2>{_MONTH})\s+(?P<day2>\d{{1,2}})(?!\d))",
+    rf"(?<!\w)(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+|of\s+)?(?P<month>{_MONTH})\b|"
+    # "12 May 14 people", "5. Dezember 14 Kämpfer": a month with its day before it takes no day after it
+    rf"(?<!\d\s)(?<!\d\.\s)(?P<month2>{_MONTH})\s+(?P<day2>\d{{1,2}})(?!\d))",
     re.IGNORECASE,
 )
 _EPISODE_NOUN: Final = re.compile(

@@ -19,38 +19,36 @@ from services.extraction.figures import cues as lx
 from services.extraction.figures.candidate import Candidate, Token
 from services.extraction.figures.heads import FUNCTION_WORDS, read_predicate
 from services.extraction.figures.outcomes import OutcomeSpan
-from services.extraction.lexicon.wordlists import word_set
+from services.extraction.lexicon import lexicons
+from services.extraction.lexicon.wordlists import alternation, word_set
 
-_PRE_FILLER: Final = word_set(
-    "a an the another further some other à a de los las les des of as os o el la outras outros otras otros autres en "
-    "between entre \" “ ” « » '"
-)
-_LISTING_VERBS: Final = word_set("were are was is included include includes há hay figurent estão están sont")
+_PRE_FILLER: Final = lx.grammar_words("pre_fillers")
+_LISTING_VERBS: Final = lx.grammar_words("listing_verbs")
 _PASSIVE: Final = lx.COPULAS | word_set("been be being had has have")
-_AMONG: Final = word_set("among entre parmi")
-_AMONG_LINK: Final = _AMONG | lx.COPULAS | word_set("the those os as los las les estão estavam están estaban figuran")
-_RELATIVE: Final = word_set("who that which")
-_LIST_GLUE: Final = re.compile(
-    r"^(?:,|and|&|plus|e|y|et|as well as|ainsi que|así como|bem como|assim como|além de|además de|en plus de|"
-    r"besides|in addition to|along with|junto con|junto com|outre)"
-    r"(?: (?:,|and|e|y|et|also|as well as|ainsi que|así como|bem como|assim como|além de|además de|en plus de|"
-    r"besides|in addition to|along with|junto con|junto com|outre))*$"
+_AMONG: Final = lx.grammar_words("among")
+_AMONG_LINK: Final = _AMONG | lx.COPULAS | lx.grammar_words("among_links")
+_RELATIVE: Final = lx.grammar_words("relative_pronouns")
+_ADDITIVE: Final = alternation(*lexicons.words("grammar", "additive"))
+_GLUE: Final = alternation(*lx.CONNECTORS, *lexicons.words("grammar", "additive"))
+_GLUE_AFTER_GLUE: Final = alternation(
+    *lx.CONNECTORS, *lexicons.words("grammar", "glue_continuations"), *lexicons.words("grammar", "additive")
 )
+# Only list glue between two figures: ", ", "and", "as well as", "ainsi que", "and also".
+_LIST_GLUE: Final = re.compile(rf"^(?:{_GLUE})(?: (?:{_GLUE_AFTER_GLUE}))*$")
 # "Nine officers were wounded, as well as three civilians": an additive phrase after the outcome
 # adds members to the figure's list.
-_ADDITIVE_TAIL: Final = re.compile(
-    r"(?:^|\s)(?:, )?(?:as well as|in addition to|along with|besides|além de|bem como|assim como|además de|así como|"
-    r"junto con|junto com|en plus de|ainsi que|outre)$"
-)
+_ADDITIVE_TAIL: Final = re.compile(rf"(?:^|\s)(?:, )?(?:{_ADDITIVE})$")
 _ADDITIVE_REACH: Final = 10  # tokens: "were seriously wounded in the attack, as well as"
-_VICTIMS: Final = re.compile(r"victim|víctima|vítima|victime")
+_VICTIMS: Final = re.compile(alternation(*lexicons.words("grammar", "victims")))
 _BARE_REACH: Final = 4  # tokens an outcome may sit after a bare number ("400 were later wounded")
 _HEAD_REACH: Final = 12  # … after a noun phrase ("seven aid workers from the charity WCK were killed")
-_TOLL_REACH: Final = 30
+_TOLL_REACH: Final = (
+    30  # tokens from a toll phrase to its number ("the death toll from three days of clashes in … rose to")
+)
 # Past tenses that link the people to their state ("40 remained missing"), not an action of their own.
-_LINKING: Final = word_set("remained appeared seemed")
-_CLAUSE_CONJUNCTIONS: Final = word_set("and e y et")
-_STOP_WORDS: Final = word_set("where when after because since que où donde onde quand cuando quando porque parce")
+_LINKING: Final = lx.grammar_words("linking_verbs")
+_CLAUSE_CONJUNCTIONS: Final = lx.grammar_words("clause_conjunctions")
+_STOP_WORDS: Final = lx.grammar_words("subordinators")
 
 
 @dataclass(slots=True)

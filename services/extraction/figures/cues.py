@@ -108,6 +108,13 @@ SUBGROUP_CUE: Final = re.compile(
 # Words that end the stretch of text in which an outcome can still refer back to a number.
 BLOCKERS: Final = frozenset(lexicons.words("grammar", "clause_breaks")) | {";", ":"}
 
+
+
+def grammar_words(key: str) -> frozenset[str]:
+    """The words of one `grammar` concept, over every language."""
+    return frozenset(lexicons.words("grammar", key))
+
+
 # Single words that glue list members; multiword glue ("as well as", "ainsi que") is matched in attachment.py.
 CONNECTORS: Final = frozenset(lexicons.words("grammar", "connectors")) | {",", "&"}
 

@@ -46,4 +46,8 @@ UNIT_AFTER: Final = re.compile(
 )
 
 # "March 3": English writes the month before the day.
-MONTH_BEFORE: Final = re.compile(r"(?<!\w)(?:" + months.alternation(months.names_of("en")) + r")\.?\s*$")
+# "May 14 people" would be a US date, but "12 May 14 people": a date holds one day, so a month
+# that already has its day before it leaves the next number free.
+MONTH_BEFORE: Final = re.compile(
+    r"(?<!\w)(?<!\d\s)(?<!\d\.\s)(?:" + months.alternation(months.names_of("en")) + r")\.?\s*$"
+)
