@@ -57,6 +57,11 @@ def reparse_command(
     notes.print(
         f"reparsed {summary.articles} article(s) with {EXTRACTOR_VERSION}: published {summary.reports} report(s) "
         f"to {catalogue.reports.name}"
+        + (
+            f"; {summary.withdrawals} withdrawal(s) from regions the articles no longer belong to"
+            if summary.withdrawals
+            else ""
+        )
         + (f"; {summary.failed} failed extraction (dead-lettered)" if summary.failed else "")
         + (f"; {summary.not_articles} record(s) were no article" if summary.not_articles else "")
     )

@@ -104,3 +104,24 @@ def reports_extracted(received: ArticleReceived, extraction: Extraction, extract
         casualties=extraction.casualties,
         ceasefire=extraction.ceasefire,
     )
+
+
+def withdrawal(report: ReportsExtracted, region: str) -> ReportsExtracted:
+    """A report of the same article for a region it no longer belongs to: no figures, statements
+    or places, and the derivation of `report` (its revision and extractor version), so in that
+    region the fold's replacement rule (`derivation_key`) lets it stand over the article's earlier
+    report and the article stops counting there. Its event id is derived from the report and the
+    region, so publishing it again changes nothing."""
+    return ReportsExtracted(
+        event_id=stable_id("withdrawal", report.event_id, region),
+        occurred_at=report.occurred_at,
+        article_id=report.article_id,
+        article_event_id=report.article_event_id,
+        outlet=report.outlet,
+        url=report.url,
+        published_at=report.published_at,
+        extractor_version=report.extractor_version,
+        revised_at=report.revised_at,
+        region=region,
+        language=report.language,
+    )

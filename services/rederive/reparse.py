@@ -7,6 +7,12 @@ article event and the version: reparsing with the same version republishes the s
 fold ignores them), a newer version publishes new reports that replace the article's earlier
 ones in the fold (`streams.events.derivation_key`). No article is fetched again.
 
+A report counts in the region its record is keyed by, so when the new extractor places an
+article in another region, each region it had reports in before gets a `withdrawal` (the same
+article, no facts, the new derivation): there the article stops counting, and it is counted
+once, where it now belongs. The regions come from one pass over the reports log
+(`article_regions`) and are kept up to date as reports go out.
+
 Reports go out in transactions of `BATCH` records; an article the extractor fails on is
 dead-lettered with the reason and the run goes on.
 """
@@ -19,8 +25,9 @@ from datetime import UTC, datetime
 
 import structlog
 
-from services.ingest.articles import Extractor, reports_extracted
+from services.ingest.articles import Extractor, reports_extracted, withdrawal
 from services.kafka.producer import EventProducer, Outgoing
+from services.rederive.article_regions import article_regions
 from services.replay.reader import replay
 from streams.envelope import decode
 from streams.errors import UndecodableRecord
@@ -37,6 +44,7 @@ class ReparseSummary:
     reports: int = 0  # reports published
     not_articles: int = 0  # records on the articles topic that are no article (undecodable, other types)
     failed: int = 0  # articles the extractor failed on (dead-lettered)
+    withdrawals: int = 0  # reports withdrawing an article from a region it no longer belongs to
 
 
 async def reparse(
@@ -53,6 +61,7 @@ async def reparse(
 ) -> ReparseSummary:
     summary = ReparseSummary()
     pending: list[Outgoing] = []
+    regions = await article_regions(bootstrap, catalogue.reports.name)
     async for record in replay(bootstrap, catalogue.articles.name, since=since, until=until, on_plan=on_plan):
         origin = f"{catalogue.articles.name}[{record.partition}]@{record.offset}"
         try:
@@ -72,6 +81,10 @@ async def reparse(
             continue
         report = reports_extracted(article, extraction, version)
         pending.append(Outgoing(catalogue.reports, report.region, report))
+        for region in regions.others(report.article_id, report.region):
+            pending.append(Outgoing(catalogue.reports, region, withdrawal(report, region)))
+            summary.withdrawals += 1
+        regions.add(report.article_id, report.region)
         summary.articles += 1
         summary.reports += 1
         on_article(summary)

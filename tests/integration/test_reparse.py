@@ -9,19 +9,23 @@ import os
 import subprocess
 import sys
 from collections import Counter
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from services.cli.ingest import extract_article
 from services.extraction.extractor import EXTRACTOR_VERSION
-from services.kafka.producer import EventProducer
-from services.rederive.reparse import reparse
+from services.ingest.articles import reports_extracted
+from services.kafka.producer import EventProducer, Outgoing
+from services.rederive.fold_log import fold_reports_log
+from services.rederive.reparse import ReparseSummary, reparse
 from services.situation_query.reader import read_topic
 from streams.envelope import decode
-from streams.events import ArticleReceived, Extraction, ReportsExtracted
+from streams.events import ArticleReceived, CasualtyFigure, Extraction, ReportsExtracted
 from streams.fold.region import fold_into, new_region
 from streams.fold.snapshot import snapshot
+from streams.situation import SituationChanged
 from streams.topics import Catalogue
 from tests.unit.streams.factories import REGION, figure, report
 
@@ -112,3 +116,62 @@ def test_a_newer_extractor_changes_the_reports_and_the_rebuilt_picture_has_only_
     changes = {c["region"]: c for c in json.loads(done.stdout)["changes"]}
     assert changes[REGION]["killed_after"] == killed_best(new, REGION)  # only the new version's figures count
     assert changes[REGION]["killed_after"] != killed_best(before, REGION)
+
+
+def moved(article: ArticleReceived, region: str, count: int) -> Extraction:
+    """What an extractor reads from the two test articles: `count` killed, placed in `region`."""
+    text = f"Officials said {count} people were killed."
+    return Extraction(
+        region=region,
+        casualties=(CasualtyFigure(sentence=text, start=0, end=len(text), outcome="killed", count=count),),
+    )
+
+
+def killed_in(pictures: dict[str, SituationChanged], region: str) -> int:
+    picture = pictures.get(region)
+    if picture is None:
+        return 0
+    tallies = [t.best for t in picture.casualties if (t.outcome, t.group, t.window) == ("killed", None, "all")]
+    return tallies[0] if tallies else 0
+
+
+def test_a_newer_extractor_that_moves_an_article_withdraws_it_from_its_old_region(
+    catalogue: Catalogue, bootstrap: str
+) -> None:
+    """`moving` was read as region-a and is re-derived into region-b; `staying` stays in region-a."""
+    articles = [
+        ArticleReceived(
+            event_id=f"event-{name}",
+            occurred_at=at,
+            article_id=name,
+            text=f"The text of {name}.",
+            published_at=at,
+            origin="test",
+        )
+        for name, at in (
+            ("moving", datetime(2024, 3, 1, 8, tzinfo=UTC)),
+            ("staying", datetime(2024, 3, 1, 9, tzinfo=UTC)),
+        )
+    ]
+    old = {"moving": ("region-a", 12), "staying": ("region-a", 5)}
+    new = {"moving": ("region-b", 12), "staying": ("region-a", 5)}
+
+    async def run() -> ReparseSummary:
+        async with EventProducer(bootstrap, source="/test/reparse") as producer:
+            first = [reports_extracted(a, moved(a, *old[a.article_id]), "x/1") for a in articles]
+            await producer.publish(
+                [Outgoing(catalogue.articles, a.article_id, a) for a in articles]
+                + [Outgoing(catalogue.reports, r.region, r) for r in first]
+            )
+            return await reparse(
+                bootstrap, catalogue, producer, extract=lambda a: moved(a, *new[a.article_id]), version="x/2"
+            )
+
+    summary = asyncio.run(run())
+    assert (summary.articles, summary.withdrawals) == (2, 1)
+    folded = asyncio.run(fold_reports_log(bootstrap, catalogue.reports.name))
+    pictures = {region: result.picture for region, result in folded.regions.items()}
+    assert killed_in(pictures, "region-a") == 5  # `moving` counts there no more; `staying` still does
+    assert killed_in(pictures, "region-b") == 12
+    assert sum(killed_in(pictures, region) for region in pictures) == 17  # each article counted once
+    assert folded.dead_letters == 0
