@@ -79,6 +79,7 @@ def build_app(
         broker_commit_interval=settings.commit_interval_s,
         broker_session_timeout=settings.session_timeout_s,
         broker_heartbeat_interval=min(3.0, settings.session_timeout_s / 3),
+        consumer_group_instance_id=settings.instance_id,
     )
     if settings.faust_metrics:  # serves /metrics itself, Faust's series and sitmon's
         setup_prometheus_sensors(app, registry=registry, name_prefix="sitmon_worker_faust")

@@ -40,6 +40,13 @@ class WorkerSettings(BaseSettings):
     commit_interval_s: float = Field(default=1.0, gt=0)
     # how long a dead worker keeps its partitions: a restarted one waits this long to rejoin
     session_timeout_s: float = Field(default=10.0, ge=6.0)
+    # static group membership (Kafka's group.instance.id, KIP-345): a worker restarted with the
+    # same id takes its partitions back at once instead of waiting out the dead run's session;
+    # one id per worker of a deployment (two live workers with one id fence each other), and the
+    # same web host and port at every restart (Faust asserts that the assignment a static member
+    # gets back names its own URL). Unset: dynamic membership, a clean stop hands its partitions
+    # to the others at once
+    instance_id: str | None = Field(default=None, min_length=1, description="static group member id")
     # Faust's own Prometheus sensor hooks every event, message and table op (its histograms
     # cost the worker a large share of its CPU); sitmon's counters are always on
     faust_metrics: bool = Field(default=False, description="also export Faust's per-event Prometheus sensor")
