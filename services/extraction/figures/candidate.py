@@ -55,10 +55,8 @@ class Candidate:
 def tokenize(sentence: str, low: str | None = None) -> list[Token]:
     """Words and punctuation with offsets; `low` is the sentence lowercased with offsets kept, if at hand."""
     low = lower_keeping_offsets(sentence) if low is None or len(low) != len(sentence) else low
-    return [
-        Token(low[start:end], start, end, sentence[start].isupper())
-        for start, end in (match.span() for match in _TOKEN.finditer(sentence))
-    ]
+    spans = [match.span() for match in _TOKEN.finditer(sentence)]  # a list first: cheaper than a generator
+    return [Token(low[start:end], start, end, sentence[start].isupper()) for start, end in spans]
 
 
 def token_index(tokens: list[Token], offset: int) -> int:

@@ -26,7 +26,7 @@ from services.extraction.figures.attachment import ArticleMemory, attach_outcome
 from services.extraction.figures.candidate import Candidate, Token, tokenize
 from services.extraction.figures.candidates import candidates
 from services.extraction.figures.heads import group_at
-from services.extraction.figures.outcomes import find_outcomes, find_tolls
+from services.extraction.figures.outcomes import find_outcomes, find_toll_phrases, find_tolls
 from services.extraction.lexicon.wordlists import word_set
 from services.extraction.text.keywords import lower_keeping_offsets
 from services.extraction.text.numbers import find_numbers
@@ -94,7 +94,8 @@ def _read_sentence(
     found = [c for c in candidates(text, low, tokens, language, mentions) if not c.rejected]
     if not found:
         return []
-    attach_outcomes(low, tokens, found, find_outcomes(low, tokens), find_tolls(low, tokens), memory)
+    tolls = find_toll_phrases(low)
+    attach_outcomes(low, tokens, found, find_outcomes(low, tokens, tolls), find_tolls(tokens, tolls), memory)
     figures: list[CasualtyFigure] = []
     if all(candidate.outcome is None for candidate in found):
         return figures  # numbers, but none of them a casualty figure: skip the context work

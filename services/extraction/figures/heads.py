@@ -211,11 +211,10 @@ def read_predicate(low: str, tokens: list[Token], candidate: Candidate) -> None:
 
 def group_at(low: str, at: int) -> tuple[str, int] | None:
     """The group whose noun starts at `at`, and where that noun ends."""
-    for group, pattern in nouns.GROUPS:
-        match = pattern.match(low, at)
-        if match:
-            return group, match.end()
-    return None
+    match = nouns.ANY_GROUP.match(low, at)
+    if match is None:
+        return None
+    return match.lastgroup or "", match.end()
 
 
 def outcome_head(low: str, at: int) -> str | None:

@@ -22,6 +22,11 @@ GROUPS: Final[list[tuple[str, re.Pattern[str]]]] = [
     (group, re.compile(rf"(?:{alternation(*lexicons.words('groups', group))})(?!\w)")) for group in GROUP_ORDER
 ]
 
+# All groups as one pattern, one named branch per group in GROUP_ORDER: an alternation tries its
+# branches in order at a position, so the first group whose noun matches wins, as with GROUPS,
+# for one regex call instead of nine.
+ANY_GROUP: Final = re.compile("|".join(f"(?P<{group}>{pattern.pattern})" for group, pattern in GROUPS))
+
 # Nouns for people that carry no contract group ("32 people", "70 patients", "124 others").
 PEOPLE: Final = re.compile(r"(?:" + alternation(*lexicons.words("people")) + r")(?!\w)")
 

@@ -49,10 +49,25 @@ class OutcomeSpan:
     lumped: bool = False
 
 
-def find_outcomes(low: str, tokens: list[Token]) -> list[OutcomeSpan]:
-    """Outcome phrases of the sentence as token spans; the longest wins an overlap; lumps marked."""
+Toll = tuple[int, int, str]  # start, end (sentence offsets) and the outcome a toll phrase names
+
+
+def find_toll_phrases(low: str) -> list[Toll]:
+    """Every toll phrase of the sentence, killed tolls first: found once, read by both readers below."""
+    return [
+        (m.start(), m.end(), "killed" if pattern is _TOLL else "injured")
+        for pattern in _toll_patterns(low)
+        for m in pattern.finditer(low)
+    ]
+
+
+def find_outcomes(low: str, tokens: list[Token], tolls: list[Toll]) -> list[OutcomeSpan]:
+    """Outcome phrases of the sentence as token spans; the longest wins an overlap; lumps marked.
+
+    `tolls`: the sentence's toll phrases (`find_toll_phrases`); an outcome word inside one is the toll's.
+    """
     spans = [(m.start(), m.end(), *lx.outcome_of(m)) for m in lx.OUTCOME_SCANNER.finditer(low)]
-    toll_spans = [m.span() for pattern in _toll_patterns(low) for m in pattern.finditer(low)]
+    toll_spans = [(start, end) for start, end, _ in tolls]
     spans = [span for span in spans if not _negated(low, span[0], span[3])]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     kept: list[tuple[int, int, str, lx.Place]] = []
@@ -80,14 +95,9 @@ def _negated(low: str, start: int, place: lx.Place) -> bool:
     return _NEGATED.search(before) is not None
 
 
-def find_tolls(low: str, tokens: list[Token]) -> list[tuple[int, str]]:
+def find_tolls(tokens: list[Token], tolls: list[Toll]) -> list[tuple[int, str]]:
     """(token index, outcome) of every toll phrase: "death toll" names killed, "cifra de heridos" injured."""
-    tolls = [
-        (token_index(tokens, m.start()), "killed" if pattern is _TOLL else "injured")
-        for pattern in _toll_patterns(low)
-        for m in pattern.finditer(low)
-    ]
-    return sorted(tolls)
+    return sorted((token_index(tokens, start), outcome) for start, _, outcome in tolls)
 
 
 def _toll_patterns(low: str) -> list[re.Pattern[str]]:

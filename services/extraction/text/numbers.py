@@ -48,9 +48,11 @@ _SCALES: dict[str, int] = {
 # Digits: a thousands-grouped integer (one separator style throughout) or a plain run,
 # with an optional decimal part, then an optional scale word. Digits glued to letters,
 # slashes or colons (dates 20/09, times 01:00, Kh-101) are rejected by the lookarounds.
+# The pattern begins with a digit, so the regex engine skips every other character in C; the two
+# guards on what precedes the number are checked once that first digit is read.
 _DIGITS = re.compile(
-    r"(?<![\w/:.,])(?<![^\W\d_]-)"
-    r"(?P<int>\d{1,3}(?:,\d{3})+|\d{1,3}(?:\.\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+)"
+    r"(?P<int>\d(?<![\w/:.,]\d)(?<![^\W\d_]-\d)"
+    r"(?:\d{0,2}(?:,\d{3})+|\d{0,2}(?:\.\d{3})+|\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d*))"
     r"(?P<dec>[.,]\d+)?"
     r"(?![\w/:]|[.,]\d)"
     r"(?P<scale>[ \u00a0](?:" + "|".join(sorted(_SCALES, key=len, reverse=True)) + r")\b)?",
@@ -86,10 +88,13 @@ _NON_DIGITS = re.compile(r"[^\d]")
 _ENGLISH_ARTICLE_SCALE = re.compile(r"\ba (hundred|thousand|million)\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=8)
-def _written_pattern(language: str) -> re.Pattern[str]:
-    word = r"(?:" + trie_pattern(_WORDS[language]) + r")"  # a prefix tree: one pass at tokenizer speed
-    joiner = _JOINERS[language]
+@lru_cache(maxsize=16)
+def _written_pattern(language: str, lowercased: bool = False) -> re.Pattern[str]:
+    """The number words of `language`; with `lowercased`, for text already lowercased (see
+    keywords.gate_text): a case-sensitive scan, twice as fast as an IGNORECASE one."""
+    words = [word.lower() for word in _WORDS[language]] if lowercased else _WORDS[language]
+    word = r"(?:" + trie_pattern(words) + r")"  # a prefix tree: one pass at tokenizer speed
+    joiner = _JOINERS[language].lower() if lowercased else _JOINERS[language]
     # A run of number words separated by spaces/hyphens and the language's "and"; in a compound
     # language also glued together, with or without the joiner ("zwei|und|zwanzig").
     # The glued run is possessive: a word like "achtzehn" splits two ways ("acht|zehn"), and a
@@ -98,7 +103,7 @@ def _written_pattern(language: str) -> re.Pattern[str]:
     glued, repeat = (f"|{joiner}|", "*+") if compound else ("", "*")
     return re.compile(
         rf"\b(?<!-){word}(?:(?:[ -]{joiner}[ -]|[ -]{glued}){word}){repeat}(?![\w-])",
-        re.IGNORECASE,
+        0 if lowercased else re.IGNORECASE,
     )
 
 
@@ -158,7 +163,8 @@ def find_numbers(sentence: str, language: str = "en") -> list[NumberMention]:
                 value = _SCALES[match.group(1).lower()] if match.group(1).lower() != "hundred" else 100
                 found.append(NumberMention(value, match.start(), match.end(), written=True))
                 taken.append(match.span())
-    for match in _written_pattern(language).finditer(sentence):
+    written = _written_pattern(language, lowercased=gated is not None)
+    for match in written.finditer(sentence if gated is None else gated):
         if _overlaps(match.span(), taken):
             continue
         start = match.start()
