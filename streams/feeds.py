@@ -65,6 +65,9 @@ class SeenItem(Frozen):
     checked_ms: int | None = Field(default=None, description="when its page was last fetched (wall clock)")
     page_etag: str | None = None
     page_last_modified: str | None = None
+    region: str | None = Field(
+        default=None, description="where its last report went: a revision placed elsewhere withdraws it there"
+    )
 
 
 class FeedStatus(Frozen):

@@ -151,8 +151,14 @@ async def _item(
         revised_at = _revision_time(entry, previous, now)
         # a revision keeps the story's first publication time: its event time stays where it was
         article = article.model_copy(update={"published_at": _from_ms(previous.published_ms)})
+    before = previous.region if previous is not None else None
     prepared = prepare(
-        article, catalogue=context.catalogue, extraction=context.extraction, now=now, revised_at=revised_at
+        article,
+        catalogue=context.catalogue,
+        extraction=context.extraction,
+        now=now,
+        revised_at=revised_at,
+        withdraw_from=before,
     )
     published = article.published_at or now
     remembered = SeenItem(
@@ -166,6 +172,8 @@ async def _item(
         checked_ms=utc_timestamp_ms(now) if page is not None else None,
         page_etag=page.etag if page is not None else None,
         page_last_modified=page.last_modified if page is not None else None,
+        # extraction failed: no new report, so the earlier one stands where it went
+        region=prepared.reports.region if prepared.reports is not None else before,
     )
     return prepared, remembered
 

@@ -13,7 +13,7 @@ The producer, the extractor and the clock are injected.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,7 +21,7 @@ from pathlib import Path
 import structlog
 from prometheus_client import CollectorRegistry
 
-from services.ingest.articles import Extractor, article_received, reports_extracted
+from services.ingest.articles import Extractor, article_id, article_received, reports_extracted, withdrawal
 from services.ingest.metrics import IngestMetrics
 from services.ingest.sources import IncomingArticle, Limits, Skipped, discover, read_path
 from services.kafka.producer import EventProducer, Outgoing, PublishFailed
@@ -46,6 +46,7 @@ class IngestSummary:
     article_ids: list[str] = field(default_factory=list)
     # Published, but extraction failed: no reports, the failure is on the dead-letter topic.
     extraction_failures: list[tuple[str, str]] = field(default_factory=list)  # (origin, reason)
+    regions: dict[str, str] = field(default_factory=dict)  # article id → the region its report went to
 
 
 class IngestInterrupted(PublishFailed):
@@ -80,8 +81,12 @@ async def ingest(
     on_item: Callable[[IncomingArticle | Skipped], None] = lambda _: None,
     batch_size: int = 100,
     metrics: IngestMetrics | None = None,
+    previous_regions: Mapping[str, str] | None = None,
 ) -> IngestSummary:
-    """Publish `items` in transactions of `batch_size` items; raises IngestInterrupted with what landed."""
+    """Publish `items` in transactions of `batch_size` items; raises IngestInterrupted with what landed.
+
+    `previous_regions` (article id → region) names where a revised article's last report went, so a
+    revision placed in another region withdraws it there (`prepare`)."""
     metrics = metrics or IngestMetrics.on(CollectorRegistry())
     summary = IngestSummary()
     chunk: list[Prepared] = []
@@ -96,8 +101,14 @@ async def ingest(
             on_item(prepared.item)
         chunk.clear()
 
+    tracking = previous_regions is not None
+    regions = dict(previous_regions or {})  # kept up to date: an article may come twice in one run
     for item in items:
-        chunk.append(prepare(item, catalogue=catalogue, extraction=extraction, now=clock()))
+        before = regions.get(article_id(item)) if tracking and isinstance(item, IncomingArticle) else None
+        prepared = prepare(item, catalogue=catalogue, extraction=extraction, now=clock(), withdraw_from=before)
+        if tracking and prepared.reports is not None:
+            regions[prepared.reports.article_id] = prepared.reports.region
+        chunk.append(prepared)
         if len(chunk) >= batch_size:
             await commit()
     if chunk:
@@ -129,6 +140,7 @@ class Prepared:
             return
         summary.published += 1
         summary.article_ids.append(self.reports.article_id)
+        summary.regions[self.reports.article_id] = self.reports.region
         log.info(
             "article.published",
             article_id=self.reports.article_id,
@@ -145,8 +157,11 @@ def prepare(
     extraction: ExtractionStep,
     now: datetime,
     revised_at: datetime | None = None,
+    withdraw_from: str | None = None,
 ) -> Prepared:
-    """The records of one item. `revised_at` marks a changed text under a known id (a revision)."""
+    """The records of one item. `revised_at` marks a changed text under a known id (a revision);
+    `withdraw_from` is the region the article's previous report went to: when this one goes
+    elsewhere, a `withdrawal` there stops the article counting in both (same transaction)."""
     if isinstance(item, Skipped):
         return Prepared(item, [Outgoing(catalogue.dlq, item.origin, dead_letter(item, now))])
     received = article_received(item, now, revised_at=revised_at)
@@ -163,6 +178,8 @@ def prepare(
         Outgoing(catalogue.articles, received.article_id, received),
         Outgoing(catalogue.reports, reports.region, reports),
     ]
+    if withdraw_from is not None and withdraw_from != reports.region:
+        records.append(Outgoing(catalogue.reports, withdraw_from, withdrawal(reports, withdraw_from)))
     return Prepared(item, records, reports)
 
 

@@ -69,7 +69,8 @@ class PushIntake:
         self._extraction = extraction
         self._clock = clock
         self._limits = limits
-        self._accepted: OrderedDict[str, str] = OrderedDict()  # article id → content hash
+        # article id → (content hash, the region its report went to: a revision placed elsewhere withdraws it there)
+        self._accepted: OrderedDict[str, tuple[str, str | None]] = OrderedDict()
         self._publishing = asyncio.Lock()  # one transaction at a time on the producer
 
     async def take(self, body: str, *, json_lines: bool, origin: str = "push") -> PushResult:
@@ -77,6 +78,7 @@ class PushIntake:
         result = PushResult()
         to_publish: list[IncomingArticle | Skipped] = []
         lines: dict[int, tuple[str, PushStatus]] = {}
+        previous: dict[str, str] = {}  # article id → where its last report went
         now = self._clock()
         for item in reader(body, origin, self._limits):
             number = _line(item.origin)
@@ -85,31 +87,39 @@ class PushIntake:
                 to_publish.append(item)  # dead-lettered like a bad line of a file
                 continue
             key, digest = article_id(item), content_hash(item)
-            known = self._accepted.get(key)
+            accepted = self._accepted.get(key)
+            known = accepted[0] if accepted is not None else None
             if known == digest and item.updated_at is None:
                 lines[number] = (key, "unchanged")
                 continue
+            if accepted is not None and accepted[1] is not None:
+                previous[key] = accepted[1]
             if known is not None and item.updated_at is None:
                 item = item.model_copy(update={"updated_at": now})  # a correction with no time of its own
             lines[number] = (key, "revised" if known is not None else "published")
             to_publish.append(item)
         async with self._publishing:
-            await ingest(
+            summary = await ingest(
                 to_publish,
                 producer=self._producer,
                 catalogue=self._catalogue,
                 extraction=self._extraction,
                 metrics=self._metrics,
+                previous_regions=previous,
             )
         for number, (key, status) in sorted(lines.items()):
             result.articles.append(PushedArticle(number, key, status))
         for item in to_publish:
             if isinstance(item, IncomingArticle):
-                self._remember(article_id(item), content_hash(item))
+                key = article_id(item)
+                before = self._accepted.get(key)
+                # extraction failed: no new report, so the earlier one stands where it went
+                region = summary.regions.get(key, before[1] if before is not None else None)
+                self._remember(key, content_hash(item), region)
         return result
 
-    def _remember(self, key: str, digest: str) -> None:
-        self._accepted[key] = digest
+    def _remember(self, key: str, digest: str, region: str | None) -> None:
+        self._accepted[key] = (digest, region)
         self._accepted.move_to_end(key)
         while len(self._accepted) > REMEMBERED:
             self._accepted.popitem(last=False)

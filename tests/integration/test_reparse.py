@@ -27,6 +27,7 @@ from streams.fold.region import fold_into, new_region
 from streams.fold.snapshot import snapshot
 from streams.situation import SituationChanged
 from streams.topics import Catalogue
+from tests.kafka_helpers import read_records
 from tests.unit.streams.factories import REGION, figure, report
 
 pytestmark = pytest.mark.integration
@@ -169,6 +170,10 @@ def test_a_newer_extractor_that_moves_an_article_withdraws_it_from_its_old_regio
 
     summary = asyncio.run(run())
     assert (summary.articles, summary.withdrawals) == (2, 1)
+    # a transaction's commit markers are written after the commit returns: wait until all 5 show
+    assert (
+        len(asyncio.run(read_records(bootstrap, catalogue.reports.name, expect=5))) == 5
+    )  # 2 old, 2 new, 1 withdrawal
     folded = asyncio.run(fold_reports_log(bootstrap, catalogue.reports.name))
     pictures = {region: result.picture for region, result in folded.regions.items()}
     assert killed_in(pictures, "region-a") == 5  # `moving` counts there no more; `staying` still does
