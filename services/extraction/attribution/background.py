@@ -20,7 +20,7 @@ from typing import Final
 from services.extraction.lexicon import lexicons
 from services.extraction.lexicon.wordlists import alternation
 from services.extraction.text import months
-from services.extraction.text.keywords import gate_text, may_hold
+from services.extraction.text.gate import Keys, concept, keys_of
 
 _MONTHS: Final = months.MONTHS
 _MONTH: Final = months.alternation()
@@ -92,12 +92,14 @@ _NEW_REPORT: Final = re.compile(
 _SINCE: Final = re.compile(
     r"(?<!\w)(?:" + alternation(*lexicons.words("background", "since")) + r")(?!\w)", re.IGNORECASE
 )
-# What each pattern cannot match without (lowercase; see keywords.may_hold). Most sentences
-# with a figure hold none of them, and a substring test costs far less than the scan it spares.
-_RELATIVE_PAST_WORDS: Final = tuple(lexicons.patterns("background", "relative_past_gates"))
-_EPISODE_WORDS: Final = tuple(lexicons.patterns("background", "episode_gates"))
-_SINCE_WORDS: Final = tuple(lexicons.words("background", "since"))
-_MONTH_WORDS: Final = tuple(sorted({month[:3] for month in _MONTHS}))  # every month name holds its first three letters
+# What each pattern cannot match without (concepts of the keyword gate, text/gate.py). Most
+# sentences with a figure hold none of them, and a set lookup costs far less than the scan it spares.
+_RELATIVE_PAST_WORDS: Final = concept("background.relative_past", lexicons.patterns("background", "relative_past_gates"))
+_EPISODE_WORDS: Final = concept("background.episode", lexicons.patterns("background", "episode_gates"))
+_SINCE_WORDS: Final = concept("background.since", lexicons.words("background", "since"))
+# every month name holds its first three letters
+_MONTH_WORDS: Final = concept("background.months", sorted({month[:3] for month in _MONTHS}))
+_YEAR_DIGITS: Final = concept("background.years", ("18", "19", "20"))  # a year this reader knows begins so
 _SINCE_REACH: Final = 60  # a "since" this close before a time cue governs it
 _AFTER_REACH: Final = 40  # a time cue this close after a figure dates it
 _OLD_YEARS: Final = 2
@@ -121,24 +123,32 @@ def background_cues(sentence: str, published_at: datetime | None, current_year: 
 
 
 def background_cue_pair(
-    sentence: str, published_at: datetime | None, current_year: int | None = None, lead: bool = False
+    sentence: str,
+    published_at: datetime | None,
+    current_year: int | None = None,
+    lead: bool = False,
+    keys: Keys | None = None,
 ) -> tuple[list[int], list[int]]:
-    """`background_cues` and `background_cues_after` of one sentence, scanning it once for both."""
-    scan = _Scan(sentence)
+    """`background_cues` and `background_cues_after` of one sentence, scanning it once for both.
+
+    `keys`: the sentence's keyword pass (gate.keys_of), when the caller has made it already.
+    """
+    scan = _Scan(sentence, keys)
     return scan.cues(published_at, current_year, lead), scan.cues_after(published_at, current_year)
 
 
 class _Scan:
     """The matches both cue readers share ("since", relative pasts, years), found once per sentence."""
 
-    def __init__(self, sentence: str) -> None:
+    def __init__(self, sentence: str, keys: Keys | None = None) -> None:
         self.sentence = sentence
-        self.gated = gated = gate_text(sentence)
-        self.since = may_hold(gated, _SINCE_WORDS)
+        self.keys = keys = keys_of(sentence) if keys is None else keys
+        self.since = keys.has(_SINCE_WORDS)
         self.since_ends = [m.end() for m in _SINCE.finditer(sentence)] if self.since else []
-        relative = may_hold(gated, _RELATIVE_PAST_WORDS)
+        relative = keys.has(_RELATIVE_PAST_WORDS)
         self.relative_past = [m.start() for m in _RELATIVE_PAST.finditer(sentence)] if relative else []
-        self.years = [(m.start(), m.end(), int(m.group("year"))) for m in _YEAR.finditer(sentence)]
+        years = _YEAR.finditer(sentence) if keys.has(_YEAR_DIGITS) else ()
+        self.years = [(m.start(), m.end(), int(m.group("year"))) for m in years]
 
     def governed_by_since(self, position: int) -> bool:
         return any(0 <= position - end <= _SINCE_REACH for end in self.since_ends)
@@ -157,7 +167,7 @@ class _Scan:
             if not governed_by_since(start):
                 cues.append(start)
         cues.extend(start for start in self.relative_past if not governed_by_since(start))
-        if published_at is not None and may_hold(self.gated, _MONTH_WORDS):
+        if published_at is not None and self.keys.has(_MONTH_WORDS):
             lead = lead and (_PRESENT.search(sentence) is not None or _NEW_REPORT.search(sentence) is not None)
             dates = list(_DATE.finditer(sentence))
             dated = [match.span() for match in dates]
@@ -177,7 +187,7 @@ class _Scan:
                 month = _MONTHS[(match.group("month") or match.group("month2")).lower()]
                 if not governed_by_since(match.start()) and (published_at.month - month) % 12 >= 1:
                     cues.append(match.start())
-        if may_hold(self.gated, _EPISODE_WORDS):
+        if self.keys.has(_EPISODE_WORDS):
             cues.extend(m.start() for m in _EPISODE.finditer(sentence))
         if self.since:
             cues.extend(

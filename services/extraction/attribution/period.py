@@ -12,7 +12,7 @@ from typing import Final
 
 from services.extraction.lexicon import lexicons
 from services.extraction.lexicon.wordlists import alternation
-from services.extraction.text.keywords import gate_text, may_hold
+from services.extraction.text.gate import Keys, concept, keys_of
 from services.extraction.text.numbers import find_numbers
 
 
@@ -36,12 +36,12 @@ _SPAN: Final = re.compile(
     rf"(?P<num>[\w-]+)\s+(?P<unit>{alternation(*_HOURS_PER_UNIT)})\b",
     re.IGNORECASE,
 )
-# What each pattern cannot match without: most sentences name no window, and a few substring
-# tests say so faster than the IGNORECASE scans they spare.
-_SPAN_UNITS: Final = tuple(_HOURS_PER_UNIT)
-_WEEKEND_WORDS: Final = tuple(lexicons.words("period", "weekend_gates"))
-_WEEK_WORDS: Final = tuple(lexicons.words("period", "week_gates"))
-_DAY_WORDS: Final = tuple(lexicons.words("period", "day_gates"))
+# What each pattern cannot match without: most sentences name no window, and the keyword gate
+# (text/gate.py) says so for the price of a set lookup, sparing the IGNORECASE scans.
+_SPAN_UNITS: Final = concept("period.units", _HOURS_PER_UNIT)
+_WEEKEND_WORDS: Final = concept("period.weekend", lexicons.words("period", "weekend_gates"))
+_WEEK_WORDS: Final = concept("period.week", lexicons.words("period", "week_gates"))
+_DAY_WORDS: Final = concept("period.day", lexicons.words("period", "day_gates"))
 _LONGEST_WINDOW_HOURS: Final = 24 * 31
 
 
@@ -51,10 +51,13 @@ def period_hours(sentence: str, language: str) -> int | None:
     return None if window is None else window[0]
 
 
-def period_window(sentence: str, language: str) -> tuple[int, int, int] | None:
-    """The window stated in the sentence: (hours, start, end of the phrase stating it), or None."""
-    gated = gate_text(sentence)
-    if may_hold(gated, _SPAN_UNITS):
+def period_window(sentence: str, language: str, keys: Keys | None = None) -> tuple[int, int, int] | None:
+    """The window stated in the sentence: (hours, start, end of the phrase stating it), or None.
+
+    `keys`: the sentence's keyword pass (gate.keys_of), when the caller has made it already.
+    """
+    keys = keys_of(sentence) if keys is None else keys
+    if keys.has(_SPAN_UNITS):
         for match in _SPAN.finditer(sentence):
             numbers = find_numbers(match.group("num"), language)
             if len(numbers) == 1:
@@ -62,7 +65,7 @@ def period_window(sentence: str, language: str) -> tuple[int, int, int] | None:
                 if 0 < hours <= _LONGEST_WINDOW_HOURS:
                     return hours, match.start(), match.end()
     for words, pattern, hours in ((_WEEKEND_WORDS, _WEEKEND, 48), (_WEEK_WORDS, _WEEK, 168), (_DAY_WORDS, _DAY, 24)):
-        if may_hold(gated, words):
+        if keys.has(words):
             found = pattern.search(sentence)
             if found:
                 return hours, found.start(), found.end()

@@ -13,28 +13,39 @@ from typing import Final
 from services.extraction.figures.nouns import GROUP_ORDER
 from services.extraction.lexicon import lexicons
 from services.extraction.lexicon.wordlists import alternation, word_set
+from services.extraction.text.gate import Keys, concept, keys_of
 from services.extraction.text.keywords import trie_pattern
 
 _MAX_WORDS: Final = 9
-# Longest first, so that an alternation tries "a précisé" before any shorter verb.
-_VERBS: Final = sorted(lexicons.words("reporting_verbs"), key=len, reverse=True)
+# Longest first, so that an alternation tries "a précisé" before any shorter verb. Lowercase:
+# each pattern below is compiled twice, IGNORECASE for the text as written and case-sensitive
+# (twice as fast) for the lowercased text of the keyword pass.
+_VERBS: Final = sorted((verb.lower() for verb in lexicons.words("reporting_verbs")), key=len, reverse=True)
 _REPORTING_VERBS: Final = "|".join(_VERBS)
-_ACCORDING_TO: Final = re.compile(
-    rf"(?<!\w)(?:{alternation(*lexicons.words('according_to'))})\s+"
-    r"(?P<who>[^,.;:()\"“”]{2,120})",
-    re.IGNORECASE,
+_ACCORDING_WORDS: Final = [words.lower() for words in lexicons.words("according_to")]
+
+
+def _written_and_lowercased(pattern: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return re.compile(pattern, re.IGNORECASE), re.compile(pattern)
+
+
+_ACCORDING_TO: Final = _written_and_lowercased(
+    rf"(?<!\w)(?:{alternation(*_ACCORDING_WORDS)})\s+"
+    r"(?P<who>[^,.;:()\"“”]{2,120})"
 )
 # "…, the health ministry said" / "Armenian authorities said 32 people …": find the verb,
 # then take the words before it back to the previous punctuation mark.
 # As a prefix tree: tried at every space, a flat alternation of 60 verbs was the slowest scan
 # of the casualty reader. No verb is another plus a word ("a dit" / "a dit que"), so with the
 # closing \b at most one can match at a position and the tree finds what the list found.
-_VERB: Final = re.compile(rf"\s(?:has |have |had )?(?:{trie_pattern(_VERBS, space=' ')})\b", re.IGNORECASE)
+_VERB: Final = _written_and_lowercased(rf"\s(?:has |have |had )?(?:{trie_pattern(_VERBS, space=' ')})\b")
 _BOUNDARY: Final = re.compile(r"[,.;:()\"“”]")
 # "… informó el Ejército de Colombia" / "…, said Colonel Smith"
-_VERB_SUBJECT: Final = re.compile(
-    rf",\s*(?:{_REPORTING_VERBS})\s+(?P<who>[^,.;:()\"“”]{{2,120}})",
-    re.IGNORECASE,
+_VERB_SUBJECT: Final = _written_and_lowercased(rf",\s*(?:{_REPORTING_VERBS})\s+(?P<who>[^,.;:()\"“”]{{2,120}})")
+# No pattern above matches without a verb or an "according to" phrase, and so without the
+# longest word of one: the keyword gate (text/gate.py) tells when a sentence names no source.
+_SOURCE_WORDS: Final = concept(
+    "source.cues", (max(phrase.split(), key=len) for phrase in [*_VERBS, *_ACCORDING_WORDS] if phrase.split())
 )
 _LEADING: Final = re.compile(
     r"^(?:and|but|while|that|as|y|e|et|mais|pero|the|a|an|o|a|os|as|el|la|los|las|le|la|les|l'|l’|um|uma|un|une|"
@@ -81,17 +92,25 @@ _ROLE: Final = re.compile(
 )
 
 
-def find_source(sentence: str) -> str | None:
-    """The attributed source of a sentence's facts, or None."""
-    match = _ACCORDING_TO.search(sentence)
+def find_source(sentence: str, keys: Keys | None = None) -> str | None:
+    """The attributed source of a sentence's facts, or None.
+
+    `keys`: the sentence's keyword pass (gate.keys_of), when the caller has made it already.
+    """
+    keys = keys_of(sentence) if keys is None else keys
+    if not keys.has(_SOURCE_WORDS):
+        return None
+    # Scan the lowercased text where it stands for the text as written; quote the text as written.
+    text, variant = (keys.low, 1) if keys.caseless else (sentence, 0)
+    match = _ACCORDING_TO[variant].search(text)
     if match:
-        return _clean(match.group("who"))
-    match = _VERB_SUBJECT.search(sentence)
+        return _clean(sentence[match.start("who") : match.end("who")])
+    match = _VERB_SUBJECT[variant].search(text)
     if match:
-        who = _clean(match.group("who"))
+        who = _clean(sentence[match.start("who") : match.end("who")])
         if who:
             return who
-    for match in _VERB.finditer(sentence):
+    for match in _VERB[variant].finditer(text):
         before = sentence[max(0, match.start() - 160) : match.start()]
         cut = max((m.end() for m in _BOUNDARY.finditer(before)), default=0)
         who = _clean(before[cut:].split(" that ")[-1])

@@ -28,7 +28,7 @@ from services.extraction.figures.candidates import candidates
 from services.extraction.figures.heads import group_at
 from services.extraction.figures.outcomes import find_outcomes, find_toll_phrases, find_tolls
 from services.extraction.lexicon.wordlists import word_set
-from services.extraction.text.keywords import lower_keeping_offsets
+from services.extraction.text.gate import concept, keys_of
 from services.extraction.text.numbers import find_numbers
 from services.extraction.text.sentences import Sentence, lead_end
 from streams.events import CasualtyFigure
@@ -43,7 +43,7 @@ _ALL_WERE: Final = re.compile(
     r"(?<!\w)(?:all|both|todos|todas|tous|toutes|ambos|ambas)"
     rf"(?:(?: of them| deles| delas| eles| elas| ellos| ellas| d'entre eux| d'entre elles| des)(?:{_ALL_VERB})?|{_ALL_VERB})(?: \w+){{0,3}}? "
 )
-_ALL_WORDS: Final = ("all ", "both ", "todos ", "todas ", "tous ", "toutes ", "ambos ", "ambas ")
+_ALL_WORDS: Final = concept("grammar.all", ("all ", "both ", "todos ", "todas ", "tous ", "toutes ", "ambos ", "ambas "))
 _GROUP_REACH: Final = 40  # characters after "all were" in which the group noun must start
 _REPORTING: Final = word_set(
     "said says told reported announced stated confirmed claimed disse afirmou informou relatou anunciou dijo afirmó "
@@ -86,22 +86,23 @@ def _read_sentence(
     in_lead: bool = False,
 ) -> list[CasualtyFigure]:
     text = sentence.text
-    low = lower_keeping_offsets(text)
-    mentions = find_numbers(text, language)
+    keys = keys_of(text)  # one keyword pass: the rules below run only where their words occur
+    low = keys.low
+    mentions = find_numbers(text, language, keys)
     if not mentions and (language not in _ROMANCE or not _ONE_ARTICLE.search(low)):
         return []  # no number, no figure (a Romance article may still count one: "um morto")
     tokens = tokenize(text, low)
     found = [c for c in candidates(text, low, tokens, language, mentions) if not c.rejected]
     if not found:
         return []
-    tolls = find_toll_phrases(low)
+    tolls = find_toll_phrases(keys)
     attach_outcomes(low, tokens, found, find_outcomes(low, tokens, tolls), find_tolls(tokens, tolls), memory)
     figures: list[CasualtyFigure] = []
     if all(candidate.outcome is None for candidate in found):
         return figures  # numbers, but none of them a casualty figure: skip the context work
-    window = period_window(text, language)
-    source = find_source(text)
-    cues, cues_after = background_cue_pair(text, published_at, current_year, in_lead)
+    window = period_window(text, language, keys)
+    source = find_source(text, keys)
+    cues, cues_after = background_cue_pair(text, published_at, current_year, in_lead, keys)
     present = present_markers(text) if cues else []
     main: Candidate | None = None
     for candidate in found:
@@ -139,7 +140,7 @@ def _read_sentence(
     for candidate in found:
         if candidate.outcome is not None and not candidate.subgroup and candidate.head != "partitive":
             memory.last_by_outcome[candidate.outcome] = candidate
-    if any(word in low for word in _ALL_WORDS):
+    if keys.holds(_ALL_WORDS):
         _group_from_all_were(low, found, figures)
     return figures
 

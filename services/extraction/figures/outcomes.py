@@ -17,14 +17,18 @@ from typing import Final
 from services.extraction.figures import cues as lx
 from services.extraction.figures.candidate import Token, token_index
 from services.extraction.lexicon import lexicons
+from services.extraction.text.gate import Keys, concept
 
 _TOLL: Final = re.compile(r"(?<!\w)(?:" + "|".join(lexicons.patterns("tolls", "killed")) + r")(?!\w)")
 _INJURY_TOLL: Final = re.compile(r"(?<!\w)(?:" + "|".join(lexicons.patterns("tolls", "injured")) + r")(?!\w)")
 # Words no toll phrase lacks: most sentences hold none, and a substring test is cheaper than a scan.
-_TOLL_WORDS: Final = (
-    "toll", "number", "número", "balanço", "cifra", "saldo", "balance", "bilan", "nombre", "total de", "zahl",
-)  # fmt: skip
-_INJURY_TOLL_WORDS: Final = ("number", "número", "cifra", "de heridos", "nombre", "bilan", "zahl")
+_TOLL_WORDS: Final = concept(
+    "tolls.killed",
+    ("toll", "number", "número", "balanço", "cifra", "saldo", "balance", "bilan", "nombre", "total de", "zahl"),
+)
+_INJURY_TOLL_WORDS: Final = concept(
+    "tolls.injured", ("number", "número", "cifra", "de heridos", "nombre", "bilan", "zahl")
+)
 _LUMP_JOIN: Final = re.compile(
     r"^\s*(?:"
     + "|".join(sorted({*lx.CONNECTORS, *lexicons.words("grammar", "disjunctions")} - {",", "plus"}))
@@ -52,12 +56,13 @@ class OutcomeSpan:
 Toll = tuple[int, int, str]  # start, end (sentence offsets) and the outcome a toll phrase names
 
 
-def find_toll_phrases(low: str) -> list[Toll]:
-    """Every toll phrase of the sentence, killed tolls first: found once, read by both readers below."""
+def find_toll_phrases(keys: Keys) -> list[Toll]:
+    """Every toll phrase of the sentence (`keys`: its keyword pass), killed tolls first: found once,
+    read by both readers below."""
     return [
         (m.start(), m.end(), "killed" if pattern is _TOLL else "injured")
-        for pattern in _toll_patterns(low)
-        for m in pattern.finditer(low)
+        for pattern in _toll_patterns(keys)
+        for m in pattern.finditer(keys.low)
     ]
 
 
@@ -100,9 +105,9 @@ def find_tolls(tokens: list[Token], tolls: list[Toll]) -> list[tuple[int, str]]:
     return sorted((token_index(tokens, start), outcome) for start, _, outcome in tolls)
 
 
-def _toll_patterns(low: str) -> list[re.Pattern[str]]:
-    """The toll patterns that can match `low` (both are case-sensitive scans of lowercased text)."""
-    patterns = [_TOLL] if any(word in low for word in _TOLL_WORDS) else []
-    if any(word in low for word in _INJURY_TOLL_WORDS):
+def _toll_patterns(keys: Keys) -> list[re.Pattern[str]]:
+    """The toll patterns that can match the lowercased sentence (both are case-sensitive scans of it)."""
+    patterns = [_TOLL] if keys.holds(_TOLL_WORDS) else []
+    if keys.holds(_INJURY_TOLL_WORDS):
         patterns.append(_INJURY_TOLL)
     return patterns

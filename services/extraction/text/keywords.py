@@ -56,15 +56,9 @@ _CASE_ODDITY: Final = re.compile("[\u0130\u0131\u017f]")
 
 
 def gate_text(text: str) -> str | None:
-    """`text` lowercased for `may_hold` tests, or None when a case oddity makes such tests unsafe."""
+    """`text` lowercased, where substring tests and case-sensitive scans of it stand for
+    case-insensitive matches on `text` (see text/gate.py); None when a case oddity makes that unsafe."""
     return text.lower() if text.isascii() or _CASE_ODDITY.search(text) is None else None
-
-
-def may_hold(gated: str | None, needles: tuple[str, ...]) -> bool:
-    """False only when no case-insensitive regex match containing one of the (lowercase)
-    `needles` can occur in the text `gated` came from (see `gate_text`): a few C-speed
-    substring tests that spare a regex scan of the sentence."""
-    return gated is None or any(needle in gated for needle in needles)
 
 
 def trie_pattern(words: Iterable[str], space: str = r"\s+") -> str:

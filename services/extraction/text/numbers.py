@@ -20,7 +20,8 @@ from typing import Any
 from text_to_num import text2num
 
 from services.extraction.lexicon import lexicons
-from services.extraction.text.keywords import gate_text, may_hold, trie_pattern
+from services.extraction.text.gate import Keys, concept, keys_of
+from services.extraction.text.keywords import trie_pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +80,14 @@ _COLLECTIVE_MULTIPLIERS: dict[str, dict[str, int]] = {
     for code, numbers in _NUMBERS.items()
 }
 _EXACT_COLLECTIVES = frozenset(noun for numbers in _NUMBERS.values() for noun in numbers["exact_collectives"])
-# Words without which the collective and "a hundred" patterns cannot match: a substring
-# test on the lowercased sentence spares their scans (see keywords.may_hold).
+# Words without which the collective and "a hundred" patterns cannot match: the keyword gate
+# (text/gate.py) finds them, and spares their scans where they are absent.
 _NOUNS: dict[str, tuple[str, ...]] = {language: tuple(nouns) for language, nouns in _COLLECTIVES.items()}
-_ARTICLE_SCALES = ("hundred", "thousand", "million")
+_COLLECTIVE_WORDS = {
+    language: concept(f"numbers.collectives.{language}", (noun.lower() for noun in nouns))
+    for language, nouns in _NOUNS.items()
+}
+_ARTICLE_SCALES = concept("numbers.article_scales", ("hundred", "thousand", "million"))
 _HAS_DIGIT = re.compile(r"\d")
 _NON_DIGITS = re.compile(r"[^\d]")
 _ENGLISH_ARTICLE_SCALE = re.compile(r"\ba (hundred|thousand|million)\b", re.IGNORECASE)
@@ -137,9 +142,13 @@ def _written_value(phrase: str, language: str) -> int | None:
         return None
 
 
-def find_numbers(sentence: str, language: str = "en") -> list[NumberMention]:
-    """Every number in the sentence, left to right, with sentence-relative offsets."""
+def find_numbers(sentence: str, language: str = "en", keys: Keys | None = None) -> list[NumberMention]:
+    """Every number in the sentence, left to right, with sentence-relative offsets.
+
+    `keys`: the sentence's keyword pass (gate.keys_of), when the caller has made it already.
+    """
     language = language if language in _WORDS else "en"
+    keys = keys_of(sentence) if keys is None else keys
     found: list[NumberMention] = []
     taken: list[tuple[int, int]] = []
     if _HAS_DIGIT.search(sentence):
@@ -148,8 +157,7 @@ def find_numbers(sentence: str, language: str = "en") -> list[NumberMention]:
             if value is not None:
                 found.append(NumberMention(value, match.start(), match.end(), modifier=_glued(sentence, match.end())))
                 taken.append(match.span())
-    gated = gate_text(sentence)
-    collectives = _collective_pattern(language).finditer(sentence) if may_hold(gated, _NOUNS[language]) else ()
+    collectives = _collective_pattern(language).finditer(sentence) if keys.has(_COLLECTIVE_WORDS[language]) else ()
     for match in collectives:
         noun = match.group("noun").lower()
         multiplier = 1 if match.group("a") else _COLLECTIVE_MULTIPLIERS[language][match.group("n").lower()]
@@ -157,14 +165,14 @@ def find_numbers(sentence: str, language: str = "en") -> list[NumberMention]:
         approximate = noun not in _EXACT_COLLECTIVES
         found.append(NumberMention(value, match.start(), match.end(), written=True, approximate=approximate))
         taken.append(match.span())
-    if language == "en" and may_hold(gated, _ARTICLE_SCALES):
+    if language == "en" and keys.has(_ARTICLE_SCALES):
         for match in _ENGLISH_ARTICLE_SCALE.finditer(sentence):
             if not _overlaps(match.span(), taken):
                 value = _SCALES[match.group(1).lower()] if match.group(1).lower() != "hundred" else 100
                 found.append(NumberMention(value, match.start(), match.end(), written=True))
                 taken.append(match.span())
-    written = _written_pattern(language, lowercased=gated is not None)
-    for match in written.finditer(sentence if gated is None else gated):
+    written = _written_pattern(language, lowercased=keys.caseless)
+    for match in written.finditer(keys.low if keys.caseless else sentence):
         if _overlaps(match.span(), taken):
             continue
         start = match.start()
