@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from services.extraction.ceasefire.cues import Cue
+from services.extraction.ceasefire.cues import FUTURE_MARKERS, PLUPERFECT, Cue
 from streams.events import CeasefireStatus
 
 _FLAGS = re.IGNORECASE
 _CONTEXT = 36  # characters before a cue read for negation, modality and "to"
 _FOLD_WINDOW = 60  # "agreed … to extend", "accepted a … proposal": how far one cue absorbs another
+_UNDER_CLAUSE = 80  # "Under the deal, Hamas is to release …": how far the clause after "under" is read for a future
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +81,7 @@ AGREED_BEFORE_INFINITIVE = re.compile(
     _FLAGS,
 )
 # "talks" that already ended in the deal ("reached after ten days of talks") propose nothing.
-AFTER_TALKS = re.compile(r"\b(?:after|following|at|apres|depois|tras|tras\s+de)\b", _FLAGS)
+AFTER_TALKS = re.compile(r"\b(?:after|following|at|apres|depois|tras|tras\s+de|nach)\b", _FLAGS)
 # "remained committed to the truce" restates an old commitment; it announces nothing.
 RESTATED = re.compile(r"\b(?:remain(?:s|ed)?|still|stay(?:s|ed)?)\s+$", _FLAGS)
 # "human rights violations" are not truce violations.
@@ -175,6 +176,10 @@ def read_in_context(text: str, hit: Hit) -> Hit | None:
         NOT_A_TRUCE_HELD.search(before[-22:]) or NOT_A_TRUCE_HELD.match(text, hit.end + 1, hit.end + 16)
     ):
         return None
+    if hit.cue.name == "under" and (
+        FUTURE_MARKERS.search(_clause_after(text, hit.end)) or PLUPERFECT.search(clause + _clause_after(text, hit.end))
+    ):
+        return None  # "Under the deal, prisoners will be exchanged", "had been freed under the deal": not its terms today
     if CONDITIONAL.search(clause) or (hit.status == "agreed" and RESTATED.search(before)):
         return None
     wished = HYPOTHETICAL.search(clause) is not None
@@ -187,6 +192,13 @@ def read_in_context(text: str, hit: Hit) -> Hit | None:
     if hit.status == "agreed" and hit.cue.name != "scheduled":
         return Hit("proposed", hit.cue, hit.start, hit.end)  # "urged both sides to sign a truce"
     return None
+
+
+def _clause_after(text: str, end: int) -> str:
+    """The rest of the clause after `end`, at most _UNDER_CLAUSE characters."""
+    after = text[end : end + _UNDER_CLAUSE]
+    stop = re.search(r"[;.]", after)
+    return after if stop is None else after[: stop.start()]
 
 
 def _governed_by_agreement(text: str, start: int) -> bool:
@@ -224,6 +236,8 @@ def fold_cues(hits: list[Hit]) -> list[Hit]:
             continue  # "accepted a UN proposal": agreed
         if hit.status == "extended" and any(o.status == "proposed" and follows(o, hit, 30) for o in others):
             continue  # "rejected a proposal to extend", "proposed extending the pause"
+        if hit.cue.name == "fragile" and any(o.status == "collapsed" for o in others):
+            continue  # "the fragile truce collapsed": it no longer stands
         if hit.status == "collapsed" and any(o.cue.name == "talks" and follows(o, hit, 45) for o in others):
             continue  # "les pourparlers en vue d'un cessez-le-feu ont échoué": the talks failed, not a truce
         kept.append(hit)

@@ -108,6 +108,10 @@ CUES: tuple[Cue, ...] = (
     _cue("in_effect", "after", 8, "began_after", pronoun=True),
     _cue("violated", "any", 100, "violated", pronoun=True),
     _cue("violated", "before", 16, "despite", name="despite"),
+    # "Under the deal, …", "en virtud del acuerdo": the terms of a truce being applied (an article at most between)
+    _cue("in_effect", "before", 8, "under", name="under"),
+    # "the fragile truce", "Die Waffenruhe ist brüchig": a copula at most between
+    _cue("in_effect", "any", 12, "fragile", name="fragile"),
     _cue("violated", "alone", 0, "violations", name="violations"),
     _cue("collapsed", "after", 110, "collapsed_after", pronoun=True),
     _cue("collapsed", "before", 30, "collapsed_before"),
@@ -115,6 +119,15 @@ CUES: tuple[Cue, ...] = (
     _cue("collapsed", "before", 30, "collapsed_before_verbs"),
     _cue("extended", "any", 50, "extended"),
 )
+
+# The agreement cues: one of them describing a truce ("the truce brokered by Qatar", "die
+# vereinbarte Waffenruhe") is no statement when the sentence says something else about it.
+AGREEMENT_CUES: tuple[Cue, ...] = tuple(cue for cue in CUES if cue.status == "agreed" and cue.side != "alone")
+
+# What is still to come ("Under the deal, prisoners will be exchanged"): every language's future markers.
+FUTURE_MARKERS = re.compile(words_pattern(*lexicons.patterns("ceasefire", "future")), _FLAGS)
+# The tense of a truce's history ("the ceasefire it had declared", "die zustande gekommen war").
+PLUPERFECT = re.compile(words_pattern(*lexicons.patterns("ceasefire", "pluperfect")), _FLAGS)
 
 # One scan per sentence finds every stem of every term and cue.
 _PATTERNS: tuple[Term | Cue, ...] = (STRONG_TERM, WEAK_TERM, HALT_TERM, *CUES)

@@ -21,11 +21,13 @@ from dataclasses import dataclass
 from services.extraction.ceasefire.background import background_cue, is_current_verb
 from services.extraction.ceasefire.context import Hit, fold_cues, read_in_context
 from services.extraction.ceasefire.cues import (
+    AGREEMENT_CUES,
     ALWAYS_TRIED,
     COMPOUND_HEAD,
     CUES,
     CUES_BY_STEM,
     NAMING_STEMS,
+    PLUPERFECT,
     PREPOSITION_BEFORE,
     STEMS,
     Cue,
@@ -62,6 +64,25 @@ _COUNTED_PEOPLE = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN_GAP = 14  # "violating it", "it took effect": a pronoun must sit right by its cue
+# A language that puts the verb at the end of its clause (German: "Die Waffenruhe zwischen den
+# Milizen in der Hauptstadt ist um 60 Tage verlängert worden") sets the whole middle of the
+# clause between the truce and the verb that says what it did: a cue after the term may reach
+# this far there (a clause break still stops it).
+_VERB_FINAL_REACH = 130
+# "trotz der in Doha ausgehandelten Waffenruhe", "despite a Qatari-brokered truce": "despite" may
+# reach over a description of the truce, up to this far.
+_DESPITE_OVER_DESCRIPTION = 60
+# Between a describing participle and its truce: an adjective at most ("ausgehandelten humanitären Waffenruhe").
+_DESCRIBES_NEXT = re.compile(r"\s*(?:[^\W\d_]+\s+)?")
+# A relative clause in the pluperfect after a truce tells its history ("eine Feuerpause, die im
+# Oktober unter Vermittlung der USA zustande gekommen war", "the ceasefire it had declared"): the
+# agreement in it is a description, not news, when the sentence says what the truce does now.
+_RELATIVE_AFTER_TERM = re.compile(
+    r"^(?:\s*,\s*(?:which|that|die|der|das|den|que|qui|quien|lequel|laquelle)\b|\s+(?:that|which|que|qui)\b|"
+    r"\s+(?:it|they|he|she|we)\b)",
+    re.IGNORECASE,
+)
+_HISTORY_REACH = 90  # characters of the relative clause read for its tense
 _MAX_HITS = 64  # a real sentence holds a handful of cues; junk must not make the pairwise folding quadratic
 
 
@@ -89,8 +110,9 @@ def find_ceasefire(sentences: Sequence[Sentence], language: str) -> list[Ceasefi
         return []
     statements: list[CeasefireStatement] = []
     previous_background: bool | None = None  # background flag of the previous sentence's statements
+    reach_after = _VERB_FINAL_REACH if _verb_final(language) else 0
     for sentence, text, stems in zip(sentences, folded, located, strict=True):
-        hits = _read_sentence(text, stems, named)
+        hits = _read_sentence(text, stems, named, reach_after)
         if not hits:
             previous_background = None
             continue
@@ -177,7 +199,12 @@ def _terms(text: str, present: dict[str, list[int]], named: bool, pronouns: bool
     return terms
 
 
-def _read_sentence(text: str, located: dict[str, list[int]], named: bool) -> list[Hit]:
+def _verb_final(language: str) -> bool:
+    """Does the language put its verbs at the end of the clause (its lexicon's grammar.verb_final)?"""
+    return str(lexicons.entry(language, "grammar", "verb_final")).lower() == "true" if language in lexicons.LANGUAGES else False
+
+
+def _read_sentence(text: str, located: dict[str, list[int]], named: bool, reach_after: int = 0) -> list[Hit]:
     indices = set(ALWAYS_TRIED)
     for stem in located:
         indices.update(CUES_BY_STEM.get(stem, ()))
@@ -202,11 +229,30 @@ def _read_sentence(text: str, located: dict[str, list[int]], named: bool) -> lis
         for start, end in cue.scan.spans(text, located):
             if len(raw) >= _MAX_HITS:
                 break  # junk, not news: keep the work linear
-            if _attached(text, cue, start, end, terms, starts, barriers, relatives, named):
+            if _attached(text, cue, start, end, terms, starts, barriers, relatives, named, reach_after):
                 raw.append(Hit(cue.status, cue, start, end))
     hits = _drop_overlaps(raw)
     hits = [hit for hit in (read_in_context(text, hit) for hit in hits) if hit is not None]
-    return sorted(fold_cues(hits), key=lambda hit: hit.start)
+    hits = _without_descriptions(text, fold_cues(hits), terms)
+    return sorted(hits, key=lambda hit: hit.start)
+
+
+def _without_descriptions(text: str, hits: list[Hit], terms: list[_Term]) -> list[Hit]:
+    """An agreement that only describes the truce ("the truce brokered by Qatar has held", "die
+    vereinbarte Waffenruhe wurde verletzt") is no news when the sentence says what the truce did."""
+    if not any(hit.status != "agreed" for hit in hits):
+        return hits
+    return [hit for hit in hits if hit.status != "agreed" or not _describes_a_term(text, hit, terms)]
+
+
+def _describes_a_term(text: str, hit: Hit, terms: list[_Term]) -> bool:
+    """Is the agreement cue inside a pluperfect relative clause that follows a truce?"""
+    before = [term for term in terms if term.kind != "pronoun" and term.end <= hit.start]
+    if not before:
+        return False
+    gap = text[before[-1].end : hit.start]
+    clause = text[before[-1].end : before[-1].end + _HISTORY_REACH].split(";")[0]
+    return _RELATIVE_AFTER_TERM.match(gap) is not None and PLUPERFECT.search(clause) is not None
 
 
 def _attached(
@@ -219,15 +265,19 @@ def _attached(
     barriers: list[int],
     relatives: list[int],
     named: bool,
+    reach_after: int = 0,
 ) -> bool:
-    """Does a term sit on the cue's side, close enough, with no clause break in between?"""
+    """Does a term sit on the cue's side, close enough, with no clause break in between?
+
+    `reach_after`: how far a cue after its term may stand in a verb-final language (0: as the cue says).
+    """
     if cue.side == "alone":
         return named
     index = bisect.bisect_left(starts, end)
     if cue.side in ("before", "any"):
         for term in terms[index : index + 3]:  # the nearest terms after the cue
             if (
-                _usable(cue, term, term.start - end)
+                (_usable(cue, term, term.start - end) or _despite_a_description(text, cue, term, end))
                 and not _blocked(barriers, end, term.start)
                 and not _blocked(relatives, end, term.start)
             ):
@@ -236,7 +286,7 @@ def _attached(
         for term in reversed(terms[max(0, index - 4) : index]):  # the nearest terms before it
             if (
                 term.end <= start
-                and _usable(cue, term, start - term.end)
+                and (_usable(cue, term, start - term.end) or _verb_final_reach(cue, term, start - term.end, reach_after))
                 and not _blocked(barriers, term.end, start)
                 and not (term.kind != "pronoun" and _heads_a_compound(text, term, start))
                 and not PREPOSITION_BEFORE.search(text, max(0, term.start - 24), term.start)
@@ -250,6 +300,29 @@ def _heads_a_compound(text: str, term: _Term, cue_start: int) -> bool:
     """ "Truce talks collapsed": the cue after "truce talks" speaks of the talks, not the truce."""
     head = COMPOUND_HEAD.match(text, term.end)
     return head is not None and cue_start >= head.end()
+
+
+def _verb_final_reach(cue: Cue, term: _Term, distance: int, reach_after: int) -> bool:
+    """A verb at the end of a verb-final clause still speaks of the truce that opened it (talks and
+    proposals are nouns, not the closing verb)."""
+    return (
+        term.kind != "pronoun"
+        and cue.status != "proposed"
+        and cue.side in ("after", "any")
+        and 0 <= distance <= reach_after
+    )
+
+
+def _despite_a_description(text: str, cue: Cue, term: _Term, end: int) -> bool:
+    """ "trotz der in Doha ausgehandelten Waffenruhe": the words between describe the truce."""
+    if cue.name != "despite" or term.kind == "pronoun" or not 0 <= term.start - end <= _DESPITE_OVER_DESCRIPTION:
+        return False
+    gap = text[end : term.start]
+    return any(
+        match.end() >= len(gap.rstrip()) - 1 and _DESCRIBES_NEXT.fullmatch(gap[match.end() :]) is not None
+        for agreement in AGREEMENT_CUES
+        for match in agreement.pattern.finditer(gap)
+    )
 
 
 def _usable(cue: Cue, term: _Term, distance: int) -> bool:

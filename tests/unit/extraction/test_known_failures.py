@@ -91,3 +91,136 @@ def test_every_member_of_a_list_joined_by_the_languages_conjunction_is_a_figure(
 ) -> None:
     """The list glue comes from each lexicon's connectors: German "und" joins a list like "and"."""
     assert figures(text, language) == expected
+
+
+def statuses(text: str, language: str) -> list[str]:
+    """The statuses of the statements about the truce being reported (background left out)."""
+    found = extract(text, language=language, published_at=PUBLISHED).ceasefire
+    return sorted({statement.status for statement in found if not statement.background})
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Each side accused the other of breaking the truce.", "en"),
+        ("Ambas partes se acusaron mutuamente de violar la tregua.", "es"),
+        ("Os dois lados acusaram-se mutuamente de violar o cessar-fogo.", "pt"),
+        ("Les deux camps s'accusent mutuellement de violer la trêve.", "fr"),
+        ("Beide Seiten werfen sich gegenseitig vor, die Waffenruhe zu brechen.", "de"),
+        ("Die Regierung warf den Rebellen vor, die Feuerpause zu missachten.", "de"),
+    ],
+)
+def test_mutual_accusations_of_breaking_a_truce_report_a_violation(text: str, language: str) -> None:
+    assert statuses(text, language) == ["violated"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Shelling resumed despite a Qatari-brokered truce.", "en"),
+        ("Los bombardeos siguieron pese a la tregua pactada en marzo.", "es"),
+        ("Os bombardeamentos continuaram apesar do cessar-fogo mediado pelo Catar.", "pt"),
+        ("Les frappes ont continué malgré la trêve négociée par le Qatar.", "fr"),
+        ("Trotz der in Katar ausgehandelten Waffenruhe gingen die Gefechte weiter.", "de"),
+    ],
+)
+def test_fighting_despite_a_truce_described_by_its_broker_is_a_violation(text: str, language: str) -> None:
+    """ "Despite" reaches over the words that describe the truce ("in Katar ausgehandelten")."""
+    assert "violated" in statuses(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The truce remains fragile.", "en"),
+        ("La frágil tregua ha reducido los combates.", "es"),
+        ("O frágil cessar-fogo tem reduzido os combates.", "pt"),
+        ("La trêve reste fragile.", "fr"),
+        ("Die Waffenruhe ist brüchig.", "de"),
+        ("Die Feuerpause gilt als wacklig.", "de"),
+    ],
+)
+def test_a_fragile_truce_still_stands(text: str, language: str) -> None:
+    assert statuses(text, language) == ["in_effect"]
+
+
+def test_a_fragile_truce_that_collapsed_no_longer_stands() -> None:
+    assert statuses("The fragile truce collapsed on Sunday.", "en") == ["collapsed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The ceasefire was signed on Sunday. Under the deal, 300 aid trucks enter the territory every day.", "en"),
+        ("La tregua se firmó el domingo. En virtud del acuerdo, 300 camiones entran cada día en el territorio.", "es"),
+        (
+            "O cessar-fogo foi assinado no domingo. Ao abrigo do acordo, 300 camiões entram todos os dias no território.",
+            "pt",
+        ),
+        (
+            "La trêve a été signée dimanche. En vertu de l'accord, 300 camions entrent chaque jour dans le territoire.",
+            "fr",
+        ),
+        (
+            "Die Waffenruhe wurde am Sonntag vereinbart. Im Rahmen der Vereinbarung fahren täglich 300 Lastwagen in das Gebiet.",
+            "de",
+        ),
+    ],
+)
+def test_a_deal_whose_terms_are_being_applied_is_in_effect(text: str, language: str) -> None:
+    """ "Under the deal" refers to the truce indirectly: its terms applied today say it is in effect."""
+    assert "in_effect" in statuses(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("A truce was agreed on Sunday. Under the deal, the two sides will exchange prisoners.", "en"),
+        (
+            "Die Waffenruhe wurde am Sonntag vereinbart. Im Rahmen der Vereinbarung sollen Gefangene ausgetauscht werden.",
+            "de",
+        ),
+        ("La trêve a été conclue dimanche. En vertu de l'accord, les deux camps vont échanger des prisonniers.", "fr"),
+    ],
+)
+def test_a_deals_terms_still_to_come_say_only_that_it_was_agreed(text: str, language: str) -> None:
+    assert statuses(text, language) == ["agreed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("The group said it was ending the ceasefire it had declared for the holidays.", "en", ["collapsed"]),
+        ("El grupo puso fin a la tregua que había declarado para las fiestas.", "es", ["collapsed"]),
+        (
+            "Die Kämpfe brechen eine Feuerpause, die im Oktober unter Vermittlung Katars zustande gekommen war.",
+            "de",
+            ["violated"],
+        ),
+    ],
+)
+def test_an_agreement_told_as_the_truces_history_is_no_news_of_its_own(
+    text: str, language: str, expected: list[str]
+) -> None:
+    """A pluperfect relative clause after the truce describes it; the main clause is the news."""
+    assert statuses(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Die Waffenruhe zwischen den Milizen in der Hauptstadt ist um weitere 30 Tage verlängert worden.",
+            ["extended"],
+        ),
+        (
+            "Die Waffenruhe zwischen Armee und Rebellen im Norden des Landes wird seit Sonntag weitgehend eingehalten.",
+            ["in_effect"],
+        ),
+        ("Die Waffenruhe halte weitgehend, sagte ein Sprecher.", ["in_effect"]),
+        ("Die Vereinten Nationen drängen seit Wochen auf eine humanitäre Waffenruhe.", ["proposed"]),
+    ],
+)
+def test_german_verbs_at_the_end_of_the_clause_still_speak_of_the_truce(text: str, expected: list[str]) -> None:
+    """German closes its clause with the verb (grammar.verb_final in its lexicon): the cue may stand far after the truce."""
+    assert statuses(text, "de") == expected
