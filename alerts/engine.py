@@ -42,12 +42,16 @@ class AlertEngine:
     notified: dict[tuple[str, str], NotifiedRecord] = field(default_factory=dict)
     clocks: dict[tuple[str, str], GroupClock] = field(default_factory=dict)
     changed_groups: set[str] = field(default_factory=set)
+    # alerts resolved while the service was down (seen when it caught up): a subscriber never told
+    # they fired — they fired during the downtime, or the service stopped before telling — is told once
+    unseen: set[str] = field(default_factory=set)
 
     # --- the fold ------------------------------------------------------------------------
 
     def apply(self, event: StateEvent) -> None:
         """Apply one recorded event. Idempotent: a transition already folded changes nothing."""
         if isinstance(event, AlertTransitioned):
+            self.note_transition(event)
             current = self.alerts.get(event.alert_id)
             if current is None or event.seq > current.seq:
                 self.alerts[event.alert_id] = from_transition(event)
@@ -74,6 +78,14 @@ class AlertEngine:
             self.silences = apply_silence(self.silences, event)
         else:
             self.subscriptions = subs.apply(self.subscriptions, event)
+
+    def note_transition(self, transition: AlertTransitioned) -> None:
+        """Track alerts resolved during a downtime (on replay and live alike): a resolution caught up
+        at start-up marks the alert; any later firing or resolution clears the mark."""
+        if transition.status == "resolved" and transition.caught_up:
+            self.unseen.add(transition.alert_id)
+        elif transition.status != "pending":
+            self.unseen.discard(transition.alert_id)
 
     def forget_subscription(self, subscription_id: str) -> None:
         """A tombstone on the subscriptions topic."""

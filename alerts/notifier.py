@@ -86,7 +86,14 @@ def _decide(
         plan.outcomes.append(StageOutcome(subscription.subscription_id, alert.alert_id, alert.seq, outcome, reason))
 
     previous = engine.notified.get((subscription.subscription_id, alert.alert_id))
-    decision = dedup(previous, alert, send_resolved=subscription.send_resolved, now=now, repeat_interval=timing.repeat)
+    decision = dedup(
+        previous,
+        alert,
+        send_resolved=subscription.send_resolved,
+        now=now,
+        repeat_interval=timing.repeat,
+        unseen=alert.alert_id in engine.unseen,
+    )
     if not decision.record:
         note("deduplicated", decision.reason)
         return None

@@ -124,6 +124,7 @@ class AlertService:
                 self.catalogue.situation.name,
                 bootstrap_servers=self.settings.kafka_bootstrap,
                 group_id=self.settings.consumer_group(),
+                group_instance_id=self.settings.alerts_instance_id,
                 enable_auto_commit=False,
                 auto_offset_reset="earliest",
             )
@@ -137,7 +138,7 @@ class AlertService:
             # what arrived while the service was down is evaluated whole before anything is
             # notified, so an alert that changed several times meanwhile is notified once, as it is now
             steps = [step for record in await read_backlog(self._situations) for step in await self._evaluate(record)]
-            await self._record_transitions(steps)
+            await self._record_transitions(steps, caught_up=True)
             await self._notify(None)  # anything owed from before a restart, and the backlog's news
             await self._situations.commit()
             self.ready.set()
@@ -206,8 +207,12 @@ class AlertService:
         self.metrics.situations.labels("evaluated").inc()
         return steps
 
-    async def _record_transitions(self, steps: list[Step]) -> None:
+    async def _record_transitions(self, steps: list[Step], *, caught_up: bool = False) -> None:
         transitions = [s.transition for s in steps if s.transition is not None]
+        if caught_up:  # marked on the record, so a crash before notifying still knows after the next rebuild
+            transitions = [t.model_copy(update={"caught_up": True}) for t in transitions]
+        for transition in transitions:
+            self.engine.note_transition(transition)
         # all sent at once and then awaited: one broker round trip per batch, order kept per key
         await self._publish_all([(self.catalogue.alerts.name, t.group_key, t) for t in transitions])
         for transition in transitions:

@@ -37,6 +37,10 @@ class AlertsSettings(BaseSettings):
     alerts_metrics_port: int | None = Field(default=None, ge=0, le=65535, description="serve /metrics here")
     alerts_metrics_host: str = Field(default="127.0.0.1", description="0.0.0.0 to let Prometheus scrape from outside")
     alerts_group_id: str = "sitmon-alerts"
+    # static group membership (Kafka's group.instance.id) for the situation consumer: a restarted
+    # service rejoins at once instead of waiting out a killed run's session (10 s). One alerting
+    # service runs per deployment; a second one with the same id fences the first
+    alerts_instance_id: str | None = Field(default=None, min_length=1, description="static group member id")
 
     webhook_allowed_networks: str = ""
 

@@ -3,6 +3,14 @@
 Notify on the first firing, on a changed alert (new level, confirmed by a second source,
 new ceasefire phase; an escalation — higher level or a best risen enough — as `alert.updated`), on resolution (if the subscriber wants it) and when the repeat
 interval has elapsed — otherwise not. Every decision has a reason that labels a metric.
+
+One departure from Alertmanager: an alert resolved while the service was down (the resolution
+caught up at start-up) whose firing a subscriber was never told — it fired during the downtime
+too, or the service stopped between recording the firing and telling it — is told once,
+resolved, with its latest values. A subscriber of a running service would have heard it fire
+and resolve; staying silent would hide, say, a red alert from everyone whose service restarted
+at the time. (A blip that fires and resolves within group_wait while the service runs is still
+not told, as in Alertmanager.)
 """
 
 from __future__ import annotations
@@ -48,7 +56,9 @@ def dedup(
     send_resolved: bool,
     now: datetime,
     repeat_interval: timedelta,
+    unseen: bool = False,
 ) -> Decision:
+    """`unseen`: the alert was resolved while the service was down (engine.unseen)."""
     if alert.status == "pending":
         return SKIP_PENDING
     if alert.status == "firing":
@@ -61,6 +71,10 @@ def dedup(
             return Decision(True, True, "repeat_interval_elapsed", "firing", previous.repeats + 1)
         return Decision(False, False, "already_notified")
     # resolved
+    if previous is None and unseen:
+        if not send_resolved:
+            return Decision(False, True, "resolved_not_wanted", "resolved")
+        return Decision(True, True, "fired_and_resolved_while_down", "resolved")
     if previous is None or previous.status == "resolved":
         return Decision(False, False, "never_notified_firing" if previous is None else "already_notified")
     if not send_resolved:

@@ -24,8 +24,6 @@ import asyncio
 import os
 import queue
 import random
-import subprocess
-import sys
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -43,6 +41,7 @@ from tests.integration.test_worker_harness import (
     wait_for_pictures,
     wait_until,
 )
+from tests.integration.warm_start import go, launch_parked, parked_command
 from tests.unit.streams.factories import synthetic_log
 
 pytestmark = [pytest.mark.integration, pytest.mark.faults]
@@ -52,32 +51,19 @@ KILLS = 20
 LOG = synthetic_log(2000, regions=42, seed=SEED)
 MOST_FOLDS_BEFORE_KILL = 40  # below a chunk's size: each run has at least one new chunk to fold
 
-# imports the `sitmon worker` command needs, done before the go line arrives on stdin
-WARM_WORKER = (
-    "import sys, faust.worker, streams.worker.app, services.cli.worker, services.cli.main;"
-    "sys.stdin.readline();"
-    "services.cli.main.run()"
-)
+WORKER_IMPORTS = ("faust.worker", "streams.worker.app", "services.cli.worker")
 
 
 class WarmWorker(WorkerProcess):
-    """A `sitmon worker` process started ahead: imported, parked until `go()`."""
+    """A `sitmon worker` process started ahead (tests/integration/warm_start.py): parked until `go()`."""
 
     def launch(self) -> WarmWorker:
-        with self.log_path.open("ab") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-c", WARM_WORKER, "worker"],
-                env=self.env,
-                stdin=subprocess.PIPE,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
+        self.process = launch_parked(parked_command("worker", imports=WORKER_IMPORTS), self.env, self.log_path)
         return self
 
     def go(self) -> WarmWorker:
-        assert self.process is not None and self.process.stdin is not None
-        self.process.stdin.write(b"go\n")
-        self.process.stdin.close()
+        assert self.process is not None
+        go(self.process)
         return self
 
 
@@ -116,7 +102,7 @@ def test_kill_9_at_20_random_moments_during_an_ingest_leaves_every_picture_exact
     chunks = _split(LOG, 2 * KILLS + 1)  # one as each run starts, one as it is killed, the rest at the end
     ingest = Ingest(bootstrap, topics)
     port = free_port()
-    spare = _worker(bootstrap, topics, disk, port).launch()
+    spare: WarmWorker | None = _worker(bootstrap, topics, disk, port).launch()
     moments: list[str] = []
     try:
         for kill in range(KILLS):

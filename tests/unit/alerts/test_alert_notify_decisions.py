@@ -74,6 +74,10 @@ def test_dedup_notifies_first_changed_resolved_and_repeat_only() -> None:
     assert (unwanted.send, unwanted.record, unwanted.reason) == (False, True, "resolved_not_wanted")
     never = dedup(None, resolved, send_resolved=True, now=T0, repeat_interval=HOUR)
     assert (never.send, never.reason) == (False, "never_notified_firing")
+    unseen = dedup(None, resolved, send_resolved=True, now=T0, repeat_interval=HOUR, unseen=True)
+    assert (unseen.send, unseen.record, unseen.reason) == (True, True, "fired_and_resolved_while_down")
+    unseen_unwanted = dedup(None, resolved, send_resolved=False, now=T0, repeat_interval=HOUR, unseen=True)
+    assert (unseen_unwanted.send, unseen_unwanted.record) == (False, True)
 
 
 def test_group_wait_interval_and_critical_skip() -> None:

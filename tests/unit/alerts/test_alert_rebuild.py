@@ -111,3 +111,68 @@ def test_an_escalation_seen_live_is_not_announced_again_after_a_restart() -> Non
     assert [s.transition for s in rebuilt.tick(restart) if s.transition] == []
     [alert_id] = list(live.alerts)
     assert rebuilt.alerts[alert_id].values == live.alerts[alert_id].values
+
+
+def _caught_up(snapshots: list[SituationChanged], engine: AlertEngine, now: object) -> list[AlertTransitioned]:
+    """What the service does at start-up with snapshots that arrived while it was down."""
+    transitions = [
+        s.transition.model_copy(update={"caught_up": True})
+        for snapshot in snapshots
+        for s in engine.evaluate(snapshot, now)  # type: ignore[arg-type]
+        if s.transition
+    ]
+    for transition in transitions:
+        engine.note_transition(transition)
+    return transitions
+
+
+FIRED_AND_RESOLVED = [situation(tally(200, sources=2), sequence=1), situation(tally(0, sources=2), sequence=2)]
+
+
+def test_an_alert_that_fired_and_resolved_during_a_downtime_is_told_once_resolved_with_its_latest_values() -> None:
+    engine = AlertEngine(rules=RULES, lifecycle=LifecycleTiming())
+    engine.apply(subs.create(url="https://hooks.example.org/a", now=T0, subscription_id="sub_a"))
+    transitions = _caught_up(FIRED_AND_RESOLVED, engine, T0)
+    assert [t.status for t in transitions] == ["firing", "resolved"]
+    sent = [n for n in plan_notifications(engine, T0, TIMING, ("red",)).notifications if n.message is not None]
+    assert [(n.record.status, n.record.reason, n.record.seq) for n in sent] == [
+        ("resolved", "fired_and_resolved_while_down", 2)
+    ]
+    # a rebuild from the recorded transitions (a crash before it was told) still owes the notice
+    rebuilt = engine_with_subscriber()
+    for transition in transitions:
+        rebuilt.apply(transition)
+    again = [n.message for n in plan_notifications(rebuilt, T0, TIMING, ("red",)).notifications if n.message]
+    assert [m.message_id for m in again] == [n.message.message_id for n in sent if n.message]  # same webhook-id
+    # once told, never again
+    rebuilt.apply(sent[0].record)
+    assert not [n for n in plan_notifications(rebuilt, T0, TIMING, ("red",)).notifications if n.message]
+
+
+def test_an_alert_seen_firing_live_keeps_alertmanager_s_rule() -> None:
+    """Fired live (not caught up) and resolved before anyone was told: not told (group_wait's blip)."""
+    engine = AlertEngine(rules=RULES, lifecycle=LifecycleTiming())
+    engine.apply(subs.create(url="https://hooks.example.org/a", now=T0, subscription_id="sub_a"))
+    for snapshot in FIRED_AND_RESOLVED:
+        for s in engine.evaluate(snapshot, T0):
+            if s.transition:
+                engine.note_transition(s.transition)
+    assert engine.unseen == set()
+    assert not [n for n in plan_notifications(engine, T0, TIMING, ("red",)).notifications if n.message]
+
+
+def test_a_firing_recorded_but_not_told_before_a_crash_then_resolved_while_down_is_told_once_resolved() -> None:
+    """The service recorded the firing and stopped before notifying; the resolution came while it was down."""
+    def engine() -> AlertEngine:
+        fresh = AlertEngine(rules=RULES, lifecycle=LifecycleTiming())
+        fresh.apply(subs.create(url="https://hooks.example.org/a", now=T0, subscription_id="sub_a"))
+        return fresh
+
+    crashed = engine()
+    fired = [s.transition for s in crashed.evaluate(FIRED_AND_RESOLVED[0], T0) if s.transition]
+    rebuilt = engine()
+    for transition in fired:
+        rebuilt.apply(transition)
+    _caught_up(FIRED_AND_RESOLVED[1:], rebuilt, T0)
+    sent = [n.record for n in plan_notifications(rebuilt, T0, TIMING, ("red",)).notifications if n.message]
+    assert [(r.status, r.reason) for r in sent] == [("resolved", "fired_and_resolved_while_down")]
