@@ -16,6 +16,7 @@ from services.extraction.extractor import EXTRACTOR_VERSION, extract
 from services.ingest.pipeline import ExtractionStep, IngestInterrupted, IngestSummary, ingest, read_all
 from services.ingest.sources import IncomingArticle, Limits, Skipped
 from services.kafka.producer import EventProducer
+from services.kafka.transaction_slots import TransactionSlot
 from services.settings import KafkaSettings
 from streams.events import ArticleReceived, Extraction
 
@@ -24,6 +25,12 @@ console = Console(highlight=False)
 
 def extract_article(article: ArticleReceived) -> Extraction:
     return extract(article.text, title=article.title, language=article.language, published_at=article.published_at)
+
+
+def ingest_slot_name(settings: KafkaSettings) -> str:
+    """One slot space per deployment (topic prefix)."""
+    prefix = settings.topic_prefix.strip(".-_")
+    return f"sitmon-ingest-{prefix}" if prefix else "sitmon-ingest"
 
 
 def run_ingest(
@@ -41,11 +48,16 @@ def run_ingest(
             if progress is not None and task is not None:
                 progress.advance(task)
 
-        producer_at = EventProducer(settings.kafka_bootstrap, source="/sitmon/ingest", retry_for=retry_for)
-        async with producer_at as producer:
-            return await ingest(
-                items, producer=producer, catalogue=settings.catalogue(), extraction=step, on_item=advance
+        # a slot's id comes back at the next run on this machine: its start aborts a chunk a
+        # killed run left open at once, rather than the worker waiting out the transaction timeout
+        with TransactionSlot(ingest_slot_name(settings)) as transactional_id:
+            producer_at = EventProducer(
+                settings.kafka_bootstrap, source="/sitmon/ingest", retry_for=retry_for, transactional_id=transactional_id
             )
+            async with producer_at as producer:
+                return await ingest(
+                    items, producer=producer, catalogue=settings.catalogue(), extraction=step, on_item=advance
+                )
 
     if not show_progress:
         return asyncio.run(publish(None))

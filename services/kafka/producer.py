@@ -77,8 +77,9 @@ class EventProducer:
         self._retry_for = retry_for
         self._backoff = backoff
         self._clock = clock
-        # a stable id (the poller's) lets a restarted process fence its crashed predecessor and
-        # abort the transaction it left open at once; by default every process has its own
+        # a stable id (the poller's, an ingest's slot: transaction_slots.py) lets a restarted process
+        # fence its crashed predecessor and abort the transaction it left open at once; by default
+        # every process has its own
         self._transactional_id = transactional_id or unique_transactional_id(source)
         self._producer: AIOKafkaProducer | None = None
         # (topic, partition, offset) of a record of a batch whose commit went unanswered
