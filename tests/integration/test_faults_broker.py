@@ -1,15 +1,15 @@
-"""Fault test: the broker stops for 30 s in the middle of a chunked ingest and of processing.
+"""Fault test: the broker stops for 30 s in the middle of a chunked ingest and of processing, three times.
 
 The test runs its OWN broker (LocalBroker on free ports, its own data directory), never the
-shared one. `sitmon ingest` publishes 1,200 generated articles in 30 regions (transactions of
-100 items), the worker folds them; as soon as the worker folded the first committed chunk the
-broker is killed (SIGKILL: harsher than a clean stop, and quicker), kept down 25 s, and started
-again on the same data. Issue 11 asked for three 30 s outages; CI runs one, which already
-catches an ingest stopping at the first retriable error or publishing an article without its
-report (the README's Reliability section gives the figures). Checked:
-ingest exits 0 and its count equals what is on the topic; every article and its report is on
-the topics exactly once (read_committed, as the worker reads them); every region's picture
-equals the pure fold of the reports log, which a clean run equals (test_worker_determinism).
+shared one. `sitmon ingest` publishes 1,500 generated articles in 30 regions (transactions of
+100 items) while the worker folds them. Three outages, each 30 s, on the same data directory:
+the first as soon as the first chunk is committed, the next ones as soon as a chunk committed
+after the broker came back (the ingest and the worker are both mid-way each time); the broker
+is killed (SIGKILL) twice and stopped cleanly (SIGTERM, Kafka's controlled shutdown) once.
+Checked: ingest exits 0 and its count equals what is on the topic; every article and its
+report is on the topics exactly once (read_committed, as the worker reads them); every region's
+picture equals the pure fold of the reports log, which a clean run equals
+(test_worker_determinism).
 """
 
 from __future__ import annotations
@@ -45,8 +45,12 @@ pytestmark = [pytest.mark.integration, pytest.mark.faults]
 
 E = TypeVar("E", ArticleReceived, ReportsExtracted)
 REPO = Path(__file__).resolve().parents[2]
-ARTICLES = 1200  # enough that the ingest is still running when the first chunk has been folded, on a quiet machine too (240 finished first)
-OUTAGE_S = 25.0
+ARTICLES = (
+    1500  # 15 chunks: the ingest is still running at the third outage (240 articles once finished before the first)
+)
+CHUNK = 100  # the ingest's transaction size
+OUTAGE_S = 30.0
+STOPS = (signal.SIGKILL, signal.SIGTERM, signal.SIGKILL)
 
 
 @pytest.fixture
@@ -85,7 +89,7 @@ def write_articles(folder: Path) -> None:
         (folder / f"chunk-{chunk}.jsonl").write_text("\n".join(lines) + "\n")
 
 
-def test_a_broker_outage_during_ingest_and_processing_loses_and_doubles_nothing(
+def test_three_broker_outages_during_ingest_and_processing_lose_and_double_nothing(
     own_broker: LocalBroker, tmp_path: Path
 ) -> None:
     bootstrap = own_broker.bootstrap
@@ -105,23 +109,29 @@ def test_a_broker_outage_during_ingest_and_processing_loses_and_doubles_nothing(
     )
     output: dict[str, str] = {}
     reader = threading.Thread(
-        target=lambda: output.update(zip(("out", "err"), ingest.communicate(timeout=400), strict=False))
+        target=lambda: output.update(zip(("out", "err"), ingest.communicate(timeout=600), strict=False))
     )
     reader.start()
+    outages: list[str] = []
     try:
-        # the first chunk on the topic, seen by one consumer polling end offsets (a few ms a
-        # poll): the worker's first fold can come after a quiet machine's whole ingest
-        asyncio.run(_first_records(bootstrap, catalogue.articles.name, catalogue.articles.spec.partitions))
-        state = own_broker.load_state()
-        assert state is not None
-        down_at = time.monotonic()
-        os.kill(state.pid, signal.SIGKILL)  # mid-ingest: a chunk is in flight, the worker is folding
-        own_broker.stop()  # forget the dead process (its data directory stays)
-        assert ingest.poll() is None, "the ingest finished before the broker could be stopped"
-        time.sleep(OUTAGE_S)  # the outage itself, not a wait for readiness
-        own_broker.start()
-        outage = time.monotonic() - down_at
-        reader.join(timeout=400)
+        before = 0  # committed articles when the broker (re)started
+        for how in STOPS:
+            # a chunk committed since the broker came back (the first: any chunk): the ingest has
+            # resumed and is mid-way, and the worker is folding what it reads
+            committed = asyncio.run(
+                _committed_at_least(bootstrap, catalogue.articles.name, catalogue.articles.spec.partitions, before + 1)
+            )
+            assert ingest.poll() is None, f"the ingest finished before outage {len(outages) + 1}"
+            down_at = time.monotonic()
+            _stop(own_broker, how)
+            time.sleep(OUTAGE_S)  # the outage itself, not a wait for readiness
+            own_broker.start()
+            before = len(_events(bootstrap, catalogue.articles.name, ArticleReceived))
+            outages.append(
+                f"{signal.Signals(how).name} after {committed} articles committed, "
+                f"answering again {time.monotonic() - down_at:.0f} s later"
+            )
+        reader.join(timeout=600)
         assert ingest.returncode == 0, output.get("err", "")[-2000:]
         assert f"published {ARTICLES} article(s)" in output["out"], output
         articles = _events(bootstrap, catalogue.articles.name, ArticleReceived)
@@ -133,21 +143,43 @@ def test_a_broker_outage_during_ingest_and_processing_loses_and_doubles_nothing(
         worker.stop()
         if ingest.poll() is None:
             ingest.kill()
+    retried = output.get("err", "").count("kafka.retrying")
+    print(f"\n[faults] broker outages of {OUTAGE_S:.0f} s: {'; '.join(outages)}")
     print(
-        f"\n[faults] broker down {outage:.0f} s mid-ingest: {ARTICLES} articles and reports once each, pictures exact"
+        f"[faults] ingest retried {retried} time(s); {ARTICLES} articles and reports once each; "
+        f"{len(expected_pictures(reports))} pictures equal the pure fold"
     )
 
 
-async def _first_records(bootstrap: str, topic: str, partitions: int, timeout_s: float = 120.0) -> None:
-    """Return as soon as the topic holds a record (its end offsets move), or fail at the deadline."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap)
+def _stop(broker: LocalBroker, how: signal.Signals) -> None:
+    """SIGKILL: the process dies at once; SIGTERM: Kafka's controlled shutdown. The data directory stays."""
+    if how == signal.SIGKILL:
+        state = broker.load_state()
+        assert state is not None
+        os.kill(state.pid, signal.SIGKILL)
+    broker.stop()  # SIGTERM and wait (or, after a kill, forget the dead process)
+
+
+async def _committed_at_least(
+    bootstrap: str, topic: str, partitions_of: int, count: int, timeout_s: float = 180.0
+) -> int:
+    """Read the topic as the worker does (read_committed) until it holds `count` committed records;
+    returns how many it holds then (aborted attempts are never counted)."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, isolation_level="read_committed")
     await consumer.start()
     try:
-        assigned = [TopicPartition(topic, partition) for partition in range(partitions)]
+        partitions = [TopicPartition(topic, p) for p in range(partitions_of)]
+        consumer.assign(partitions)
+        await consumer.seek_to_beginning(*partitions)
+        seen = 0
         deadline = time.monotonic() + timeout_s
-        while sum((await consumer.end_offsets(assigned)).values()) == 0:
-            assert time.monotonic() < deadline, f"no record reached {topic} within {timeout_s:.0f} s"
-            await asyncio.sleep(0.01)  # the poll's interval, not a stand-in for readiness
+        while seen < count:
+            assert time.monotonic() < deadline, (
+                f"only {seen} of {count} committed records on {topic} in {timeout_s:.0f} s"
+            )
+            batches = await consumer.getmany(timeout_ms=50)
+            seen += sum(len(records) for records in batches.values())
+        return seen
     finally:
         await consumer.stop()
 
