@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Protocol
@@ -13,18 +14,18 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from services.errors import BadInput
-from services.replay.formats import FORMATS, Writer
-from services.replay.reader import ReplayedRecord, replay
+from services.replay.formats import FORMATS, CsvWriter
+from services.replay.jsonl import JsonLinesWriter
+from services.replay.reader import LogRecord, replay_batches
 from services.settings import KafkaSettings
 
 console = Console(stderr=True, highlight=False)
-PROGRESS_EVERY = 1000  # records between progress bar updates (an update per record would cost more than the write)
 
 
 class RecordSink(Protocol):
     count: int
 
-    def write(self, record: ReplayedRecord) -> None: ...
+    def write_batch(self, records: Sequence[LogRecord]) -> None: ...
 
     def close(self) -> None: ...
 
@@ -57,12 +58,11 @@ async def copy_records(
 ) -> int:
     with progress_bar(name) as progress:
         task = progress.add_task("replay", total=None)
-        async for record in replay(
+        async for batch in replay_batches(
             bootstrap, name, since=since, until=until, on_plan=lambda total: progress.update(task, total=total)
         ):
-            sink.write(record)
-            if sink.count % PROGRESS_EVERY == 0:
-                progress.update(task, completed=sink.count)
+            sink.write_batch(batch)
+            progress.update(task, completed=sink.count)
     sink.close()
     return sink.count
 
@@ -98,11 +98,18 @@ def replay_command(
 
         assert output is not None
         count = run(ParquetWriter(output, resolved.spec.suffix))
+    elif fmt == "jsonl":  # written as bytes: a CloudEvent goes out as the bytes it is on the log
+        if output is None:
+            sys.stdout.flush()
+            count = run(JsonLinesWriter(sys.stdout.buffer))
+        else:
+            with output.open("wb") as binary:
+                count = run(JsonLinesWriter(binary))
     elif output is None:
-        count = run(Writer(sys.stdout, fmt))
+        count = run(CsvWriter(sys.stdout))
     else:
         with output.open("w", encoding="utf-8", newline="") as handle:
-            count = run(Writer(handle, fmt))
+            count = run(CsvWriter(handle))
     console.print(f"replayed {count} record(s) of {name}")
 
 

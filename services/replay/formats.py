@@ -1,30 +1,31 @@
 """Write replayed records as JSONL, CSV or Parquet: one row per record.
 
-JSONL keeps each CloudEvent as written (parsed and re-serialised compactly by orjson, so a
-line is always one line); CSV flattens the envelope and keeps `data` as JSON text; Parquet
-(`parquet.py`) types every field. A value that is not a CloudEvent is kept raw with the reason.
+JSONL (`jsonl.py`) keeps each CloudEvent as written; CSV flattens the envelope and keeps `data`
+as JSON text; Parquet (`parquet.py`) types every field. A value that is not a CloudEvent is kept
+raw with the reason (`as_row`).
 """
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from typing import IO, Any
 
 import orjson
 
 from services.replay.envelope_check import envelope_problem
-from services.replay.reader import ReplayedRecord
+from services.replay.reader import LogRecord
 
 FORMATS = ("jsonl", "csv", "parquet")
 CSV_COLUMNS = ("partition", "offset", "timestamp_ms", "key", "id", "type", "time", "subject", "data", "error")
 
 
-def as_row(record: ReplayedRecord) -> dict[str, Any]:
+def as_row(record: LogRecord) -> dict[str, Any]:
     """A record with its CloudEvent parsed; an undecodable value is kept raw, with the reason."""
     row: dict[str, Any] = {
         "partition": record.partition,
         "offset": record.offset,
-        "timestamp_ms": record.timestamp_ms,
+        "timestamp_ms": record.timestamp,
         "key": record.key.decode("utf-8", errors="replace") if record.key is not None else None,
     }
     problem: str | None
@@ -41,23 +42,22 @@ def as_row(record: ReplayedRecord) -> dict[str, Any]:
     return row
 
 
-class Writer:
-    """JSONL or CSV to a text stream."""
+class CsvWriter:
+    """CSV to a text stream."""
 
-    def __init__(self, out: IO[str], fmt: str) -> None:
+    def __init__(self, out: IO[str]) -> None:
         self.out = out
-        self.fmt = fmt
         self.count = 0
-        self._csv = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore") if fmt == "csv" else None
-        if self._csv is not None:
-            self._csv.writeheader()
+        self._csv = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+        self._csv.writeheader()
 
-    def write(self, record: ReplayedRecord) -> None:
+    def write_batch(self, records: Sequence[LogRecord]) -> None:
+        for record in records:
+            self.write(record)
+
+    def write(self, record: LogRecord) -> None:
         row = as_row(record)
         self.count += 1
-        if self._csv is None:
-            self.out.write(orjson.dumps(row).decode() + "\n")
-            return
         event = row.get("event", {})
         self._csv.writerow(
             {

@@ -11,6 +11,7 @@ Memory stays bounded by one row group.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ import pyarrow.parquet as pq
 
 from services.replay.columns import ENVELOPE, topic_schema, with_text_times
 from services.replay.envelope_check import envelope_problem
-from services.replay.reader import ReplayedRecord
+from services.replay.reader import LogRecord
 
 ROW_GROUP = 50_000
 ENVELOPE_NAMES = tuple(name for name, _ in ENVELOPE)
@@ -42,36 +43,40 @@ class ParquetWriter:
         data = pa.struct([self.schema.field(name) for name in self._data_names])
         self._document_schema = pa.schema([("specversion", pa.string()), *envelope, ("data", data)])
         self._writer = pq.ParquetWriter(path, self.schema, compression="zstd")
-        self._records: list[ReplayedRecord] = []
+        self._records: list[LogRecord] = []
         self._row_group = row_group
         self.count = 0
 
-    def write(self, record: ReplayedRecord) -> None:
-        self._records.append(record)
-        self.count += 1
-        if len(self._records) >= self._row_group:
-            self._flush()
+    def write(self, record: LogRecord) -> None:
+        self.write_batch([record])
+
+    def write_batch(self, records: Sequence[LogRecord]) -> None:
+        self._records.extend(records)
+        self.count += len(records)
+        while len(self._records) >= self._row_group:
+            self._flush(self._row_group)
 
     def close(self) -> None:
-        self._flush()
+        self._flush(len(self._records))
         self._writer.close()
 
-    def _flush(self) -> None:
-        if not self._records:
+    def _flush(self, size: int) -> None:
+        """Write the first `size` pending records as one row group."""
+        group, self._records = self._records[:size], self._records[size:]
+        if not group:
             return
-        table = self._parsed_by_arrow(self._records)
+        table = self._parsed_by_arrow(group)
         if table is None:
-            rows = [self._row(record) for record in self._records]
+            rows = [self._row(record) for record in group]
             try:
                 table = self._convert(rows)
             except ARROW_FAILURES:
                 table = pa.concat_tables([self._convert_or_mark(row) for row in rows])
-        self._writer.write_table(table, row_group_size=len(self._records))
-        self._records = []
+        self._writer.write_table(table, row_group_size=len(group))
 
     # --- the bulk path ------------------------------------------------------------------------
 
-    def _parsed_by_arrow(self, records: list[ReplayedRecord]) -> pa.Table | None:
+    def _parsed_by_arrow(self, records: list[LogRecord]) -> pa.Table | None:
         """The batch as a typed table, or None when it needs the row-by-row path."""
         values = [record.value for record in records if record.value is not None]
         if len(values) != len(records) or any(b"\n" in value for value in values):
@@ -92,9 +97,7 @@ class ParquetWriter:
         columns: dict[str, pa.Array] = {
             "partition": pa.array([r.partition for r in records], pa.int32()),
             "offset": pa.array([r.offset for r in records], pa.int64()),
-            "timestamp": pa.array([r.timestamp_ms for r in records], pa.int64()).cast(
-                self.schema.field("timestamp").type
-            ),
+            "timestamp": pa.array([r.timestamp for r in records], pa.int64()).cast(self.schema.field("timestamp").type),
             "key": pa.array([_text(r.key) for r in records], pa.string()),
         }
         for name in ENVELOPE_NAMES:
@@ -120,11 +123,11 @@ class ParquetWriter:
 
     # --- the row-by-row path ------------------------------------------------------------------
 
-    def _row(self, record: ReplayedRecord) -> dict[str, Any]:
+    def _row(self, record: LogRecord) -> dict[str, Any]:
         row: dict[str, Any] = {
             "partition": record.partition,
             "offset": record.offset,
-            "timestamp": record.timestamp_ms,
+            "timestamp": record.timestamp,
             "key": _text(record.key),
         }
         try:

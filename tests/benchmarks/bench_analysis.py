@@ -45,7 +45,7 @@ from services.kafka.producer import EventProducer, Outgoing
 from services.rederive.fold_log import fold_reports_log
 from services.rederive.reparse import reparse
 from services.rederive.takeover import claim_changelog, commit_offsets, write_changelog
-from services.replay.formats import Writer
+from services.replay.jsonl import JsonLinesWriter
 from services.replay.parquet import ParquetWriter
 from streams.events import ArticleReceived
 from streams.topics import Catalogue
@@ -103,8 +103,8 @@ async def replay_to(bootstrap: str, catalogue: Catalogue, fmt: str, directory: P
     path = directory / f"replay.{fmt}"
     if fmt == "parquet":
         return await copy_records(bootstrap, catalogue.reports.name, ParquetWriter(path, "reports"), None, None)
-    with path.open("w", encoding="utf-8") as handle:
-        return await copy_records(bootstrap, catalogue.reports.name, Writer(handle, fmt), None, None)
+    with path.open("wb") as handle:
+        return await copy_records(bootstrap, catalogue.reports.name, JsonLinesWriter(handle), None, None)
 
 
 def rate(result: dict[str, float]) -> float:

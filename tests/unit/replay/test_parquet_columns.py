@@ -18,7 +18,7 @@ from tests.unit.streams.factories import figure, report, statement, synthetic_lo
 
 
 def record(offset: int, value: bytes | None, key: bytes | None = b"nagorno-karabakh") -> ReplayedRecord:
-    return ReplayedRecord(partition=0, offset=offset, timestamp_ms=1_695_232_800_000, key=key, value=value)
+    return ReplayedRecord(partition=0, offset=offset, timestamp=1_695_232_800_000, key=key, value=value)
 
 
 def test_report_fields_become_typed_columns_and_nested_lists() -> None:
