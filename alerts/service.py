@@ -21,28 +21,24 @@ from collections.abc import Callable
 from datetime import datetime
 
 import structlog
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
+from aiokafka import AIOKafkaConsumer, ConsumerRecord
 
 from alerts.engine import AlertEngine
-from alerts.kafka_io import KafkaUnavailable, TopicTail, new_producer, origin, read_backlog
+from alerts.kafka_io import KafkaUnavailable, TopicTail, new_producer, read_backlog
 from alerts.lifecycle.state import Step
 from alerts.metrics import AlertMetrics
 from alerts.notifier import StageOutcome, plan_notifications
 from alerts.ports import Dispatcher, Keys, SubmitCommand
+from alerts.publisher import AlertsPublisher
 from alerts.requests import OperatorRequests
 from alerts.secrets import SecretOpener
 from alerts.settings import AlertsSettings
-from streams import subscriptions as subs
-from streams.alerting import AlertNotified, AlertTransitioned, ResendRequested, SilenceCreated, SilenceExpired
-from streams.deliveries import SubscriptionDisableRequested
-from streams.envelope import decode, encode
+from alerts.state_records import StateRecords
+from streams.envelope import decode
 from streams.errors import UndecodableRecord
-from streams.events import DeadLettered, Event, excerpt, stable_id
 from streams.situation import SituationChanged
 
 log = structlog.get_logger("sitmon.alerts")
-
-SOURCE = "/sitmon/alerts"
 
 
 class AlertService:
@@ -64,15 +60,13 @@ class AlertService:
         self.catalogue = settings.catalogue()
         self.ready = asyncio.Event()
         self._counted: set[tuple[str, str, int, str]] = set()
-        self._producer: AIOKafkaProducer | None = None
+        self._out: AlertsPublisher | None = None
         self._tail: TopicTail | None = None
         self._situations: AIOKafkaConsumer | None = None
-        self._deferred_disables: list[SubscriptionDisableRequested] = []
-        self._deferred_resends: list[ResendRequested] = []
         self._deferred_groups: set[str] = set()
         self.secrets = SecretOpener(keys)
         self.requests = OperatorRequests(engine, dispatcher, submit, clock)
-        self._state_changed = False
+        self.state = StateRecords(self.catalogue, engine, dispatcher, self.secrets, self.requests)
 
     # --- start-up ------------------------------------------------------------------------
 
@@ -83,11 +77,8 @@ class AlertService:
         await self._tail.start()
         records = await self._tail.catch_up()
         for record in records:
-            await self._apply_record(record, live=False)
-        # disable requests last, against the final subscription states (partitions interleave)
-        for request in sorted(self._deferred_disables, key=lambda r: r.occurred_at):
-            await self._disable(request)
-        self._deferred_disables.clear()
+            await self.state.apply(record, live=False)
+        await self.state.disables_after_replay()
         self.secrets.check()  # wrong keys stop the start here, in one line
         await self._restore_observations()
         log.info(
@@ -113,11 +104,12 @@ class AlertService:
             await warm.stop()
 
     async def run(self, stop: asyncio.Event) -> None:
-        self._producer = new_producer(self.settings.kafka_bootstrap)
+        producer = new_producer(self.settings.kafka_bootstrap)
         try:
-            await self._producer.start()
+            await producer.start()
         except Exception as exc:  # aiokafka raises several types for an unreachable broker
             raise KafkaUnavailable(f"cannot reach Kafka at {self.settings.kafka_bootstrap}: {exc}") from exc
+        self._out = AlertsPublisher(producer, self.catalogue, self.clock)
         try:
             await self.rebuild()
             self._situations = AIOKafkaConsumer(
@@ -132,9 +124,7 @@ class AlertService:
             # delivery recovers only now: it looks subscriptions up in the rebuilt engine
             await self.dispatcher.start()
             await self.dispatcher.recover()
-            for request in self._deferred_resends:  # requested while the service was down
-                await self.requests.resend(request)
-            self._deferred_resends.clear()
+            await self.state.resends_after_recovery()
             # what arrived while the service was down is evaluated whole before anything is
             # notified, so an alert that changed several times meanwhile is notified once, as it is now
             steps = [step for record in await read_backlog(self._situations) for step in await self._evaluate(record)]
@@ -150,7 +140,7 @@ class AlertService:
     async def _shutdown(self) -> None:
         with contextlib.suppress(Exception):
             await self.dispatcher.stop()
-        for closer in (self._situations, self._tail, self._producer):
+        for closer in (self._situations, self._tail, self._out.producer if self._out else None):
             if closer is not None:
                 with contextlib.suppress(Exception):
                     await closer.stop()
@@ -165,7 +155,7 @@ class AlertService:
         while not stop.is_set():
             batches = await self._situations.getmany(timeout_ms=poll_ms)
             for record in await self._tail.poll():
-                await self._apply_record(record, live=True)
+                await self.state.apply(record, live=True)
             steps: list[Step] = []
             for batch in batches.values():
                 for record in batch:
@@ -179,8 +169,8 @@ class AlertService:
             # between ticks only groups with news (or waiting out group_wait) are planned; a tick,
             # or a subscription/silence change, re-plans everything (repeats, expired silences)
             changed = self.engine.take_changed_groups() | self._deferred_groups
-            if ticked or self._state_changed:
-                self._state_changed = False
+            if ticked or self.state.changed:
+                self.state.changed = False
                 await self._notify(None)
             elif changed:
                 await self._notify(changed)
@@ -196,13 +186,15 @@ class AlertService:
                 raise UndecodableRecord(f"expected situation.changed, got {getattr(event, 'type', '?')}")
         except UndecodableRecord as exc:
             self.metrics.situations.labels("dead_lettered").inc()
-            await self._dead_letter(record, str(exc))
+            await self._publisher().dead_letter(record, str(exc))
             return []
         try:
             steps = self.engine.evaluate(event, self.clock())
         except (ValueError, ArithmeticError) as exc:  # a snapshot the rules cannot read: park it, never crash-loop
             self.metrics.situations.labels("dead_lettered").inc()
-            await self._dead_letter(record, f"rule evaluation failed: {type(exc).__name__}: {exc}".splitlines()[0])
+            await self._publisher().dead_letter(
+                record, f"rule evaluation failed: {type(exc).__name__}: {exc}".splitlines()[0]
+            )
             return []
         self.metrics.situations.labels("evaluated").inc()
         return steps
@@ -213,8 +205,7 @@ class AlertService:
             transitions = [t.model_copy(update={"caught_up": True}) for t in transitions]
         for transition in transitions:
             self.engine.note_transition(transition)
-        # all sent at once and then awaited: one broker round trip per batch, order kept per key
-        await self._publish_all([(self.catalogue.alerts.name, t.group_key, t) for t in transitions])
+        await self._publisher().publish_all([(self.catalogue.alerts.name, t.group_key, t) for t in transitions])
         for transition in transitions:
             self.metrics.transitions.labels(
                 transition.kind, transition.level, transition.status, transition.reason
@@ -241,7 +232,7 @@ class AlertService:
         await asyncio.gather(
             *(self.dispatcher.submit(n.subscription, n.message) for n in plan.notifications if n.message is not None)
         )
-        await self._publish_all(
+        await self._publisher().publish_all(
             [(self.catalogue.alerts.name, n.record.group_key, n.record) for n in plan.notifications]
         )
         for notification in plan.notifications:
@@ -263,80 +254,10 @@ class AlertService:
                 self._counted.add(key)
                 self.metrics.notifications.labels(outcome.outcome, outcome.reason).inc()
 
-    # --- state records (rebuild and live) ------------------------------------------------
-
-    async def _apply_record(self, record: ConsumerRecord, *, live: bool) -> None:
-        if record.topic == self.catalogue.subscriptions.name and record.value is None:
-            if record.key is not None:
-                self.secrets.forget(record.key.decode("utf-8", errors="replace"))
-                self.engine.forget_subscription(record.key.decode("utf-8", errors="replace"))
-                self._state_changed = True
-            return
-        try:
-            event = decode(record.value)
-        except UndecodableRecord as exc:
-            if record.topic != self.catalogue.deliveries.name:
-                log.warning("alerts.undecodable_state_record", origin=origin(record), reason=str(exc))
-            return
-        if isinstance(event, ResendRequested):
-            if live:
-                await self.requests.resend(event)
-            else:  # carried out once delivery has recovered; one already answered is skipped there
-                self._deferred_resends.append(event)
-        elif isinstance(event, SubscriptionDisableRequested):
-            if live:
-                await self._disable(event)
-            else:
-                self._deferred_disables.append(event)
-        elif isinstance(event, subs.SubscriptionEvent):
-            opened = self.secrets.open(event, live=live)
-            if opened is not None:
-                self.engine.apply(opened)
-                self._state_changed = True
-                if live:
-                    await self._release_if_active(opened.subscription.subscription_id)
-        elif isinstance(event, SilenceCreated | SilenceExpired) or (
-            not live and isinstance(event, AlertTransitioned | AlertNotified)
-        ):
-            self.engine.apply(event)
-            self._state_changed = True
-
-    async def _release_if_active(self, subscription_id: str) -> None:
-        """A resumed subscription gets what delivery held for it while it was paused."""
-        subscription = self.engine.subscriptions.get(subscription_id)
-        if subscription is not None and subscription.state == "active":
-            await self.dispatcher.release(subscription_id)
-
-    async def _disable(self, request: SubscriptionDisableRequested) -> None:
-        await self.disable_subscription(request.subscription_id, request.reason, request.occurred_at)
-
     async def disable_subscription(self, subscription_id: str, reason: str, at: datetime | None = None) -> None:
         """Delivery's callback when it gives up on an endpoint (410 Gone, or failing for days)."""
-        await self.requests.disable(subscription_id, reason, at)
+        await self.state.disable(subscription_id, reason, at)
 
-    # --- output --------------------------------------------------------------------------
-
-    async def _publish_all(self, items: list[tuple[str, str, Event]]) -> None:
-        assert self._producer is not None
-        pending = [
-            await self._producer.send(topic, key=key.encode(), value=encode(event, subject=key, source=SOURCE))
-            for topic, key, event in items
-        ]
-        await asyncio.gather(*pending)
-
-    async def _publish(self, topic: str, key: str, event: Event) -> None:
-        assert self._producer is not None
-        await self._producer.send_and_wait(topic, key=key.encode(), value=encode(event, subject=key, source=SOURCE))
-
-    async def _dead_letter(self, record: ConsumerRecord, reason: str) -> None:
-        where = origin(record)
-        letter = DeadLettered(
-            event_id=stable_id("dlq", where),
-            occurred_at=self.clock(),
-            stage="alerts",
-            origin=where,
-            reason=reason,
-            excerpt=excerpt(record.value or b""),
-        )
-        await self._publish(self.catalogue.dlq.name, where, letter)
-        log.warning("alerts.dead_lettered", origin=where, reason=reason)
+    def _publisher(self) -> AlertsPublisher:
+        assert self._out is not None, "run() starts the producer"
+        return self._out
