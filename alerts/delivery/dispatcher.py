@@ -1,54 +1,40 @@
-"""The dispatcher: durable hand-off from alerting, per-subscription delivery, recovery, resend.
+"""The dispatcher: durable hand-off from alerting, per-subscription queues, recovery, resend, hold.
 
 `submit` returns only once DeliveryRequested is on the deliveries topic (acks=all), so a crash
 after it cannot lose the webhook: `recover` folds the topic at start-up and re-enqueues every
 requested-but-unfinished message with its `webhook-id` and its attempt count. Every attempt
 and every end (delivered, dead-lettered, abandoned) is written to the same topic; given-up
-messages also go to the dead-letter topic. The subscription is looked up at each attempt
-through the provider alerting injects, so a pause, deletion or rotated secret is honoured.
+messages also go to the dead-letter topic. What one attempt does and what its result means
+is `alerts/delivery/attempts.py`; a paused subscription's messages are held here until resumed.
 """
 
 from __future__ import annotations
 
 import asyncio
 import random
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import httpx
 import structlog
 from prometheus_client import CollectorRegistry
 
-from alerts.delivery import breaker as cb
-from alerts.delivery import policy
+from alerts.delivery.attempts import EXHAUSTED, Attempts, DisableCallback, SubscriptionLookup
 from alerts.delivery.endpoint import EndpointQueue, Job
 from alerts.delivery.held import HeldMessages
 from alerts.delivery.journal import DeliveryJournal
 from alerts.delivery.metrics import DeliveryMetrics
 from alerts.delivery.recorder import DeliveryRecorder
-from alerts.delivery.sender import AttemptResult, send_attempt
 from alerts.delivery.settings import DeliverySettings
-from alerts.delivery.signing import webhook_body, webhook_headers
+from alerts.delivery.signing import webhook_body
 from alerts.errors import UnknownDelivery
 from netguard.ssrf import AsyncResolver, async_system_resolver
-from streams.deliveries import (
-    DeliveryLog,
-    DeliveryRecord,
-    DeliveryRequested,
-    OutboundMessage,
-    SubscriptionDisableRequested,
-    requested_event_id,
-)
-from streams.events import stable_id
+from streams.deliveries import DeliveryLog, DeliveryRecord, DeliveryRequested, OutboundMessage, requested_event_id
 from streams.subscriptions import Subscription
 
 log = structlog.get_logger("sitmon.alerts.delivery")
 
-SubscriptionLookup = Callable[[str], Subscription | None]
-DisableCallback = Callable[[str, str], Awaitable[None]]
-EXHAUSTED = "exhausted"
 QUEUE_FULL = "queue_full"
-ENDPOINT_FAILING = "endpoint_failing"
 
 
 def _utc_now() -> datetime:
@@ -70,19 +56,25 @@ class Dispatcher:
         rng: random.Random | None = None,
     ) -> None:
         self._journal = journal
-        self._client = client
-        self._subscriptions = subscriptions
         self._settings = settings
         self._policy = settings.retry_policy()
-        self._breaker_config = settings.breaker()
-        self._networks = settings.networks()
-        self._on_disable = on_disable
         self._clock = clock
-        self._resolver = resolver
-        self._rng = rng or random.Random()
         self.metrics = DeliveryMetrics(registry or CollectorRegistry())
         self.log = DeliveryLog()  # the fold of everything written (and replayed): the API may read it
         self._recorder = DeliveryRecorder(journal, self.log, self.metrics, clock)
+        self._attempts = Attempts(
+            client=client,
+            subscriptions=subscriptions,
+            settings=settings,
+            recorder=self._recorder,
+            delivery_log=self.log,
+            metrics=self.metrics,
+            hold=self._hold,
+            on_disable=on_disable,
+            clock=clock,
+            resolver=resolver,
+            rng=rng or random.Random(),
+        )
         self._queues: dict[str, EndpointQueue] = {}
         self._requesting: dict[tuple[str, str, int], asyncio.Future[None]] = {}  # (subscription, message, series)
         self._held: dict[str, HeldMessages] = {}  # paused subscriptions' messages, for their resume
@@ -189,7 +181,7 @@ class Dispatcher:
             queue = EndpointQueue(
                 subscription_id,
                 self._settings.queue_limit,
-                self._handle,
+                self._attempts.run,
                 self._update_gauges,
                 self._settings.journal_retry_s,
             )
@@ -205,7 +197,7 @@ class Dispatcher:
         open_circuits = sum(1 for q in self._queues.values() if q.breaker.state != "closed")
         self.metrics.depths((len(q) for q in self._queues.values()), open_circuits)
 
-    # --- one attempt -------------------------------------------------------------------------
+    # --- holding a paused subscription's messages ----------------------------------------------
 
     async def release(self, subscription_id: str) -> int:
         """The subscription was resumed: send what was held for it, in request order. Returns how many."""
@@ -231,94 +223,3 @@ class Dispatcher:
     async def _abandon_held(self, dropped: list[tuple[Job, str]]) -> None:
         for job, reason in dropped:
             await self._recorder.record(self._recorder.finished(job, "abandoned", reason, job.attempts_made))
-
-    async def _handle(self, queue: EndpointQueue, job: Job) -> None:
-        subscription = self._subscriptions(job.message.subscription_id)
-        if subscription is not None and subscription.state == "paused":
-            await self._hold(job)  # sent on resume (release), in order
-            return
-        if subscription is None or subscription.state != "active":
-            reason = "subscription_deleted" if subscription is None else f"subscription_{subscription.state}"
-            await self._recorder.record(self._recorder.finished(job, "abandoned", reason, job.attempts_made))
-            return
-        now = self._clock()
-        loop = asyncio.get_running_loop()
-        queue.breaker = cb.before_attempt(queue.breaker, loop.time())
-        result = await send_attempt(
-            self._client,
-            subscription.url,
-            job.body,
-            webhook_headers(job.message.message_id, job.body, subscription.secrets, now),
-            allowed_networks=self._networks,
-            resolver=self._resolver,
-            attempt_timeout_s=self._settings.attempt_timeout_s,
-            connect_timeout_s=self._settings.connect_timeout_s,
-            now=now,
-        )
-        attempt = job.attempts_made + 1
-        self.metrics.attempt_duration.observe(result.duration_s)
-        log.info(
-            "webhook.attempt",
-            subscription=job.message.subscription_id,
-            message=job.message.message_id,
-            attempt=attempt,
-            status=result.status_code,
-            reason=result.reason,
-            duration_s=round(result.duration_s, 4),
-        )
-        if result.verdict == "delivered":
-            queue.breaker = cb.after_success(queue.breaker)
-            await self._recorder.record(
-                self._recorder.attempted(job, attempt, result, "delivered"),
-                self._recorder.finished(job, "delivered", policy.OK, attempt),
-            )
-            self.metrics.latency.observe(max(0.0, (self._clock() - job.requested_at).total_seconds()))
-        elif result.verdict == "retry":
-            await self._retry(queue, job, attempt, result)
-        else:
-            if result.reason == policy.CLIENT_ERROR:  # it answered: the endpoint is up, the request was refused
-                queue.breaker = cb.after_success(queue.breaker)
-            attempted = self._recorder.attempted(job, attempt, result, "failed")
-            await self._recorder.give_up(job, result.reason, result.detail, attempt, attempted)
-            if result.verdict == "gone":
-                await self._disable(queue, "endpoint_gone", result.detail)
-
-    async def _retry(self, queue: EndpointQueue, job: Job, attempt: int, result: AttemptResult) -> None:
-        loop = asyncio.get_running_loop()
-        retry_after = result.retry_after_s
-        hold = min(retry_after, self._policy.retry_after_cap_s) if retry_after is not None else None
-        queue.breaker = cb.after_failure(queue.breaker, loop.time(), self._breaker_config, hold)
-        delay = policy.next_delay(self._policy, attempt, result.reason, retry_after, self._rng.uniform)
-        if delay is None:
-            attempted = self._recorder.attempted(job, attempt, result, "failed")
-            detail = f"gave up after {attempt} attempts; last: {result.detail}"
-            await self._recorder.give_up(job, EXHAUSTED, detail, attempt, attempted)
-        else:
-            next_at = self._clock() + timedelta(seconds=delay)
-            await self._recorder.record(self._recorder.attempted(job, attempt, result, "retrying", next_at))
-            queue.push(
-                Job(job.message, job.series, attempt, job.requested_at, job.body), loop.time() + delay
-            )  # never refused: this job's own slot was just freed
-        failing_since = self.log.health(job.message.subscription_id).failing_since
-        if policy.should_disable_failing(failing_since, self._clock(), self._policy):
-            await self._disable(queue, ENDPOINT_FAILING, f"every attempt failed since {failing_since}")
-
-    async def _disable(self, queue: EndpointQueue, reason: str, detail: str) -> None:
-        subscription_id = queue.subscription_id
-        now = self._clock()
-        await self._recorder.record(
-            SubscriptionDisableRequested(
-                event_id=stable_id("delivery.disable", subscription_id, reason, now.isoformat()),
-                occurred_at=now,
-                subscription_id=subscription_id,
-                reason="endpoint_gone" if reason == "endpoint_gone" else "endpoint_failing",
-                detail=detail,
-                failing_since=self.log.health(subscription_id).failing_since,
-            )
-        )
-        log.warning("webhook.subscription_disable_requested", subscription=subscription_id, reason=reason)
-        queue.retired = True
-        for waiting in queue.drain():
-            await self._recorder.give_up(waiting, reason, f"subscription disabled: {detail}", waiting.attempts_made)
-        if self._on_disable is not None:
-            await self._on_disable(subscription_id, reason)
