@@ -8,16 +8,23 @@ a body that does not validate (with the field's path).
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from prometheus_client import CONTENT_TYPE_LATEST, Counter, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from services.api import routes_articles, routes_feeds, routes_silences, routes_situation, routes_subscriptions
+from services.api import (
+    routes_articles,
+    routes_deliveries,
+    routes_feeds,
+    routes_silences,
+    routes_situation,
+    routes_subscriptions,
+)
 from services.api.deps import ApiDeps
 from services.api.errors import UNPROCESSABLE
+from services.api.read_fence import ReadFenceMiddleware
+from services.api.request_count import RequestCounter
 
 
 def _one_line(exc: RequestValidationError) -> str:
@@ -39,20 +46,8 @@ def create_app(api: ApiDeps) -> FastAPI:
         "Send `Authorization: Bearer <SITMON_API_TOKEN>`.",
     )
     app.state.deps = api
-    requests = Counter(
-        "sitmon_api_requests",
-        "API requests by method, route template and status",
-        ["method", "route", "status"],
-        registry=api.registry,
-    )
-
-    @app.middleware("http")
-    async def count(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
-        route = request.scope.get("route")
-        template = getattr(route, "path", "unmatched")  # the template, never ids: bounded labels
-        requests.labels(request.method, template, str(response.status_code)).inc()
-        return response
+    app.add_middleware(ReadFenceMiddleware)  # one freshness check per request, however many reads
+    app.add_middleware(RequestCounter, registry=api.registry)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -67,6 +62,7 @@ def create_app(api: ApiDeps) -> FastAPI:
         return Response(generate_latest(api.registry), media_type=CONTENT_TYPE_LATEST)
 
     app.include_router(routes_subscriptions.router)
+    app.include_router(routes_deliveries.router)
     app.include_router(routes_silences.router)
     app.include_router(routes_situation.router)
     app.include_router(routes_articles.router)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from services.api.auth import Principal
 from services.api.deps import ApiDeps
-from streams.access import AuditOutcome, AuditRecorded
-from streams.events import stable_id
+from streams.access import AuditOutcome, audit_record
 
 
 async def record(
@@ -18,16 +17,6 @@ async def record(
     reason: str | None = None,
     version: int | None = None,
 ) -> None:
-    now = api.clock()
     await api.log.record_audit(
-        AuditRecorded(
-            event_id=stable_id("audit", principal.name, action, target, now.isoformat(), outcome),
-            occurred_at=now,
-            actor=principal.name,
-            action=action,
-            target=target,
-            outcome=outcome,
-            reason=reason,
-            version=version,
-        )
+        audit_record(principal.name, action, target, api.clock(), outcome=outcome, reason=reason, version=version)
     )

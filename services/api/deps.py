@@ -24,7 +24,8 @@ class ApiDeps:
     feeds: FeedDesk | None = None  # /feeds; None: the routes answer 503
 
 
-def deps(request: Request) -> ApiDeps:
+async def deps(request: Request) -> ApiDeps:
+    # async: FastAPI runs a plain `def` dependency in a worker thread, two thread switches per request
     found = request.app.state.deps
     assert isinstance(found, ApiDeps)
     return found

@@ -1,9 +1,10 @@
 """The EventLog port on Kafka: read a topic from its beginning to its current end, append with acks=all.
 
-Each read replays the topic (no consumer group, no state kept between requests): right for
-the one-shot commands (`sitmon subscribe`, `sitmon subscriptions`, `sitmon tokens`), which
-read once and exit. The long-running API uses `LiveEventLog` (live_log.py), whose reads
-answer from a read model a consumer keeps current.
+Each read replays the topic into a fresh `ReadModel` (no consumer group, no state kept between
+requests): right for the one-shot commands (`sitmon subscribe`, `sitmon subscriptions`,
+`sitmon tokens`), which read once and exit. The long-running API uses `LiveEventLog`
+(live_log.py), whose reads answer from one read model a consumer keeps current; both fold
+records with the same `ReadModel`, so a replay and a live view cannot disagree.
 """
 
 from __future__ import annotations
@@ -14,24 +15,16 @@ from typing import Protocol
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
 
+from services.api.read_model import ReadModel, decoded_or_none
+from services.api.views import DeliveryPage, SituationViews
 from services.errors import SitmonError
 from services.kafka.connect import start_client
-from streams import subscriptions as subs
-from streams.access import AnyTokenEvent, ApiToken, AuditRecorded, TokenCreated, TokenRevoked, apply_token
-from streams.alerting import ResendRequested, Silence, SilenceCreated, SilenceExpired, apply_silence
+from streams.access import AnyTokenEvent, ApiToken, AuditRecorded, TokenCreated
+from streams.alerting import ResendRequested, Silence, SilenceCreated, SilenceExpired
 from streams.any_event import SitmonEvent
-from streams.deliveries import (
-    DeliveryAttempted,
-    DeliveryFinished,
-    DeliveryLog,
-    DeliveryRecord,
-    DeliveryRequested,
-    SubscriptionDisableRequested,
-)
-from streams.envelope import decode, encode
-from streams.errors import UndecodableRecord
+from streams.deliveries import DeliveryRecord
+from streams.envelope import encode
 from streams.events import Event
-from streams.situation import SituationChanged
 from streams.subscription_commands import Decision, SubscriptionCommand
 from streams.subscriptions import Subscription
 from streams.topics import Catalogue
@@ -42,7 +35,6 @@ class SubscriptionCommands(Protocol):
 
 
 SOURCE = "/sitmon/api"
-DELIVERY_EVENTS = (DeliveryRequested, DeliveryAttempted, DeliveryFinished, SubscriptionDisableRequested)
 METADATA_TIMEOUT_S = 15.0
 
 
@@ -112,19 +104,22 @@ class KafkaEventLog:
     async def _publish(self, topic: str, key: str, event: Event) -> None:
         await self._send(topic, key, encode(event, subject=key, source=SOURCE))
 
+    async def _folded(self, suffix: str, key: str | None = None) -> ReadModel:
+        """A read model of one topic, replayed from its beginning (only the records keyed `key`, when given)."""
+        model = ReadModel()
+        wanted = key.encode() if key is not None else None
+        for record in await read_topic(self.bootstrap, self.catalogue.get(suffix).name):
+            if wanted is None or record.key is None or record.key == wanted:
+                model.apply(suffix, record.key, record.value)
+        return model
+
     # --- subscriptions ---------------------------------------------------------------------
 
     async def subscriptions(self) -> dict[str, Subscription]:
-        folded: dict[str, Subscription] = {}
-        for record in await read_topic(self.bootstrap, self.catalogue.subscriptions.name):
-            if record.value is None:
-                if record.key is not None:
-                    folded = subs.apply_tombstone(folded, record.key.decode("utf-8", errors="replace"))
-                continue
-            event = decode_or_none(record)
-            if isinstance(event, subs.SubscriptionEvent):
-                folded = subs.apply(folded, event)
-        return folded
+        return (await self._folded("subscriptions")).subscriptions
+
+    async def subscription(self, subscription_id: str) -> Subscription | None:
+        return (await self.subscriptions()).get(subscription_id)
 
     async def submit_subscription(self, command: SubscriptionCommand) -> Decision:
         if self.writer is None:
@@ -134,12 +129,7 @@ class KafkaEventLog:
     # --- API tokens and the audit trail --------------------------------------------------
 
     async def api_tokens(self) -> dict[str, ApiToken]:
-        folded: dict[str, ApiToken] = {}
-        for record in await read_topic(self.bootstrap, self.catalogue.tokens.name):
-            event = decode_or_none(record)
-            if isinstance(event, TokenCreated | TokenRevoked):
-                folded = apply_token(folded, event)
-        return folded
+        return (await self._folded("tokens")).tokens
 
     async def publish_token_event(self, event: AnyTokenEvent) -> None:
         key = event.token.name if isinstance(event, TokenCreated) else event.name
@@ -158,42 +148,22 @@ class KafkaEventLog:
     # --- the alerts topic ------------------------------------------------------------------
 
     async def silences(self) -> dict[str, Silence]:
-        folded: dict[str, Silence] = {}
-        for record in await read_topic(self.bootstrap, self.catalogue.alerts.name):
-            event = decode_or_none(record)
-            if isinstance(event, SilenceCreated | SilenceExpired):
-                folded = apply_silence(folded, event)
-        return folded
+        return (await self._folded("alerts")).silences
 
     async def publish_alert_event(self, key: str, event: SilenceCreated | SilenceExpired | ResendRequested) -> None:
         await self._publish(self.catalogue.alerts.name, key, event)
 
-    # --- read-only views -------------------------------------------------------------------
+    # --- read-only views ---------------------------------------------------------------------
 
-    async def situations(self) -> dict[str, SituationChanged]:
-        latest: dict[str, SituationChanged] = {}
-        for record in await read_topic(self.bootstrap, self.catalogue.situation.name):
-            event = decode_or_none(record)
-            if isinstance(event, SituationChanged):
-                current = latest.get(event.region)
-                if current is None or event.sequence >= current.sequence:
-                    latest[event.region] = event
-        return latest
+    async def situation_view(self, region: str | None = None) -> SituationViews:
+        return (await self._folded("situation")).situation
 
-    async def deliveries(self, subscription_id: str, limit: int | None = None) -> list[DeliveryRecord]:
-        log = DeliveryLog()
-        for record in await read_topic(self.bootstrap, self.catalogue.deliveries.name):
-            if record.key is not None and record.key.decode("utf-8", errors="replace") != subscription_id:
-                continue
-            event = decode_or_none(record)
-            if isinstance(event, DELIVERY_EVENTS):
-                log.apply(event)
-        newest = sorted(log.records(subscription_id), key=lambda r: r.requested_at, reverse=True)
-        return newest if limit is None else newest[:limit]
+    async def delivery_page(self, subscription_id: str, limit: int, before: str | None = None) -> DeliveryPage:
+        return (await self._folded("deliveries", subscription_id)).deliveries.page(subscription_id, limit, before)
+
+    async def delivery(self, subscription_id: str, message_id: str) -> DeliveryRecord | None:
+        return (await self._folded("deliveries", subscription_id)).deliveries.get(subscription_id, message_id)
 
 
 def decode_or_none(record: ConsumerRecord) -> SitmonEvent | None:
-    try:
-        return decode(record.value)
-    except UndecodableRecord:
-        return None  # the consumers that own the topic dead-letter it; a view skips it
+    return decoded_or_none(record.value)

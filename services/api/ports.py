@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+from services.api.views import DeliveryPage, SituationViews
 from streams.access import ApiToken, AuditRecorded
 from streams.alerting import ResendRequested, Silence, SilenceCreated, SilenceExpired
 from streams.deliveries import DeliveryRecord
 from streams.feeds import FeedBook, FeedSource
-from streams.situation import SituationChanged
 from streams.subscription_commands import Decision, SubscriptionCommand
 from streams.subscriptions import Subscription
 
@@ -24,6 +24,9 @@ UrlCheck = Callable[[str], None]
 class EventLog(Protocol):
     async def subscriptions(self) -> dict[str, Subscription]:
         """The subscriptions topic, folded (read to its current end)."""
+
+    async def subscription(self, subscription_id: str) -> Subscription | None:
+        """One subscription of the folded topic, or None."""
 
     async def submit_subscription(self, command: SubscriptionCommand) -> Decision:
         """Hand a change to the subscriptions topic's single writer: applied, unchanged, or rejected
@@ -41,12 +44,16 @@ class EventLog(Protocol):
     async def record_audit(self, event: AuditRecorded) -> None:
         """Durably append an admin action to the audit topic."""
 
-    async def situations(self) -> dict[str, SituationChanged]:
-        """The latest SituationChanged per region."""
+    async def situation_view(self, region: str | None = None) -> SituationViews:
+        """The latest SituationChanged per region, with its JSON body ready; `region`: the one the
+        caller wants, so that a region the view does not know yet is looked for on the broker first."""
 
-    async def deliveries(self, subscription_id: str, limit: int | None = None) -> list[DeliveryRecord]:
-        """The delivery log of one subscription (the deliveries topic, folded), newest request first,
-        at most `limit` records."""
+    async def delivery_page(self, subscription_id: str, limit: int, before: str | None = None) -> DeliveryPage:
+        """A page of one subscription's delivery log (the deliveries topic, folded): the newest `limit`
+        messages requested before the message `before` (UnknownCursor: not one of its messages)."""
+
+    async def delivery(self, subscription_id: str, message_id: str) -> DeliveryRecord | None:
+        """One message's delivery record."""
 
 
 class PushedLine(Protocol):

@@ -1,30 +1,25 @@
-"""/subscriptions: create (the secret shown once), list, show, change, pause, resume, rotate, delete;
-and each subscription's delivery log and resend."""
+"""/subscriptions: create (the secret shown once), list, show, change, pause, resume, rotate, delete.
+(Each subscription's delivery log and resend: routes_deliveries.py.)"""
 
 from __future__ import annotations
 
 import asyncio
 from typing import Any
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Query, Response, status
+from fastapi import APIRouter, Depends, HTTPException, Response, status
 from pydantic import ValidationError
 
-from services.api import audit
 from services.api.auth import Principal, require_admin, require_read
 from services.api.deps import ApiDeps, deps
-from services.api.errors import UNPROCESSABLE, not_found, unprocessable
+from services.api.errors import not_found, unprocessable
 from services.api.schemas import (
-    Accepted,
-    DeliveryOut,
     SubscriptionIn,
     SubscriptionOut,
     SubscriptionPatch,
     SubscriptionWithSecret,
 )
+from services.api.subscription_change import SubscriptionChange, subscription_change
 from streams import subscriptions as subs
-from streams.alerting import ResendRequested, resend_key
-from streams.events import stable_id
-from streams.subscription_commands import Action, Applied, Rejected, SubscriptionCommand, Unchanged
 
 router = APIRouter(prefix="/subscriptions", tags=["subscriptions"], dependencies=[Depends(require_read)])
 
@@ -39,8 +34,8 @@ async def _checked_url(api: ApiDeps, url: str) -> None:
         ) from exc
 
 
-async def _get(api: ApiDeps, subscription_id: str) -> subs.Subscription:
-    found = (await api.log.subscriptions()).get(subscription_id)
+async def existing(api: ApiDeps, subscription_id: str) -> subs.Subscription:
+    found = await api.log.subscription(subscription_id)
     if found is None:
         raise not_found(f"no subscription {subscription_id!r}")
     return found
@@ -56,45 +51,6 @@ def _invalid(exc: ValidationError | ValueError) -> HTTPException:
     return unprocessable(message)
 
 
-async def _submit(api: ApiDeps, command: SubscriptionCommand) -> Applied | Unchanged:
-    """Hand the change to the single writer; a stale version is 409, an unknown id 404, a bad value 422."""
-    decision = await api.log.submit_subscription(command)
-    if isinstance(decision, Rejected):
-        status_code = {"stale": 409, "exists": 409, "not_found": 404}.get(decision.kind, UNPROCESSABLE)
-        raise HTTPException(status_code, decision.reason)
-    return decision
-
-
-def _out(response: Response, sub: subs.Subscription) -> SubscriptionOut:
-    response.headers["ETag"] = f'"{sub.version}"'
-    return SubscriptionOut.of(sub)
-
-
-def _command(
-    action: Action, subscription_id: str, who: Principal, if_match: str | None, **fields: Any
-) -> SubscriptionCommand:
-    return SubscriptionCommand(
-        action=action,
-        subscription_id=subscription_id,
-        actor=who.name,
-        expected_version=_expected_version(if_match),
-        **fields,
-    )
-
-
-def _expected_version(if_match: str | None) -> int | None:
-    """`If-Match: "3"` (the ETag of a read) or a bare 3; absent: apply to the current version."""
-    if if_match is None:
-        return None
-    value = if_match.strip().removeprefix("W/").strip('"')
-    if not value.isdigit():
-        raise unprocessable(f'If-Match {if_match!r}: expected the subscription\'s version, e.g. "3"')
-    return int(value)
-
-
-IfMatch = Header(default=None, alias="If-Match", description="the version you read (its ETag); stale: 409")
-
-
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=SubscriptionWithSecret)
 async def create(
     body: SubscriptionIn, response: Response, api: ApiDeps = Depends(deps), who: Principal = Depends(require_admin)
@@ -105,9 +61,8 @@ async def create(
         new = subs.create(now=api.clock(), **body.model_dump()).subscription
     except (ValidationError, ValueError) as exc:
         raise _invalid(exc) from exc
-    done = await _submit(api, _command("create", new.subscription_id, who, None, new=new))
-    sub = done.subscription
-    return SubscriptionWithSecret(**_out(response, sub).model_dump(), secret=new.secrets[0].secret)
+    sub = await SubscriptionChange(api, who, new.subscription_id).submit("create", response, new=new)
+    return SubscriptionWithSecret(**SubscriptionOut.of(sub).model_dump(), secret=new.secrets[0].secret)
 
 
 @router.get("", response_model=list[SubscriptionOut])
@@ -118,109 +73,44 @@ async def list_all(api: ApiDeps = Depends(deps)) -> list[SubscriptionOut]:
 
 @router.get("/{subscription_id}", response_model=SubscriptionOut)
 async def show(subscription_id: str, api: ApiDeps = Depends(deps)) -> SubscriptionOut:
-    return SubscriptionOut.of(await _get(api, subscription_id))
+    return SubscriptionOut.of(await existing(api, subscription_id))
 
 
 @router.patch("/{subscription_id}", response_model=SubscriptionOut)
 async def change(
-    subscription_id: str,
-    body: SubscriptionPatch,
-    response: Response,
-    api: ApiDeps = Depends(deps),
-    who: Principal = Depends(require_admin),
-    if_match: str | None = IfMatch,
+    body: SubscriptionPatch, response: Response, change: SubscriptionChange = Depends(subscription_change)
 ) -> SubscriptionOut:
     changes: dict[str, Any] = body.model_dump(exclude_none=True)
     if not changes:
         raise unprocessable("nothing to change: give at least one field")
     if "url" in changes:
-        await _checked_url(api, changes["url"])
-    done = await _submit(api, _command("update", subscription_id, who, if_match, changes=changes))
-    return _out(response, done.subscription)
+        await _checked_url(change.api, changes["url"])
+    return SubscriptionOut.of(await change.submit("update", response, changes=changes))
 
 
 @router.post("/{subscription_id}/pause", response_model=SubscriptionOut)
-async def pause(
-    subscription_id: str,
-    response: Response,
-    api: ApiDeps = Depends(deps),
-    who: Principal = Depends(require_admin),
-    if_match: str | None = IfMatch,
-) -> SubscriptionOut:
+async def pause(response: Response, change: SubscriptionChange = Depends(subscription_change)) -> SubscriptionOut:
     """Stop notifications; pausing a paused subscription records nothing."""
-    done = await _submit(api, _command("pause", subscription_id, who, if_match))
-    return _out(response, done.subscription)
+    return SubscriptionOut.of(await change.submit("pause", response))
 
 
 @router.post("/{subscription_id}/resume", response_model=SubscriptionOut)
-async def resume(
-    subscription_id: str,
-    response: Response,
-    api: ApiDeps = Depends(deps),
-    who: Principal = Depends(require_admin),
-    if_match: str | None = IfMatch,
-) -> SubscriptionOut:
+async def resume(response: Response, change: SubscriptionChange = Depends(subscription_change)) -> SubscriptionOut:
     """Back to active, from paused or disabled (after fixing the endpoint)."""
-    done = await _submit(api, _command("resume", subscription_id, who, if_match))
-    return _out(response, done.subscription)
+    return SubscriptionOut.of(await change.submit("resume", response))
 
 
 @router.post("/{subscription_id}/rotate-secret", response_model=SubscriptionWithSecret)
 async def rotate_secret(
-    subscription_id: str,
-    response: Response,
-    api: ApiDeps = Depends(deps),
-    who: Principal = Depends(require_admin),
-    if_match: str | None = IfMatch,
+    response: Response, change: SubscriptionChange = Depends(subscription_change)
 ) -> SubscriptionWithSecret:
     """A new signing secret, shown this once; the old one keeps signing alongside it for 24 hours."""
-    secret = subs.new_secret(api.clock())
-    done = await _submit(api, _command("rotate_secret", subscription_id, who, if_match, secret=secret))
-    return SubscriptionWithSecret(**_out(response, done.subscription).model_dump(), secret=secret.secret)
+    secret = subs.new_secret(change.api.clock())
+    sub = await change.submit("rotate_secret", response, secret=secret)
+    return SubscriptionWithSecret(**SubscriptionOut.of(sub).model_dump(), secret=secret.secret)
 
 
 @router.delete("/{subscription_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete(
-    subscription_id: str,
-    api: ApiDeps = Depends(deps),
-    who: Principal = Depends(require_admin),
-    if_match: str | None = IfMatch,
-) -> Response:
-    await _submit(api, _command("delete", subscription_id, who, if_match))
+async def delete(response: Response, change: SubscriptionChange = Depends(subscription_change)) -> Response:
+    await change.submit("delete", response)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
-
-
-@router.get("/{subscription_id}/deliveries", response_model=list[DeliveryOut])
-async def deliveries(
-    subscription_id: str,
-    api: ApiDeps = Depends(deps),
-    limit: int = Query(100, ge=1, le=1000, description="at most this many messages, the newest"),
-) -> list[DeliveryOut]:
-    """The messages sent to this subscription, with their attempts' outcome (newest first)."""
-    await _get(api, subscription_id)
-    records = await api.log.deliveries(subscription_id, limit)
-    return [DeliveryOut.of(r) for r in sorted(records, key=lambda r: r.requested_at, reverse=True)]
-
-
-@router.post(
-    "/{subscription_id}/deliveries/{message_id}/resend",
-    status_code=status.HTTP_202_ACCEPTED,
-    response_model=Accepted,
-)
-async def resend(
-    subscription_id: str, message_id: str, api: ApiDeps = Depends(deps), who: Principal = Depends(require_admin)
-) -> Accepted:
-    """Deliver a message again (same webhook-id); the running alerts service performs it."""
-    await _get(api, subscription_id)
-    if not any(r.message.message_id == message_id for r in await api.log.deliveries(subscription_id)):
-        raise not_found(f"no message {message_id!r} was sent to subscription {subscription_id!r}")
-    now = api.clock()
-    request = ResendRequested(
-        event_id=stable_id("resend", subscription_id, message_id, now.isoformat()),
-        occurred_at=now,
-        subscription_id=subscription_id,
-        message_id=message_id,
-    )
-    await api.log.publish_alert_event(resend_key(subscription_id), request)
-    await audit.record(api, who, "delivery.resend", f"{subscription_id}/{message_id}")
-    return Accepted(detail=f"resend of {message_id} requested; `sitmon alerts` delivers it with the same webhook-id")

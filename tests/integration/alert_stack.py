@@ -79,6 +79,15 @@ async def api_client(
 ) -> AsyncIterator[httpx.AsyncClient]:
     """The real API app on the real broker, called in-process (same event loop as the test), reading
     from the read model its live event log keeps current — as `sitmon api` does."""
+    async with live_api(bootstrap, catalogue, token, allowed_networks) as (client, _):
+        yield client
+
+
+@contextlib.asynccontextmanager
+async def live_api(
+    bootstrap: str, catalogue: Catalogue, token: str, allowed_networks: str = "127.0.0.0/8"
+) -> AsyncIterator[tuple[httpx.AsyncClient, LiveEventLog]]:
+    """`api_client` and the live event log behind it (whose work a test can count)."""
     log = LiveEventLog(bootstrap, catalogue, writer(bootstrap, catalogue))
     await log.start()
     networks = parse_allowed_networks(allowed_networks)
@@ -92,7 +101,7 @@ async def api_client(
     transport = httpx.ASGITransport(app=create_app(deps))
     try:
         async with httpx.AsyncClient(transport=transport, base_url="http://sitmon-api") as client:
-            yield client
+            yield client, log
     finally:
         await log.stop()
 

@@ -5,16 +5,29 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 
 import httpx
 import pytest
 
+from streams import subscriptions as subs
 from streams.topics import Catalogue
-from tests.integration.alert_stack import NK, api_client, fast_settings, killed, publish, running_alerts, snapshot
+from tests.integration.alert_stack import (
+    NK,
+    api_client,
+    fast_settings,
+    killed,
+    live_api,
+    publish,
+    running_alerts,
+    snapshot,
+    store_subscription,
+)
 from tests.webhook_receiver import WebhookReceiver, payload_of
 
 pytestmark = pytest.mark.integration
 TOKEN = "integration-token"
+NOW = datetime(2026, 12, 7, tzinfo=UTC)
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
@@ -84,3 +97,37 @@ async def test_subscribe_through_the_api_then_deliveries_and_resend(
             arrivals = await receiver.wait_for_async(2, path="/api", timeout=20)
     assert [a.webhook_id for a in arrivals] == [first[0].webhook_id] * 2
     assert all(a.verified for a in arrivals)
+
+
+async def test_reads_ask_the_broker_only_where_a_write_could_be_missed(bootstrap: str, catalogue: Catalogue) -> None:
+    async with live_api(bootstrap, catalogue, TOKEN) as (api, log):
+        created = await api.post("/subscriptions", json={"url": "http://127.0.0.1:9/hook"}, headers=AUTH)
+        assert created.status_code == 201, created.text
+        sub_id = created.json()["subscription_id"]
+        # written by another process a moment before: a miss would ask the broker, so it is found at once
+        other = await store_subscription(bootstrap, catalogue, subs.create(url="http://127.0.0.1:9/other", now=NOW))
+        found = await api.get(f"/subscriptions/{other.subscription_id}", headers=AUTH)
+        assert found.status_code == 200, found.text
+        await publish(bootstrap, catalogue.situation.name, NK, snapshot(killed(12), sequence=1))
+        assert await _eventually_best(api, 12)  # (a region not known yet asks the broker)
+        # the listing of what people write is fenced: both are there, for one round trip
+        asked = log.end_offset_requests
+        listed = (await api.get("/subscriptions", headers=AUTH)).json()
+        assert {s["subscription_id"] for s in listed} == {sub_id, other.subscription_id}
+        assert log.end_offset_requests == asked + 1
+        # the views the services derive answer from the model as it stands: no round trip at all
+        await publish(bootstrap, catalogue.situation.name, NK, snapshot(killed(32), sequence=2))
+        assert await _eventually_best(api, 32)
+        listing = await api.get(f"/subscriptions/{sub_id}/deliveries", headers=AUTH)
+        assert listing.status_code == 200 and listing.json() == []
+        assert log.end_offset_requests == asked + 1
+
+
+async def _eventually_best(api: httpx.AsyncClient, best: int) -> bool:
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:  # the follower's fetch brings the snapshot within moments
+        picture = await api.get(f"/situation/{NK}", headers=AUTH)
+        if picture.status_code == 200 and picture.json()["casualties"][0]["best"] == best:
+            return True
+        await asyncio.sleep(0.01)
+    return False

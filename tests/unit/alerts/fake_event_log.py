@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from services.api.views import DeliveryIndex, DeliveryPage, SituationViews
 from streams import subscriptions as subs
 from streams.access import AnyTokenEvent, ApiToken, AuditRecorded, apply_token
 from streams.alerting import ResendRequested, Silence, SilenceCreated, SilenceExpired, apply_silence
-from streams.deliveries import DeliveryLog, DeliveryRecord
+from streams.deliveries import DeliveryRecord
 from streams.events import Event
 from streams.situation import SituationChanged
 from streams.subscription_commands import Applied, Decision, SubscriptionCommand, audit_of, decide
@@ -21,7 +22,7 @@ class MemoryEventLog:
         self.subscription_events: list[subs.AnySubscriptionEvent] = []
         self.alert_events: list[tuple[str, Event]] = []
         self.latest: dict[str, SituationChanged] = {}
-        self.delivery_log = DeliveryLog()
+        self.delivery_log = DeliveryIndex()
         self.token_events: list[AnyTokenEvent] = []
         self.audit: list[AuditRecorded] = []
 
@@ -30,6 +31,9 @@ class MemoryEventLog:
         for event in self.subscription_events:
             folded = subs.apply(folded, event)
         return folded
+
+    async def subscription(self, subscription_id: str) -> subs.Subscription | None:
+        return (await self.subscriptions()).get(subscription_id)
 
     async def publish_subscription(self, event: subs.AnySubscriptionEvent) -> None:
         self.subscription_events.append(event)
@@ -62,9 +66,14 @@ class MemoryEventLog:
     async def record_audit(self, event: AuditRecorded) -> None:
         self.audit.append(event)
 
-    async def situations(self) -> dict[str, SituationChanged]:
-        return dict(self.latest)
+    async def situation_view(self, region: str | None = None) -> SituationViews:
+        view = SituationViews()
+        for picture in self.latest.values():
+            view.apply(picture)
+        return view
 
-    async def deliveries(self, subscription_id: str, limit: int | None = None) -> list[DeliveryRecord]:
-        newest = sorted(self.delivery_log.records(subscription_id), key=lambda r: r.requested_at, reverse=True)
-        return newest if limit is None else newest[:limit]
+    async def delivery_page(self, subscription_id: str, limit: int, before: str | None = None) -> DeliveryPage:
+        return self.delivery_log.page(subscription_id, limit, before)
+
+    async def delivery(self, subscription_id: str, message_id: str) -> DeliveryRecord | None:
+        return self.delivery_log.get(subscription_id, message_id)

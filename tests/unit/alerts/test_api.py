@@ -177,6 +177,27 @@ def test_deliveries_and_resend(client: TestClient, log: MemoryEventLog) -> None:
     assert unknown.status_code == 404
 
 
+def test_deliveries_come_in_pages_linked_by_a_cursor(client: TestClient, log: MemoryEventLog) -> None:
+    sub_id = str(_subscribe(client)["subscription_id"])
+    for n in range(5):
+        message = OutboundMessage(
+            message_id=f"msg_{n}", subscription_id=sub_id, event_type="alert.fired", data={}, created_at=NOW
+        )
+        log.delivery_log.apply(
+            DeliveryRequested(event_id=f"d{n}", occurred_at=NOW + timedelta(minutes=n), message=message)
+        )
+    shown: list[str] = []
+    path: str | None = f"/subscriptions/{sub_id}/deliveries?limit=2"
+    while path is not None:
+        response = client.get(path, headers=AUTH)
+        assert response.status_code == 200, response.text
+        shown += [d["message_id"] for d in response.json()]
+        path = response.links.get("next", {}).get("url")
+    assert shown == ["msg_4", "msg_3", "msg_2", "msg_1", "msg_0"]
+    unknown = client.get(f"/subscriptions/{sub_id}/deliveries?before=msg_nope", headers=AUTH)
+    assert unknown.status_code == 422 and "msg_nope" in unknown.json()["detail"]
+
+
 def test_openapi_is_served_and_metrics_count_requests(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
     assert "/subscriptions/{subscription_id}/rotate-secret" in schema["paths"]

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from services.api.read_model import ReadModel
+from services.api.schemas import DeliveryOut
+from services.api.views import UnknownCursor
 from streams import subscriptions as subs
 from streams.deliveries import DeliveryAttempted, DeliveryFinished, DeliveryRequested, OutboundMessage
 from streams.envelope import encode
@@ -81,11 +86,11 @@ def test_deliveries_are_listed_newest_first_and_limited() -> None:
             attempts=1,
         ),
     )
-    assert [r.message.message_id for r in model.deliveries("s1")] == ["m3", "m2", "m1", "m0"]
-    assert [r.message.message_id for r in model.deliveries("s1", 2)] == ["m3", "m2"]
-    assert model.deliveries("s1", 2)[0].status == "delivered"
-    assert [r.message.message_id for r in model.deliveries("s2")] == ["m9"]
-    assert model.deliveries("nobody") == []
+    assert listed(model, "s1", 10) == ["m3", "m2", "m1", "m0"]
+    assert listed(model, "s1", 2) == ["m3", "m2"]
+    assert json.loads(model.deliveries.page("s1", 2).body)[0]["status"] == "delivered"
+    assert listed(model, "s2", 10) == ["m9"]
+    assert listed(model, "nobody", 10) == []
 
 
 def test_a_redelivered_request_is_indexed_once() -> None:
@@ -93,4 +98,69 @@ def test_a_redelivered_request_is_indexed_once() -> None:
     event = requested("s1", 1, AT)
     feed(model, "deliveries", "s1", event)
     feed(model, "deliveries", "s1", event)  # at-least-once
-    assert len(model.deliveries("s1")) == 1
+    assert listed(model, "s1", 10) == ["m1"]
+
+
+def listed(model: ReadModel, sub: str, limit: int, before: str | None = None) -> list[str]:
+    return [d["message_id"] for d in json.loads(model.deliveries.page(sub, limit, before).body)]
+
+
+def test_pages_follow_the_cursor_to_the_oldest_and_encode_only_what_they_show() -> None:
+    model = ReadModel()
+    for n in range(1000):
+        feed(model, "deliveries", "s1", requested("s1", n, AT + timedelta(seconds=n)))
+    seen: list[str] = []
+    before: str | None = None
+    pages = 0
+    while True:
+        page = model.deliveries.page("s1", 300, before)
+        seen += [d["message_id"] for d in json.loads(page.body)]
+        pages += 1
+        if page.next_before is None:
+            break
+        before = page.next_before
+    assert seen == [f"m{n}" for n in reversed(range(1000))]  # newest first, no gaps, no repeats
+    assert pages == 4
+    fresh = ReadModel()
+    for n in range(1000):
+        feed(fresh, "deliveries", "s1", requested("s1", n, AT + timedelta(seconds=n)))
+    fresh.deliveries.page("s1", 10, "m500")
+    assert sorted(fresh.deliveries._by_subscription["s1"].bodies) == sorted(f"m{n}" for n in range(490, 500))
+    with pytest.raises(UnknownCursor):
+        fresh.deliveries.page("s1", 10, "m-nope")
+
+
+def test_a_body_is_encoded_once_per_change_and_says_what_the_models_say() -> None:
+    model = ReadModel()
+    first = snapshot(killed(5), sequence=1, region="nk")
+    feed(model, "situation", "nk", first)
+    body = model.situation.body("nk")
+    assert body is not None and json.loads(body) == first.model_dump(mode="json")
+    assert model.situation.body("nk") is body  # the same bytes: not encoded again
+    assert json.loads(model.situation.listing()) == [first.model_dump(mode="json")]
+    second = snapshot(killed(7), sequence=2, region="nk")
+    feed(model, "situation", "nk", second)
+    assert json.loads(model.situation.body("nk") or b"") == second.model_dump(mode="json")
+    assert json.loads(model.situation.listing()) == [second.model_dump(mode="json")]
+    assert model.situation.body("atlantis") is None
+
+    event = requested("s1", 1, AT)
+    feed(model, "deliveries", "s1", event)
+    shown = model.deliveries.page("s1", 10).body
+    record = model.deliveries.get("s1", "m1")
+    assert record is not None and json.loads(shown) == [DeliveryOut.of(record).model_dump(mode="json")]
+    assert model.deliveries.page("s1", 10).body == shown
+    feed(model, "deliveries", "s1", finished("s1", 1))  # the record changed: its body is encoded again
+    assert json.loads(model.deliveries.page("s1", 10).body)[0]["status"] == "delivered"
+
+
+def finished(sub: str, n: int) -> DeliveryFinished:
+    return DeliveryFinished(
+        event_id=f"f{n}",
+        occurred_at=AT,
+        message_id=f"m{n}",
+        subscription_id=sub,
+        outcome="delivered",
+        reason="ok",
+        attempts=1,
+    )
