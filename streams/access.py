@@ -15,12 +15,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 from collections.abc import Mapping
+from datetime import datetime
 from secrets import token_urlsafe
 from typing import Literal
 
 from pydantic import AwareDatetime, Field
 
-from streams.events import Event, Frozen
+from streams.events import Event, Frozen, stable_id
 
 Scope = Literal["read", "admin"]
 SCOPES: tuple[Scope, ...] = ("read", "admin")
@@ -64,6 +65,29 @@ class AuditRecorded(Event):
     outcome: AuditOutcome = "applied"
     reason: str | None = None
     version: int | None = Field(default=None, description="the subscription's version after the action")
+
+
+def audit_record(
+    actor: str,
+    action: str,
+    target: str,
+    now: datetime,
+    *,
+    outcome: AuditOutcome = "applied",
+    reason: str | None = None,
+    version: int | None = None,
+) -> AuditRecorded:
+    """The audit event of one admin action; its id follows from who, what, which, when and how it ended."""
+    return AuditRecorded(
+        event_id=stable_id("audit", actor, action, target, now.isoformat(), outcome),
+        occurred_at=now,
+        actor=actor,
+        action=action,
+        target=target,
+        outcome=outcome,
+        reason=reason,
+        version=version,
+    )
 
 
 def hash_token(value: str) -> str:

@@ -18,7 +18,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError
 
 from streams import subscriptions as subs
-from streams.access import AuditOutcome, AuditRecorded
+from streams.access import AuditOutcome, AuditRecorded, audit_record
 from streams.events import Frozen, stable_id
 from streams.subscriptions import SigningSecret, Subscription
 
@@ -135,12 +135,11 @@ def audit_of(command: SubscriptionCommand, decision: Decision, now: datetime) ->
         outcome, reason, version = "unchanged", decision.reason, decision.subscription.version
     else:
         outcome, reason, version = "rejected", decision.reason, decision.current_version
-    return AuditRecorded(
-        event_id=stable_id("audit", command.actor, command.action, command.subscription_id, now.isoformat(), outcome),
-        occurred_at=now,
-        actor=command.actor,
-        action=f"subscription.{command.action}",
-        target=command.subscription_id,
+    return audit_record(
+        command.actor,
+        f"subscription.{command.action}",
+        command.subscription_id,
+        now,
         outcome=outcome,
         reason=reason,
         version=version,

@@ -10,20 +10,15 @@ the new key id, so nothing stops. `retire` drops an old key once nothing current
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
 from pathlib import Path
 
 import typer
 from rich.console import Console
 
-from services.api.kafka_log import KafkaEventLog
 from services.cli.actor import cli_actor
+from services.cli.event_log import record_admin_action, subscription_writer, using_log
 from services.errors import BadInput
 from services.keyring_source import KeySettings, require_keyring, write_key_file
-from services.settings import KafkaSettings
-from services.subscription_writer import SubscriptionWriter
-from streams.access import AuditRecorded
-from streams.events import stable_id
 from streams.sealing import Keyring, is_sealed, sealed_key_id
 from streams.subscription_commands import Rejected, SubscriptionCommand
 
@@ -78,7 +73,7 @@ def retire(key_id: str = typer.Argument(..., help="the key to drop, e.g. k1")) -
     if key_id == keyring.current_id:
         raise BadInput(f"{key_id} is the newest key, the one that seals; rotate first")
     remaining = keyring.without(key_id)
-    writer = _writer(keyring)
+    writer = subscription_writer(keyring)
     still = [
         sub.subscription_id
         for sub in asyncio.run(writer.current()).values()
@@ -93,13 +88,8 @@ def retire(key_id: str = typer.Argument(..., help="the key to drop, e.g. k1")) -
     console.print(f"{settings.secret_key_file}: retired key {key_id}")
 
 
-def _writer(keyring: Keyring) -> SubscriptionWriter:
-    kafka = KafkaSettings()
-    return SubscriptionWriter(kafka.kafka_bootstrap, kafka.catalogue(), keyring, lambda: datetime.now(UTC))
-
-
 async def _reseal_all(keyring: Keyring) -> int:
-    writer = _writer(keyring)
+    writer = subscription_writer(keyring)
     actor = cli_actor()
     count = 0
     for sub_id in sorted(await writer.current()):
@@ -113,21 +103,8 @@ async def _reseal_all(keyring: Keyring) -> int:
 
 
 async def _audit(action: str, target: str) -> None:
-    kafka = KafkaSettings()
-    log = KafkaEventLog(kafka.kafka_bootstrap, kafka.catalogue())
-    now, actor = datetime.now(UTC), cli_actor()
-    try:
-        await log.record_audit(
-            AuditRecorded(
-                event_id=stable_id("audit", actor, action, target, now.isoformat()),
-                occurred_at=now,
-                actor=actor,
-                action=action,
-                target=target,
-            )
-        )
-    finally:
-        await log.stop()
+    actor = cli_actor()
+    await using_log(lambda log: record_admin_action(log, actor, action, target))
 
 
 def register(app: typer.Typer) -> None:

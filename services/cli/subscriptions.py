@@ -15,7 +15,6 @@ import asyncio
 import json
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from typing import TypeVar
 
 import typer
 from pydantic import ValidationError
@@ -28,37 +27,21 @@ from services.api.kafka_log import KafkaEventLog
 from services.api.schemas import SubscriptionOut
 from services.api.settings import ApiSettings
 from services.cli.actor import cli_actor
+from services.cli.event_log import run_with_log, subscription_writer
 from services.errors import BadInput
 from services.keyring_source import require_keyring
-from services.subscription_writer import SubscriptionWriter
 from streams import subscriptions as subs
 from streams.subscription_commands import Action, Applied, Rejected, SubscriptionCommand, Unchanged
 from streams.subscriptions import SigningSecret, Subscription
 
 console = Console(highlight=False)
 subscriptions_app = typer.Typer(help="Manage webhook subscriptions (events on the subscriptions topic).")
-T = TypeVar("T")
-
-
-def _run(work: Callable[[KafkaEventLog], Awaitable[T]]) -> T:
-    settings = ApiSettings()
-
-    async def go() -> T:
-        log = KafkaEventLog(settings.kafka_bootstrap, settings.catalogue())
-        try:
-            return await work(log)
-        finally:
-            await log.stop()
-
-    return asyncio.run(go())
 
 
 def _submit(command: SubscriptionCommand) -> Applied | Unchanged:
     """Hand the change to the single writer; a rejection (stale version, unknown id) is one line, exit 2."""
-    settings = ApiSettings()
     keyring = require_keyring(f"sitmon {'subscribe' if command.action == 'create' else 'subscriptions'}")
-    writer = SubscriptionWriter(settings.kafka_bootstrap, settings.catalogue(), keyring, lambda: datetime.now(UTC))
-    decision = asyncio.run(writer.submit(command))
+    decision = asyncio.run(subscription_writer(keyring).submit(command))
     if isinstance(decision, Rejected):
         raise BadInput(decision.reason)
     return decision
@@ -135,7 +118,7 @@ def list_subscriptions(as_json: bool = typer.Option(False, "--json", help="one J
     async def fold(log: KafkaEventLog) -> dict[str, Subscription]:
         return await log.subscriptions()
 
-    found = sorted(_run(fold).values(), key=lambda s: s.created_at)
+    found = sorted(run_with_log(fold).values(), key=lambda s: s.created_at)
     if as_json:
         for sub in found:
             typer.echo(SubscriptionOut.of(sub).model_dump_json())
@@ -160,7 +143,7 @@ def list_subscriptions(as_json: bool = typer.Option(False, "--json", help="one J
 @subscriptions_app.command()
 def show(subscription_id: str) -> None:
     """One subscription as JSON (without secret values)."""
-    sub = _run(_get(subscription_id))
+    sub = run_with_log(_get(subscription_id))
     typer.echo(json.dumps(SubscriptionOut.of(sub).model_dump(mode="json"), indent=2))
 
 

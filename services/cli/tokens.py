@@ -7,10 +7,7 @@ these talk to Kafka directly: they work whether or not `sitmon api` runs.
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from typing import TypeVar
 
 import typer
 from pydantic import ValidationError
@@ -19,37 +16,13 @@ from rich.table import Table
 
 from services.api.kafka_log import KafkaEventLog
 from services.cli.actor import cli_actor
+from services.cli.event_log import record_admin_action, run_with_log
 from services.errors import BadInput
-from services.settings import KafkaSettings
-from streams.access import SCOPES, ApiToken, AuditRecorded, TokenCreated, TokenRevoked, hash_token, new_token_value
+from streams.access import SCOPES, ApiToken, TokenCreated, TokenRevoked, hash_token, new_token_value
 from streams.events import stable_id
 
 console = Console(highlight=False)
 tokens_app = typer.Typer(help="Named API tokens (scope read or admin), stored as hashes on the tokens topic.")
-T = TypeVar("T")
-
-
-def _run(work: Callable[[KafkaEventLog], Awaitable[T]]) -> T:
-    settings = KafkaSettings()
-
-    async def go() -> T:
-        log = KafkaEventLog(settings.kafka_bootstrap, settings.catalogue())
-        try:
-            return await work(log)
-        finally:
-            await log.stop()
-
-    return asyncio.run(go())
-
-
-def _audit(actor: str, action: str, target: str, now: datetime) -> AuditRecorded:
-    return AuditRecorded(
-        event_id=stable_id("audit", actor, action, target, now.isoformat()),
-        occurred_at=now,
-        actor=actor,
-        action=action,
-        target=target,
-    )
 
 
 @tokens_app.command()
@@ -72,9 +45,9 @@ def create(
         await log.publish_token_event(
             TokenCreated(event_id=stable_id("token.created", name, now.isoformat()), occurred_at=now, token=token)
         )
-        await log.record_audit(_audit(actor, "token.create", name, now))
+        await record_admin_action(log, actor, "token.create", name)
 
-    _run(publish)
+    run_with_log(publish)
     console.print(f"token {name} ({scope})")
     typer.echo(value)
     console.print("Store the token now: it is not shown again (send it as `Authorization: Bearer …`).", style="dim")
@@ -88,7 +61,7 @@ def list_tokens() -> None:
         return await log.api_tokens()
 
     table = Table("name", "scope", "created", "by")
-    for token in sorted(_run(fold).values(), key=lambda t: t.created_at):
+    for token in sorted(run_with_log(fold).values(), key=lambda t: t.created_at):
         table.add_row(token.name, token.scope, token.created_at.isoformat(timespec="seconds"), token.created_by)
     console.print(table)
 
@@ -106,9 +79,9 @@ def revoke(name: str = typer.Argument(..., help="the token's name, as `sitmon to
                 event_id=stable_id("token.revoked", name, now.isoformat()), occurred_at=now, name=name, revoked_by=actor
             )
         )
-        await log.record_audit(_audit(actor, "token.revoke", name, now))
+        await record_admin_action(log, actor, "token.revoke", name)
 
-    _run(publish)
+    run_with_log(publish)
     console.print(f"token {name} revoked")
 
 
