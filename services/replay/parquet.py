@@ -6,12 +6,14 @@ object per field, about a third of the CPU of building rows in Python. A batch A
 or one holding anything but well-formed CloudEvents of the topic's modelled types, is built
 row by row instead (`_row`), so that only the misfits become error rows with the raw value
 kept. Nothing is validated against the models on this path: it is what the log holds.
-Memory stays bounded by one row group.
+Memory stays bounded by one row group, held as plain lists of the records' fields (bytes and
+ints, which the garbage collector does not track) rather than the consumer's record objects.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +25,7 @@ import pyarrow.parquet as pq
 
 from services.replay.columns import ENVELOPE, topic_schema, with_text_times
 from services.replay.envelope_check import envelope_problem
-from services.replay.reader import LogRecord
+from services.replay.reader import LogRecord, ReplayedRecord
 
 ROW_GROUP = 50_000
 ENVELOPE_NAMES = tuple(name for name, _ in ENVELOPE)
@@ -31,6 +33,39 @@ LOCATION = ("partition", "offset", "timestamp", "key")  # where the record sat: 
 TRAILER_NAMES = ("data_json", "error", "raw")
 TYPE_PREFIX = "org.sitmon."
 ARROW_FAILURES = (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError)
+
+
+@dataclass(slots=True)
+class _Pending:
+    """Records waiting for their row group, a list per field."""
+
+    partitions: list[int] = field(default_factory=list)
+    offsets: list[int] = field(default_factory=list)
+    timestamps: list[int] = field(default_factory=list)
+    keys: list[bytes | None] = field(default_factory=list)
+    values: list[bytes | None] = field(default_factory=list)
+
+    def extend(self, records: Sequence[LogRecord]) -> None:
+        self.partitions.extend([record.partition for record in records])
+        self.offsets.extend([record.offset for record in records])
+        self.timestamps.extend([record.timestamp for record in records])
+        self.keys.extend([record.key for record in records])
+        self.values.extend([record.value for record in records])
+
+    def take(self, size: int) -> _Pending:
+        """The first `size` records, removed from here."""
+        taken = _Pending(
+            self.partitions[:size], self.offsets[:size], self.timestamps[:size], self.keys[:size], self.values[:size]
+        )
+        del self.partitions[:size], self.offsets[:size], self.timestamps[:size], self.keys[:size], self.values[:size]
+        return taken
+
+    def records(self) -> list[ReplayedRecord]:
+        fields = zip(self.partitions, self.offsets, self.timestamps, self.keys, self.values, strict=True)
+        return [ReplayedRecord(*each) for each in fields]
+
+    def __len__(self) -> int:
+        return len(self.values)
 
 
 class ParquetWriter:
@@ -43,7 +78,7 @@ class ParquetWriter:
         data = pa.struct([self.schema.field(name) for name in self._data_names])
         self._document_schema = pa.schema([("specversion", pa.string()), *envelope, ("data", data)])
         self._writer = pq.ParquetWriter(path, self.schema, compression="zstd")
-        self._records: list[LogRecord] = []
+        self._pending = _Pending()
         self._row_group = row_group
         self.count = 0
 
@@ -51,23 +86,23 @@ class ParquetWriter:
         self.write_batch([record])
 
     def write_batch(self, records: Sequence[LogRecord]) -> None:
-        self._records.extend(records)
+        self._pending.extend(records)
         self.count += len(records)
-        while len(self._records) >= self._row_group:
+        while len(self._pending) >= self._row_group:
             self._flush(self._row_group)
 
     def close(self) -> None:
-        self._flush(len(self._records))
+        self._flush(len(self._pending))
         self._writer.close()
 
     def _flush(self, size: int) -> None:
         """Write the first `size` pending records as one row group."""
-        group, self._records = self._records[:size], self._records[size:]
+        group = self._pending.take(size)
         if not group:
             return
         table = self._parsed_by_arrow(group)
         if table is None:
-            rows = [self._row(record) for record in group]
+            rows = [self._row(record) for record in group.records()]
             try:
                 table = self._convert(rows)
             except ARROW_FAILURES:
@@ -76,14 +111,17 @@ class ParquetWriter:
 
     # --- the bulk path ------------------------------------------------------------------------
 
-    def _parsed_by_arrow(self, records: list[LogRecord]) -> pa.Table | None:
+    def _parsed_by_arrow(self, group: _Pending) -> pa.Table | None:
         """The batch as a typed table, or None when it needs the row-by-row path."""
-        values = [record.value for record in records if record.value is not None]
-        if len(values) != len(records) or any(b"\n" in value for value in values):
-            return None  # a tombstone, or a value that is not one JSON line
+        if None in group.values:
+            return None  # a tombstone
+        values: list[bytes] = group.values  # type: ignore[assignment]  # no None: checked just above
+        joined = b"\n".join(values)
+        if joined.count(b"\n") != len(values) - 1:
+            return None  # a value that is not one JSON line
         try:
             documents = pj.read_json(
-                pa.BufferReader(b"\n".join(values)),
+                pa.BufferReader(joined),
                 read_options=pj.ReadOptions(use_threads=False, block_size=max(1 << 20, 2 * sum(map(len, values)))),
                 parse_options=pj.ParseOptions(
                     explicit_schema=self._document_schema, unexpected_field_behavior="ignore"
@@ -91,14 +129,14 @@ class ParquetWriter:
             )
         except ARROW_FAILURES:
             return None
-        if documents.num_rows != len(records) or not self._well_formed(documents):
+        if documents.num_rows != len(values) or not self._well_formed(documents):
             return None
         data = documents.column("data").combine_chunks()
         columns: dict[str, pa.Array] = {
-            "partition": pa.array([r.partition for r in records], pa.int32()),
-            "offset": pa.array([r.offset for r in records], pa.int64()),
-            "timestamp": pa.array([r.timestamp for r in records], pa.int64()).cast(self.schema.field("timestamp").type),
-            "key": pa.array([_text(r.key) for r in records], pa.string()),
+            "partition": pa.array(group.partitions, pa.int32()),
+            "offset": pa.array(group.offsets, pa.int64()),
+            "timestamp": pa.array(group.timestamps, pa.int64()).cast(self.schema.field("timestamp").type),
+            "key": _texts(group.keys),
         }
         for name in ENVELOPE_NAMES:
             if name not in LOCATION:
@@ -106,7 +144,7 @@ class ParquetWriter:
         for index, name in enumerate(self._data_names):
             columns[name] = data.field(index)
         for name in TRAILER_NAMES:
-            columns[name] = pa.nulls(len(records), pa.string())
+            columns[name] = pa.nulls(len(values), pa.string())
         return pa.table([columns[f.name] for f in self.schema], schema=self.schema)
 
     def _well_formed(self, documents: pa.Table) -> bool:
@@ -166,6 +204,15 @@ class ParquetWriter:
             except (pa.ArrowInvalid, pa.ArrowTypeError):  # the envelope's own time is not a time
                 kept["raw"], kept["time"] = str(kept.pop("time")), None
                 return self._convert([kept])
+
+
+def _texts(keys: list[bytes | None]) -> pa.Array:
+    """Keys as text: Arrow checks the UTF-8 in one pass; a key that is not UTF-8 is decoded with
+    replacement characters, as `_text` does."""
+    try:
+        return pa.array(keys, pa.binary()).cast(pa.string())
+    except pa.ArrowInvalid:
+        return pa.array([_text(key) for key in keys], pa.string())
 
 
 def _text(raw: bytes | None) -> str | None:

@@ -9,7 +9,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from services.replay.columns import TIMESTAMP, topic_schema
-from services.replay.parquet import ParquetWriter
+from services.replay.parquet import ParquetWriter, _Pending
 from services.replay.reader import ReplayedRecord
 from streams.envelope import encode
 from streams.fold.region import fold_into, new_region
@@ -65,7 +65,9 @@ def test_arrow_s_bulk_parse_gives_the_table_the_row_by_row_path_gives(tmp_path: 
     for suffix, events in (("reports", log), ("situation", [snapshot(state)])):
         records = [record(n, encode(e, subject="s")) for n, e in enumerate(events)]
         writer = ParquetWriter(tmp_path / f"{suffix}.parquet", suffix)
-        bulk = writer._parsed_by_arrow(records)
+        pending = _Pending()
+        pending.extend(records)
+        bulk = writer._parsed_by_arrow(pending)
         assert bulk is not None, suffix
         by_rows = writer._convert([writer._row(r) for r in records])
         assert bulk.equals(by_rows), suffix
