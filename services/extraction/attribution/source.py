@@ -23,6 +23,14 @@ _MAX_WORDS: Final = 9
 _VERBS: Final = sorted((verb.lower() for verb in lexicons.words("reporting_verbs")), key=len, reverse=True)
 _REPORTING_VERBS: Final = "|".join(_VERBS)
 _ACCORDING_WORDS: Final = [words.lower() for words in lexicons.words("according_to")]
+# "den Behörden zufolge", "Angaben der Polizei zufolge": a postposition, its source before it.
+_ACCORDING_AFTER_WORDS: Final = lexicons.words("according_to_after")
+_GENITIVE_LINKS: Final = frozenset(lexicons.words("genitive_links"))
+_VAGUE_SOURCES: Final = frozenset(lexicons.words("vague_sources"))
+_ARTICLES: Final = frozenset(lexicons.words("grammar", "determiners")) | frozenset(
+    lexicons.words("grammar", "indefinite_articles")
+)
+_COPULAS: Final = frozenset(lexicons.words("grammar", "copulas"))
 
 
 def _written_and_lowercased(pattern: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -45,7 +53,15 @@ _VERB_SUBJECT: Final = _written_and_lowercased(rf",\s*(?:{_REPORTING_VERBS})\s+(
 # No pattern above matches without a verb or an "according to" phrase, and so without the
 # longest word of one: the keyword gate (text/gate.py) tells when a sentence names no source.
 _SOURCE_WORDS: Final = concept(
-    "source.cues", (max(phrase.split(), key=len) for phrase in [*_VERBS, *_ACCORDING_WORDS] if phrase.split())
+    "source.cues",
+    (
+        max(phrase.split(), key=len)
+        for phrase in [*_VERBS, *_ACCORDING_WORDS, *_ACCORDING_AFTER_WORDS]
+        if phrase.split()
+    ),
+)
+_ACCORDING_AFTER: Final = (
+    _written_and_lowercased(rf"\s(?:{alternation(*_ACCORDING_AFTER_WORDS)})(?!\w)") if _ACCORDING_AFTER_WORDS else None
 )
 _LEADING: Final = re.compile(
     r"^(?:and|but|while|that|as|y|e|et|mais|pero|the|a|an|o|a|os|as|el|la|los|las|le|la|les|l'|l’|um|uma|un|une|"
@@ -105,6 +121,11 @@ def find_source(sentence: str, keys: Keys | None = None) -> str | None:
     match = _ACCORDING_TO[variant].search(text)
     if match:
         return _clean(sentence[match.start("who") : match.end("who")])
+    if _ACCORDING_AFTER is not None:
+        match = _ACCORDING_AFTER[variant].search(text)
+        who = _noun_phrase_before(sentence[: match.start()]) if match else None
+        if who:
+            return who
     match = _VERB_SUBJECT[variant].search(text)
     if match:
         who = _clean(sentence[match.start("who") : match.end("who")])
@@ -113,10 +134,30 @@ def find_source(sentence: str, keys: Keys | None = None) -> str | None:
     for match in _VERB[variant].finditer(text):
         before = sentence[max(0, match.start() - 160) : match.start()]
         cut = max((m.end() for m in _BOUNDARY.finditer(before)), default=0)
-        who = _clean(before[cut:].split(" that ")[-1])
+        subject = before[cut:].split(" that ")[-1]
+        if _FIGURE_START.search(" " + subject) or (subject.split() or [""])[-1].lower() in _COPULAS:
+            continue  # "Another 628 people were reported wounded": the counted people, or a passive
+        who = _clean(subject)
         if who:
             return who
     return None
+
+
+def _noun_phrase_before(text: str) -> str | None:
+    """The capitalised noun phrase that ends `text` ("den Behörden" → "Behörden", "Angaben der
+    Polizei"): in a language that capitalises its nouns, the words of a source before a postposition."""
+    words = text.split()
+    taken: list[str] = []
+    while words:
+        word = words[-1].strip(",;:()")
+        linked = word.lower() in _GENITIVE_LINKS and taken and len(words) > 1 and words[-2][:1].isupper()
+        if not (word[:1].isupper() or linked) or (word.lower() in _ARTICLES and not linked):
+            break
+        taken.insert(0, word)
+        words.pop()
+    if not taken or (len(taken) == 1 and taken[0].lower() in _VAGUE_SOURCES):
+        return None
+    return _clean(" ".join(taken))
 
 
 def _clean(raw: str) -> str | None:

@@ -139,6 +139,9 @@ def _resolve_partitive(
     elif nouns.PEOPLE.match(low, at):
         candidate.tail = index + 1
         candidate.inherits_group = tokens[index].low in lx.INHERIT_HEADS  # "une soixantaine d'autres"
+    elif index in number_tokens and _counts_things(low, tokens, index, number_tokens):
+        candidate.rejected = True  # "shot down 26 of 30 drones": a part of a number of things
+        return
     elif index in number_tokens:
         candidate.head = "part_of_number"  # "Eleven of the 25 passengers died": the outcome is the eleven's
         candidate.extras["of_number"] = str(index)
@@ -153,6 +156,16 @@ def _resolve_partitive(
         candidate.tail = index + 1
         return
     read_predicate(low, tokens, candidate)
+
+
+def _counts_things(low: str, tokens: list[Token], index: int, number_tokens: set[int]) -> bool:
+    """Is the number at `index` followed by a noun for things ("30 drones", "30 de los misiles")?"""
+    after = index
+    while after < len(tokens) and after in number_tokens:
+        after += 1
+    while after < len(tokens) and tokens[after].low in lx.DETERMINERS:
+        after += 1
+    return after < len(tokens) and nouns.NOT_PEOPLE.match(low, tokens[after].start) is not None
 
 
 def _noun_follows(low: str, tokens: list[Token], index: int) -> bool:

@@ -224,3 +224,98 @@ def test_an_agreement_told_as_the_truces_history_is_no_news_of_its_own(
 def test_german_verbs_at_the_end_of_the_clause_still_speak_of_the_truce(text: str, expected: list[str]) -> None:
     """German closes its clause with the verb (grammar.verb_final in its lexicon): the cue may stand far after the truce."""
     assert statuses(text, "de") == expected
+
+
+def sources(text: str, language: str) -> list[str | None]:
+    return [c.source for c in extract(text, language=language, published_at=PUBLISHED).casualties]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Dem Innenministerium zufolge wurden 12 Menschen getötet.", "Innenministerium"),
+        ("In der Stadt wurden den Behörden zufolge 7 Menschen verletzt.", "Behörden"),
+        ("Angaben der Feuerwehr zufolge starben 5 Menschen.", "Angaben der Feuerwehr"),
+        ("Schätzungen zufolge starben mehr als 300 Menschen.", None),
+    ],
+)
+def test_a_german_source_before_zufolge_is_read(text: str, source: str | None) -> None:
+    """A postposition (according_to_after in the lexicon): the capitalised noun phrase before it is the source."""
+    assert sources(text, "de") == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Another 312 people were reported wounded.", "en"),
+        ("Another 40 people were reported missing.", "en"),
+        ("Otros 312 heridos fueron reportados.", "es"),
+    ],
+)
+def test_the_counted_people_are_not_their_own_source(text: str, language: str) -> None:
+    """ "Another 312 people were reported wounded": the reporting verb's subject is the figure."""
+    assert sources(text, language) == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Surgeons had treated 64 people with shrapnel wounds.", "en", [("injured", 64, None)]),
+        ("Nineteen people were being treated in hospital for burns.", "en", [("injured", 19, None)]),
+        ("Los médicos atendieron a 64 personas con heridas de metralla.", "es", [("injured", 64, None)]),
+        ("Os médicos atenderam 64 pessoas com ferimentos de estilhaços.", "pt", [("injured", 64, None)]),
+        ("Les médecins ont soigné 64 personnes blessées par des éclats.", "fr", [("injured", 64, None)]),
+        ("Im Krankenhaus wurden 64 Menschen behandelt.", "de", [("injured", 64, None)]),
+    ],
+)
+def test_people_treated_for_their_wounds_are_injured(
+    text: str, language: str, expected: list[tuple[str, int, str | None]]
+) -> None:
+    assert figures(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("The militants beheaded at least 9 villagers.", "en", [("killed", 9, None)]),
+        ("Os insurgentes decapitaram nove aldeões.", "pt", [("killed", 9, None)]),
+        ("O exército disse ter abatido 15 terroristas.", "pt", [("killed", 15, "fighters")]),
+        ("El ejército abatió a 15 guerrilleros.", "es", [("killed", 15, "fighters")]),
+        ("Neun Dorfbewohner wurden enthauptet.", "de", [("killed", 9, None)]),
+        ("Neuf villageois ont été décapités.", "fr", [("killed", 9, None)]),
+    ],
+)
+def test_beheaded_and_shot_dead_are_killed(
+    text: str, language: str, expected: list[tuple[str, int, str | None]]
+) -> None:
+    assert figures(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Air defences shot down 41 of 48 drones overnight.", "en"),
+        ("A defesa aérea abateu 41 de 48 drones durante a noite.", "pt"),
+        ("La defensa aérea derribó 41 de los 48 drones.", "es"),
+        ("La défense aérienne a abattu 41 des 48 drones.", "fr"),
+        ("Die Flugabwehr schoss 41 von 48 Drohnen ab.", "de"),
+    ],
+)
+def test_a_part_of_a_number_of_things_counts_no_one(text: str, language: str) -> None:
+    assert figures(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Among the wounded were also four children.", "en", [("injured", 4, "children")]),
+        ("Entre los heridos hay también cuatro niños.", "es", [("injured", 4, "children")]),
+        ("Entre os feridos estão também quatro crianças.", "pt", [("injured", 4, "children")]),
+        ("Parmi les blessés figurent aussi quatre enfants.", "fr", [("injured", 4, "children")]),
+        ("Unter den Verletzten sind auch vier Kinder.", "de", [("injured", 4, "children")]),
+    ],
+)
+def test_also_between_a_subgroup_cue_and_its_number(
+    text: str, language: str, expected: list[tuple[str, int, str | None]]
+) -> None:
+    assert figures(text, language) == expected
