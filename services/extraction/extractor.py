@@ -23,6 +23,7 @@ from services.extraction.errors import StageFailed
 from services.extraction.figures.casualties import find_casualties
 from services.extraction.figures.cues import CASUALTY_KEYWORDS
 from services.extraction.region.resolve import resolve_region
+from services.extraction.text.gate import keys_within, scan
 from services.extraction.text.keywords import lower_keeping_offsets
 from services.extraction.text.language import is_supported, normalise_language
 from services.extraction.text.sentences import Sentence, lead_end, split_sentences
@@ -78,15 +79,20 @@ def _stage(name: str, run: Callable[[], T]) -> T:
 def _casualties(
     text: str, sentences: list[Sentence], language: str, published_at: datetime | None
 ) -> list[CasualtyFigure]:
+    low = text.lower()
+    whole = len(low) == len(text)  # else a sentence's lowercase is not a slice of the article's ("İ")
+    hits = scan(low if whole else lower_keeping_offsets(text))  # the keyword gate: one pass for every rule
     starts = [sentence.start for sentence in sentences]
     chosen: set[int] = set()
-    for match in CASUALTY_KEYWORDS.finditer(lower_keeping_offsets(text)):
-        index = bisect.bisect_right(starts, match.start()) - 1
-        if index >= 0:
-            chosen.add(index)
-            chosen.add(index + 1)  # "Among them were two children." follows its figure
+    for start, _, concepts in hits:
+        if CASUALTY_KEYWORDS.key in concepts:
+            index = bisect.bisect_right(starts, start) - 1
+            if index >= 0:
+                chosen.add(index)
+                chosen.add(index + 1)  # "Among them were two children." follows its figure
     relevant = [sentences[i] for i in sorted(chosen) if i < len(sentences)]
-    return find_casualties(relevant, language, published_at, lead_end(sentences))
+    keys = [keys_within(text, low, hits, s.start, s.end) for s in relevant] if whole else None
+    return find_casualties(relevant, language, published_at, lead_end(sentences), keys)
 
 
 def _ceasefire(sentences: Sequence[Sentence], language: str) -> list[CeasefireStatement]:

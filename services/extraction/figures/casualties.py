@@ -28,7 +28,7 @@ from services.extraction.figures.candidates import candidates
 from services.extraction.figures.heads import group_at
 from services.extraction.figures.outcomes import find_outcomes, find_toll_phrases, find_tolls
 from services.extraction.lexicon.wordlists import word_set
-from services.extraction.text.gate import concept, keys_of
+from services.extraction.text.gate import Keys, concept, keys_of
 from services.extraction.text.numbers import find_numbers
 from services.extraction.text.sentences import Sentence, lead_end
 from streams.events import CasualtyFigure
@@ -58,22 +58,25 @@ def find_casualties(
     language: str,
     published_at: datetime | None = None,
     lead: int | None = None,
+    keys: Sequence[Keys] | None = None,
 ) -> list[CasualtyFigure]:
     """Every casualty figure stated in the sentences, in text order.
 
     `lead`: where the article's headline and lead end (sentences.lead_end of the whole article);
-    by default, of the sentences given.
+    by default, of the sentences given. `keys`: each sentence's keys from the article's keyword
+    pass (gate.keys_within); by default each sentence gets its own pass.
     """
     lead_stop = lead_end(list(sentences)) if lead is None else lead
     memory = ArticleMemory()
     # Without a publication time, the latest year the article names stands for "now".
     current_year = None if published_at is not None else latest_year(" ".join(s.text for s in sentences))
     figures: list[CasualtyFigure] = []
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         if len(sentence.text) > _MAX_SENTENCE:
             continue
         in_lead = sentence.end <= lead_stop
-        figures.extend(_read_sentence(sentence, language, published_at, memory, current_year, in_lead))
+        sentence_keys = keys_of(sentence.text) if keys is None else keys[index]
+        figures.extend(_read_sentence(sentence, language, published_at, memory, current_year, in_lead, sentence_keys))
     return figures
 
 
@@ -84,9 +87,10 @@ def _read_sentence(
     memory: ArticleMemory,
     current_year: int | None = None,
     in_lead: bool = False,
+    keys: Keys | None = None,
 ) -> list[CasualtyFigure]:
     text = sentence.text
-    keys = keys_of(text)  # one keyword pass: the rules below run only where their words occur
+    keys = keys_of(text) if keys is None else keys  # the rules below run only where their words occur
     low = keys.low
     mentions = find_numbers(text, language, keys)
     if not mentions and (language not in _ROMANCE or not _ONE_ARTICLE.search(low)):

@@ -19,7 +19,8 @@ from typing import Final
 
 from services.extraction.lexicon import lexicons
 from services.extraction.lexicon.wordlists import alternation, phrases
-from services.extraction.text.keywords import keyword_scanner, trie_pattern
+from services.extraction.text.gate import concept
+from services.extraction.text.keywords import keyword_stems, trie_pattern
 
 
 class Place(Enum):
@@ -73,8 +74,11 @@ def outcome_of(match: re.Match[str]) -> tuple[str, Place]:
 # Words that make a figure ambiguous between outcomes: "86 casualties", "86 victims".
 LUMPED_HEADS: Final = frozenset(lexicons.words("grammar", "lumped_heads"))
 
-# One fast scan (over the lowercased text) decides whether a sentence could hold a casualty figure.
-CASUALTY_KEYWORDS: Final = keyword_scanner(phrase for _, _, listed in _OUTCOMES for phrase in listed)
+# Whether a sentence could hold a casualty figure: a word starting with one of these, found by
+# the keyword gate's one pass over the lowercased article.
+CASUALTY_KEYWORDS: Final = concept(
+    "figures.keywords", keyword_stems(phrase for _, _, listed in _OUTCOMES for phrase in listed), word_start=True
+)
 
 # (name, pattern, endings): a qualifier ends the text before a number, so the text, stripped
 # of trailing whitespace, must end with the last word of one of its phrases; `endswith` on

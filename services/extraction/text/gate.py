@@ -1,19 +1,22 @@
-"""One keyword pass per sentence: which concepts' words occur, so a rule whose words are absent never runs.
+"""One keyword pass per article: which concepts' words occur in which sentence, so a rule whose
+words are absent never runs.
 
-Most rules of the casualty reader cannot match without one of a few words: a toll needs
+Whether a sentence can hold a casualty figure at all (a word starting like an outcome word),
+and most rules of the casualty reader, cannot match without one of a few words: a toll needs
 "toll", "número", "bilan"…; a reporting window a time unit; a source a reporting verb or
 "according to"; a background cue "since", a month or an episode noun. Each such rule declares
-those words once, as a `Concept` built from the lexicon files (so a new language needs no
-code here). One Aho-Corasick pass over the lowercased sentence (pyahocorasick, in C) finds
-every concept's words at once; a rule then asks `keys.has(concept)`, a set lookup, instead
-of testing its words against the sentence one by one, and its regex runs only when it can match.
+those words once, as a `Concept` built from the lexicon files (so a new language needs no code
+here). One Aho-Corasick pass over the lowercased article (pyahocorasick, in C) finds every
+concept's words at once; each sentence then gets the `Keys` of the words wholly inside it, and
+a rule asks `keys.has(concept)`, a set lookup, instead of testing its words against the
+sentence one by one: its regex runs only where it can match.
 
-A concept's words are substrings, never patterns: `holds` is true exactly when one of them
-occurs in the lowercased sentence, the test the rules made before. `has` answers the same for
-a case-insensitive scan of the text as written, except where lowercasing cannot stand in for
-such a match (see `keywords.gate_text`): there every concept counts as present.
+A concept's words are substrings, never patterns (or, for a `word_start` concept, substrings
+that begin a word): `holds` is true exactly when one of them occurs in the lowercased
+sentence, the test the rules made before. `has` answers the same for a case-insensitive scan
+of the text as written, except where lowercasing cannot stand in for such a match (see
+`keywords.gate_text`): there every concept counts as present.
 """
-
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -51,53 +54,91 @@ class Keys:
         return not self.caseless or concept.key in self._present
 
 
+Hit = tuple[int, int, frozenset[int]]  # start, end (offsets in the text scanned) and the concepts found there
+
+
 class Gate:
     """Every concept declared so far, and one automaton over all their words (rebuilt when one is added)."""
 
     def __init__(self) -> None:
         self.names: list[str] = []
-        self.words: dict[str, set[int]] = {}  # word → the concepts it belongs to
-        self.always: set[int] = set()  # concepts with an empty word: present in every text
+        self.words: dict[str, tuple[set[int], set[int]]] = {}  # word → its concepts: anywhere, at a word start
+        self.always: frozenset[int] = frozenset()  # concepts with an empty word: present in every text
         self._automaton: ahocorasick.Automaton | None = None
 
-    def add(self, name: str, words: Iterable[str]) -> Concept:
+    def add(self, name: str, words: Iterable[str], word_start: bool = False) -> Concept:
+        """A concept whose words count anywhere, or with `word_start` only where they begin a word."""
         concept = Concept(len(self.names), name)
         self.names.append(name)
         for word in (word.lower() for word in words):  # the gate tests lowercased text
             if word:
-                self.words.setdefault(word, set()).add(concept.key)
+                self.words.setdefault(word, (set(), set()))[word_start].add(concept.key)
             else:
-                self.always.add(concept.key)
+                self.always |= {concept.key}
         self._automaton = None
         return concept
 
     def automaton(self) -> ahocorasick.Automaton:
         if self._automaton is None:
             automaton = ahocorasick.Automaton()
-            for word, concepts in self.words.items():
-                automaton.add_word(word, frozenset(concepts))
+            for word, (anywhere, at_start) in self.words.items():
+                automaton.add_word(word, (len(word), frozenset(anywhere), frozenset(anywhere | at_start)))
             automaton.make_automaton()
             self._automaton = automaton
         return self._automaton
 
+    def scan(self, low: str) -> list[Hit]:
+        """Every word of every concept in `low` (lowercased), in the order their ends come."""
+        if not low or not self.words:
+            return []
+        hits: list[Hit] = []
+        for end, (length, anywhere, at_start) in self.automaton().iter(low):
+            start = end + 1 - length
+            starts_word = start == 0 or not _is_word(low[start - 1])
+            found = at_start if starts_word else anywhere
+            if found:
+                hits.append((start, end + 1, found))
+        return hits
+
     def keys_of(self, text: str) -> Keys:
         """One pass over `text`: the concepts whose words it holds."""
         low = lower_keeping_offsets(text)
-        present: set[int] = set(self.always)
-        if low and self.words:
-            for _, concepts in self.automaton().iter(low):
+        return self.keys_within(text, low, self.scan(low), 0, len(text))
+
+    def keys_within(self, text: str, low: str, hits: list[Hit], start: int, end: int) -> Keys:
+        """The keys of `text[start:end]` from a scan of all of `low` (`lower_keeping_offsets(text)`):
+        the words found wholly inside that span."""
+        present = set(self.always)
+        for first, last, concepts in hits:  # a few per sentence
+            if first >= start and last <= end:
                 present.update(concepts)
-        return Keys(low, gate_text(text) is not None, frozenset(present))
+        piece = text[start:end] if start or end != len(text) else text
+        return Keys(low[start:end], gate_text(piece) is not None, frozenset(present))
+
+
+def _is_word(char: str) -> bool:
+    """Whether a regex's \\w matches `char` (a letter, a digit or "_")."""
+    return char.isalnum() or char == "_"
 
 
 _GATE: Final = Gate()  # the extractor's: every rule's concepts
 
 
-def concept(name: str, words: Iterable[str]) -> Concept:
+def concept(name: str, words: Iterable[str], word_start: bool = False) -> Concept:
     """Declare a concept of the extractor's gate (at import time, once): the words a rule cannot match without."""
-    return _GATE.add(name, words)
+    return _GATE.add(name, words, word_start)
 
 
 def keys_of(text: str) -> Keys:
     """The extractor's keyword pass over `text`: the concepts whose words it holds."""
     return _GATE.keys_of(text)
+
+
+def scan(low: str) -> list[Hit]:
+    """The extractor's keyword pass over a whole article (lowercased, see `lower_keeping_offsets`)."""
+    return _GATE.scan(low)
+
+
+def keys_within(text: str, low: str, hits: list[Hit], start: int, end: int) -> Keys:
+    """The keys of one sentence, `text[start:end]`, from the article's pass (`scan`)."""
+    return _GATE.keys_within(text, low, hits, start, end)

@@ -1,12 +1,12 @@
-"""A fast "could this hold a casualty figure?" scan, derived from the lexicon itself.
+"""The words that can mark a casualty figure, derived from the lexicon itself, and lowercasing
+that keeps offsets.
 
-The scan runs over every character of every article, so it must cost about as much as a
-plain tokenizer. A regex alternation of a hundred words is slow in Python's engine; the
-same words folded into a prefix tree (k(?:ill|…)|d(?:ead|…)) and anchored at a word
-boundary run at tokenizer speed, and deriving them from the outcome table means a word
-added there is never missed here.
+Every article is scanned for them (in the keyword gate's one pass, text/gate.py): a sentence
+none of whose words starts with one holds no figure, and neither does the one after it.
+Deriving them from the outcome table (a word's first five letters) means a word added there
+is never missed here. `trie_pattern` folds a word list into a prefix tree, the form in which
+Python's regex engine matches a long alternation at tokenizer speed.
 """
-
 from __future__ import annotations
 
 import re
@@ -85,6 +85,7 @@ def _emit(node: dict[str, dict], space: str) -> str:  # type: ignore[type-arg]
     return f"(?:{body})?" if "" in node else body
 
 
-def keyword_scanner(phrases: Iterable[str]) -> re.Pattern[str]:
-    """A pattern for the lowercased text that finds any stem of the phrases at a word start."""
-    return re.compile(r"\b" + trie_pattern(stems(phrases) | set(_EXTRA)))
+def keyword_stems(phrases: Iterable[str]) -> set[str]:
+    """The words whose start at a word's start marks a sentence that can hold a figure: the stems
+    of the phrases and the extra figure keywords (the keyword gate finds them, text/gate.py)."""
+    return stems(phrases) | set(_EXTRA)

@@ -12,8 +12,9 @@ from services.extraction.attribution import background, period, source
 from services.extraction.figures import cues as lexicon
 from services.extraction.figures import outcomes
 from services.extraction.text import numbers
-from services.extraction.text.gate import Concept, Gate, keys_of
-from services.extraction.text.keywords import gate_text
+from services.extraction.text.gate import Concept, Gate, keys_of, keys_within, scan
+from services.extraction.text.keywords import gate_text, keyword_stems, lower_keeping_offsets, trie_pattern
+from services.extraction.text.sentences import split_sentences
 
 # (pattern, the concept that gates it): IGNORECASE scans of the text as written
 GATED: list[tuple[re.Pattern[str], Concept]] = [
@@ -145,3 +146,32 @@ def test_a_qualifier_match_always_ends_with_one_of_its_endings(before: str) -> N
     for _, pattern, endings in lexicon.QUALIFIERS:
         if pattern.search(before):
             assert before.rstrip().endswith(endings), before
+
+
+FIGURE_PHRASES = [
+    "killed", "Killed", "were wounded", "mortos", "heridos", "tués", "getötet", "verletzt", "death toll",
+    "unkilled", "skilled", "dead", "among", "children", "_dead", "3dead", "-dead", "déad", "é", "ç",
+]  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(list("abcdekltsw .,\n-_3éİ") + FIGURE_PHRASES), max_size=25).map("".join))
+def test_the_figure_keywords_start_where_the_prefix_tree_scan_found_them(text: str) -> None:
+    """The article pass finds a figure keyword exactly where `\\b` + the keywords' prefix tree did."""
+    low = lower_keeping_offsets(text)
+    tree = re.compile(r"\b" + trie_pattern(keyword_stems(p for _, _, listed in lexicon._OUTCOMES for p in listed)))
+    found = {start for start, _, concepts in scan(low) if lexicon.CASUALTY_KEYWORDS.key in concepts}
+    assert found == {match.start() for match in tree.finditer(low)}
+
+
+def test_a_sentence_has_the_same_keys_from_the_article_pass_as_from_its_own() -> None:
+    article = (
+        "Officials said 12 people were killed on Sunday. The death toll, according to medics, rose to 30.\n\n"
+        "Since March, when the war began, 2,000 died. All of them were civilians; a dozen were children."
+    )
+    low = article.lower()
+    hits = scan(low)
+    for sentence in split_sentences(article):
+        whole = keys_within(article, low, hits, sentence.start, sentence.end)
+        alone = keys_of(sentence.text)
+        assert (whole.low, whole.caseless, whole._present) == (alone.low, alone.caseless, alone._present)
