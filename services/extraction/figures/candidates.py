@@ -16,7 +16,6 @@ from services.extraction.figures import nouns
 from services.extraction.figures.candidate import Candidate, Token, token_index
 from services.extraction.figures.heads import FUNCTION_WORDS, outcome_head, resolve_head
 from services.extraction.lexicon import lexicons
-from services.extraction.lexicon.wordlists import word_set
 from services.extraction.text.numbers import NumberMention, find_numbers
 
 # "10 to 15 people", "de 10 a 15", "von 10 bis 15": a range word joins a range by itself; "and"
@@ -29,8 +28,9 @@ _RANGE_JOIN: Final = re.compile(r"^\s*(?P<join>" + "|".join(map(re.escape, _JOIN
 _RANGE_OPEN: Final = re.compile(r"(?:" + "|".join(lexicons.words("grammar", "range_openers")) + r")\s*$", re.IGNORECASE)
 _DASH_RANGE: Final = re.compile(r"^\s*[-–—]\s*$")
 _ROMANCE: Final = frozenset({"pt", "es", "fr"})
-_ONE_ARTICLES: Final = word_set("um uma un una une uno")
-_ONE_LINKS: Final = word_set("e y et , outros outras otros otras autres mais más plus")
+# "um morto e outros três feridos": an article that counts one, linked to a counted figure
+_ONE_ARTICLES: Final = lx.grammar_words("counting_articles")
+_ONE_LINKS: Final = lx.grammar_words("clause_conjunctions") | lx.INHERIT_HEADS | lx.grammar_words("more") | {","}
 _YEAR_RANGE: Final = range(1800, 2101)
 # "…, of which 52", "…, dos quais 45", "…, de los cuales 70", "…, dont 31": a part of the count before.
 _RELATIVE_PART: Final = re.compile(

@@ -27,7 +27,7 @@ from services.extraction.figures.candidate import Candidate, Token, tokenize
 from services.extraction.figures.candidates import candidates
 from services.extraction.figures.heads import group_at
 from services.extraction.figures.outcomes import find_outcomes, find_toll_phrases, find_tolls
-from services.extraction.lexicon.wordlists import word_set
+from services.extraction.lexicon import lexicons
 from services.extraction.text.gate import Keys, concept, keys_of
 from services.extraction.text.numbers import find_numbers
 from services.extraction.text.sentences import Sentence, lead_end
@@ -45,11 +45,9 @@ _ALL_WERE: Final = re.compile(
 )
 _ALL_WORDS: Final = concept("grammar.all", ("all ", "both ", "todos ", "todas ", "tous ", "toutes ", "ambos ", "ambas "))
 _GROUP_REACH: Final = 40  # characters after "all were" in which the group noun must start
-_REPORTING: Final = word_set(
-    "said says told reported announced stated confirmed claimed disse afirmou informou relatou anunciou dijo afirmó "
-    "informó reportó anunció señaló indicó dit affirmé indiqué annoncé rapporté disseram afirmaram informaram "
-    "relataram anunciaram dijeron afirmaron informaron reportaron anunciaron señalaron indicaron"
-)
+# A reporting verb between two figures starts a second source's statement: every language's
+# reporting verbs, by their last word ("a dit" → "dit").
+_REPORTING: Final = frozenset(phrase.split()[-1] for phrase in lexicons.words("reporting_verbs"))
 _MAX_SENTENCE: Final = 5000  # longer "sentences" are markup or lists, not prose
 
 

@@ -12,39 +12,28 @@ from typing import Final
 from services.extraction.figures import cues as lx
 from services.extraction.figures import nouns
 from services.extraction.figures.candidate import Candidate, Token, token_index
-from services.extraction.lexicon.wordlists import word_set
 
-_PARTITIVE: Final = word_set("of de d' d’ dos das des del do da")
+_PARTITIVE: Final = lx.grammar_words("partitives")
 # "of whom", "de los cuales", "dos quais", "desquels": a relative partitive is a part of the figure before.
-_PRONOUNS: Final = word_set("them those whom eles elas ellos ellas eux elles")
-_RELATIVE_PRONOUNS: Final = word_set("cuales quais lesquels lesquelles")
+_PRONOUNS: Final = lx.grammar_words("partitive_pronouns")
+_RELATIVE_PRONOUNS: Final = lx.grammar_words("relative_partitives")
 # Portuguese fuses the partitive with the pronoun: "três delas crianças", "dois deles militares".
-_FUSED_PARTITIVE: Final = word_set("delas deles")
-_AND: Final = word_set("and e y et")
+_FUSED_PARTITIVE: Final = lx.grammar_words("fused_partitives")
+_AND: Final = lx.grammar_words("clause_conjunctions")
 # How badly: "dont quatre grièvement", "20 of them seriously" — an adverb, not the noun counted.
-_SEVERITY: Final = word_set(
-    "seriously critically severely badly lightly slightly mortally gravely grièvement gravement légèrement "
-    "sérieusement gravemente levemente seriamente"
-)
+_SEVERITY: Final = lx.grammar_words("severity_adverbs")
 # Verbs that follow a bare number as its predicate ("outros sete ficaram feridos", "otros dos
 # resultaron heridos"): the end of the noun phrase, not an unknown noun.
-_AUXILIARIES: Final = word_set(
-    "ficaram resultaram resultaron quedaron permanecem permanecen siguen seguem continuam continúan estão están "
-    "remain remained"
-)
-FUNCTION_WORDS: Final = word_set(
-    "in on at who which that from to by for with after before during near across inside outside since "
-    "when where while as than into under over per each a an the this these "
-    "que em no na nos nas en el la los las à au aux dans sur par pour avec qui où entre durante tras "
-    "após apos depois antes para por con com sans"
-)
+_AUXILIARIES: Final = lx.grammar_words("number_predicates")
+FUNCTION_WORDS: Final = lx.grammar_words("function_words")
+_NOUN_PHRASE_REACH: Final = 5  # tokens read after a number for its noun ("seven aid workers of the charity")
 
 
 def resolve_head(low: str, tokens: list[Token], candidate: Candidate, number_tokens: set[int]) -> None:
     """Read the noun phrase after the number: who (or what) is being counted."""
     index = candidate.last
     unknown = 0
-    while index < len(tokens) and index < candidate.last + 5 and index not in number_tokens:
+    while index < len(tokens) and index < candidate.last + _NOUN_PHRASE_REACH and index not in number_tokens:
         token = tokens[index]
         word = token.low
         if index == candidate.last and (word in _PARTITIVE or word in _FUSED_PARTITIVE):
