@@ -2,13 +2,14 @@
 
 Reads the reports topic up to the end offsets seen at the start, in large `getmany` batches,
 and hands each batch to the worker's own batch step (`streams.worker.batch.plan_batch` /
-`fold_region`: decode, split by region, fold with the pure fold, encode with the table codec).
+`fold_region`: decode, split by region, fold with the pure fold into states kept in memory).
 A region's reports all sit in one partition (the key is the region), so folding partition by
 partition in log order is the order the live worker folds in, and the fold's result does not
 depend on where batches are cut. Partitions share nothing, so they are folded in parallel
 processes (as Kafka Streams runs one task per partition), one group of partitions per core.
-What comes out is each region's table value — the bytes the worker's table holds for it — and
-its final picture. Records the worker would dead-letter are counted, not dead-lettered again.
+What comes out is each region's table entries — the keys and bytes the worker's table holds for
+it (`streams.worker.table_layout`), encoded in the process that folded it — and its final
+picture. Records the worker would dead-letter are counted, not dead-lettered again.
 """
 
 from __future__ import annotations
@@ -24,9 +25,13 @@ from aiokafka.errors import KafkaError
 
 from services.kafka.admin import topic_partitions
 from services.rederive.errors import LogUnreadable
+from streams.fold.region import new_region
+from streams.fold.snapshot import snapshot
+from streams.fold.state import RegionState
 from streams.situation import SituationChanged
 from streams.worker.batch import fold_region, plan_batch
 from streams.worker.records import RawRecord
+from streams.worker.table_layout import all_entries
 
 FETCH_RECORDS = 20_000  # records per getmany: large batches make the per-region state load/dump rare
 PARALLEL_FROM = 200_000  # below this many records, starting processes (~2 CPU-s each) costs more than it saves
@@ -35,7 +40,7 @@ PARALLEL_FROM = 200_000  # below this many records, starting processes (~2 CPU-s
 @dataclass(slots=True)
 class RegionResult:
     partition: int  # of the reports topic, and so of the worker's table changelog
-    state: bytes  # the table value, encoded by the worker's table codec
+    entries: list[tuple[bytes, bytes]]  # the table's entries of the region (key, value), in the worker's layout
     picture: SituationChanged  # what the worker published last for the region
 
 
@@ -123,7 +128,7 @@ async def fold_partitions(bootstrap: str, topic: str, starts: dict[int, int], en
         consumer.assign(assigned)
         for tp in assigned:
             consumer.seek(tp, starts[tp.partition])
-        states: dict[str, bytes] = {}
+        states: dict[str, tuple[int, RegionState]] = {}  # region → (partition, state)
         remaining = {tp for tp in assigned if starts[tp.partition] < ends[tp.partition]}
         while remaining:
             batches = await consumer.getmany(*remaining, timeout_ms=1000, max_records=FETCH_RECORDS)
@@ -132,6 +137,9 @@ async def fold_partitions(bootstrap: str, topic: str, starts: dict[int, int], en
             for tp in list(remaining):
                 if await consumer.position(tp) >= ends[tp.partition]:
                     remaining.discard(tp)
+        for region, (partition, state) in states.items():
+            if state.cause is not None:
+                folded.regions[region] = RegionResult(partition, all_entries(state), snapshot(state))
     except KafkaError as exc:
         raise LogUnreadable(f"reading {topic} from {bootstrap} failed: {exc or type(exc).__name__}") from None
     finally:
@@ -142,7 +150,7 @@ async def fold_partitions(bootstrap: str, topic: str, starts: dict[int, int], en
 def _fold_batch(
     tp: TopicPartition,
     messages: list[ConsumerRecord[bytes, bytes]],
-    states: dict[str, bytes],
+    states: dict[str, tuple[int, RegionState]],
     folded: FoldedLog,
 ) -> None:
     records = [RawRecord(tp.topic, tp.partition, m.offset, m.key, m.value, m.timestamp) for m in messages]
@@ -150,9 +158,8 @@ def _fold_batch(
     folded.records += len(records)
     folded.dead_letters += len(plan.poison)
     for group in plan.regions.values():
-        outcome = fold_region(states.get(group.region), group)
-        if outcome.state is None:
-            continue
-        states[group.region] = outcome.state
-        assert outcome.situation is not None
-        folded.regions[group.region] = RegionResult(tp.partition, outcome.state, outcome.situation)
+        held = states.get(group.region)
+        if held is None:
+            held = states[group.region] = (tp.partition, new_region(group.region))
+        fold_region(held[1], group, picture=False)  # the picture is rendered once, at the end
+        held[1].touched.clear()  # the whole region is written at the end

@@ -4,8 +4,9 @@ resumes at, and — only on `--switch` — the pictures on the live situation to
 Faust restores a table by reading its changelog topic (`<app id>-<table>-changelog`, compacted,
 one partition per partition of the source topic) into its local store, then resumes the source
 topic at the consumer group's committed offsets — as Kafka Streams restores a state store. A
-rebuild therefore writes, for a fresh app version, one changelog record per region (key: the
-region, value: the table value, in the partition of the region's reports) and commits the
+rebuild therefore writes, for a fresh app version, the table's entries of each region (its header
+and one per article, `streams.worker.table_layout`, in the partition of the region's reports)
+and commits the
 group's offsets at the end of what it folded; the worker started with that version takes over
 from there, with its usual at-least-once guarantees.
 """
@@ -40,18 +41,41 @@ async def claim_changelog(bootstrap: str, changelog: str, partitions: int) -> No
         )
 
 
-async def write_changelog(bootstrap: str, changelog: str, regions: Mapping[str, RegionResult]) -> None:
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True, linger_ms=20)
+async def write_changelog(bootstrap: str, changelog: str, regions: Mapping[str, RegionResult]) -> int:
+    """Every region's table entries, in its partition; returns how many records were written.
+    Sent in batches built here (`send_batch`): a region has one entry per article it still
+    itemises or remembers, so a large log has about as many entries as reports, and building
+    the batches directly costs far less per record than one `send` each."""
+    producer = AIOKafkaProducer(
+        bootstrap_servers=bootstrap,
+        acks="all",
+        enable_idempotence=True,
+        max_batch_size=1024 * 1024,
+        max_request_size=8 * 1024 * 1024,
+    )
     await producer.start()
+    written = 0
     try:
-        sent = [
-            await producer.send(changelog, key=region.encode("utf-8"), value=result.state, partition=result.partition)
-            for region, result in sorted(regions.items())
-        ]
+        by_partition: dict[int, list[tuple[bytes, bytes]]] = {}
+        for _, result in sorted(regions.items()):
+            by_partition.setdefault(result.partition, []).extend(result.entries)
+        sent = []
+        for partition, entries in sorted(by_partition.items()):
+            batch = producer.create_batch()
+            for key, value in entries:
+                if batch.append(key=key, value=value, timestamp=None) is None:  # full: send it, start another
+                    sent.append(await producer.send_batch(batch, changelog, partition=partition))
+                    batch = producer.create_batch()
+                    if batch.append(key=key, value=value, timestamp=None) is None:
+                        raise RebuildRefused(f"table entry {key!r} ({len(value)} bytes) is larger than a batch")
+                written += 1
+            if batch.record_count():
+                sent.append(await producer.send_batch(batch, changelog, partition=partition))
         for future in sent:
             await future
     finally:
         await producer.stop()
+    return written
 
 
 async def commit_offsets(bootstrap: str, group_id: str, topic: str, ends: Mapping[int, int]) -> None:

@@ -45,9 +45,6 @@ from streams.fold.state import (
     RegionState,
     Remembered,
     clone,
-    contribution_summary,
-    decode_contribution,
-    encode_contribution,
     to_ms,
 )
 from streams.fold.tallies import archive
@@ -92,8 +89,9 @@ class _Pending:
 
 
 def fold_into(state: RegionState, reports: Iterable[ReportsExtracted]) -> FoldStats:
-    """The in-place fold behind `apply_all`, for a caller that owns a private copy of the state
-    (the worker deserialises a fresh one from its table for every batch)."""
+    """The in-place fold behind `apply_all`, for a caller that owns the state (the worker keeps
+    each region's decoded state in memory; the articles whose entries changed are added to
+    `state.touched`)."""
     stats = FoldStats()
     pending = _Pending()
     for index, report in enumerate(reports):
@@ -107,9 +105,8 @@ def fold_into(state: RegionState, reports: Iterable[ReportsExtracted]) -> FoldSt
 def _settle(state: RegionState, pending: _Pending, stats: FoldStats) -> None:
     """Derive again what out-of-order or replaced articles left pending; run the ceasefire clock."""
     if pending.resort:
-        order = sorted((contribution_summary(raw)[0], article) for article, raw in state.contributions.items())
-        state.contributions = {article: state.contributions[article] for _, article in order}
-        state.latest = order[-1] if order else None  # a replaced article may have moved back
+        _sort_contributions(state)
+        state.latest = next(reversed(state.contributions.values())).order if state.contributions else None
     if pending.incidents:
         state.incidents = derive_incidents(state.region, _all_held(state, figures=True))
     clock = state.watermark_ms if state.watermark_ms is not None else 0
@@ -185,7 +182,7 @@ def _another_report(
     key = derivation_key(report)
     if key < held.key:  # an older revision or extractor: the standing report stays
         held.superseded = sorted([*held.superseded, report.event_id])
-        state.contributions[held.article_id] = encode_contribution(held)
+        state.touched.add(held.article_id)
         _counted(state, report, event_ms, clock, stats)
         stats.superseded_ignored += 1
         return
@@ -195,7 +192,8 @@ def _another_report(
     replacement = _contribution(report, event_ms, stats, key)
     replacement.superseded = sorted([*held.superseded, held.event_id])
     del state.contributions[report.article_id]
-    state.contributions[report.article_id] = encode_contribution(replacement)
+    state.contributions[report.article_id] = replacement
+    state.touched.add(report.article_id)
     _counted(state, report, event_ms, clock, stats)
     stats.revisions_applied += 1
     pending.resort = True
@@ -208,7 +206,8 @@ def _itemise(
 ) -> None:
     """Keep the article's contribution; apply it incrementally when it comes in (event time,
     article id) order — which gives what deriving everything again would — else derive again."""
-    state.contributions[contribution.article_id] = encode_contribution(contribution)
+    state.contributions[contribution.article_id] = contribution
+    state.touched.add(contribution.article_id)
     state.latest = contribution.order if state.latest is None else max(state.latest, contribution.order)
     if not in_order:
         pending.resort = True
@@ -249,7 +248,8 @@ def _archive_late(
         )
         contribution.statements = []
     if contribution.statements:  # still within the ordered history: kept itemised until it is absorbed
-        state.contributions[contribution.article_id] = encode_contribution(contribution)
+        state.contributions[contribution.article_id] = contribution
+        state.touched.add(contribution.article_id)
         state.latest = contribution.order if state.latest is None else max(state.latest, contribution.order)
         pending.resort = pending.ceasefire = True
     else:
@@ -289,6 +289,7 @@ def _contribution(
 def _remember(state: RegionState, contribution: Contribution) -> None:
     ids = sorted({contribution.event_id, *contribution.superseded})
     state.remembered[contribution.article_id] = Remembered(contribution.event_ms, ids).encode()
+    state.touched.add(contribution.article_id)
 
 
 def _refuse(stats: FoldStats, index: int, kind: str, reason: str) -> None:
@@ -318,47 +319,58 @@ def _compact(state: RegionState) -> None:
             if incident.first_ms < cut:
                 archive(state.archived, incident)
                 for article in incident.members:
-                    member = decode_contribution(state.contributions[article])
-                    member.figures = []
-                    state.contributions[article] = encode_contribution(member)
+                    state.contributions[article].figures = []
+                    state.touched.add(article)
         state.archived = dict(sorted(state.archived.items()))
         state.incidents = [incident for incident in state.incidents if incident.first_ms >= cut]
-    for raw in list(state.contributions.values()):  # oldest first, until one within the horizon
-        event_ms, has_figures, has_statements = contribution_summary(raw)
-        if event_ms >= state.watermark_ms - ACCEPT_MS:
+    for contribution in list(state.contributions.values()):  # oldest first, until one within the horizon
+        if contribution.event_ms >= state.watermark_ms - ACCEPT_MS:
             break
-        if has_figures and not (has_statements and event_ms < cut):
+        if contribution.figures and not (contribution.statements and contribution.event_ms < cut):
             continue  # its incident is still itemised: nothing to do yet
-        contribution = decode_contribution(raw)
         if contribution.statements and contribution.event_ms < cut:
             apply_article(state.ceasefire_base, contribution)
             contribution.statements = []
-            state.contributions[contribution.article_id] = encode_contribution(contribution)
+            state.touched.add(contribution.article_id)
         if not contribution.figures and not contribution.statements:
             del state.contributions[contribution.article_id]
             _remember(state, contribution)
     if any(earlier > later for earlier, later in itertools.pairwise(state.remembered)):
         state.remembered = dict(sorted(state.remembered.items()))  # one order, however they arrived
     forget_before = state.watermark_ms - ARCHIVE_MEMORY_MS
-    if any(_remembered_ms(known) < forget_before for known in state.remembered.values()):
-        state.remembered = {
-            article: known for article, known in state.remembered.items() if _remembered_ms(known) >= forget_before
-        }
+    forgotten = [article for article, known in state.remembered.items() if _remembered_ms(known) < forget_before]
+    for article in forgotten:
+        del state.remembered[article]
+    state.touched.update(forgotten)
+
+
+def derive_again(state: RegionState) -> None:
+    """Order the articles and derive incidents and the ceasefire from them: what the fold keeps
+    incrementally, for a state read back from a store that holds only the articles and the
+    header (`streams.worker.table_layout`). The result equals the state the fold had built."""
+    _sort_contributions(state)
+    state.remembered = dict(sorted(state.remembered.items()))
+    state.incidents = derive_incidents(state.region, _all_held(state, figures=True))
+    clock = state.watermark_ms if state.watermark_ms is not None else 0
+    state.ceasefire = replay(state.ceasefire_base, _all_held(state, statements=True), clock)
+
+
+def _sort_contributions(state: RegionState) -> None:
+    order = sorted(state.contributions.values(), key=lambda contribution: contribution.order)
+    state.contributions = {contribution.article_id: contribution for contribution in order}
 
 
 def _held(state: RegionState, article_id: str) -> Contribution | None:
-    raw = state.contributions.get(article_id)
-    return decode_contribution(raw) if raw is not None else None
+    return state.contributions.get(article_id)
 
 
 def _all_held(state: RegionState, *, figures: bool = False, statements: bool = False) -> list[Contribution]:
-    """The itemised articles, decoded: those with figures, or with ceasefire statements."""
-    wanted = []
-    for raw in state.contributions.values():
-        _, has_figures, has_statements = contribution_summary(raw)
-        if (figures and has_figures) or (statements and has_statements):
-            wanted.append(decode_contribution(raw))
-    return wanted
+    """The itemised articles with figures, or with ceasefire statements, in order."""
+    return [
+        contribution
+        for contribution in state.contributions.values()
+        if (figures and contribution.figures) or (statements and contribution.statements)
+    ]
 
 
 def _remembered(state: RegionState, article_id: str) -> Remembered | None:

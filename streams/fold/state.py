@@ -1,18 +1,23 @@
-"""The working state of one region, as the Faust table stores it (JSON via pydantic).
+"""The working state of one region: plain dataclasses, with JSON codecs (pydantic) for the parts
+the worker's table stores.
 
 Times are integer milliseconds since the epoch (the Kafka record timestamp unit): cheap to
 compare in the hot loop and exact in JSON. The state is plain dataclasses so one batch can
-fold many reports into a private copy quickly; `clone` makes that copy, so callers' values
-are never mutated (the public folds stay pure).
+fold many reports into it quickly; `clone` makes a private copy, so the public folds stay pure.
+
+The worker does not store a region as one value: `streams.worker.table_layout` splits it into a
+small header and one table entry per article (itemised or remembered), and the fold notes in
+`RegionState.touched` which articles' entries it changed, so a batch writes only those.
+Incidents and the replayed ceasefire are derived from the itemised articles and are not stored.
 """
 
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Annotated
 
-from pydantic import TypeAdapter
+from pydantic import Field, TypeAdapter
 
 from streams.events import CeasefireStatement
 
@@ -143,22 +148,13 @@ class Remembered:
 _contribution_codec: TypeAdapter[Contribution] = TypeAdapter(Contribution)
 
 
-def encode_contribution(contribution: Contribution) -> str:
-    """`<event ms> <f|-><s|-> <json>`: compaction reads the time and whether figures or statements
-    remain from the prefix, without decoding the article."""
-    flags = ("f" if contribution.figures else "-") + ("s" if contribution.statements else "-")
-    packed = base64.b64encode(_contribution_codec.dump_json(contribution)).decode("ascii")
-    return f"{contribution.event_ms} {flags} {packed}"
+def encode_contribution(contribution: Contribution) -> bytes:
+    """An itemised article as JSON (always starts with `{`, unlike an encoded `Remembered`)."""
+    return _contribution_codec.dump_json(contribution)
 
 
-def decode_contribution(raw: str) -> Contribution:
-    return _contribution_codec.validate_json(base64.b64decode(raw.split(" ", 2)[2]))
-
-
-def contribution_summary(raw: str) -> tuple[int, bool, bool]:
-    """(event ms, has figures, has statements) of an encoded contribution."""
-    event_ms, flags, _ = raw.split(" ", 2)
-    return int(event_ms), flags[0] == "f", flags[1] == "s"
+def decode_contribution(raw: bytes) -> Contribution:
+    return _contribution_codec.validate_json(raw)
 
 
 @dataclass(slots=True)
@@ -217,10 +213,9 @@ class RegionState:
     region: str
     watermark_ms: int | None = None  # the latest event time folded: the region's clock
     sequence: int = 0  # distinct reports folded (redeliveries and dead-lettered ones excluded)
-    # article id -> its Contribution as JSON, ordered by (event time, article id). Kept encoded and
-    # decoded only when touched: most batches append a few and read none, and a region holds up
-    # to 9 days of articles, which would otherwise be parsed and rebuilt for every batch.
-    contributions: dict[str, str] = field(default_factory=dict)
+    # article id -> its Contribution, ordered by (event time, article id). Kept decoded: the worker
+    # keeps a region's state in memory while it holds its partition, so nothing is parsed per batch.
+    contributions: dict[str, Contribution] = field(default_factory=dict)
     incidents: list[Incident] = field(default_factory=list)  # derived from contributions; by first_ms, id
     latest: tuple[int, str] | None = None  # greatest (event time, article id) derived into incidents
     archived: dict[str, Archived] = field(default_factory=dict)  # ordered by key
@@ -228,17 +223,30 @@ class RegionState:
     ceasefire_base: Ceasefire = field(default_factory=Ceasefire)  # statements older than the horizon
     ceasefire: Ceasefire = field(default_factory=Ceasefire)  # the base with itemised statements replayed
     cause: Cursor | None = None
+    # articles whose contribution or remembered entry changed since the table last stored them
+    # (the worker writes those and clears the set); not part of the state's value
+    touched: Annotated[set[str], Field(exclude=True)] = field(default_factory=set)
 
 
 _codec: TypeAdapter[RegionState] = TypeAdapter(RegionState)
 
 
+# what the table's header entry of a region holds: the state without its articles (stored as
+# entries of their own) and without what is derived from them (incidents, the replayed ceasefire)
+_NOT_IN_HEADER = {"contributions", "remembered", "incidents", "ceasefire"}
+
+
 def dump_state(state: RegionState) -> bytes:
+    """The whole state as JSON (its value: the same states give the same bytes)."""
     return _codec.dump_json(state)
 
 
 def load_state(raw: bytes) -> RegionState:
     return _codec.validate_json(raw)
+
+
+def dump_header(state: RegionState) -> bytes:
+    return _codec.dump_json(state, exclude=_NOT_IN_HEADER)
 
 
 def clone(state: RegionState) -> RegionState:

@@ -1,10 +1,13 @@
 """The Faust app: one table-mutating agent (concurrency 1) and a read-only web view.
 
-The reports topic and the region table share key (region) and partition count, so a
-region's state lives in the partition its reports arrive on. Each batch from
-`take_events` is folded per region and every touched table key is written once; Faust
-flushes the producer (changelog, snapshots, dead letters) before it commits the batch's
-offsets, which gives at-least-once, and the fold's article-id memory makes redelivery harmless.
+The reports topic and the region table share partition count, and every table entry of a
+region is written while the current event is one of the region's records, so a region's
+entries live in the partition its reports arrive on. The table holds a header and one entry
+per article for each region (`table_layout`); the worker keeps the regions it holds decoded in
+memory (`region_cache`), folds each batch from `take_paced` into them and writes only the
+entries the batch changed. Faust flushes the producer (changelog, snapshots, dead letters)
+before it commits the batch's offsets, which gives at-least-once, and the fold's article-id
+memory makes redelivery harmless.
 """
 
 from __future__ import annotations
@@ -19,15 +22,18 @@ from faust.streams import Stream, _current_event
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 
 from streams.envelope import encode
+from streams.fold.region import new_region
 from streams.fold.snapshot import snapshot
-from streams.fold.state import load_state, to_ms
+from streams.fold.state import to_ms
 from streams.topics import SITUATION_TOPIC_HEADER, Catalogue
 from streams.worker import faust_patches
 from streams.worker.batch import fold_region, plan_batch
 from streams.worker.local_state import deployment_dir
 from streams.worker.metrics import WorkerMetrics
 from streams.worker.records import Poison, RawRecord
+from streams.worker.region_cache import RegionCache
 from streams.worker.settings import WorkerSettings
+from streams.worker.table_layout import Entry, batch_writes
 from streams.worker.take import take_paced
 
 log = structlog.get_logger("sitmon.worker")
@@ -95,11 +101,30 @@ def build_app(
     situation = app.topic(catalogue.situation.name, partitions=region_partitions, **RAW)
     dead_letters = app.topic(catalogue.dlq.name, **RAW)
     regions = app.Table(REGIONS_TABLE, default=None, partitions=region_partitions, key_type=bytes, value_type=bytes)
+    cache = RegionCache(lambda: regions.items())
+
+    # another worker may fold a region while this one does not hold it: after any rebalance the
+    # table (restored from the changelog) is the truth again; forgotten also once recovery is
+    # complete, in case a web request read the table while it was being restored
+    async def forget_regions(*args: Any, **kwargs: Any) -> None:
+        cache.forget()
+
+    app.on_partitions_revoked.connect(forget_regions)
+    app.on_partitions_assigned.connect(forget_regions)
+    app.on_rebalance_complete.connect(forget_regions)
+
+    def write(entry: Entry) -> None:
+        key, value = entry
+        if value is not None:
+            regions[key] = value
+        elif key in regions:
+            del regions[key]
 
     # concurrency 1: with more, Faust may commit past an in-flight batch (faust-streaming #606)
     @app.agent(reports, concurrency=1)
     async def fold_reports(stream: faust.StreamT[bytes]) -> None:
         stream = cast(Stream[bytes], stream)  # the concrete class: its buffer internals, current event
+        cache.forget()  # an agent restarted after a crash may hold states a failed batch changed
         batches = take_paced(stream, settings.batch_size, settings.batch_within_s, settings.batch_longest_wait_s)
         async for events in batches:
             records = [
@@ -120,11 +145,16 @@ def build_app(
                 # current event: point it at this region's own record, not the batch's last
                 point_tables_at(events[group.last_index])
                 key = group.region.encode("utf-8")
-                outcome = fold_region(regions.get(key), group)
+                state = cache.get(group.region)
+                if state is None:
+                    state = new_region(group.region)
+                    cache.put(state)
+                outcome = fold_region(state, group)
                 metrics.observe(outcome.stats)
                 refused.extend(outcome.refused)
-                if outcome.state is not None:
-                    regions[key] = outcome.state
+                if outcome.write:
+                    for entry in batch_writes(state).in_order():
+                        write(entry)
                 if outcome.situation is not None:
                     await situation.send(
                         key=key,
@@ -155,10 +185,10 @@ def build_app(
         """The region's current picture, the same JSON as its latest record on the situation topic."""
         if (busy := not_ready()) is not None:
             return web.json({"error": busy}, status=503)
-        stored = regions.get(region.encode("utf-8"))
-        if stored is None:
+        state = cache.get(region)
+        if state is None or state.cause is None:
             return web.json({"error": f"no report folded for region {region!r} on this worker"}, status=404)
-        body = encode(snapshot(load_state(stored)), subject=region)
+        body = encode(snapshot(state), subject=region)
         return web.bytes(body, content_type="application/cloudevents+json", headers=deployment)
 
     @app.page("/situation")
@@ -171,12 +201,9 @@ def build_app(
         if len(held) < region_partitions:
             message = f"this worker holds {len(held)} of {region_partitions} region partitions"
             return web.json({"error": message}, status=409)
-        documents = sorted(
-            (key.decode("utf-8"), encode(snapshot(load_state(value)), subject=key.decode("utf-8")))
-            for key, value in regions.items()
-            if value is not None
-        )
-        body = b"[" + b",".join(document for _, document in documents) + b"]"
+        states = [cache.get(region) for region in cache.regions()]
+        documents = [encode(snapshot(state), subject=state.region) for state in states if state and state.cause]
+        body = b"[" + b",".join(documents) + b"]"
         return web.bytes(body, content_type="application/json", headers=deployment)
 
     return app

@@ -1,7 +1,8 @@
 """One consumed batch → per-region folds and the records to publish. Pure, no faust.
 
-A batch is split by region in log order; each region's state is read once, folded with all
-its reports and written once (the table write that Faust turns into one changelog record).
+A batch is split by region in log order; each region's state is folded with all its reports
+in place (the caller keeps it decoded between batches) and the entries the fold changed are
+written once (`streams.worker.table_layout`).
 A region whose batch held only redeliveries (reports already folded: after a crash, before
 the offsets were committed) is written and published again unchanged, so a picture that was
 lost with the crash is republished; the snapshot's event id is the same, so consumers that
@@ -15,9 +16,9 @@ from dataclasses import dataclass, field
 
 from streams.events import ReportsExtracted
 from streams.fold.incidents import FoldStats
-from streams.fold.region import fold_into, new_region
+from streams.fold.region import fold_into
 from streams.fold.snapshot import snapshot
-from streams.fold.state import dump_state, load_state
+from streams.fold.state import RegionState
 from streams.situation import SituationChanged
 from streams.worker.records import Poison, RawRecord, dead_letter, read_report
 
@@ -54,14 +55,14 @@ def plan_batch(records: Sequence[RawRecord]) -> BatchPlan:
 
 @dataclass(frozen=True, slots=True)
 class RegionOutcome:
-    state: bytes | None  # the table value to write, or None to leave the table alone
-    situation: SituationChanged | None
+    write: bool  # whether to write the region's changed entries (and publish its picture)
+    situation: SituationChanged | None  # the picture, when asked for and written
     stats: FoldStats
     refused: list[tuple[int, Poison]] = field(default_factory=list)  # reports the fold could not place
 
 
-def fold_region(stored: bytes | None, batch: RegionBatch) -> RegionOutcome:
-    state = load_state(stored) if stored is not None else new_region(batch.region)
+def fold_region(state: RegionState, batch: RegionBatch, *, picture: bool = True) -> RegionOutcome:
+    """Fold the batch into `state` in place (`picture`: also render the region's snapshot)."""
     stats = fold_into(state, batch.reports)
     refused = [
         (batch.records[refusal.index][0], dead_letter(batch.records[refusal.index][1], refusal.kind, refusal.reason))
@@ -69,5 +70,5 @@ def fold_region(stored: bytes | None, batch: RegionBatch) -> RegionOutcome:
         if refusal.index < len(batch.records)
     ]
     if state.cause is None or not (stats.reports_folded or stats.duplicates_ignored):
-        return RegionOutcome(None, None, stats, refused)
-    return RegionOutcome(dump_state(state), snapshot(state), stats, refused)
+        return RegionOutcome(False, None, stats, refused)
+    return RegionOutcome(True, snapshot(state) if picture else None, stats, refused)

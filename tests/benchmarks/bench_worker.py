@@ -45,9 +45,12 @@ sys.path.insert(0, str(REPO))
 from services.kafka.admin import create_topics  # noqa: E402
 from streams.envelope import decode, encode  # noqa: E402
 from streams.events import CasualtyFigure, LocationMention, ReportsExtracted  # noqa: E402
+from streams.fold.region import new_region  # noqa: E402
+from streams.fold.state import RegionState  # noqa: E402
 from streams.topics import REGION_PARTITIONS, Catalogue  # noqa: E402
 from streams.worker.batch import fold_region, plan_batch  # noqa: E402
 from streams.worker.records import RawRecord  # noqa: E402
+from streams.worker.table_layout import batch_writes  # noqa: E402
 
 START = datetime(2024, 1, 1, tzinfo=UTC)
 TOWNS = ("North", "South", "East", "West")
@@ -149,7 +152,7 @@ async def run_baseline(bootstrap: str, topic: str, count: int, *, fold: bool = F
             consumer.seek(tp, offset)
         seen = 0
         wall, cpu = time.perf_counter(), time.process_time()
-        states: dict[str, bytes] = {}
+        states: dict[str, RegionState] = {}
         while seen < count:
             batches = await consumer.getmany(timeout_ms=1000, max_records=10_000)
             for tp, messages in batches.items():
@@ -165,12 +168,15 @@ async def run_baseline(bootstrap: str, topic: str, count: int, *, fold: bool = F
     return {"events": seen, "wall_s": wall, "cpu_s": cpu}
 
 
-def fold_batch(tp: TopicPartition, messages: list[ConsumerRecord[bytes, bytes]], states: dict[str, bytes]) -> None:
+def fold_batch(
+    tp: TopicPartition, messages: list[ConsumerRecord[bytes, bytes]], states: dict[str, RegionState]
+) -> None:
     plan = plan_batch([RawRecord(tp.topic, tp.partition, m.offset, m.key, m.value, m.timestamp) for m in messages])
     for group in plan.regions.values():
-        outcome = fold_region(states.get(group.region), group)
-        if outcome.state is not None:
-            states[group.region] = outcome.state
+        state = states.setdefault(group.region, new_region(group.region))
+        outcome = fold_region(state, group)
+        if outcome.write:
+            list(batch_writes(state).in_order())  # the entries the worker would write
         if outcome.situation is not None:
             encode(outcome.situation, subject=group.region)
 

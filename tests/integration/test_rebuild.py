@@ -43,13 +43,17 @@ def sitmon(catalogue: Catalogue, bootstrap: str, *args: str) -> subprocess.Compl
 
 
 def table_values(bootstrap: str, changelog: str) -> dict[bytes, bytes]:
-    """The latest value per key of a table's changelog: what Faust restores the table to."""
+    """The latest value per key of a table's changelog: what Faust restores the table to (a
+    tombstone deletes its key: the worker deletes the entries of articles it forgot)."""
 
     async def read() -> dict[bytes, bytes]:
         found: dict[bytes, bytes] = {}
         async for record in read_topic(bootstrap, changelog):
-            assert record.key is not None and record.value is not None
-            found[record.key] = record.value
+            assert record.key is not None
+            if record.value is None:
+                found.pop(record.key, None)
+            else:
+                found[record.key] = record.value
         return found
 
     return asyncio.run(read())
