@@ -33,7 +33,8 @@ from streams.worker.metrics import WorkerMetrics
 from streams.worker.records import Poison, RawRecord
 from streams.worker.region_cache import RegionCache
 from streams.worker.settings import WorkerSettings
-from streams.worker.table_layout import Entry, batch_writes
+from streams.worker.table_layout import batch_writes
+from streams.worker.table_writes import TableWriter
 from streams.worker.take import take_paced
 
 log = structlog.get_logger("sitmon.worker")
@@ -113,12 +114,7 @@ def build_app(
     app.on_partitions_assigned.connect(forget_regions)
     app.on_rebalance_complete.connect(forget_regions)
 
-    def write(entry: Entry) -> None:
-        key, value = entry
-        if value is not None:
-            regions[key] = value
-        elif key in regions:
-            del regions[key]
+    writer = TableWriter(app, regions)
 
     # concurrency 1: with more, Faust may commit past an in-flight batch (faust-streaming #606)
     @app.agent(reports, concurrency=1)
@@ -153,8 +149,7 @@ def build_app(
                 metrics.observe(outcome.stats)
                 refused.extend(outcome.refused)
                 if outcome.write:
-                    for entry in batch_writes(state).in_order():
-                        write(entry)
+                    await writer.write(events[group.last_index].message.partition, list(batch_writes(state).in_order()))
                 if outcome.situation is not None:
                     await situation.send(
                         key=key,
