@@ -5,11 +5,14 @@ A report is counted by the region its record is keyed by, so a newer derivation 
 article elsewhere leaves the old report standing there unless that region is told. This reads
 the reports log once (no consumer group) and keeps, per article id, the regions it has reports
 in — only the two fields it needs are taken from each record, so the pass costs little more
-than consuming the topic. A record the worker would not fold (not JSON, keyed elsewhere than its
+than consuming the topic. A report's record time is its article's publication time (revisions
+and re-derivations keep it), so a reparse of a time range reads the reports of that range only. A record the worker would not fold (not JSON, keyed elsewhere than its
 region) is skipped: the article never counted there.
 """
 
 from __future__ import annotations
+
+from datetime import datetime
 
 import orjson
 
@@ -51,9 +54,11 @@ def article_and_region(key: bytes | None, value: bytes | None) -> tuple[str, str
     return article_id, region
 
 
-async def article_regions(bootstrap: str, topic: str) -> ArticleRegions:
+async def article_regions(
+    bootstrap: str, topic: str, *, since: datetime | None = None, until: datetime | None = None
+) -> ArticleRegions:
     found = ArticleRegions()
-    async for record in replay(bootstrap, topic):
+    async for record in replay(bootstrap, topic, since=since, until=until):
         read = article_and_region(record.key, record.value)
         if read is not None:
             found.add(*read)

@@ -61,7 +61,7 @@ async def reparse(
 ) -> ReparseSummary:
     summary = ReparseSummary()
     pending: list[Outgoing] = []
-    regions = await article_regions(bootstrap, catalogue.reports.name)
+    regions = await article_regions(bootstrap, catalogue.reports.name, since=since, until=until)
     async for record in replay(bootstrap, catalogue.articles.name, since=since, until=until, on_plan=on_plan):
         origin = f"{catalogue.articles.name}[{record.partition}]@{record.offset}"
         try:

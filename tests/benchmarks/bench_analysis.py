@@ -12,8 +12,9 @@ then per round, on the same topic:
   JL  `sitmon replay reports --format jsonl` (in process, to a temporary file);
   W   with --worker: the live `sitmon worker` (a fresh app version) from its first fold to its last.
 
-Then reparse: M articles (the seed/dev/gold corpus repeated) on the articles topic, `reparse`
-with the current extractor (reports published in transactions), against extraction alone in
+Then reparse, on topics of its own: M articles (the seed/dev/gold corpus repeated) and their
+reports as ingest published them, then `reparse` with the current extractor (it reads where each
+article's reports are, then extracts and publishes in transactions), against extraction alone in
 process on the same articles (bench_extract's in-process figure).
 
     SITMON_KAFKA_BOOTSTRAP=127.0.0.1:9092 python -m tests.benchmarks.bench_analysis \
@@ -40,6 +41,7 @@ from services.cli.ingest import extract_article
 from services.cli.rebuild import worker_names
 from services.cli.replay import copy_records
 from services.extraction.extractor import EXTRACTOR_VERSION
+from services.ingest.articles import reports_extracted
 from services.kafka.admin import create_topics, topic_partitions
 from services.kafka.producer import EventProducer, Outgoing
 from services.rederive.fold_log import fold_reports_log
@@ -147,13 +149,15 @@ def articles(count: int) -> list[ArticleReceived]:
 
 async def reparse_bench(bootstrap: str, catalogue: Catalogue, count: int) -> None:
     corpus = articles(count)
+    cpu = time.process_time()
+    extracted = [reports_extracted(article, extract_article(article), "sitmon-extract/0.9") for article in corpus]
+    in_process = count / (time.process_time() - cpu)
     async with EventProducer(bootstrap, source="/bench") as producer:
         for start in range(0, len(corpus), 500):
-            await producer.publish([Outgoing(catalogue.articles, a.article_id, a) for a in corpus[start : start + 500]])
-    cpu = time.process_time()
-    for article in corpus:
-        extract_article(article)
-    in_process = count / (time.process_time() - cpu)
+            await producer.publish(
+                [Outgoing(catalogue.articles, a.article_id, a) for a in corpus[start : start + 500]]
+                + [Outgoing(catalogue.reports, r.region, r) for r in extracted[start : start + 500]]
+            )
     wall, cpu = time.perf_counter(), time.process_time()
     async with EventProducer(bootstrap, source="/bench") as producer:
         summary = await reparse(bootstrap, catalogue, producer, extract=extract_article, version=EXTRACTOR_VERSION)
@@ -162,7 +166,7 @@ async def reparse_bench(bootstrap: str, catalogue: Catalogue, count: int) -> Non
         f"reparse: {summary.articles} articles in {wall:.1f} s: {summary.articles / wall:,.0f} articles/s "
         f"({summary.articles / cpu:,.0f} per CPU-s); extraction alone in process {in_process:,.0f} articles/s "
         f"per CPU-s; reparse ÷ extraction {summary.articles / cpu / in_process:.2f} (CPU), "
-        f"{summary.articles / wall / in_process:.2f} (wall)"
+        f"{summary.articles / wall / in_process:.2f} (wall); {summary.withdrawals} withdrawals"
     )
 
 
@@ -211,7 +215,9 @@ def main() -> None:
         for name, values in ratios.items():
             print(f"  {name:44s} {statistics.median(values):.2f}", flush=True)
         if args.articles:
-            asyncio.run(reparse_bench(bootstrap, catalogue, args.articles))
+            own = Catalogue(f"{catalogue.prefix}reparse.")  # under the prefix: dropped with the rest
+            asyncio.run(create_topics(bootstrap, own))
+            asyncio.run(reparse_bench(bootstrap, own, args.articles))
     finally:
         asyncio.run(drop(bootstrap, catalogue.prefix))
 
