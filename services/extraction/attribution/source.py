@@ -16,7 +16,8 @@ from services.extraction.lexicon.wordlists import alternation, word_set
 from services.extraction.text.gate import Keys, concept, keys_of
 from services.extraction.text.keywords import trie_pattern
 
-_MAX_WORDS: Final = 9
+_MAX_WORDS: Final = 9  # a source longer than this is a clause, not a name
+_SUBJECT_REACH: Final = 160  # characters before a reporting verb read for its subject
 # Longest first, so that an alternation tries "a précisé" before any shorter verb. Lowercase:
 # each pattern below is compiled twice, IGNORECASE for the text as written and case-sensitive
 # (twice as fast) for the lowercased text of the keyword pass.
@@ -132,7 +133,7 @@ def find_source(sentence: str, keys: Keys | None = None) -> str | None:
         if who:
             return who
     for match in _VERB[variant].finditer(text):
-        before = sentence[max(0, match.start() - 160) : match.start()]
+        before = sentence[max(0, match.start() - _SUBJECT_REACH) : match.start()]
         cut = max((m.end() for m in _BOUNDARY.finditer(before)), default=0)
         subject = before[cut:].split(" that ")[-1]
         if _FIGURE_START.search(" " + subject) or (subject.split() or [""])[-1].lower() in _COPULAS:

@@ -16,6 +16,10 @@ from services.extraction.text import months
 from services.extraction.text.fold import fold
 from services.extraction.text.keywords import trie_pattern
 
+_TRUCE_BEFORE_MONTH_REACH = 24  # "the truce of", "la tregua de": a truce word right before its month
+_SINCE_CLAUSE_REACH = 90  # "since a truce took effect in November": a "since" clause before the cue
+_CURRENT_VERB_REACH = 40  # "has largely", "remains": a present-tense auxiliary right before the cue
+
 _FLAGS = re.IGNORECASE
 
 _MONTH_NAMES = sorted({fold(name) for name in months.FULL_NAMES})
@@ -52,7 +56,7 @@ def _named_by_month(folded: str, low: str) -> bool:
     for month in _MONTH_WORD.finditer(folded):
         if _TRUCE_AFTER_MONTH.match(folded, month.end()):
             return True
-        if _TRUCE_BEFORE_MONTH.search(folded, max(0, month.start() - 24), month.start()):
+        if _TRUCE_BEFORE_MONTH.search(folded, max(0, month.start() - _TRUCE_BEFORE_MONTH_REACH), month.start()):
             return True
     return False
 
@@ -113,9 +117,9 @@ _SINCE_CLAUSE = re.compile(r"\b(?:since|desde\s+que|depuis\s+que)\s+(?:a|an|the|
 def is_current_verb(folded: str, cue_start: int, lasting: bool = False) -> bool:
     """True if the cue is in the present or present perfect ("has largely held"), or, for a
     `lasting` state, dates its start ("since a truce took effect in November")."""
-    if lasting and _SINCE_CLAUSE.search(folded, max(0, cue_start - 90), cue_start):
+    if lasting and _SINCE_CLAUSE.search(folded, max(0, cue_start - _SINCE_CLAUSE_REACH), cue_start):
         return True
     return (
-        _CURRENT_VERB.search(folded[max(0, cue_start - 40) : cue_start]) is not None
+        _CURRENT_VERB.search(folded[max(0, cue_start - _CURRENT_VERB_REACH) : cue_start]) is not None
         or _CURRENT_CUE.match(folded, cue_start) is not None
     )

@@ -22,6 +22,12 @@ _FLAGS = re.IGNORECASE
 _CONTEXT = 36  # characters before a cue read for negation, modality and "to"
 _FOLD_WINDOW = 60  # "agreed … to extend", "accepted a … proposal": how far one cue absorbs another
 _UNDER_CLAUSE = 80  # "Under the deal, Hamas is to release …": how far the clause after "under" is read for a future
+_VIOLATIONS_OF_REACH = 30  # "human rights violations": the noun right before "violations"
+_AFTER_TALKS_REACH = 40  # "reached after ten days of talks": "after" a few words before the talks
+_HELD_SUBJECT_REACH = 22  # "talks were held": the noun right before "held"
+_HELD_OBJECT_REACH = 16  # "held hostages": the noun right after "held"
+_AGREED_TO_REACH = 45  # "agreed on Monday to": the verb that governs a "to" before the cue
+_GOVERNING_VERB_REACH = 60  # "agreed on Monday to an immediate truce": the verb before a demand adjective
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +163,7 @@ def read_in_context(text: str, hit: Hit) -> Hit | None:
     ):
         return None
     if hit.cue.name == "violations" and (
-        NOT_TRUCE_VIOLATIONS.search(before[-30:]) or OF_SOMETHING_ELSE.match(text, hit.end)
+        NOT_TRUCE_VIOLATIONS.search(before[-_VIOLATIONS_OF_REACH:]) or OF_SOMETHING_ELSE.match(text, hit.end)
     ):
         return None
     if hit.status == "collapsed" and hit.cue.side == "before" and ENDED_AFTER.match(text, hit.end):
@@ -170,23 +176,28 @@ def read_in_context(text: str, hit: Hit) -> Hit | None:
         and _governed_by_agreement(text, hit.start)
     ):
         return Hit("agreed", hit.cue, hit.start, hit.end)
-    if hit.cue.name == "talks" and AFTER_TALKS.search(before[-40:]):
+    if hit.cue.name == "talks" and AFTER_TALKS.search(before[-_AFTER_TALKS_REACH:]):
         return None
     if hit.cue.name == "holding" and (
-        NOT_A_TRUCE_HELD.search(before[-22:]) or NOT_A_TRUCE_HELD.match(text, hit.end + 1, hit.end + 16)
+        NOT_A_TRUCE_HELD.search(before[-_HELD_SUBJECT_REACH:])
+        or NOT_A_TRUCE_HELD.match(text, hit.end + 1, hit.end + _HELD_OBJECT_REACH)
     ):
         return None
     if hit.cue.name == "under" and (
         FUTURE_MARKERS.search(_clause_after(text, hit.end)) or PLUPERFECT.search(clause + _clause_after(text, hit.end))
     ):
-        return None  # "Under the deal, prisoners will be exchanged", "had been freed under the deal": not its terms today
+        return (
+            None  # "Under the deal, prisoners will be exchanged", "had been freed under the deal": not its terms today
+        )
     if CONDITIONAL.search(clause) or (hit.status == "agreed" and RESTATED.search(before)):
         return None
     wished = HYPOTHETICAL.search(clause) is not None
     if hit.status == "agreed" and hit.cue.name not in ("scheduled", "brokered") and FUTURE.search(clause):
         wished = True
     if INFINITIVE.search(before):
-        wished = wished or not AGREED_BEFORE_INFINITIVE.search(text[max(0, hit.start - 45) : hit.start - 3])
+        wished = wished or not AGREED_BEFORE_INFINITIVE.search(
+            text[max(0, hit.start - _AGREED_TO_REACH) : hit.start - len(" to")]
+        )
     if not wished:
         return hit
     if hit.status == "agreed" and hit.cue.name != "scheduled":
@@ -203,7 +214,7 @@ def _clause_after(text: str, end: int) -> str:
 
 def _governed_by_agreement(text: str, start: int) -> bool:
     """An agreement verb shortly before `start`, in the same clause ("agreed on Monday to an immediate …")."""
-    window = max(0, start - 60)
+    window = max(0, start - _GOVERNING_VERB_REACH)
     verbs = list(AGREEMENT_VERB.finditer(text, window, start))
     return bool(verbs) and not any(mark in text[verbs[-1].end() : start] for mark in ",;:")
 

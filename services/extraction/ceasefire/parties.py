@@ -26,6 +26,8 @@ def _wordset(words: str) -> frozenset[str]:
 _DETERMINERS = _wordset("the o a os as el la los las le les l' un une an")
 _CONNECTORS = _wordset("of de do da dos das del des du di al el la")
 _LOOSE_LIMIT = 10
+_BROKER_NAME_REACH = 40  # characters before "-brokered" read for the broker's name ("the Qatari-brokered")
+_WHICH_MEDIATED_REACH = 60  # characters before ", which mediated" read for the mediators it names
 _HEADS = _wordset(
     "army forces military government rebels coalition movement group authorities separatists troops junta "
     "militia militias guerrilla guerrillas fighters gouvernement gobierno governo armee ejercito exercito "
@@ -233,11 +235,11 @@ def find_mediators(text: str, folded: str) -> tuple[str, ...]:
     for match in _MEDIATED_BY.finditer(folded):
         found.extend(_read_loose(text, match.end()))
     for match in _HYPHEN_BROKER.finditer(folded):
-        words = text[max(0, match.start() - 40) : match.start()].split()
+        words = text[max(0, match.start() - _BROKER_NAME_REACH) : match.start()].split()
         if words and _is_capitalised(words[-1]):
             found.append(words[-1])
     for match in _WHICH_MEDIATED.finditer(folded):
-        before = text[max(0, match.start() - 60) : match.start()]
+        before = text[max(0, match.start() - _WHICH_MEDIATED_REACH) : match.start()]
         tail = before.split(",")[-1].split(" and ")
         found.extend(part.strip() for part in tail if part.strip()[:1].isupper())
         if folded[match.end() - 10 : match.end()].strip().lower().endswith("alongside"):

@@ -42,9 +42,13 @@ _ADDITIVE_REACH: Final = 10  # tokens: "were seriously wounded in the attack, as
 _VICTIMS: Final = re.compile(alternation(*lexicons.words("grammar", "victims")))
 _BARE_REACH: Final = 4  # tokens an outcome may sit after a bare number ("400 were later wounded")
 _HEAD_REACH: Final = 12  # … after a noun phrase ("seven aid workers from the charity WCK were killed")
-_TOLL_REACH: Final = (
-    30  # tokens from a toll phrase to its number ("the death toll from three days of clashes in … rose to")
-)
+# tokens from a toll phrase to its number ("the death toll from three days of clashes in … rose to")
+_TOLL_REACH: Final = 30
+# characters before a number read for a subgroup cue: the longest cue and its fillers
+# ("among those who were killed were at least")
+_SUBGROUP_CUE_REACH: Final = 48
+# characters before a number read for a superseded figure ("up from an earlier toll of")
+_CORRECTION_REACH: Final = 40
 # Past tenses that link the people to their state ("40 remained missing"), not an action of their own.
 _LINKING: Final = lx.grammar_words("linking_verbs")
 _CLAUSE_CONJUNCTIONS: Final = lx.grammar_words("clause_conjunctions")
@@ -103,7 +107,7 @@ def _direct(
             return
         _set(candidate, candidate.head_outcome, "head")
     opening = tokens[candidate.qualifier_first].start  # "including no fewer than 56 children": cue before the qualifier
-    cue = lx.SUBGROUP_CUE.search(low[max(0, opening - 48) : opening])
+    cue = lx.SUBGROUP_CUE.search(low[max(0, opening - _SUBGROUP_CUE_REACH) : opening])
     if cue is not None and candidate.head != "partitive":
         candidate.subgroup = True
         named = _outcome_in(cue.group())
@@ -131,7 +135,7 @@ def _direct(
         listed = _pre_outcome_across_list(tokens, candidate, ends, number_tokens)
         if listed is not None and not listed.lumped:
             _set(candidate, listed.outcome, "pre-list")
-    if candidate.outcome is None and lx.CORRECTION_BEFORE.search(low[max(0, candidate.start - 40) : candidate.start]):
+    if candidate.outcome is None and lx.CORRECTION_BEFORE.search(low[max(0, candidate.start - _CORRECTION_REACH) : candidate.start]):
         reference = next((c for c in reversed(before) if c.outcome), memory.last_main)
         if reference is not None and reference.outcome:
             _set(candidate, reference.outcome, "correction")
@@ -222,7 +226,7 @@ def _post_outcome(
         if _own_verb(tokens, index):
             return None  # "200 people gathered in the square to mourn those killed": the people did something else
         if index in number_tokens:
-            if lx.SUBGROUP_CUE.search(low[max(0, tokens[index].start - 48) : tokens[index].start]):
+            if lx.SUBGROUP_CUE.search(low[max(0, tokens[index].start - _SUBGROUP_CUE_REACH) : tokens[index].start]):
                 index = _skip_parenthetical(tokens, index)  # "32 people, including two children, were killed"
                 limit = min(len(tokens), index + reach)
                 continue

@@ -32,6 +32,12 @@ _ROMANCE: Final = frozenset({"pt", "es", "fr"})
 _ONE_ARTICLES: Final = lx.grammar_words("counting_articles")
 _ONE_LINKS: Final = lx.grammar_words("clause_conjunctions") | lx.INHERIT_HEADS | lx.grammar_words("more") | {","}
 _YEAR_RANGE: Final = range(1800, 2101)
+# Characters around a number read for what makes it no count of people: a currency or label
+# before it ("US$", "No.", "March"), a unit after it ("kilometres from the border").
+_TRAP_BEFORE: Final = 16
+_TRAP_AFTER: Final = 24
+_RANGE_OPENER_REACH: Final = 12  # "between", "entre", "zwischen" and a space, right before the lower bound
+_QUALIFIER_REACH: Final = 30  # the longest qualifier and a space ("no fewer than", "pas moins de")
 # "…, of which 52", "…, dos quais 45", "…, de los cuales 70", "…, dont 31": a part of the count before.
 _RELATIVE_PART: Final = re.compile(
     r"^[^.;:]{0,80}(?:of which|of whom|dos quais|das quais|de los cuales|de las cuales|dont|desquels|desquelles)"
@@ -115,8 +121,8 @@ def _listed_with_counts(low: str, tokens: list[Token], index: int, taken: set[in
 
 
 def _is_trap(low: str, start: int, end: int) -> bool:
-    before = low[max(0, start - 16) : start]
-    after = low[end : end + 24]
+    before = low[max(0, start - _TRAP_BEFORE) : start]
+    after = low[end : end + _TRAP_AFTER]
     return bool(
         nouns.MONEY_OR_LABEL_BEFORE.search(before) or nouns.UNIT_AFTER.match(after) or nouns.MONTH_BEFORE.search(before)
     )
@@ -133,7 +139,7 @@ def _fold_ranges(low: str, found: list[Candidate]) -> list[Candidate]:
         upper = found[index + 1] if index + 1 < len(found) else None
         if upper is not None:
             joint = low[candidate.end : upper.start]
-            opened = _RANGE_OPEN.search(low[max(0, candidate.start - 12) : candidate.start])
+            opened = _RANGE_OPEN.search(low[max(0, candidate.start - _RANGE_OPENER_REACH) : candidate.start])
             join = _RANGE_JOIN.match(joint)
             ranged = join is not None and (
                 opened or _DASH_RANGE.match(joint) or _bare_range(candidate, upper, join.group("join"))
@@ -158,7 +164,7 @@ def _bare_range(lower: Candidate, upper: Candidate, join: str) -> bool:
 
 def _qualify(low: str, tokens: list[Token], candidate: Candidate) -> None:
     candidate.qualifier_first = candidate.first
-    before = low[max(0, candidate.start - 30) : candidate.start]
+    before = low[max(0, candidate.start - _QUALIFIER_REACH) : candidate.start]
     stripped = before.rstrip()  # rstrip() and the patterns' \s agree on what whitespace is
     for name, pattern, endings in lx.QUALIFIERS:
         match = pattern.search(before) if stripped.endswith(endings) else None

@@ -93,8 +93,11 @@ def find_outcomes(low: str, tokens: list[Token], tolls: list[Toll]) -> list[Outc
     ]
 
 
+_NEGATION_REACH: Final = 16  # a negation and a space right before the outcome ("no one was", "ninguém foi")
+
+
 def _negated(low: str, start: int, place: lx.Place) -> bool:
-    before = low[max(0, start - 16) : start]
+    before = low[max(0, start - _NEGATION_REACH) : start]
     if place is lx.Place.PRE:
         return _NEGATED_VERB.search(before) is not None
     return _NEGATED.search(before) is not None
