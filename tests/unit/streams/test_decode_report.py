@@ -109,7 +109,7 @@ def outcome(decoder: Any, raw: bytes | None) -> tuple[Any, ...]:
 
 
 @given(reports)
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_a_valid_report_decodes_to_the_model_pydantic_builds(report: ReportsExtracted) -> None:
     raw = encode(report, subject=report.region)
     fast = decode_report(raw)
@@ -152,13 +152,13 @@ def damaged(draw: st.DrawFn) -> bytes:
 
 
 @given(damaged())
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_any_damaged_report_gets_what_decode_gives_it(raw: bytes) -> None:
     assert outcome(decode_report, raw) == outcome(decode, raw)
 
 
 @given(damaged())
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_a_refused_report_becomes_a_dead_letter_with_the_reason(raw: bytes) -> None:
     document = json.loads(raw)
     data = document.get("data")

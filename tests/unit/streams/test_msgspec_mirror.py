@@ -20,7 +20,7 @@ def test_the_mirror_has_the_models_fields_in_their_order(mirror: type[Mirror]) -
 
 
 @given(reports)
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_reports_through_the_mirror_equal_decodes(report: ReportsExtracted) -> None:
     raw = encode(report, subject="r")
     for built in (decode_by_hand(raw), decode_constructed(raw)):
