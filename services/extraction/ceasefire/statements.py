@@ -43,7 +43,11 @@ from streams.events import CeasefireStatement, CeasefireStatus
 
 # Words that end a clause: a cue on the far side of one says something else ("… , but it collapsed").
 _BARRIER = re.compile(
-    r";|,\s*(?:but|mas|pero|mais|and|e|y|et)\b|\b(?:while|whereas|meanwhile|although|embora|aunque|alors\s+que)\b"
+    r";|,\s*(?:"
+    + "|".join(lexicons.patterns("ceasefire", "comma_breaks"))
+    + r")\b|\b(?:"
+    + "|".join(lexicons.patterns("ceasefire", "clause_breaks"))
+    + r")\b"
 )
 # A term inside a relative clause describes a party, not what a cue before the clause acts on:
 # "called on France, which sponsors the agreement, to intervene" calls for no truce.

@@ -319,3 +319,34 @@ def test_also_between_a_subgroup_cue_and_its_number(
     text: str, language: str, expected: list[tuple[str, int, str | None]]
 ) -> None:
     assert figures(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The UN urged dialogue, while the truce held.", "en"),
+        ("La ONU pidió diálogo entre las partes, mientras la tregua se mantiene.", "es"),
+        ("A ONU pediu diálogo entre as partes, enquanto a trégua se mantém.", "pt"),
+        ("L'ONU a appelé au dialogue, tandis que la trêve tient.", "fr"),
+        ("Die UN forderten Gespräche, während die Waffenruhe weitgehend hält.", "de"),
+    ],
+)
+def test_an_appeal_in_another_clause_proposes_no_truce(text: str, language: str) -> None:
+    """The clause breaks are each lexicon's (ceasefire.comma_breaks, clause_breaks): an appeal
+    for dialogue across "while/mientras/enquanto/tandis que/während" does not attach to the truce."""
+    assert statuses(text, language) == ["in_effect"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The two sides agreed on Sunday to a ceasefire that will take effect on Monday.", "en"),
+        ("Mediators said the truce would take effect at dawn.", "en"),
+        ("Las partes acordaron una tregua que entrará en vigor el lunes.", "es"),
+        ("As partes acordaram uma trégua que entrará em vigor na segunda-feira.", "pt"),
+        ("Les deux camps ont conclu une trêve qui doit entrer en vigueur lundi.", "fr"),
+        ("Die Konfliktparteien einigten sich auf eine Waffenruhe, die am Montag in Kraft treten soll.", "de"),
+    ],
+)
+def test_a_truce_still_to_take_effect_is_agreed_not_in_effect(text: str, language: str) -> None:
+    assert statuses(text, language) == ["agreed"]
