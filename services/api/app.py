@@ -24,7 +24,7 @@ from services.api import (
 from services.api.deps import ApiDeps
 from services.api.errors import UNPROCESSABLE
 from services.api.read_fence import ReadFenceMiddleware
-from services.api.request_count import RequestCounter
+from services.api.request_metrics import RequestMetrics
 
 
 def _one_line(exc: RequestValidationError) -> str:
@@ -47,7 +47,7 @@ def create_app(api: ApiDeps) -> FastAPI:
     )
     app.state.deps = api
     app.add_middleware(ReadFenceMiddleware)  # one freshness check per request, however many reads
-    app.add_middleware(RequestCounter, registry=api.registry)
+    app.add_middleware(RequestMetrics, registry=api.registry)  # counted and timed
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:

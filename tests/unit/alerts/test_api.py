@@ -201,7 +201,8 @@ def test_deliveries_come_in_pages_linked_by_a_cursor(client: TestClient, log: Me
 def test_openapi_is_served_and_metrics_count_requests(client: TestClient) -> None:
     schema = client.get("/openapi.json").json()
     assert "/subscriptions/{subscription_id}/rotate-secret" in schema["paths"]
-    client.get("/subscriptions/nope", headers=AUTH)
+    missing = client.get("/subscriptions/nope", headers=AUTH)
+    assert missing.headers["server-timing"].startswith("app;dur=")  # what the API itself spent on it
     metrics = client.get("/metrics").text
     assert (
         'sitmon_api_requests_total{method="GET",route="/subscriptions/{subscription_id}",status="404"} 1.0' in metrics
