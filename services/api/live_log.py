@@ -66,7 +66,7 @@ class LiveEventLog(KafkaEventLog):
         self._offsets: AIOKafkaConsumer | None = None
         self._follower: asyncio.Task[None] | None = None
         self.records_applied = 0
-        self.end_offset_requests = 0  # broker round trips the reads cost (one per HTTP request)
+        self.end_offset_requests = 0  # broker round trips the reads cost: at most one per HTTP request
 
     async def start(self) -> None:
         await super().start()

@@ -11,7 +11,7 @@ import asyncio
 from datetime import UTC, datetime
 
 import typer
-from prometheus_client import CollectorRegistry
+from prometheus_client import CollectorRegistry, Gauge
 from pydantic import ValidationError
 
 from netguard.ssrf import Network, check_url, parse_allowed_networks
@@ -100,6 +100,12 @@ async def _serve_with(
     desk = KafkaFeedDesk(settings.kafka_bootstrap, settings.catalogue(), PollSettings().allowed_networks(), _now)
     # the picture itself on /metrics, from the read model; regions outside the gazetteer fold into `other`
     registry.register(SituationCollector(log.model, load_seed().regions))
+    # how far the read model has got: the derived views answer from it as it stands
+    Gauge(
+        "sitmon_api_read_model_records",
+        "Records the API's read model has applied since it started",
+        registry=registry,
+    ).set_function(lambda: log.records_applied)
     deps = ApiDeps(
         log=log,
         check_url=lambda url: check_url(url, networks),
