@@ -12,7 +12,7 @@ from typing import Final
 
 from services.extraction.figures.nouns import GROUP_ORDER
 from services.extraction.lexicon import lexicons
-from services.extraction.lexicon.wordlists import alternation, word_set
+from services.extraction.lexicon.wordlists import alternation
 from services.extraction.text.gate import Keys, concept, keys_of
 from services.extraction.text.keywords import trie_pattern
 
@@ -64,11 +64,7 @@ _SOURCE_WORDS: Final = concept(
 _ACCORDING_AFTER: Final = (
     _written_and_lowercased(rf"\s(?:{alternation(*_ACCORDING_AFTER_WORDS)})(?!\w)") if _ACCORDING_AFTER_WORDS else None
 )
-_LEADING: Final = re.compile(
-    r"^(?:and|but|while|that|as|y|e|et|mais|pero|the|a|an|o|a|os|as|el|la|los|las|le|la|les|l'|l’|um|uma|un|une|"
-    r"una|unos|unas|uns|umas|des)\s+",
-    re.IGNORECASE,
-)
+_LEADING: Final = re.compile(rf"^(?:{'|'.join(map(re.escape, lexicons.words('source_leading')))})\s+", re.IGNORECASE)
 # "informou nesta quinta-feira o Ministério", "informó este miércoles el Servicio": the time goes.
 _WHEN: Final = re.compile(
     r"^(?:(?:nesta|neste|esta|este|ce|cette|this|on|hoje|hoy|ontem|ayer|hier|today|yesterday|aujourd'hui|"
@@ -93,20 +89,9 @@ _FIGURE_START: Final = re.compile(
     + r")(?!\w))",
     re.IGNORECASE,
 )
-_PRONOUNS: Final = word_set(
-    "it they he she we i you this that there ele ela eles elas él ella ellos ellas il elle ils elles on"
-)
+_PRONOUNS: Final = frozenset(lexicons.words("source_pronouns"))
 # The subject must look like a name or an institution: a capital letter or a known role.
-_ROLE: Final = re.compile(
-    r"(?i)officials?|authorit|ministry|military|army|police|medic|doctor|witness|resident|monitor|activist|"
-    r"spokes|governor|mayor|government|agency|group|office|forces|council|rescuer|hospital|media|volunteer|"
-    r"source|leader|envoy|commander|chief|head of|coordinator|observator|red cross|red crescent|paramedic|"
-    r"ministério|ministerio|ministère|autoridades|autorités|fuentes|fontes|sources|ejército|exército|armée|"
-    r"líder|lider|porta-voz|portavoz|porte-parole|gobernador|governador|gouverneur|alcalde|prefeito|maire|"
-    r"médico|médecin|testigo|testemunha|témoin|vecino|morador|habitant|responsable|coordonnateur|activistas|"
-    r"ativistas|militants des droits|polic|gendarmerie|defensa civil|defesa civil|protection civile|govern|"
-    r"gobiern|gouvern|minist|prefeitura|alcaldía|mairie|secretar|servicio|serviço|service|\bong\b|\bngos?\b"
-)
+_ROLE: Final = re.compile("(?i)" + "|".join(lexicons.patterns("source_roles")))
 
 
 def find_source(sentence: str, keys: Keys | None = None) -> str | None:
