@@ -14,6 +14,7 @@ Distinct incidents add up; background figures never enter.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -59,6 +60,7 @@ def tally_key(outcome: str, group: str | None) -> str:
     return f"{outcome}|{group or ''}"
 
 
+@functools.lru_cache(maxsize=4096)  # place names and sources repeat from report to report
 def _norm(text: str | None) -> str | None:
     if text is None:
         return None

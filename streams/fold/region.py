@@ -152,10 +152,11 @@ def _fold_report(state: RegionState, report: ReportsExtracted, index: int, stats
         )
         return
     contribution = _contribution(report, event_ms, stats)
+    key = contribution.key
     in_order = (state.latest is None or contribution.order > state.latest) and (
         state.watermark_ms is None or event_ms >= state.watermark_ms
     )
-    _counted(state, report, event_ms, clock, stats)
+    _counted(state, report, event_ms, clock, stats, key)
     if event_ms >= clock - ACCEPT_MS:
         _itemise(state, contribution, in_order, stats, pending)
     else:
@@ -183,7 +184,7 @@ def _another_report(
     if key < held.key:  # an older revision or extractor: the standing report stays
         held.superseded = sorted([*held.superseded, report.event_id])
         state.touched.add(held.article_id)
-        _counted(state, report, event_ms, clock, stats)
+        _counted(state, report, event_ms, clock, stats, key)
         stats.superseded_ignored += 1
         return
     if event_ms < clock - ACCEPT_MS:
@@ -194,7 +195,7 @@ def _another_report(
     del state.contributions[report.article_id]
     state.contributions[report.article_id] = replacement
     state.touched.add(report.article_id)
-    _counted(state, report, event_ms, clock, stats)
+    _counted(state, report, event_ms, clock, stats, key)
     stats.revisions_applied += 1
     pending.resort = True
     pending.incidents = pending.incidents or bool(held.figures or replacement.figures)
@@ -256,11 +257,12 @@ def _archive_late(
         _remember(state, contribution)
 
 
-def _counted(state: RegionState, report: ReportsExtracted, event_ms: int, clock: int, stats: FoldStats) -> None:
+def _counted(
+    state: RegionState, report: ReportsExtracted, event_ms: int, clock: int, stats: FoldStats, key: DerivationKey
+) -> None:
     stats.reports_folded += 1
     state.sequence += 1
     state.watermark_ms = clock
-    key = derivation_key(report)
     if state.cause is None or (event_ms, key) > state.cause.rank:
         state.cause = Cursor(report.event_id, report.article_id, event_ms, key)
 
