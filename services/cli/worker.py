@@ -45,7 +45,8 @@ def worker_command(
         settings = WorkerSettings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         first = exc.errors()[0]
-        raise BadInput(f"worker setting {'.'.join(map(str, first['loc']))}: {first['msg']}") from None
+        where = f" {'.'.join(map(str, first['loc']))}" if first["loc"] else "s"  # a check across settings has none
+        raise BadInput(f"worker setting{where}: {first['msg']}") from None
     catalogue = Catalogue(settings.topic_prefix)
     partitions = asyncio.run(_region_partitions(settings.kafka_bootstrap, catalogue))
     deployment = local_state.deployment_dir(settings.data_dir, settings.full_app_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -51,6 +51,12 @@ class WorkerSettings(BaseSettings):
     # cost the worker a large share of its CPU); sitmon's counters are always on
     faust_metrics: bool = Field(default=False, description="also export Faust's per-event Prometheus sensor")
     log_level: str = "info"
+
+    @model_validator(mode="after")
+    def _static_member_has_a_fixed_port(self) -> WorkerSettings:
+        if self.instance_id is not None and self.web_port == 0:
+            raise ValueError("instance_id needs a fixed web_port: a static member must come back at the same URL")
+        return self
 
     @property
     def full_app_id(self) -> str:

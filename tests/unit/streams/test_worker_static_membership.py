@@ -20,3 +20,8 @@ def test_the_instance_id_reaches_the_consumer_group_settings(instance_id: str | 
 def test_an_instance_id_is_read_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SITMON_WORKER_INSTANCE_ID", "worker-b")
     assert WorkerSettings().instance_id == "worker-b"
+
+
+def test_a_static_member_needs_a_fixed_web_port() -> None:
+    with pytest.raises(ValueError, match="fixed web_port"):
+        WorkerSettings(instance_id="worker-a", web_port=0)
