@@ -12,7 +12,7 @@ from aiokafka import AIOKafkaProducer, ConsumerRecord
 
 from alerts.kafka_io import origin
 from streams.envelope import encode
-from streams.events import DeadLettered, Event, excerpt, stable_id
+from streams.events import DeadLettered, Event
 from streams.topics import Catalogue
 
 log = structlog.get_logger("sitmon.alerts")
@@ -36,13 +36,13 @@ class AlertsPublisher:
 
     async def dead_letter(self, record: ConsumerRecord, reason: str) -> None:
         where = origin(record)
-        letter = DeadLettered(
-            event_id=stable_id("dlq", where),
-            occurred_at=self.clock(),
+        letter = DeadLettered.of(
+            id_parts=("dlq", where),
+            at=self.clock(),
             stage="alerts",
             origin=where,
             reason=reason,
-            excerpt=excerpt(record.value or b""),
+            bad_input=record.value or b"",
         )
         await self.publish_all([(self.catalogue.dlq.name, where, letter)])
         log.warning("alerts.dead_lettered", origin=where, reason=reason)

@@ -195,6 +195,33 @@ class DeadLettered(Event):
     reason: str
     excerpt: str = Field(default="", max_length=2000, description="the start of the bad input")
 
+    @classmethod
+    def of(
+        cls,
+        *,
+        id_parts: tuple[str, ...],
+        at: datetime,
+        stage: str,
+        origin: str,
+        reason: str,
+        bad_input: str | bytes,
+    ) -> DeadLettered:
+        """The one way to build a dead letter: every stage that gives up comes through here.
+
+        The event id is `stable_id(*id_parts)`: the parts name this one failure (a namespace, then
+        where and why), never the clock, so the same failure met again — a retry, a replay, a
+        re-ingest — is the same dead letter and consumers can dedupe it by id. `bad_input` is cut
+        to an `excerpt`, so no dead letter carries a whole article or record.
+        """
+        return cls(
+            event_id=stable_id(*id_parts),
+            occurred_at=at,
+            stage=stage,
+            origin=origin,
+            reason=reason,
+            excerpt=excerpt(bad_input),
+        )
+
 
 EXCERPT_LIMIT = 500
 

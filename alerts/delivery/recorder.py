@@ -24,7 +24,7 @@ from streams.deliveries import (
     attempted_event_id,
     finished_event_id,
 )
-from streams.events import DeadLettered, excerpt, stable_id
+from streams.events import DeadLettered
 
 
 class DeliveryRecorder:
@@ -85,13 +85,13 @@ class DeliveryRecorder:
         """Dead-letter the message (dlq topic) and finish it as dead_lettered on the deliveries topic."""
         message = job.message
         origin = f"delivery:{message.subscription_id}/{message.message_id}#{job.series}"
-        letter = DeadLettered(
-            event_id=stable_id("delivery.dead_lettered", origin),
-            occurred_at=self._clock(),
+        letter = DeadLettered.of(
+            id_parts=("delivery.dead_lettered", origin),
+            at=self._clock(),
             stage="alerts.delivery",
             origin=origin,
             reason=f"{reason}: {detail}",
-            excerpt=excerpt(job.body),
+            bad_input=job.body,
         )
         finished = self.finished(job, "dead_lettered", reason, attempts)
         events = (attempted, finished) if attempted is not None else (finished,)

@@ -25,7 +25,7 @@ from services.ingest.articles import Extractor, article_id, article_received, re
 from services.ingest.metrics import IngestMetrics
 from services.ingest.sources import IncomingArticle, Limits, Skipped, discover, read_path
 from services.kafka.producer import EventProducer, Outgoing, PublishFailed
-from streams.events import DeadLettered, ReportsExtracted, excerpt, stable_id
+from streams.events import DeadLettered, ReportsExtracted, excerpt
 from streams.topics import Catalogue
 
 log = structlog.get_logger("sitmon.ingest")
@@ -186,22 +186,22 @@ def prepare(
 def extraction_failed(item: IncomingArticle, article_event_id: str, exc: Exception, now: datetime) -> DeadLettered:
     """The article was published; its reports were not, because this stage of extraction failed."""
     stage = str(getattr(exc, "stage", "unknown"))  # StageFailed names it; any other error is unlocated
-    return DeadLettered(
-        event_id=stable_id("dead", "extraction", article_event_id, stage),  # the same article fails once
-        occurred_at=now,
+    return DeadLettered.of(
+        id_parts=("dead", "extraction", article_event_id, stage),  # the same article fails once
+        at=now,
         stage=f"extraction.{stage}",
         origin=item.origin,
         reason=excerpt(str(exc) or type(exc).__name__, _REASON_LIMIT),
-        excerpt=excerpt(item.text),
+        bad_input=item.text,
     )
 
 
 def dead_letter(skipped: Skipped, now: datetime) -> DeadLettered:
-    return DeadLettered(
-        event_id=stable_id("dead", "ingest", skipped.origin, skipped.reason),
-        occurred_at=now,
+    return DeadLettered.of(
+        id_parts=("dead", "ingest", skipped.origin, skipped.reason),
+        at=now,
         stage="ingest",
         origin=skipped.origin,
         reason=skipped.reason,
-        excerpt=excerpt(skipped.excerpt),
+        bad_input=skipped.excerpt,
     )

@@ -31,7 +31,7 @@ from services.rederive.article_regions import article_regions
 from services.replay.reader import replay
 from streams.envelope import decode
 from streams.errors import UndecodableRecord
-from streams.events import ArticleReceived, DeadLettered, excerpt, stable_id
+from streams.events import ArticleReceived, DeadLettered
 from streams.topics import Catalogue
 
 log = structlog.get_logger("sitmon.reparse")
@@ -97,11 +97,11 @@ async def reparse(
 
 def _dead_letter(origin: str, article: ArticleReceived, version: str, exc: Exception) -> DeadLettered:
     reason = f"extractor {version} failed on article {article.article_id}: {type(exc).__name__}: {exc}"
-    return DeadLettered(
-        event_id=stable_id("dead", "reparse", origin, version),
-        occurred_at=datetime.now(UTC),
+    return DeadLettered.of(
+        id_parts=("dead", "reparse", origin, version),
+        at=datetime.now(UTC),
         stage="reparse",
         origin=origin,
         reason=reason[:1000],
-        excerpt=excerpt(article.text),
+        bad_input=article.text,
     )

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from streams.envelope import decode_report
 from streams.errors import UndecodableRecord
-from streams.events import DeadLettered, ReportsExtracted, excerpt, stable_id
+from streams.events import DeadLettered, ReportsExtracted
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +50,12 @@ def dead_letter(record: RawRecord, kind: str, reason: str) -> Poison:
     """A record that will not be folded, as the dead letter saying why."""
     return Poison(
         kind,
-        DeadLettered(
-            event_id=stable_id("dead-letter", record.origin),
-            occurred_at=datetime.fromtimestamp(record.timestamp_ms / 1000, tz=UTC),
+        DeadLettered.of(
+            id_parts=("dead-letter", record.origin),
+            at=datetime.fromtimestamp(record.timestamp_ms / 1000, tz=UTC),
             stage="worker",
             origin=record.origin,
             reason=reason,
-            excerpt=excerpt(record.value or b""),
+            bad_input=record.value or b"",
         ),
     )
