@@ -12,7 +12,8 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from services.cli.replay import parse_time
+from services.cli.output import check_output
+from services.cli.replay import time_range
 from services.errors import BadInput
 from services.history.choices import FORMATS, PLOT_SUFFIXES
 from services.history.errors import BadInterval
@@ -53,17 +54,12 @@ def history_command(
     from services.history.output import as_table, write_csv, write_jsonl, write_parquet
     from services.history.plot import save
 
-    if fmt not in FORMATS:
-        raise BadInput(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
-    if fmt == "parquet" and output is None:
-        raise BadInput("--format parquet writes a file: give it with -o FILE.parquet")
+    check_output(fmt, FORMATS, output)
     if window not in WINDOWS:
         raise BadInput(f"--window {window!r} is not one of {', '.join(WINDOWS)}")
     if plot is not None and plot.suffix.lower() not in PLOT_SUFFIXES:
         raise BadInput(f"--plot {plot}: the file must end in {' or '.join(PLOT_SUFFIXES)}")
-    start, end = parse_time(since, "--since"), parse_time(until, "--until")
-    if start and end and end < start:
-        raise BadInput("--until is before --since")
+    start, end = time_range(since, until)
     step = parse_every(every) if every is not None else None
     settings = KafkaSettings()
     catalogue = settings.catalogue()

@@ -1,4 +1,5 @@
-"""How the CLI reports failure: one clear line on stderr, never a traceback.
+"""How the CLI reports failure (one clear line on stderr, never a traceback) and checks where
+a command's data goes (`--format`, `--output`) before it reads anything.
 
 Bad input (a `BadInput` from any package, or a usage error) exits 2; a runtime failure
 (broker unreachable, a service error) exits 1.
@@ -10,6 +11,8 @@ import logging
 import os
 import sys
 import traceback
+from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
 import structlog
@@ -25,6 +28,21 @@ stderr = Console(stderr=True, highlight=False, soft_wrap=True)
 def die(message: str, code: int = 1) -> NoReturn:
     stderr.print(f"sitmon: {message}", markup=False)
     raise typer.Exit(code)
+
+
+def check_output(fmt: str, formats: Sequence[str], output: Path | None) -> None:
+    """`--format` and `--output` as the commands that write data take them (`replay`, `history`).
+
+    Checked before any Kafka read, so a typo costs nothing: the format must be one the command
+    writes, parquet (a binary, columnar file) goes only to a file, and that file's directory must
+    exist rather than fail after the whole log was read.
+    """
+    if fmt not in formats:
+        raise BadInput(f"--format {fmt!r} is not one of {', '.join(formats)}")
+    if fmt == "parquet" and output is None:
+        raise BadInput("--format parquet writes a file: give it with -o FILE.parquet")
+    if output is not None and not output.parent.is_dir():
+        raise BadInput(f"--output {output}: directory {output.parent} does not exist")
 
 
 class StderrLoggerFactory:

@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from services.cli.output import check_output
 from services.errors import BadInput
 from services.replay.formats import FORMATS, CsvWriter
 from services.replay.jsonl import JsonLinesWriter
@@ -38,6 +39,14 @@ def parse_time(value: str | None, option: str) -> datetime | None:
     except ValueError:
         raise BadInput(f"{option} {value!r} is not an ISO-8601 time (e.g. 2023-09-20T18:00:00Z)") from None
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def time_range(since: str | None, until: str | None) -> tuple[datetime | None, datetime | None]:
+    """`--since`/`--until` as `replay` and `history` take them: ISO-8601 times, in order."""
+    start, end = parse_time(since, "--since"), parse_time(until, "--until")
+    if start and end and end < start:
+        raise BadInput("--until is before --since")
+    return start, end
 
 
 def progress_bar(name: str) -> Progress:
@@ -77,15 +86,8 @@ def replay_command(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="write here instead of stdout")] = None,
 ) -> None:
     """Read a topic by time range — without a consumer group, so production is untouched."""
-    if fmt not in FORMATS:
-        raise BadInput(f"--format {fmt!r} is not one of {', '.join(FORMATS)}")
-    if fmt == "parquet" and output is None:
-        raise BadInput("--format parquet writes a file: give it with -o FILE.parquet")
-    start, end = parse_time(since, "--since"), parse_time(until, "--until")
-    if start and end and end < start:
-        raise BadInput("--until is before --since")
-    if output is not None and not output.parent.is_dir():
-        raise BadInput(f"--output {output}: directory {output.parent} does not exist")
+    check_output(fmt, FORMATS, output)
+    start, end = time_range(since, until)
     settings = KafkaSettings()
     resolved = settings.catalogue().resolve(topic)
     name = resolved.name

@@ -40,6 +40,18 @@ UNREACHABLE = {"SITMON_KAFKA_BOOTSTRAP": "127.0.0.1:1", "SITMON_FETCH_ALLOWED_NE
         (["subscribe", "https://nowhere.invalid/hook", "--kind", "weather"], "--kind 'weather'"),
         (["feeds", "add", "https://nowhere.invalid/rss", "--every", "5years"], "--every '5years'"),
         (["feeds", "add", "https://nowhere.invalid/rss", "--language", "english"], "--language 'english'"),
+        # replay and history check --format/--output/--since/--until the same way, through one helper
+        *(
+            case
+            for command in (["replay", "reports"], ["history", "nagorno-karabakh"])
+            for case in (
+                ([*command, "--format", "xlsx"], "--format 'xlsx'"),
+                ([*command, "--format", "parquet"], "--format parquet writes a file"),
+                ([*command, "-o", "/nonexistent-sitmon-dir/out.csv"], "--output /nonexistent-sitmon-dir/out.csv"),
+                ([*command, "--since", "2026-12-07", "--until", "2026-12-06"], "--until is before --since"),
+                ([*command, "--since", "yesterday"], "--since 'yesterday'"),
+            )
+        ),
     ],
 )
 def test_a_bad_option_is_named_before_any_network_call(args: list[str], named: str) -> None:
