@@ -95,9 +95,23 @@ QUALIFIERS: Final[list[tuple[str, re.Pattern[str], tuple[str, ...]]]] = [
 
 # "including two children", "among them 326 fighters", "dont trois Casques bleus", "darunter fünf Kinder":
 # the cue, then perhaps a filler ("were", "at least", "figurent"), then the number.
+# "the dead in Khan Younis included", "los muertos en Goma incluyen": the people a subgroup is
+# part of, a short place phrase, then the verb that lists the part.
+_SUBGROUP_PLACE_REACH: Final = 40  # characters of the place phrase ("in the southern city of Khan Younis")
+_PLACED_SUBGROUP_CUE: Final = (
+    r"(?:"
+    + alternation(*lexicons.words("grammar", "subgroup_heads"))
+    + r")\s+(?:"
+    + alternation(*lexicons.words("grammar", "place_links"))
+    + rf")\s+[^,.;:]{{1,{_SUBGROUP_PLACE_REACH}}}?\s+(?:"
+    + alternation(*lexicons.words("grammar", "subgroup_verbs"))
+    + r")"
+)
 SUBGROUP_CUE: Final = re.compile(
     r"(?<!\w)(?:"
     + alternation(*lexicons.words("grammar", "subgroup_cues"))
+    + "|"
+    + _PLACED_SUBGROUP_CUE
     + r")\s*(?:(?:"
     + "|".join(
         re.escape(filler) for filler in sorted(lexicons.words("grammar", "subgroup_fillers"), key=len, reverse=True)

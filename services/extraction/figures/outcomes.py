@@ -29,6 +29,10 @@ _TOLL_WORDS: Final = concept(
 _INJURY_TOLL_WORDS: Final = concept(
     "tolls.injured", ("number", "número", "cifra", "de heridos", "nombre", "bilan", "zahl")
 )
+# "the number of missing stood at 35", "Die Zahl der Vermissten gab … mit 35 an"
+_MISSING_TOLL: Final = re.compile(r"(?<!\w)(?:" + "|".join(lexicons.patterns("tolls", "missing")) + r")(?!\w)")
+_MISSING_TOLL_WORDS: Final = concept("tolls.missing", ("number", "número", "cifra", "nombre", "zahl"))
+_TOLL_OUTCOME: Final = {_TOLL: "killed", _INJURY_TOLL: "injured", _MISSING_TOLL: "missing"}
 _LUMP_JOIN: Final = re.compile(
     r"^\s*(?:"
     + "|".join(sorted({*lx.CONNECTORS, *lexicons.words("grammar", "disjunctions")} - {",", "plus"}))
@@ -60,7 +64,7 @@ def find_toll_phrases(keys: Keys) -> list[Toll]:
     """Every toll phrase of the sentence (`keys`: its keyword pass), killed tolls first: found once,
     read by both readers below."""
     return [
-        (m.start(), m.end(), "killed" if pattern is _TOLL else "injured")
+        (m.start(), m.end(), _TOLL_OUTCOME[pattern])
         for pattern in _toll_patterns(keys)
         for m in pattern.finditer(keys.low)
     ]
@@ -113,4 +117,6 @@ def _toll_patterns(keys: Keys) -> list[re.Pattern[str]]:
     patterns = [_TOLL] if keys.holds(_TOLL_WORDS) else []
     if keys.holds(_INJURY_TOLL_WORDS):
         patterns.append(_INJURY_TOLL)
+    if keys.holds(_MISSING_TOLL_WORDS):
+        patterns.append(_MISSING_TOLL)
     return patterns

@@ -350,3 +350,32 @@ def test_an_appeal_in_another_clause_proposes_no_truce(text: str, language: str)
 )
 def test_a_truce_still_to_take_effect_is_agreed_not_in_effect(text: str, language: str) -> None:
     assert statuses(text, language) == ["agreed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The number of missing rose to 35, officials said.", "en"),
+        ("Die Zahl der Vermissten gab ein Sprecher des Roten Kreuzes mit 35 an.", "de"),
+        ("La cifra de desaparecidos subió a 35.", "es"),
+        ("O número de desaparecidos subiu para 35.", "pt"),
+        ("Le nombre de disparus est passé à 35.", "fr"),
+    ],
+)
+def test_a_toll_of_the_missing_names_its_figure(text: str, language: str) -> None:
+    """Toll phrases exist for the missing too (tolls.missing): the number they reach is missing."""
+    assert figures(text, language) == [("missing", 35, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Officials said the dead in the northern town of Kabo included three children.", "en"),
+        ("Según el ministerio, los muertos en Kabo incluyen a tres niños.", "es"),
+        ("Os mortos em Kabo incluem três crianças.", "pt"),
+        ("Les morts de Kabo comptent trois enfants.", "fr"),
+    ],
+)
+def test_a_subgroup_cue_may_name_the_place_of_the_dead(text: str, language: str) -> None:
+    """ "the dead in <place> included": who, a short place phrase, then the listing verb."""
+    assert figures(text, language) == [("killed", 3, "children")]
