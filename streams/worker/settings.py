@@ -31,11 +31,11 @@ class WorkerSettings(BaseSettings):
     # (0.2 s gave 204 / 524 ms); at full speed batches fill before the wait ends anyway
     batch_within_s: float = Field(default=0.02, gt=0, description="shortest wait to fill a batch")
     # under load the wait grows to the last batch's fold time (streams/worker/take.py), up to this.
-    # 5 s rather than 0.5: every batch re-encodes and re-writes the whole state of each region it
-    # touches (tens to hundreds of kB since the fold itemises articles), so under load the fold
-    # outlasts 0.5 s, batches stay at ~1,000 reports (~5 per region) and that write dominates;
-    # bench_worker at 50,000: 1,307 → 2,629 events per CPU-second. An idle stream still waits
-    # only batch_within_s; a report waits at most about one fold of the batch before it.
+    # 5 s rather than 0.5, chosen when every batch re-wrote the whole state of each region it
+    # touched (bench_worker at 50,000: 1,307 → 2,629 events per CPU-second); a batch now writes only
+    # what it changed, and a larger batch still spreads the per-region snapshot and Faust's
+    # per-batch costs. An idle stream still waits only batch_within_s; a report waits at most
+    # about one fold of the batch before it.
     batch_longest_wait_s: float = Field(default=5.0, gt=0, description="longest wait to fill a batch")
     commit_interval_s: float = Field(default=1.0, gt=0)
     # how long a dead worker keeps its partitions: a restarted one waits this long to rejoin
