@@ -88,6 +88,10 @@ _COLLECTIVE_WORDS = {
     for language, nouns in _NOUNS.items()
 }
 _ARTICLE_SCALES = concept("numbers.article_scales", ("hundred", "thousand", "million"))
+# A written number begins a word with one of its language's number words.
+_WRITTEN_WORDS = {
+    language: concept(f"numbers.words.{language}", words, word_start=True) for language, words in _WORDS.items()
+}
 _HAS_DIGIT = re.compile(r"\d")
 _NON_DIGITS = re.compile(r"[^\d]")
 _ENGLISH_ARTICLE_SCALE = re.compile(r"\ba (hundred|thousand|million)\b", re.IGNORECASE)
@@ -171,8 +175,8 @@ def find_numbers(sentence: str, language: str = "en", keys: Keys | None = None) 
                 value = _SCALES[match.group(1).lower()] if match.group(1).lower() != "hundred" else 100
                 found.append(NumberMention(value, match.start(), match.end(), written=True))
                 taken.append(match.span())
-    written = _written_pattern(language, lowercased=keys.caseless)
-    for match in written.finditer(keys.low if keys.caseless else sentence):
+    written = _written_pattern(language, lowercased=keys.caseless) if keys.has(_WRITTEN_WORDS[language]) else None
+    for match in written.finditer(keys.low if keys.caseless else sentence) if written is not None else ():
         if _overlaps(match.span(), taken):
             continue
         start = match.start()

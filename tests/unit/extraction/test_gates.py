@@ -34,6 +34,10 @@ GATED: list[tuple[re.Pattern[str], Concept]] = [
         (numbers._collective_pattern(language), numbers._COLLECTIVE_WORDS[language])
         for language in ("en", "pt", "es", "fr", "de")
     ),
+    *(
+        (numbers._written_pattern(language), numbers._WRITTEN_WORDS[language])
+        for language in ("en", "pt", "es", "fr", "de")
+    ),
     *((pattern[0], source._SOURCE_WORDS) for pattern in (source._ACCORDING_TO, source._VERB, source._VERB_SUBJECT)),
 ]
 # case-sensitive scans of the lowercased text
@@ -63,7 +67,8 @@ PHRASES = [
     "a Hundred", "two DOZEN", "duas dezenas", "una docena", "une vingtaine", "uma DÚZIA", "un millier",
     "in den vergangenen 24 Stunden", "am Wochenende", "innerhalb einer Woche", "an einem einzigen Tag",
     "im vergangenen Jahr", "vor zwei Jahren", "im vorherigen Krieg", "seit März, als", "die Zahl der Toten",
-    "Zahl der Verletzten", "ein Dutzend", "zwei Dutzend", "Todeszahl",
+    "Zahl der Verletzten", "ein Dutzend", "zwei Dutzend", "Todeszahl", "Twenty-Two", "vinte e seis", "ZWEIUNDZWANZIG",
+    "veintiséis", "quatre-vingt-dix", "someone often", "dreizehn",
 ]  # fmt: skip
 # Upper case, accents, and the letters that match case-insensitively without lowercasing to them.
 ALPHABET = st.sampled_from(list("abcdefghijklmnopqrstuvwxyz ABCDEIKLMNSTWZ'’-,0123456789éÉúÚíÍçİıſ") + PHRASES)
