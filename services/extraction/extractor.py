@@ -91,7 +91,7 @@ def _casualties(
                 chosen.add(index)
                 chosen.add(index + 1)  # "Among them were two children." follows its figure
     relevant = [sentences[i] for i in sorted(chosen) if i < len(sentences)]
-    keys = [keys_within(text, low, hits, s.start, s.end) for s in relevant] if whole else None
+    keys = keys_within(text, low, hits, [(s.start, s.end) for s in relevant]) if whole else None
     return find_casualties(relevant, language, published_at, lead_end(sentences), keys)
 
 

@@ -19,7 +19,8 @@ of the text as written, except where lowercasing cannot stand in for such a matc
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+import bisect
+from collections.abc import Iterable, Sequence
 from typing import Final, NamedTuple
 
 import ahocorasick
@@ -103,17 +104,22 @@ class Gate:
     def keys_of(self, text: str) -> Keys:
         """One pass over `text`: the concepts whose words it holds."""
         low = lower_keeping_offsets(text)
-        return self.keys_within(text, low, self.scan(low), 0, len(text))
+        return self.keys_within(text, low, self.scan(low), [(0, len(text))])[0]
 
-    def keys_within(self, text: str, low: str, hits: list[Hit], start: int, end: int) -> Keys:
-        """The keys of `text[start:end]` from a scan of all of `low` (`lower_keeping_offsets(text)`):
-        the words found wholly inside that span."""
-        present = set(self.always)
-        for first, last, concepts in hits:  # a few per sentence
-            if first >= start and last <= end:
-                present.update(concepts)
-        piece = text[start:end] if start or end != len(text) else text
-        return Keys(low[start:end], gate_text(piece) is not None, frozenset(present))
+    def keys_within(self, text: str, low: str, hits: list[Hit], spans: Sequence[tuple[int, int]]) -> list[Keys]:
+        """The keys of each span `text[start:end]` (in text order, not overlapping) from one scan of
+        all of `low` (`lower_keeping_offsets(text)`): the words found wholly inside that span.
+        Each hit is placed by a binary search, so the work grows with the hits, not hits × spans."""
+        starts = [start for start, _ in spans]
+        present: list[set[int]] = [set(self.always) for _ in spans]
+        for first, last, concepts in hits:
+            index = bisect.bisect_right(starts, first) - 1
+            if index >= 0 and last <= spans[index][1]:
+                present[index].update(concepts)
+        return [
+            Keys(low[start:end], gate_text(text[start:end]) is not None, frozenset(found))
+            for (start, end), found in zip(spans, present, strict=True)
+        ]
 
 
 def _is_word(char: str) -> bool:
@@ -139,6 +145,6 @@ def scan(low: str) -> list[Hit]:
     return _GATE.scan(low)
 
 
-def keys_within(text: str, low: str, hits: list[Hit], start: int, end: int) -> Keys:
-    """The keys of one sentence, `text[start:end]`, from the article's pass (`scan`)."""
-    return _GATE.keys_within(text, low, hits, start, end)
+def keys_within(text: str, low: str, hits: list[Hit], spans: Sequence[tuple[int, int]]) -> list[Keys]:
+    """The keys of each sentence (`spans`: their offsets) from the article's pass (`scan`)."""
+    return _GATE.keys_within(text, low, hits, spans)

@@ -176,7 +176,20 @@ def test_a_sentence_has_the_same_keys_from_the_article_pass_as_from_its_own() ->
     )
     low = article.lower()
     hits = scan(low)
-    for sentence in split_sentences(article):
-        whole = keys_within(article, low, hits, sentence.start, sentence.end)
+    sentences = split_sentences(article)
+    from_article = keys_within(article, low, hits, [(sentence.start, sentence.end) for sentence in sentences])
+    for sentence, whole in zip(sentences, from_article, strict=True):
         alone = keys_of(sentence.text)
         assert (whole.low, whole.caseless, whole._present) == (alone.low, alone.caseless, alone._present)
+
+
+def test_the_article_pass_is_read_once_for_all_sentences() -> None:
+    """Work grows with the words found, not words × sentences: the hits are read in one sweep
+    (a one-shot iterator gives every sentence its keys, as the list does)."""
+    article = " ".join(f"Officials said {n} people were killed on Sunday, according to medics." for n in range(40))
+    low = article.lower()
+    hits = scan(low)
+    spans = [(sentence.start, sentence.end) for sentence in split_sentences(article)]
+    once = keys_within(article, low, iter(hits), spans)  # type: ignore[arg-type]
+    assert [keys._present for keys in once] == [keys._present for keys in keys_within(article, low, hits, spans)]
+    assert all(keys.has(source._SOURCE_WORDS) and keys.has(period._DAY_WORDS) for keys in once)
