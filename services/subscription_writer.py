@@ -30,8 +30,9 @@ from typing import Any
 from aiokafka import AIOKafkaProducer
 from aiokafka.errors import IllegalOperation, KafkaError, ProducerFenced
 
-from services.api.kafka_log import decode_or_none, read_topic
+from services.api.kafka_log import decode_or_none
 from services.errors import SitmonError
+from services.kafka.topic_read import read_all
 from streams import subscriptions as subs
 from streams.envelope import encode
 from streams.errors import SealingError, UnknownSealingKey
@@ -97,7 +98,7 @@ class SubscriptionWriter:
     async def _latest_events(self) -> dict[str, subs.AnySubscriptionEvent]:
         """The latest event of every subscription, a Deleted one included until its tombstone."""
         latest: dict[str, subs.AnySubscriptionEvent] = {}
-        for record in await read_topic(self.bootstrap, self.catalogue.subscriptions.name):
+        for record in await read_all(self.bootstrap, self.catalogue.subscriptions.name):
             if record.value is None:
                 if record.key is not None:
                     latest.pop(record.key.decode("utf-8", errors="replace"), None)

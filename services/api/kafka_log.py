@@ -1,4 +1,4 @@
-"""The EventLog port on Kafka: read a topic from its beginning to its current end, append with acks=all.
+"""The EventLog port on Kafka: read a topic from its beginning to its current end (`read_all`), append with acks=all.
 
 Each read replays the topic into a fresh `ReadModel` (no consumer group, no state kept between
 requests): right for the one-shot commands (`sitmon subscribe`, `sitmon subscriptions`,
@@ -9,16 +9,14 @@ records with the same `ReadModel`, so a replay and a live view cannot disagree.
 
 from __future__ import annotations
 
-import asyncio
-import time
 from typing import Protocol
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
+from aiokafka import AIOKafkaProducer, ConsumerRecord
 
 from services.api.read_model import ReadModel, decoded_or_none
 from services.api.views import DeliveryPage, SituationViews
 from services.errors import SitmonError
-from services.kafka.connect import start_client
+from services.kafka.topic_read import read_all
 from streams.access import AnyTokenEvent, ApiToken, AuditRecorded, TokenCreated
 from streams.alerting import ResendRequested, Silence, SilenceCreated, SilenceExpired
 from streams.any_event import SitmonEvent
@@ -35,44 +33,6 @@ class SubscriptionCommands(Protocol):
 
 
 SOURCE = "/sitmon/api"
-METADATA_TIMEOUT_S = 15.0
-
-
-async def read_topic(bootstrap: str, topic: str) -> list[ConsumerRecord]:
-    """Every record of `topic` up to its end offsets at the time of the call."""
-    # "earliest" matters: with the topic given here, aiokafka's own initial offset reset would
-    # otherwise win over seek_to_beginning and start at the end
-    # read_committed: a subscription writer fenced mid-transaction leaves aborted records behind
-    consumer = AIOKafkaConsumer(
-        topic,
-        bootstrap_servers=bootstrap,
-        group_id=None,
-        enable_auto_commit=False,
-        auto_offset_reset="earliest",
-        isolation_level="read_committed",
-    )
-    await start_client(consumer, bootstrap)  # one line and no leaked client when the broker is not there
-    try:
-        deadline = time.monotonic() + METADATA_TIMEOUT_S
-        while not consumer.assignment():
-            if time.monotonic() > deadline:
-                raise SitmonError(f"topic {topic} does not exist; run `sitmon topics create` first")
-            await asyncio.sleep(0.05)
-        partitions = list(consumer.assignment())
-        await consumer.seek_to_beginning(*partitions)
-        ends = await consumer.end_offsets(partitions)
-        records: list[ConsumerRecord] = []
-        remaining = {tp for tp in partitions if ends[tp] > 0}
-        while remaining:
-            batches = await consumer.getmany(*remaining, timeout_ms=500)
-            for tp, batch in batches.items():
-                records.extend(r for r in batch if r.offset < ends[tp])
-            for tp in list(remaining):
-                if await consumer.position(tp) >= ends[tp]:
-                    remaining.discard(tp)
-        return records
-    finally:
-        await consumer.stop()
 
 
 class KafkaEventLog:
@@ -108,7 +68,7 @@ class KafkaEventLog:
         """A read model of one topic, replayed from its beginning (only the records keyed `key`, when given)."""
         model = ReadModel()
         wanted = key.encode() if key is not None else None
-        for record in await read_topic(self.bootstrap, self.catalogue.get(suffix).name):
+        for record in await read_all(self.bootstrap, self.catalogue.get(suffix).name):
             if wanted is None or record.key is None or record.key == wanted:
                 model.apply(suffix, record.key, record.value)
         return model
@@ -141,7 +101,7 @@ class KafkaEventLog:
     async def audit_trail(self) -> list[AuditRecorded]:
         return [
             event
-            for record in await read_topic(self.bootstrap, self.catalogue.audit.name)
+            for record in await read_all(self.bootstrap, self.catalogue.audit.name)
             if isinstance(event := decode_or_none(record), AuditRecorded)
         ]
 

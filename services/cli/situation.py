@@ -19,7 +19,6 @@ from rich.table import Table
 
 from services.errors import BadInput, SitmonError
 from services.settings import KafkaSettings
-from services.situation_query.errors import QueryError
 from services.situation_query.query import as_of, current
 from streams.situation import SituationChanged, Tally
 
@@ -97,13 +96,10 @@ def situation_command(
     settings = KafkaSettings()
     catalogue = settings.catalogue()
     moment = parse_moment(as_of_time) if as_of_time is not None else None
-    try:
-        if moment is None:
-            pictures = asyncio.run(current(settings.kafka_bootstrap, catalogue, region, worker_url))
-        else:
-            pictures = asyncio.run(as_of(settings.kafka_bootstrap, catalogue, moment, region))
-    except QueryError as exc:
-        raise SitmonError(str(exc)) from None
+    if moment is None:
+        pictures = asyncio.run(current(settings.kafka_bootstrap, catalogue, region, worker_url))
+    else:
+        pictures = asyncio.run(as_of(settings.kafka_bootstrap, catalogue, moment, region))
     if region is not None and region not in pictures:
         when = f" up to {moment.isoformat()}" if moment else ""
         raise SitmonError(f"no picture for region {region!r}{when} (no report about it has been folded)")

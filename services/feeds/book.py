@@ -7,14 +7,11 @@ mid-poll) is never seen, so the restarted poller polls that feed again.
 
 from __future__ import annotations
 
-import asyncio
-import time
-
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord
 from aiokafka.structs import TopicPartition
 
-from services.errors import SitmonError
 from services.kafka.connect import start_client
+from services.kafka.topic_read import partitions_of, read_to_end
 from streams.envelope import decode, encode
 from streams.errors import UndecodableRecord
 from streams.feeds import (
@@ -30,11 +27,14 @@ from streams.feeds import (
 from streams.topics import Catalogue
 
 FEED_EVENTS = (FeedAdded, FeedPaused, FeedResumed, FeedRemoved, FeedPolled)
-METADATA_TIMEOUT_S = 15.0
 
 
 class FeedBookFollower:
-    """Keeps a FeedBook up to date with the feeds topic (one partition, compacted)."""
+    """Keeps a FeedBook up to date with the feeds topic (one partition, compacted).
+
+    Not a one-shot `read_to_end`: the poller catches up, then goes on applying what arrives
+    (`poll_once`) on the same consumer, so the position is kept between catch-ups.
+    """
 
     def __init__(self, bootstrap: str, catalogue: Catalogue) -> None:
         self.book = FeedBook()
@@ -43,6 +43,7 @@ class FeedBookFollower:
         self._consumer: AIOKafkaConsumer | None = None
 
     async def start(self) -> None:
+        partitions = await partitions_of(self._bootstrap, self._topic)
         consumer = AIOKafkaConsumer(
             bootstrap_servers=self._bootstrap,
             group_id=None,
@@ -51,12 +52,6 @@ class FeedBookFollower:
         )
         await start_client(consumer, self._bootstrap)
         self._consumer = consumer
-        deadline = time.monotonic() + METADATA_TIMEOUT_S
-        while not (partitions := consumer.partitions_for_topic(self._topic)):
-            if time.monotonic() > deadline:
-                raise SitmonError(f"topic {self._topic} does not exist; run `sitmon topics create` first")
-            await consumer._client.force_metadata_update()
-            await asyncio.sleep(0.1)
         assigned = [TopicPartition(self._topic, p) for p in sorted(partitions)]
         consumer.assign(assigned)
         await consumer.seek_to_beginning(*assigned)
@@ -85,18 +80,7 @@ class FeedBookFollower:
         return applied
 
     def _apply(self, record: ConsumerRecord) -> int:
-        key = record.key.decode("utf-8", errors="replace") if record.key is not None else ""
-        if record.value is None:
-            self.book.forget(key)
-            return 1
-        try:
-            event = decode(record.value)
-        except UndecodableRecord:
-            return 0  # not ours to dead-letter from a view; `sitmon replay` shows it with the reason
-        if isinstance(event, FEED_EVENTS):
-            self.book.apply(event)
-            return 1
-        return 0
+        return apply_record(self.book, record)
 
     def _require(self) -> AIOKafkaConsumer:
         if self._consumer is None:
@@ -104,13 +88,28 @@ class FeedBookFollower:
         return self._consumer
 
 
-async def read_book(bootstrap: str, catalogue: Catalogue) -> FeedBook:
-    follower = FeedBookFollower(bootstrap, catalogue)
-    await follower.start()
+def apply_record(book: FeedBook, record: ConsumerRecord) -> int:
+    """One record of the feeds topic into the book; 1 when it changed something."""
+    key = record.key.decode("utf-8", errors="replace") if record.key is not None else ""
+    if record.value is None:
+        book.forget(key)
+        return 1
     try:
-        return await follower.catch_up()
-    finally:
-        await follower.stop()
+        event = decode(record.value)
+    except UndecodableRecord:
+        return 0  # not ours to dead-letter from a view; `sitmon replay` shows it with the reason
+    if isinstance(event, FEED_EVENTS):
+        book.apply(event)
+        return 1
+    return 0
+
+
+async def read_book(bootstrap: str, catalogue: Catalogue) -> FeedBook:
+    """The feeds as they stand now (the CLI: read once and exit)."""
+    book = FeedBook()
+    async for record in read_to_end(bootstrap, catalogue.feeds.name):
+        apply_record(book, record)
+    return book
 
 
 async def publish_commands(bootstrap: str, catalogue: Catalogue, events: list[FeedEvent]) -> None:

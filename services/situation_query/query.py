@@ -18,7 +18,7 @@ from datetime import datetime
 
 import httpx
 
-from services.situation_query.reader import read_topic
+from services.kafka.topic_read import read_to_end
 from streams.envelope import decode
 from streams.errors import UndecodableRecord
 from streams.events import ReportsExtracted
@@ -65,7 +65,7 @@ async def current(
 async def latest(bootstrap: str, catalogue: Catalogue, region: str | None = None) -> dict[str, SituationChanged]:
     pictures: dict[str, SituationChanged] = {}
     wanted = region.encode("utf-8") if region is not None else None
-    async for record in read_topic(bootstrap, catalogue.situation.name):
+    async for record in read_to_end(bootstrap, catalogue.situation.name):
         if wanted is not None and record.key != wanted:
             continue
         try:
@@ -81,7 +81,7 @@ async def as_of(
     bootstrap: str, catalogue: Catalogue, moment: datetime, region: str | None = None
 ) -> dict[str, SituationChanged]:
     states: dict[str, RegionState] = {}
-    async for record in read_topic(bootstrap, catalogue.reports.name):
+    async for record in read_to_end(bootstrap, catalogue.reports.name):
         try:
             event = decode(record.value)
         except UndecodableRecord:

@@ -9,8 +9,9 @@ import pytest
 from click.testing import Result
 from typer.testing import CliRunner
 
-from services.api.kafka_log import KafkaEventLog, read_topic
+from services.api.kafka_log import KafkaEventLog
 from services.cli.main import app
+from services.kafka.topic_read import read_all
 from streams.topics import Catalogue
 from tests.integration.alert_stack import api_client
 
@@ -70,7 +71,7 @@ def test_tokens_by_scope_then_revoked_and_the_audit_names_them_never_their_value
         trail = await KafkaEventLog(bootstrap, catalogue).audit_trail()
         raw = b""
         for topic in (catalogue.audit, catalogue.tokens):
-            raw += b"".join(record.value or b"" for record in await read_topic(bootstrap, topic.name))
+            raw += b"".join(record.value or b"" for record in await read_all(bootstrap, topic.name))
         return [(e.actor.split(":")[0], e.action, e.target.split("_")[0]) for e in trail], raw
 
     trail, raw = asyncio.run(read_back())

@@ -34,7 +34,7 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from services.broker.local import LocalBroker
 from services.kafka.admin import create_topics
-from services.situation_query.reader import read_topic
+from services.kafka.topic_read import read_to_end
 from streams.envelope import decode
 from streams.events import ArticleReceived, ReportsExtracted
 from streams.topics import Catalogue
@@ -190,7 +190,7 @@ def _events(bootstrap: str, topic: str, kind: type[E]) -> list[E]:
     async def read() -> list[E]:
         return [
             event
-            async for record in read_topic(bootstrap, topic)
+            async for record in read_to_end(bootstrap, topic)
             if record.value and isinstance(event := decode(record.value), kind)
         ]
 

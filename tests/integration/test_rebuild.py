@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from services.kafka.admin import end_offsets
+from services.kafka.topic_read import read_to_end
 from services.rederive.fold_log import fold_reports_log
-from services.situation_query.reader import read_topic
 from streams.envelope import encode
 from streams.topics import Catalogue
 from tests.integration.test_worker_harness import (
@@ -48,7 +48,7 @@ def table_values(bootstrap: str, changelog: str) -> dict[bytes, bytes]:
 
     async def read() -> dict[bytes, bytes]:
         found: dict[bytes, bytes] = {}
-        async for record in read_topic(bootstrap, changelog):
+        async for record in read_to_end(bootstrap, changelog):
             assert record.key is not None
             if record.value is None:
                 found.pop(record.key, None)

@@ -18,9 +18,9 @@ from services.cli.ingest import extract_article
 from services.extraction.extractor import EXTRACTOR_VERSION
 from services.ingest.articles import reports_extracted
 from services.kafka.producer import EventProducer, Outgoing
+from services.kafka.topic_read import read_to_end
 from services.rederive.fold_log import fold_reports_log
 from services.rederive.reparse import ReparseSummary, reparse
-from services.situation_query.reader import read_topic
 from streams.envelope import decode
 from streams.events import ArticleReceived, CasualtyFigure, Extraction, ReportsExtracted
 from streams.fold.region import fold_into, new_region
@@ -47,7 +47,7 @@ def sitmon(catalogue: Catalogue, bootstrap: str, *args: str) -> subprocess.Compl
 def reports_on(bootstrap: str, catalogue: Catalogue) -> list[ReportsExtracted]:
     async def read() -> list[ReportsExtracted]:
         found = []
-        async for record in read_topic(bootstrap, catalogue.reports.name):
+        async for record in read_to_end(bootstrap, catalogue.reports.name):
             event = decode(record.value)
             assert isinstance(event, ReportsExtracted)
             found.append(event)

@@ -22,9 +22,9 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from services.api.kafka_log import read_topic
 from services.broker.local import free_port
 from services.cli.main import app
+from services.kafka.topic_read import read_all
 from streams.topics import Catalogue
 from tests.integration.alert_stack import KEY_ENV, NK, TEST_KEYS, killed, publish, snapshot
 from tests.kafka_helpers import produce
@@ -163,7 +163,7 @@ async def test_no_secret_in_topics_logs_metrics_responses_dead_letters_or_errors
     seen.append(await asyncio.to_thread(_cli, bootstrap, catalogue, "subscriptions", "list", "--json"))
     topics = {}
     for topic in catalogue:
-        topics[topic.name] = b"\n".join(r.value or b"" for r in await read_topic(bootstrap, topic.name)).decode(
+        topics[topic.name] = b"\n".join(r.value or b"" for r in await read_all(bootstrap, topic.name)).decode(
             "utf-8", "replace"
         )
     dead_letters = topics[catalogue.dlq.name]

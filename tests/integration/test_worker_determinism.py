@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from services.situation_query.reader import read_topic
+from services.kafka.topic_read import read_to_end
 from streams.topics import Catalogue
 from tests.integration.test_worker_harness import (
     WorkerProcess,
@@ -44,7 +44,7 @@ def pictures_after(bootstrap: str, catalogue: Catalogue, ends: dict[int, int]) -
 
     async def read() -> dict[str, bytes]:
         found: dict[str, bytes] = {}
-        async for record in read_topic(bootstrap, catalogue.situation.name):
+        async for record in read_to_end(bootstrap, catalogue.situation.name):
             if record.offset >= ends.get(record.partition, 0) and record.key is not None and record.value is not None:
                 found[record.key.decode()] = record.value
         return dict(sorted(found.items()))
@@ -55,7 +55,7 @@ def pictures_after(bootstrap: str, catalogue: Catalogue, ends: dict[int, int]) -
 def situation_ends(bootstrap: str, catalogue: Catalogue) -> dict[int, int]:
     async def read() -> dict[int, int]:
         ends: dict[int, int] = {}
-        async for record in read_topic(bootstrap, catalogue.situation.name):
+        async for record in read_to_end(bootstrap, catalogue.situation.name):
             ends[record.partition] = record.offset + 1
         return ends
 
