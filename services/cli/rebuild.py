@@ -11,6 +11,7 @@ the rebuild stopped).
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 from dataclasses import asdict
 from typing import Annotated, Any
@@ -83,8 +84,10 @@ def rebuild_command(
     json_output: Annotated[bool, typer.Option("--json", help="print the summary and differences as JSON")] = False,
 ) -> None:
     """Rebuild the worker's tables and pictures from the reports log into a fresh app version."""
+    from streams.worker.region_cache import GC_THRESHOLDS
     from streams.worker.settings import WorkerSettings
 
+    gc.set_threshold(*GC_THRESHOLDS)  # the fold keeps every region decoded until the end
     live = WorkerSettings()
     target = version if version is not None else live.version + 1
     if target < 2:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -34,6 +35,7 @@ def worker_command(
 
     from streams.worker import local_state
     from streams.worker.app import build_app
+    from streams.worker.region_cache import GC_THRESHOLDS
     from streams.worker.settings import WorkerSettings
 
     overrides = {
@@ -53,6 +55,7 @@ def worker_command(
     deployment.mkdir(parents=True, exist_ok=True)
     if local_state.prepare(deployment, settings.version):
         stderr.print("sitmon: the last worker run did not stop cleanly; rebuilding tables from the changelog")
+    gc.set_threshold(*GC_THRESHOLDS)
     app = build_app(settings, catalogue, CollectorRegistry(), partitions)
     asyncio.run(_ensure_internal_topics(app, settings.kafka_bootstrap))
     if settings.store.startswith("rocksdb"):

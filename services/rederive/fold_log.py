@@ -15,6 +15,7 @@ picture. Records the worker would dead-letter are counted, not dead-lettered aga
 from __future__ import annotations
 
 import asyncio
+import gc
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -31,6 +32,7 @@ from streams.fold.state import RegionState
 from streams.situation import SituationChanged
 from streams.worker.batch import fold_region, plan_batch
 from streams.worker.records import RawRecord
+from streams.worker.region_cache import GC_THRESHOLDS
 from streams.worker.table_layout import all_entries
 
 FETCH_RECORDS = 20_000  # records per getmany: large batches make the per-region state load/dump rare
@@ -116,6 +118,7 @@ async def fold_reports_log(
 
 
 def _fold_in_process(bootstrap: str, topic: str, starts: dict[int, int], ends: dict[int, int]) -> FoldedLog:
+    gc.set_threshold(*GC_THRESHOLDS)  # a fold process of its own: keeps its regions decoded
     return asyncio.run(fold_partitions(bootstrap, topic, starts, ends))
 
 
