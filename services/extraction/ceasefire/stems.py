@@ -10,11 +10,15 @@ sentences of most articles hold no ceasefire word, so they cost one scan.
 from __future__ import annotations
 
 import re
+import re._constants as re_constants  # type: ignore[import-not-found]  # the regex parse tree: no stubs
+import re._parser as re_parser  # type: ignore[import-not-found]
 from collections.abc import Iterable
 from itertools import accumulate
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import ahocorasick
+
+from services.extraction.text.keywords import gate_text
 
 _QUANTIFIERS = frozenset("?*+{")
 _MIN_STEM = 3
@@ -231,6 +235,10 @@ class StemmedPattern:
         self._lead = re.compile(_words(lead), flags) if lead else None
         self._rest = re.compile(_words(rest), flags) if rest else None
         self._before, self._after = before, after
+        # Searched everywhere for want of a stem, the rest still cannot match without one of these
+        # (lowercased): "will take effect", "is to begin" and "entrará en vigor" all need a word
+        # of {"effect", "begin", "vigor", …}. Tested first, they spare the scan of most sentences.
+        self._needles = required_words(self._rest) if self._rest is not None and self.unstemmed else None
 
     def spans(self, text: str, located: dict[str, list[int]]) -> list[tuple[int, int]]:
         """(start, end) of every match in `text`, given where the stems are (see StemIndex.locate)."""
@@ -243,7 +251,9 @@ class StemmedPattern:
                         found.append(match.span())
         if self._rest is not None:
             if self.unstemmed:
-                windows = [(0, len(text))]
+                low = gate_text(text) if self._needles is not None else None
+                absent = low is not None and not any(needle in low for needle in self._needles or ())
+                windows = [] if absent else [(0, len(text))]
             else:
                 windows = _merge(
                     (max(0, position - self._before), min(len(text), position + self._after))
@@ -253,6 +263,50 @@ class StemmedPattern:
             for start, end in windows:
                 found.extend(match.span() for match in self._rest.finditer(text, start, _word_end(text, end)))
         return found
+
+
+def required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lowercased literals one of which every match of `pattern` contains, read from its parse
+    tree (the most selective such set: its shortest literal longest); None if there is none."""
+    return _required(re_parser.parse(pattern.pattern, pattern.flags).data)
+
+
+def _required(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The best literal set of a sequence: a run of literal characters, or the union of a
+    branch's sets, or what a group or a repeat (at least once) requires."""
+    best: frozenset[str] | None = None
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or _selectivity(found) > _selectivity(best)):
+            best = found
+
+    run = ""
+    for op, value in items:
+        if op is re_constants.LITERAL:
+            run += chr(value).lower()
+            continue
+        consider(frozenset({run}) if run else None)
+        run = ""
+        if op is re_constants.SUBPATTERN:
+            consider(_required(value[3].data))
+        elif op is re_constants.ATOMIC_GROUP:
+            consider(_required(value.data))
+        elif op is re_constants.BRANCH:
+            branches = [_required(branch.data) for branch in value[1]]
+            if all(branches):
+                consider(frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT, re_constants.POSSESSIVE_REPEAT):
+            low, _, item = value
+            if low >= 1:
+                consider(_required(item.data))
+        # anything else (classes, anchors, lookarounds, optional parts) requires no literal
+    consider(frozenset({run}) if run else None)
+    return best
+
+
+def _selectivity(words: frozenset[str]) -> tuple[int, int]:
+    return min(map(len, words)), -len(words)
 
 
 def _words(alternatives: list[str]) -> str:

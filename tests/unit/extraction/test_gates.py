@@ -9,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from services.extraction.attribution import background, period, source
+from services.extraction.ceasefire.cues import ALWAYS_TRIED, CUES
+from services.extraction.ceasefire.stems import required_words
 from services.extraction.figures import cues as lexicon
 from services.extraction.figures import outcomes
 from services.extraction.text import numbers
@@ -193,3 +195,30 @@ def test_the_article_pass_is_read_once_for_all_sentences() -> None:
     once = keys_within(article, low, iter(hits), spans)  # type: ignore[arg-type]
     assert [keys._present for keys in once] == [keys._present for keys in keys_within(article, low, hits, spans)]
     assert all(keys.has(source._SOURCE_WORDS) and keys.has(period._DAY_WORDS) for keys in once)
+
+
+CUE_PIECES = [
+    "will ", "would ", "take effect", "begin", "come into force", "is to ", "are to start", "takes effect",
+    "goes into force", " on Monday", " at midnight", "entrará en vigor", "entraria em vigor", "doit entrer en vigueur",
+    "entre en vigueur", " lundi", "in Kraft treten", "soll ab Montag gelten", "sollte gelten", "wollen sich an",
+    "werden einhalten", "wollten an", "BEGIN", "Force", " ", ", ", "x", "İ", "ſtart",
+]  # fmt: skip
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(CUE_PIECES), max_size=8).map("".join))
+def test_a_cue_searched_everywhere_matches_only_where_its_required_words_are(text: str) -> None:
+    """The literals read from an unstemmed cue's parse tree are in every text it matches."""
+    for index in ALWAYS_TRIED:
+        scan = CUES[index].scan
+        words, rest = scan._needles, scan._rest
+        assert words and rest is not None
+        low = gate_text(text)
+        if rest.search(text) and low is not None:
+            assert any(word in low for word in words), (CUES[index].name, text)
+
+
+def test_the_required_words_of_a_pattern() -> None:
+    assert required_words(re.compile(r"\b(?:will|would)\s+(?:take\s+effect|begin)\b", re.I)) == {"effect", "begin"}
+    assert required_words(re.compile(r"(?:a|b)?\d+")) is None  # nothing literal is certain
+    assert required_words(re.compile(r"x(?:yz)+|Q")) == {"yz", "q"}  # the longer of "x" and "yz", or "q"
