@@ -7,6 +7,7 @@ before), "36 feridos" (an outcome standing as the noun), "14 vehicles" (not peop
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from services.extraction.figures import cues as lx
@@ -211,11 +212,24 @@ def read_predicate(low: str, tokens: list[Token], candidate: Candidate) -> None:
         candidate.extras["predicate"] = "person"
 
 
+_WORD: Final = re.compile(r"[^\s,.;:!?()\"“”«»]+")
+
+
 def group_at(low: str, at: int) -> tuple[str, int] | None:
-    """The group whose noun starts at `at`, and where that noun ends."""
+    """The group whose noun starts at `at`, and where that noun ends.
+
+    A hyphenated compound whose last part is a group noun is of that group: "RSF-Kämpfer",
+    "UN-Mitarbeiter", "ex-soldiers" (languages that compound write the modifier into the word).
+    """
     match = nouns.ANY_GROUP.match(low, at)
     if match is None:
-        return None
+        word = _WORD.match(low, at)
+        hyphen = low.rfind("-", at, word.end()) if word is not None else -1
+        if word is None or hyphen < 0:
+            return None
+        match = nouns.ANY_GROUP.match(low, hyphen + 1)
+        if match is None or match.end() != word.end():
+            return None
     return match.lastgroup or "", match.end()
 
 

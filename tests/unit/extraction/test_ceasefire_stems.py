@@ -80,7 +80,7 @@ def test_every_stem_a_scan_looks_for_is_indexed() -> None:
 _STEM_WORDS = sorted({*STEMS._whole, *(prefix for group in STEMS._buckets.values() for prefix in group)})
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)  # no timing: a loaded CI machine would flake
 @given(st.lists(st.sampled_from([*_STEM_WORDS, "a", "xx", " ", "-", "_", "é", "1", "\n", "s", "ed"]), max_size=12))
 def test_occurs_agrees_with_locate(pieces: list[str]) -> None:
     text = "".join(pieces)

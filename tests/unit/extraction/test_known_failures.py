@@ -379,3 +379,18 @@ def test_a_toll_of_the_missing_names_its_figure(text: str, language: str) -> Non
 def test_a_subgroup_cue_may_name_the_place_of_the_dead(text: str, language: str) -> None:
     """ "the dead in <place> included": who, a short place phrase, then the listing verb."""
     assert figures(text, language) == [("killed", 3, "children")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Die Armee erklärte, 14 RSF-Kämpfer getötet zu haben.", "de", [("killed", 14, "fighters")]),
+        ("Bei dem Angriff starben 6 Hamas-Kämpfer.", "de", [("killed", 6, "fighters")]),
+        ("Four ex-soldiers were killed in the ambush.", "en", [("killed", 4, "soldiers")]),
+        ("Quatre ex-soldats ont été tués.", "fr", [("killed", 4, "soldiers")]),
+    ],
+)
+def test_a_hyphenated_compound_takes_the_group_of_its_last_part(
+    text: str, language: str, expected: list[tuple[str, int, str | None]]
+) -> None:
+    assert figures(text, language) == expected

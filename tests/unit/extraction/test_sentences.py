@@ -52,7 +52,7 @@ PIECES = [
 ]
 
 
-@settings(max_examples=500)
+@settings(max_examples=500, deadline=None)  # no timing: a loaded CI machine would flake
 @given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
 def test_searching_only_the_tail_finds_the_same_boundaries(text: str) -> None:
     assert split_sentences(text) == _whole_prefix_split(text)
