@@ -128,7 +128,7 @@ def test_three_broker_outages_during_ingest_and_processing_lose_and_double_nothi
             own_broker.start()
             before = len(_events(bootstrap, catalogue.articles.name, ArticleReceived))
             outages.append(
-                f"{signal.Signals(how).name} after {committed} articles committed, "
+                f"{signal.Signals(how).name} once {committed}+ articles were committed, "
                 f"answering again {time.monotonic() - down_at:.0f} s later"
             )
         reader.join(timeout=600)
