@@ -32,6 +32,7 @@ from aiokafka.errors import IllegalOperation, KafkaError, ProducerFenced
 
 from services.api.kafka_log import decode_or_none
 from services.errors import SitmonError
+from services.kafka.commit_check import committed
 from services.kafka.topic_read import read_all
 from streams import subscriptions as subs
 from streams.envelope import encode
@@ -43,6 +44,7 @@ from streams.topics import Catalogue
 
 SOURCE = "/sitmon/subscriptions"
 SUBMIT_TIMEOUT_S = 60.0
+VISIBLE_TIMEOUT_S = 15.0  # how long a committed change may take to become readable before the attempt is retried
 
 
 class SubscriptionWriter:
@@ -144,17 +146,24 @@ class SubscriptionWriter:
                 decision = Applied(decision.event.model_copy(update={"event_id": event_id}))
             topic = self.catalogue.subscriptions.name
             key = command.subscription_id.encode()
+            written = None
             async with producer.transaction():
                 if isinstance(decision, Applied):
                     sealed = seal_event(decision.event, self.keyring)
                     value = encode(sealed, subject=command.subscription_id, source=SOURCE)
-                    await producer.send(topic, key=key, value=value)
+                    written = await producer.send(topic, key=key, value=value)
                     if isinstance(sealed, subs.SubscriptionDeleted):
                         await producer.send(topic, key=key, value=None)  # the tombstone compaction keeps
                     decision = Applied(open_event(sealed, self.keyring))
                 audit = audit_of(command, decision, now).model_copy(update={"event_id": f"audit-{submission}"})
                 value = encode(audit, subject=audit.actor, source=SOURCE)
                 await producer.send(self.catalogue.audit.name, key=audit.actor.encode(), value=value)
+            if written is not None:
+                # The broker writes a transaction's commit markers just after the commit returns; until
+                # then read_committed readers (the API's read model, the alerting service) stop before the
+                # change. Answering only once it is readable keeps "a read sees every acknowledged write".
+                change = await written
+                await committed(self.bootstrap, topic, change.partition, change.offset, VISIBLE_TIMEOUT_S)
             return decision
         finally:
             with contextlib.suppress(Exception):
