@@ -1,12 +1,14 @@
 """Fails loudly when the Faust (and aiokafka) internals the worker relies on change.
 
 streams/worker/take.py copies `Stream.take_events`; streams/worker/faust_patches.py corrects
-the seek/fetch race of the table-recovery path and the consumer's isolation level. Both were
+the seek/fetch race of the table-recovery path and the consumer's isolation level;
+streams/worker/table_writes.py writes table entries and their changelog records itself. Both were
 written against faust-streaming 0.15.3 and aiokafka 0.14.0. If this test fails after an
 upgrade, re-read each listed function: does the race still exist (run
 tests/integration/test_worker_seek_race.py without `faust_patches.install()` — it must fail
 on recorded gaps, or the fix may have moved upstream), does take.py still match, does
-AIOKafkaConsumer.start still build its fetcher from `_isolation_level`? Then update the
+AIOKafkaConsumer.start still build its fetcher from `_isolation_level`, does Faust still flush the
+producer table_writes.py sends through before committing? Then update the
 fingerprints.
 """
 
@@ -18,10 +20,12 @@ from typing import Any
 
 import aiokafka
 import faust
+from faust.stores.rocksdb import Store as RocksStore
 from faust.streams import Stream
+from faust.tables.base import Collection
 from faust.tables.recovery import Recovery
 from faust.transport.consumer import Consumer
-from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
+from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread, Producer
 
 from streams.worker import faust_patches
 
@@ -46,6 +50,12 @@ RELIED_ON: dict[str, tuple[Any, str]] = {
     # take.py's copy of take_events and the Stream internals it uses
     "Stream.take_events": (Stream.take_events, "607d48aead118ba8"),
     "Stream._enable_passive": (Stream._enable_passive, "64da8ce9f729e30e"),
+    # table_writes.py writes the changelog past Faust's per-write path: through the producer Faust
+    # flushes before it commits offsets (at-least-once), recording the persisted offset as Faust does
+    "Producer._ensure_producer": (Producer._ensure_producer, "5592a4bbdf251325"),
+    "Producer.flush": (Producer.flush, "36d0cb3615f65b01"),
+    "Collection._on_changelog_sent": (Collection._on_changelog_sent, "60122c86a120d82c"),
+    "rocksdb.Store.set_persisted_offset": (RocksStore.set_persisted_offset, "b4c811926678346e"),
 }
 
 
