@@ -2,7 +2,7 @@
 
 streams/worker/take.py copies `Stream.take_events`; streams/worker/faust_patches.py corrects
 the seek/fetch race of the table-recovery path and the consumer's isolation level;
-streams/worker/table_writes.py writes table entries and their changelog records itself. Both were
+streams/worker/table_writes.py writes table entries and their changelog records itself. All were
 written against faust-streaming 0.15.3 and aiokafka 0.14.0. If this test fails after an
 upgrade, re-read each listed function: does the race still exist (run
 tests/integration/test_worker_seek_race.py without `faust_patches.install()` — it must fail
