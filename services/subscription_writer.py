@@ -32,8 +32,8 @@ from aiokafka.errors import IllegalOperation, KafkaError, ProducerFenced
 
 from services.api.kafka_log import decode_or_none
 from services.errors import SitmonError
-from services.kafka.commit_check import committed
 from services.kafka.topic_read import read_all
+from services.kafka.visibility import last_offsets, readable
 from streams import subscriptions as subs
 from streams.envelope import encode
 from streams.errors import SealingError, UnknownSealingKey
@@ -162,8 +162,7 @@ class SubscriptionWriter:
                 # The broker writes a transaction's commit markers just after the commit returns; until
                 # then read_committed readers (the API's read model, the alerting service) stop before the
                 # change. Answering only once it is readable keeps "a read sees every acknowledged write".
-                change = await written
-                await committed(self.bootstrap, topic, change.partition, change.offset, VISIBLE_TIMEOUT_S)
+                await readable(self.bootstrap, last_offsets([await written]), VISIBLE_TIMEOUT_S)
             return decision
         finally:
             with contextlib.suppress(Exception):

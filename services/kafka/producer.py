@@ -30,6 +30,7 @@ from aiokafka.structs import RecordMetadata
 from services.errors import SitmonError
 from services.kafka.commit_check import committed
 from services.kafka.retry import Backoff, is_retriable
+from services.kafka.visibility import last_offsets, readable
 from streams.envelope import encode
 from streams.events import Event, utc_timestamp_ms
 from streams.topics import Topic
@@ -149,6 +150,10 @@ class EventProducer:
                         )
                     )
                 await asyncio.gather(*acknowledged)
+            # "published" means readable: the commit's markers follow it by a moment, and a reader
+            # starting now (reparse reading the reports it was given) must find the records. If this
+            # wait fails, the batch is in doubt like a lost commit answer: checked, never sent twice.
+            await readable(self._bootstrap, last_offsets(f.result() for f in acknowledged), ATTEMPT_TIMEOUT_S / 2)
         except BaseException:
             if len(acknowledged) == len(records) and all(f.done() and not f.exception() for f in acknowledged):
                 first = acknowledged[0].result()
