@@ -57,6 +57,7 @@ def broker_url(bootstrap: str) -> str:
 
 
 REGIONS_TABLE = "regions"
+BROKER_REQUEST_TIMEOUT_S = 300.0
 
 
 def build_app(
@@ -85,6 +86,11 @@ def build_app(
         consumer_auto_offset_reset="earliest",
         broker_commit_interval=settings.commit_interval_s,
         broker_session_timeout=settings.session_timeout_s,
+        # Faust gives the seek after table recovery this long, and when it runs out its recovery loop
+        # stops for good without a word (ServiceStopped → break): the worker never folds again. A
+        # broker restart during that seek takes the outage plus the broker's start (60-70 s on a
+        # loaded 2-core machine, against Faust's default 90 s); aiokafka retries until it answers.
+        broker_request_timeout=BROKER_REQUEST_TIMEOUT_S,
         broker_heartbeat_interval=min(3.0, settings.session_timeout_s / 3),
         consumer_group_instance_id=settings.instance_id,
     )
