@@ -17,6 +17,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from services.extraction.ceasefire.background import background_cue, is_current_verb
 from services.extraction.ceasefire.context import Hit, fold_cues, read_in_context
@@ -102,10 +103,9 @@ def find_ceasefire(sentences: Sequence[Sentence], language: str) -> list[Ceasefi
 
     `language` is a hint only: every language's patterns are always applied.
     """
-    folded = [fold(sentence.text) for sentence in sentences]
-    if not NAMING_STEMS.occurs("\n".join(folded).lower()):
-        return []  # most articles: one word split and done
-    located = [STEMS.locate(text.lower()) for text in folded]
+    folded, located = _located(sentences)
+    if located is None:
+        return []  # most articles: one Aho-Corasick pass and done
     named = any(
         _may_hold(STRONG_TERM, stems) and STRONG_TERM.pattern.search(text)
         for text, stems in zip(folded, located, strict=True)
@@ -116,7 +116,7 @@ def find_ceasefire(sentences: Sequence[Sentence], language: str) -> list[Ceasefi
     previous_background: bool | None = None  # background flag of the previous sentence's statements
     reach_after = _VERB_FINAL_REACH if _verb_final(language) else 0
     for sentence, text, stems in zip(sentences, folded, located, strict=True):
-        hits = _read_sentence(text, stems, named, reach_after)
+        hits = _read_sentence(text, stems, named, reach_after) if stems else None  # no stem: no term, no cue
         if not hits:
             previous_background = None
             continue
@@ -159,6 +159,21 @@ def find_ceasefire(sentences: Sequence[Sentence], language: str) -> list[Ceasefi
             )
         previous_background = all(flags)
     return statements
+
+
+def _located(sentences: Sequence[Sentence]) -> tuple[list[str], list[dict[str, list[int]]] | None]:
+    """Each sentence accent-folded, and where the stems of terms and cues are in it (None: the
+    article names no ceasefire). The article is folded, lowercased and scanned once; folding
+    keeps every character in place, so each sentence is a slice of the whole."""
+    joined = fold("\n".join(sentence.text for sentence in sentences))
+    low = joined.lower()
+    if not NAMING_STEMS.occurs(low):
+        return [], None
+    starts = list(accumulate((len(sentence.text) + 1 for sentence in sentences[:-1]), initial=0))
+    folded = [joined[start : start + len(sentence.text)] for start, sentence in zip(starts, sentences, strict=True)]
+    if len(low) != len(joined):  # a lowercase of another length ("İ"): offsets only hold sentence by sentence
+        return folded, [STEMS.locate(text.lower()) for text in folded]
+    return folded, STEMS.locate_each(low, starts)
 
 
 _TODAY = re.compile(

@@ -169,6 +169,27 @@ class StemIndex:
             return True
         return False
 
+    def locate_each(self, low: str, starts: list[int]) -> list[dict[str, list[int]]]:
+        """`locate` for each piece of `low` that begins at one of `starts` (ascending; the pieces
+        are separated by a non-word character, so no word spans two), from one Aho-Corasick pass
+        over all of it: the cost grows with the stems found, not with the words, and a piece
+        holding none is an empty dict at no further cost."""
+        found: list[dict[str, list[int]]] = [{} for _ in starts]
+        if self._any is None:
+            return found
+        piece, following = 0, starts[1] if len(starts) > 1 else len(low) + 1
+        for end, (length, whole) in self._any.iter(low):  # in the order of their ends
+            start = end - length + 1
+            if start > 0 and _is_word(low[start - 1]):
+                continue  # inside a word
+            if whole and end + 1 < len(low) and _is_word(low[end + 1]):
+                continue  # the start of a longer word
+            while start >= following:
+                piece += 1
+                following = starts[piece + 1] if piece + 1 < len(starts) else len(low) + 1
+            found[piece].setdefault(low[start : end + 1], []).append(start - starts[piece])
+        return found
+
     def locate(self, low: str) -> dict[str, list[int]]:
         """Each stem that occurs in `low`, with the offsets of the words it starts."""
         parts = _SPLIT.split(low)  # separator, word, separator, word, …: offsets by summing lengths
