@@ -14,6 +14,7 @@ from streams.events import ArticleReceived, DeadLettered, ReportsExtracted
 from streams.feeds import AnyFeedEvent
 from streams.situation import SituationChanged
 from streams.subscriptions import AnySubscriptionEvent
+from streams.worker_versions import AnyWorkerVersionEvent
 
 SitmonEvent = Annotated[
     ArticleReceived
@@ -25,6 +26,7 @@ SitmonEvent = Annotated[
     | DeliveryEvent
     | AnyTokenEvent
     | AuditRecorded
-    | AnyFeedEvent,
+    | AnyFeedEvent
+    | AnyWorkerVersionEvent,
     Field(discriminator="type"),
 ]

@@ -64,6 +64,15 @@ SPECS: tuple[TopicSpec, ...] = (
     TopicSpec("tokens", "token name", "API token events (hashes only)", 1, FOREVER, "compact"),
     TopicSpec("audit", "actor", "AuditRecorded", 1, FOREVER),
     TopicSpec("feeds", "feed id (its status: feed id/status)", "Feed events", 1, FOREVER, "compact"),
+    # which app version of the worker is live (`sitmon rebuild --switch`); streams/worker_versions.py
+    TopicSpec(
+        "worker-versions",
+        "worker app id (picture marks: <app id>/v<version>/<partition>)",
+        "WorkerVersionSwitched, WorkerPicturesPublished",
+        1,
+        FOREVER,
+        "compact",
+    ),
     TopicSpec("dlq", "origin", "DeadLettered", 1, FOREVER, dead_letter=None),
 )
 
@@ -146,6 +155,10 @@ class Catalogue:
     @property
     def feeds(self) -> Topic:
         return self.get("feeds")
+
+    @property
+    def worker_versions(self) -> Topic:
+        return self.get("worker-versions")
 
     @property
     def dlq(self) -> Topic:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
+import sys
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -13,6 +15,7 @@ from pydantic import ValidationError
 from services.cli.output import stderr
 from services.errors import BadInput, SitmonError
 from services.kafka.admin import end_offsets, ensure_topic, topic_partitions
+from services.rederive.switch import read_book
 from streams.topics import Catalogue
 
 
@@ -27,7 +30,9 @@ def worker_command(
     """Fold the reports topic into per-region casualty and ceasefire state; publish each region's picture.
 
     Reads SITMON_KAFKA_BOOTSTRAP, SITMON_TOPIC_PREFIX and SITMON_WORKER_* settings. Serves
-    /metrics and /situation/REGION on the web port. Stops cleanly on Ctrl-C.
+    /metrics and /situation/REGION on the web port. Stops cleanly on Ctrl-C. Runs the app version
+    `sitmon rebuild --switch` made live (else --version / SITMON_WORKER_VERSION), and moves to the
+    next one a switch makes live by itself: it stops cleanly and starts again in the same process.
     """
     # imported here: faust is heavy and only this command needs it
     from faust.worker import Worker
@@ -51,12 +56,21 @@ def worker_command(
         raise BadInput(f"worker setting{where}: {first['msg']}") from None
     catalogue = Catalogue(settings.topic_prefix)
     partitions = asyncio.run(_region_partitions(settings.kafka_bootstrap, catalogue))
+    live = asyncio.run(read_book(settings.kafka_bootstrap, catalogue, settings.full_app_id)).live_version(
+        settings.version
+    )
+    if live != settings.version:
+        stderr.print(
+            f"sitmon: app version {live} is live (sitmon rebuild --switch); running it, not {settings.version}"
+        )
+        settings = settings.model_copy(update={"version": live})
     deployment = local_state.deployment_dir(settings.data_dir, settings.full_app_id)
     deployment.mkdir(parents=True, exist_ok=True)
     if local_state.prepare(deployment, settings.version):
         stderr.print("sitmon: the last worker run did not stop cleanly; rebuilding tables from the changelog")
     gc.set_threshold(*GC_THRESHOLDS)
-    app = build_app(settings, catalogue, CollectorRegistry(), partitions)
+    switched_to: list[int] = []  # the version a switch made live while this worker ran
+    app = build_app(settings, catalogue, CollectorRegistry(), partitions, on_switch=switched_to.append)
     asyncio.run(_ensure_internal_topics(app, settings.kafka_bootstrap))
     if settings.store.startswith("rocksdb"):
         _drop_tables_the_changelog_does_not_back(app, settings.kafka_bootstrap, deployment, settings.version)
@@ -65,7 +79,18 @@ def worker_command(
     except SystemExit as stop:
         if stop.code in (0, None):  # a clean stop: everything flushed and committed
             local_state.mark_clean(deployment, settings.version)
+            if switched_to:
+                _start_again_as(switched_to[-1])
         raise
+
+
+def _start_again_as(version: int) -> None:
+    """Replace this process with the same command (same pid: a supervisor sees no exit); the new
+    one reads the switch and runs `version` (Faust binds an app to one version per process)."""
+    stderr.print(f"sitmon: app version {version} is live now; starting again as it")
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, sys.orig_argv)
 
 
 async def _region_partitions(bootstrap: str, catalogue: Catalogue) -> int:

@@ -13,6 +13,7 @@ memory makes redelivery harmless.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 from typing import Any, cast
 
 import faust
@@ -33,6 +34,7 @@ from streams.worker.metrics import WorkerMetrics
 from streams.worker.records import Poison, RawRecord
 from streams.worker.region_cache import RegionCache
 from streams.worker.settings import WorkerSettings
+from streams.worker.switch import VersionFollower, Wiring
 from streams.worker.table_layout import batch_writes
 from streams.worker.table_writes import TableWriter
 from streams.worker.take import take_paced
@@ -61,10 +63,17 @@ BROKER_REQUEST_TIMEOUT_S = 300.0
 
 
 def build_app(
-    settings: WorkerSettings, catalogue: Catalogue, registry: CollectorRegistry, region_partitions: int
+    settings: WorkerSettings,
+    catalogue: Catalogue,
+    registry: CollectorRegistry,
+    region_partitions: int,
+    on_switch: Callable[[int], None] | None = None,
 ) -> faust.App:
     """`region_partitions`: the partition count the reports topic has on the broker (table and
-    situation topic follow it, so they stay co-partitioned whatever count the topics were made with)."""
+    situation topic follow it, so they stay co-partitioned whatever count the topics were made with).
+    `on_switch`: called with the live version when `sitmon rebuild --switch` makes another one live
+    (the worker then stops cleanly, for its entry point to start again as that version); None: the
+    app does not follow switches (an app built only to name its topics)."""
     faust_patches.install()  # the seek/fetch race behind issue 11's skipped offsets; read_committed
     app = faust.App(
         settings.full_app_id,
@@ -172,6 +181,23 @@ def build_app(
                 metrics.dead_letters.labels(poison.kind).inc()
                 log.warning("dead-lettered", origin=poison.letter.origin, kind=poison.kind, reason=poison.letter.reason)
             point_tables_at(None)
+
+    if on_switch is not None:
+        versions = app.topic(catalogue.worker_versions.name, partitions=1, **RAW)
+        wiring = Wiring(app, cache, situation, versions, catalogue.reports.name)
+        follower = VersionFollower(
+            settings.kafka_bootstrap,
+            catalogue.worker_versions.name,
+            settings.full_app_id,
+            settings.version,
+            wiring,
+            on_switch,
+        )
+
+        async def follow_versions() -> None:
+            await follower.run()
+
+        app.task(follow_versions)  # started with the app, cancelled when it stops
 
     # readers check it: a worker of another deployment may answer on the same port
     deployment = {SITUATION_TOPIC_HEADER: catalogue.situation.name}
