@@ -2,10 +2,10 @@
 folded from the reports log by the batch fast path, compared with the live picture.
 
 Without `--switch` nothing the live system reads is touched: the new version's changelog and
-group offsets are written, the differences printed. With `--switch` the changed regions'
-rebuilt pictures are also published on the situation topic, and the worker is to be
-restarted with the new version (it restores the tables from the changelog and resumes where
-the rebuild stopped).
+group offsets are written, the differences printed. With `--switch` the new version is also
+made the live one (`services.rederive.switch`): running workers stop and start again as it by
+themselves, workers started later start as it, and its workers publish every region's rebuilt
+picture before anything of the old version could follow (streams/worker/switch.py).
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ from rich.table import Table
 from services.errors import BadInput
 from services.rederive.diff import RegionChange, compare
 from services.rederive.fold_log import FoldedLog, fold_reports_log
-from services.rederive.takeover import claim_changelog, commit_offsets, publish_pictures, write_changelog
+from services.rederive.switch import read_book, write_switch
+from services.rederive.takeover import claim_changelog, commit_offsets, write_changelog
 from services.situation_query.query import latest
 from streams.topics import Catalogue
 
@@ -78,9 +79,19 @@ def _text(value: object) -> str:
 def rebuild_command(
     version: Annotated[
         int | None,
-        typer.Option(help="the fresh app version to build (default: the worker's SITMON_WORKER_VERSION + 1)"),
+        typer.Option(
+            help="the fresh app version to build (default: the live one + 1: the last switch's, "
+            "else SITMON_WORKER_VERSION)"
+        ),
     ] = None,
-    switch: Annotated[bool, typer.Option("--switch", help="publish the changed regions' rebuilt pictures")] = False,
+    switch: Annotated[
+        bool,
+        typer.Option(
+            "--switch",
+            help="make the rebuilt version the live one: running workers move to it by themselves "
+            "and publish its pictures; no restart needed",
+        ),
+    ] = False,
     json_output: Annotated[bool, typer.Option("--json", help="print the summary and differences as JSON")] = False,
 ) -> None:
     """Rebuild the worker's tables and pictures from the reports log into a fresh app version."""
@@ -89,13 +100,15 @@ def rebuild_command(
 
     gc.set_threshold(*GC_THRESHOLDS)  # the fold keeps every region decoded until the end
     live = WorkerSettings()
-    target = version if version is not None else live.version + 1
-    if target < 2:
-        raise BadInput(f"--version {target}: a rebuild goes into a fresh app version (2 or more)")
     catalogue = Catalogue(live.topic_prefix)
     bootstrap = live.kafka_bootstrap
+    if version is not None and version < 2:
+        raise BadInput(f"--version {version}: a rebuild goes into a fresh app version (2 or more)")
 
-    async def run() -> tuple[FoldedLog, list[RegionChange], str, str]:
+    async def run() -> tuple[int, FoldedLog, list[RegionChange], str, str]:
+        # the live version: the last switch's, else the workers' setting
+        running = (await read_book(bootstrap, catalogue, live.full_app_id)).live_version(live.version)
+        target = version if version is not None else running + 1
         folded = await fold_with_progress(bootstrap, catalogue.reports.name)
         group_id, changelog = worker_names(target, max(len(folded.ends), 1))
         await claim_changelog(bootstrap, changelog, len(folded.ends))
@@ -103,16 +116,19 @@ def rebuild_command(
         changes = compare(pictures, {region: result.picture for region, result in folded.regions.items()})
         await write_changelog(bootstrap, changelog, folded.regions)
         await commit_offsets(bootstrap, group_id, catalogue.reports.name, folded.ends)
-        if switch:
-            changed = {c.region for c in changes if c.kind != "gone"}
-            await publish_pictures(
+        if switch:  # last: a worker that follows it finds the changelog and the offsets in place
+            await write_switch(
                 bootstrap,
-                catalogue.situation.name,
-                {region: result for region, result in folded.regions.items() if region in changed},
+                catalogue,
+                app_id=live.full_app_id,
+                version=target,
+                previous_version=running,
+                previous_group=worker_names(running, max(len(folded.ends), 1))[0],
+                resumes_at=folded.ends,
             )
-        return folded, changes, group_id, changelog
+        return target, folded, changes, group_id, changelog
 
-    folded, changes, group_id, changelog = asyncio.run(run())
+    target, folded, changes, group_id, changelog = asyncio.run(run())
     summary: dict[str, Any] = {
         "version": target,
         "reports": folded.records,
@@ -131,11 +147,10 @@ def rebuild_command(
         f"folded {folded.records} report(s) into {len(folded.regions)} region(s) for app version {target} "
         f"({changelog}); "
         + (
-            f"published {sum(c.kind != 'gone' for c in changes)} changed picture(s); "
+            f"switched: app version {target} is live; running workers move to it and publish its pictures"
             if switch
-            else "the live picture is untouched (--switch publishes it); "
+            else "the live picture is untouched (--switch makes this version the live one)"
         )
-        + f"start the worker with SITMON_WORKER_VERSION={target} to take over"
     )
 
 

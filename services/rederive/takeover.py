@@ -1,5 +1,5 @@
-"""Handing a rebuilt state to the Faust worker: the changelog it restores from, the offsets it
-resumes at, and — only on `--switch` — the pictures on the live situation topic.
+"""Handing a rebuilt state to the Faust worker: the changelog it restores from and the offsets it
+resumes at (`--switch` then makes that version the live one: services/rederive/switch.py).
 
 Faust restores a table by reading its changelog topic (`<app id>-<table>-changelog`, compacted,
 one partition per partition of the source topic) into its local store, then resumes the source
@@ -20,8 +20,6 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from services.kafka.admin import ensure_topic
 from services.rederive.errors import RebuildRefused
 from services.rederive.fold_log import RegionResult
-from streams.envelope import encode
-from streams.fold.state import to_ms
 
 
 async def claim_changelog(bootstrap: str, changelog: str, partitions: int) -> None:
@@ -88,24 +86,3 @@ async def commit_offsets(bootstrap: str, group_id: str, topic: str, ends: Mappin
         await consumer.commit(offsets)
     finally:
         await consumer.stop()
-
-
-async def publish_pictures(bootstrap: str, situation: str, regions: Mapping[str, RegionResult]) -> None:
-    """The switch: each changed region's rebuilt picture on the live situation topic, in its partition."""
-    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True, linger_ms=20)
-    await producer.start()
-    try:
-        sent = [
-            await producer.send(
-                situation,
-                key=region.encode("utf-8"),
-                value=encode(result.picture, subject=region),
-                partition=result.partition,
-                timestamp_ms=to_ms(result.picture.as_of),
-            )
-            for region, result in sorted(regions.items())
-        ]
-        for future in sent:
-            await future
-    finally:
-        await producer.stop()

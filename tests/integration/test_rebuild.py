@@ -110,16 +110,3 @@ def test_rebuild_equals_the_live_worker_byte_for_byte_and_the_worker_takes_over(
         taking_over.stop()
     assert published_pictures(bootstrap, topics) != live_pictures  # (the new reports did change pictures)
 
-
-def test_switch_publishes_the_rebuilt_picture_of_changed_regions(
-    bootstrap: str, topics: Catalogue, tmp_path: Path
-) -> None:
-    produce_reports(bootstrap, topics, FIRST)
-    # no worker ran: the live situation topic is empty, every rebuilt region is new
-    done = sitmon(topics, bootstrap, "rebuild", "--switch", "--json")
-    assert done.returncode == 0, done.stderr
-    summary = json.loads(done.stdout)
-    expected = expected_pictures(FIRST)
-    assert sorted(c["region"] for c in summary["changes"]) == sorted(expected)
-    assert all(c["kind"] == "new" for c in summary["changes"])
-    assert published_pictures(bootstrap, topics) == expected  # the worker's own encoding, byte for byte
