@@ -55,11 +55,14 @@ def detect_language(text: str) -> str:
 
 
 def _identified(sample: str) -> str | None:
-    """py3langid's answer when it names a language without a lexicon, else None."""
+    """py3langid's answer when it names a language without a lexicon, else None.
+
+    Its "zxx" (no linguistic content: digits and symbols) names no language, so the vote stands.
+    """
     import py3langid  # loaded only for the rare article the vote cannot place
 
     code = str(py3langid.classify(sample)[0])
-    return code if code not in SUPPORTED else None
+    return code if len(code) == 2 and code not in SUPPORTED else None
 
 
 def normalise_language(language: str | None, text: str) -> str:

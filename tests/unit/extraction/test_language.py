@@ -43,3 +43,9 @@ def test_a_hint_naming_another_language_is_kept_and_a_bogus_one_falls_back_to_de
     assert normalise_language("xx", "Los muertos y los heridos fueron trasladados.") == "es"
     assert normalise_language("de-AT", "Los muertos y los heridos fueron trasladados.") == "de"
     assert normalise_language(None, "Les blessés ont été évacués.") == "fr"
+
+
+def test_text_without_language_content_gets_a_two_letter_code() -> None:
+    """py3langid calls digits and symbols "zxx" (no linguistic content): that is no article language."""
+    code = normalise_language(None, "A0A0A0A0A0A0A0A0A0A0A0A0A0²0²")
+    assert len(code) == 2 and code.isalpha()
