@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from services.extraction.ceasefire.cues import FUTURE_MARKERS, PLUPERFECT, Cue
+from services.extraction.lexicon import lexicons
 from streams.events import CeasefireStatus
 
 _FLAGS = re.IGNORECASE
@@ -40,11 +41,8 @@ class Hit:
     end: int
 
 
-# Read in the few words before a cue.
-NEGATION = re.compile(
-    r"\b(?:not|never|no|without|n't|failed\s+to|fail\s+to|yet\s+to|refused\s+to|declined\s+to|unable\s+to|sem|sin|sans|nao|nunca|jamais|ne|n'|ni|nem)\b[^,;]*$",
-    _FLAGS,
-)
+# Read in the few words before a cue: every language's negations (ceasefire.negations).
+NEGATION = re.compile(r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "negations")) + r")\b[^,;]*$", _FLAGS)
 # A modal makes an agreement a possibility (a proposal); a condition makes it nothing yet.
 HYPOTHETICAL = re.compile(
     r"\b(?:can|could|(?-i:may)|might|would\s+require|pode|poderia|podria|puede|pourrait|peut)\s+(?:\S+\s+){0,3}$",

@@ -51,6 +51,10 @@ _SUBGROUP_CUE_REACH: Final = 48
 _CORRECTION_REACH: Final = 40
 # Past tenses that link the people to their state ("40 remained missing"), not an action of their own.
 _LINKING: Final = lx.grammar_words("linking_verbs")
+# "starben nach Angaben von Rettungskräften 8 Menschen", "killed, according to officials, 12 people":
+# an attribution between a verb and its number; the words of a source after it, at most this many tokens.
+_ATTRIBUTION_PHRASES: Final = frozenset(tuple(phrase.split()) for phrase in lexicons.words("according_to"))
+_ATTRIBUTION_REACH: Final = 5
 _CLAUSE_CONJUNCTIONS: Final = lx.grammar_words("clause_conjunctions")
 _STOP_WORDS: Final = lx.grammar_words("subordinators")
 
@@ -132,6 +136,10 @@ def _direct(
                 return
             _set(candidate, post.outcome, "post")
     if candidate.outcome is None:
+        attributed = _pre_outcome_over_attribution(tokens, candidate, ends, number_tokens)
+        if attributed is not None and not attributed.lumped:
+            _set(candidate, attributed.outcome, "pre-attributed")
+    if candidate.outcome is None:
         listed = _pre_outcome_across_list(tokens, candidate, ends, number_tokens)
         if listed is not None and not listed.lumped:
             _set(candidate, listed.outcome, "pre-list")
@@ -183,9 +191,41 @@ def _pre_outcome(
         found = ends.get(index)
         if found is not None:
             return found if found.place is not lx.Place.POST else None
+        if index > 1 and tokens[index - 1].low in lx.COPULAS:  # "Getötet wurden 4 Soldaten": inverted order
+            found = ends.get(index - 1)
+            if found is not None and (found.first == 0 or tokens[found.first - 1].low in ",;:"):
+                return found if found.place is not lx.Place.POST else None
         if index == 0 or tokens[index - 1].low not in _PRE_FILLER:
             break
         index -= 1
+    return None
+
+
+def _pre_outcome_over_attribution(
+    tokens: list[Token], candidate: Candidate, ends: dict[int, OutcomeSpan], number_tokens: set[int]
+) -> OutcomeSpan | None:
+    """ "Dabei starben laut Polizei mindestens 5 Menschen": the verb, an attribution, then the number."""
+    index = candidate.qualifier_first
+    if index > 0 and tokens[index - 1].low == ",":
+        index -= 1
+    for opening in range(index - 2, max(-1, index - 3 - _ATTRIBUTION_REACH - 3), -1):
+        source_words = tokens[opening + 1 : index]
+        if any(t.low in lx.BLOCKERS or t.low in ".,;:" for t in source_words[1:]):
+            return None
+        if any(opening < position < index for position in number_tokens):
+            return None
+        for phrase in _ATTRIBUTION_PHRASES:
+            end = opening + len(phrase)
+            if end >= index or end - 1 - opening > _ATTRIBUTION_REACH + 3:
+                continue
+            if tuple(t.low for t in tokens[opening:end]) != phrase:
+                continue
+            before = opening - 1 if opening > 0 and tokens[opening - 1].low == "," else opening
+            if before > 0 and tokens[before - 1].low in lx.COPULAS:  # "Getötet wurden nach Angaben der Armee 4"
+                before -= 1
+            found = ends.get(before)
+            if found is not None and found.place is not lx.Place.POST and index - end <= _ATTRIBUTION_REACH:
+                return found
     return None
 
 
