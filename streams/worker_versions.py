@@ -4,8 +4,8 @@
 version's changelog and consumer-group offsets are in place. Every running worker follows the
 topic: a worker of another version stops cleanly and starts again as the switched one, and a
 worker started later starts as it. The new version's workers publish the picture of every
-region they hold once the old version's consumer group is empty (no worker of it still
-publishes), and say so per reports partition with `WorkerPicturesPublished` (key:
+region they hold once no other version's consumer group has a member (no worker of an old
+version still publishes), and say so per reports partition with `WorkerPicturesPublished` (key:
 `<app id>/v<version>/<partition>`, so compaction keeps one per partition). A partition's
 pictures are therefore published once per switch, whichever worker holds it then; a worker
 that dies before saying so publishes them again after its restart (the same pictures).
@@ -28,7 +28,6 @@ class WorkerVersionSwitched(Event):
     app_id: str = Field(min_length=1, description="the worker's app id (with the topic prefix)")
     version: int = Field(ge=1, description="the app version that is live from now on")
     previous_version: int = Field(ge=1, description="the version it replaces")
-    previous_group: str = Field(min_length=1, description="that version's consumer group: gone before pictures go out")
     resumes_at: tuple[int, ...] = Field(description="per reports partition: where the new version's group resumes")
 
 

@@ -123,7 +123,6 @@ def rebuild_command(
                 app_id=live.full_app_id,
                 version=target,
                 previous_version=running,
-                previous_group=worker_names(running, max(len(folded.ends), 1))[0],
                 resumes_at=folded.ends,
             )
         return target, folded, changes, group_id, changelog

@@ -47,7 +47,6 @@ async def write_switch(
     app_id: str,
     version: int,
     previous_version: int,
-    previous_group: str,
     resumes_at: Mapping[int, int],
 ) -> WorkerVersionSwitched:
     """Make `version` the live one; returns once the record is readable (the workers follow it)."""
@@ -58,7 +57,6 @@ async def write_switch(
         app_id=app_id,
         version=version,
         previous_version=previous_version,
-        previous_group=previous_group,
         resumes_at=tuple(resumes_at[partition] for partition in sorted(resumes_at)),
     )
     async with EventProducer(bootstrap, source="/sitmon/rebuild") as producer:

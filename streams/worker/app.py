@@ -189,6 +189,7 @@ def build_app(
             settings.kafka_bootstrap,
             catalogue.worker_versions.name,
             settings.full_app_id,
+            str(app.conf.id),
             settings.version,
             wiring,
             on_switch,

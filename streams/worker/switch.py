@@ -12,8 +12,8 @@ event loop for the life of a process.
 
 Running as the switched version, the same task publishes the picture of every region the
 worker holds, once per partition and switch (the marks on the topic), so regions with no new
-report also show the rebuilt picture. It waits until the old version's consumer group has no
-member, so no worker of the old version publishes after it; the worker's own folds go on
+report also show the rebuilt picture. It waits until no other version of the app has a member in
+its consumer group, so no worker of an old version publishes after it; the worker's own folds go on
 meanwhile and publish as usual (each picture is a whole state of the new version).
 """
 
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import signal
 import time
 from collections.abc import Awaitable, Callable
@@ -44,9 +45,9 @@ from streams.worker_versions import SwitchBook, WorkerPicturesPublished, WorkerV
 log = structlog.get_logger("sitmon.worker.switch")
 
 POLL_MS = 1000  # how often the topic is asked for news: a switch takes effect within about this
-# how long the new version waits for the old one's group to empty before it publishes anyway
-# (a worker of the old version that does not follow switches would otherwise hold it back forever)
-OLD_GROUP_PATIENCE_S = 120.0
+# how long the new version waits for the other versions' groups to empty before it publishes anyway
+# (a worker of an old version that does not follow switches would otherwise hold it back forever)
+OTHERS_PATIENCE_S = 120.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,14 +67,15 @@ class VersionFollower:
         bootstrap: str,
         versions_topic: str,
         app_id: str,
+        group_id: str,
         version: int,
         wiring: Wiring,
         on_switch: Callable[[int], None],
         stop: Callable[[], None] = lambda: os.kill(os.getpid(), signal.SIGTERM),
-        members_of: Callable[[str], Awaitable[int]] | None = None,
+        busy_versions: Callable[[], Awaitable[list[str]]] | None = None,
     ) -> None:
         self._bootstrap = bootstrap
-        self._members_of = members_of or (lambda group: group_members(bootstrap, group))
+        self._busy_versions = busy_versions or (lambda: groups_with_members(bootstrap, app_id, exclude=group_id))
         self._topic = versions_topic
         self._version = version
         self._wiring = wiring
@@ -81,7 +83,7 @@ class VersionFollower:
         self._stop = stop
         self.book = SwitchBook(app_id)
         self._switching = False
-        self._old_group_seen_at: float | None = None  # when waiting for the old version's group began
+        self._waiting_since: float | None = None  # when waiting for the other versions' workers began
 
     async def run(self) -> None:
         consumer = AIOKafkaConsumer(
@@ -129,22 +131,21 @@ class VersionFollower:
             return  # the tables are not whole yet
         held = {tp.partition for tp in app.assignor.assigned_actives() if tp.topic == self._wiring.reports_topic}
         owed = self.book.unpublished(self._version, held)
-        if owed and await self._old_version_gone():
+        if owed and await self._other_versions_gone():
             await self._publish(owed)
 
-    async def _old_version_gone(self) -> bool:
-        switched = self.book.active
-        assert switched is not None  # owed pictures come from a switch
-        members = await self._members_of(switched.previous_group)
-        if members == 0:
+    async def _other_versions_gone(self) -> bool:
+        """No worker of another version of this app is in its group (none can publish after us)."""
+        busy = await self._busy_versions()
+        if not busy:
             return True
         now = time.monotonic()
-        if self._old_group_seen_at is None:
-            self._old_group_seen_at = now
-            log.info("waiting for the old app version's workers to stop", group=switched.previous_group)
-        if now - self._old_group_seen_at < OLD_GROUP_PATIENCE_S:
+        if self._waiting_since is None:
+            self._waiting_since = now
+            log.info("waiting for the other app versions' workers to stop", groups=busy)
+        if now - self._waiting_since < OTHERS_PATIENCE_S:
             return False
-        log.warning("old app version still has members; publishing anyway", group=switched.previous_group)
+        log.warning("other app versions still have workers; publishing anyway", groups=busy)
         return True
 
     async def _publish(self, owed: set[int]) -> None:
@@ -173,12 +174,16 @@ class VersionFollower:
         log.info("published the switched version's pictures", regions=len(pictures), partitions=sorted(owed))
 
 
-async def group_members(bootstrap: str, group: str) -> int:
-    """How many members the consumer group has now (0 for an empty or unknown group)."""
+async def groups_with_members(bootstrap: str, app_id: str, *, exclude: str) -> list[str]:
+    """The consumer groups of `app_id`'s versions (Faust names them `<app id>` for version 1 and
+    `<app id>-v<N>` after) that have members now, except `exclude` (the asking worker's own)."""
+    own_versions = re.compile(re.escape(app_id) + r"(-v[0-9]+)?")
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
     await admin.start()
     try:
-        described = await admin.describe_consumer_groups([group])
+        names = [str(group) for group, *_ in await admin.list_consumer_groups()]
+        wanted = sorted(name for name in names if own_versions.fullmatch(name) and name != exclude)
+        described = await admin.describe_consumer_groups(wanted) if wanted else []
     finally:
         await admin.close()
-    return sum(len(members) for response in described for *_, members in response.groups)
+    return [str(group) for response in described for _, group, _, _, _, members in response.groups if members]

@@ -31,7 +31,6 @@ def switched(version: int, app_id: str = APP) -> WorkerVersionSwitched:
         app_id=app_id,
         version=version,
         previous_version=version - 1,
-        previous_group=f"{app_id}-v{version - 1}" if version > 2 else app_id,
         resumes_at=(10, 20),
     )
 
@@ -108,18 +107,19 @@ def rig(version: int, held: set[int], *, members: int = 0) -> Rig:
     stops: list[bool] = []
     groups = {APP: members}
 
-    async def members_of(group: str) -> int:
-        return groups.get(group, 0)
+    async def busy_versions() -> list[str]:  # the groups of other versions with members
+        return [group for group, count in groups.items() if count]
 
     follower = VersionFollower(
         "unused:9092",
         "versions",
         APP,
+        f"{APP}-v{version}" if version > 1 else APP,
         version,
         Wiring(app, cache, situation, versions, "reports"),
         on_switch=switched_to.append,
         stop=lambda: stops.append(True),
-        members_of=members_of,
+        busy_versions=busy_versions,
     )
     return Rig(follower, app, situation, versions, switched_to, stops, groups)
 
@@ -134,13 +134,13 @@ def test_a_worker_of_the_old_version_asks_to_start_again_as_the_new_one() -> Non
     assert r.situation.sent == []  # the old version publishes nothing more
 
 
-def test_the_new_version_publishes_every_held_picture_once_the_old_group_is_empty() -> None:
+def test_the_new_version_publishes_every_held_picture_once_no_other_version_has_workers() -> None:
     r = rig(2, {0, 1}, members=1)
     r.follower.book.apply(switched(2))
     r.app.in_recovery = True
     asyncio.run(r.follower.act())
     r.app.in_recovery = False
-    asyncio.run(r.follower.act())  # the old version's worker is still in its group
+    asyncio.run(r.follower.act())  # a worker of the old version is still in its group
     assert r.situation.sent == [] and r.versions.sent == []
 
     r.members[APP] = 0
