@@ -14,11 +14,11 @@ Distinct incidents add up; background figures never enter.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from streams.events import CasualtyFigure, ReportsExtracted, stable_id
+from streams.events import stable_id
+from streams.fold.facts import normalised
 from streams.fold.state import INCIDENT_SPAN_MS, Contribution, Figure, Incident, IncidentTally, Quote, SourceFigure
 
 
@@ -60,33 +60,6 @@ def tally_key(outcome: str, group: str | None) -> str:
     return f"{outcome}|{group or ''}"
 
 
-@functools.lru_cache(maxsize=4096)  # place names and sources repeat from report to report
-def _norm(text: str | None) -> str | None:
-    if text is None:
-        return None
-    folded = " ".join(text.split()).casefold()
-    return folded or None
-
-
-def report_places(report: ReportsExtracted) -> list[str]:
-    """Places of the report inside its region (a place elsewhere says nothing about this incident)."""
-    names = {
-        name
-        for loc in report.locations
-        if loc.region in (None, report.region) and (name := _norm(loc.name)) is not None
-    }
-    return sorted(names)
-
-
-def source_key(figure: CasualtyFigure, report: ReportsExtracted) -> str:
-    """Who stands behind a figure: its attributed source, else the outlet, else the article."""
-    return _norm(figure.source) or _norm(report.outlet) or f"article:{report.article_id}"
-
-
-def outlet_key(report: ReportsExtracted) -> str:
-    return _norm(report.outlet) or f"article:{report.article_id}"
-
-
 def _places_overlap(ours: list[str], theirs: list[str]) -> bool:
     return not ours or not theirs or not set(ours).isdisjoint(theirs)
 
@@ -126,7 +99,7 @@ def fold_figures(incidents: list[Incident], region: str, contribution: Contribut
             incident.places = merged
             changed = True
     incident.members.append(contribution.article_id)
-    outlet = _norm(contribution.outlet) or f"article:{contribution.article_id}"
+    outlet = normalised(contribution.outlet) or f"article:{contribution.article_id}"
     for figure in contribution.figures:
         changed = _fold_figure(incident, figure, contribution, outlet, stats) or changed
     return changed
@@ -147,7 +120,7 @@ def _fold_figure(incident: Incident, figure: Figure, contribution: Contribution,
     tally = incident.tallies.get(key)
     if tally is None:
         tally = incident.tallies[key] = IncidentTally(figure.outcome, figure.group)
-    source = _norm(figure.source) or outlet
+    source = normalised(figure.source) or outlet
     quote = Quote(
         article_id=contribution.article_id,
         outlet=contribution.outlet,

@@ -29,9 +29,10 @@ import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from streams.events import ReportsExtracted, derivation_key
+from streams.events import ReportsExtracted
 from streams.fold.ceasefire import advance_clock, apply_article, replay
-from streams.fold.incidents import FoldStats, Refusal, derive_incidents, fold_figures, report_places
+from streams.fold.facts import ReportFacts, facts_of
+from streams.fold.incidents import FoldStats, Refusal, derive_incidents, fold_figures
 from streams.fold.state import (
     ACCEPT_MS,
     ARCHIVE_MEMORY_MS,
@@ -40,12 +41,10 @@ from streams.fold.state import (
     Contribution,
     Cursor,
     DerivationKey,
-    Figure,
     Incident,
     RegionState,
     Remembered,
     clone,
-    to_ms,
 )
 from streams.fold.tallies import archive
 
@@ -67,11 +66,11 @@ def new_region(region: str) -> RegionState:
     return RegionState(region=region)
 
 
-def apply(state: RegionState, report: ReportsExtracted) -> Folded:
+def apply(state: RegionState, report: ReportsExtracted | ReportFacts) -> Folded:
     return apply_all(state, (report,))
 
 
-def apply_all(state: RegionState, reports: Iterable[ReportsExtracted]) -> Folded:
+def apply_all(state: RegionState, reports: Iterable[ReportsExtracted | ReportFacts]) -> Folded:
     """Fold reports, in log order, into a copy of `state`."""
     work = clone(state)
     stats = fold_into(work, reports)
@@ -88,14 +87,15 @@ class _Pending:
     resort: bool = False
 
 
-def fold_into(state: RegionState, reports: Iterable[ReportsExtracted]) -> FoldStats:
+def fold_into(state: RegionState, reports: Iterable[ReportsExtracted | ReportFacts]) -> FoldStats:
     """The in-place fold behind `apply_all`, for a caller that owns the state (the worker keeps
     each region's decoded state in memory; the articles whose entries changed are added to
-    `state.touched`)."""
+    `state.touched`). Reports may come as contract models or as their facts already read."""
     stats = FoldStats()
     pending = _Pending()
     for index, report in enumerate(reports):
-        _fold_report(state, report, index, stats, pending)
+        facts = report if isinstance(report, ReportFacts) else facts_of(report)
+        _fold_report(state, facts, index, stats, pending)
     if stats.reports_folded:
         _settle(state, pending, stats)
         _compact(state)
@@ -119,10 +119,11 @@ def _settle(state: RegionState, pending: _Pending, stats: FoldStats) -> None:
     pending.resort = pending.incidents = pending.ceasefire = False
 
 
-def _fold_report(state: RegionState, report: ReportsExtracted, index: int, stats: FoldStats, pending: _Pending) -> None:
+def _fold_report(state: RegionState, report: ReportFacts, index: int, stats: FoldStats, pending: _Pending) -> None:
     if report.region != state.region:
         raise WrongRegion(f"report {report.event_id} is for region {report.region!r}, not {state.region!r}")
-    event_ms = to_ms(report.published_at)
+    stated = report.contribution
+    event_ms = stated.event_ms
     clock = event_ms if state.watermark_ms is None else max(state.watermark_ms, event_ms)
     held = _held(state, report.article_id)
     if held is not None and held.event_ms < clock - ACCEPT_MS:
@@ -139,7 +140,7 @@ def _fold_report(state: RegionState, report: ReportsExtracted, index: int, stats
         if report.event_id in known.event_ids:
             stats.duplicates_ignored += 1
         else:
-            _refuse(stats, index, "late_revision", _late_revision(report, clock))
+            _refuse(stats, index, "late_revision", _late_revision(stated, clock))
         return
     if event_ms < clock - ARCHIVE_MEMORY_MS:
         _refuse(
@@ -151,12 +152,11 @@ def _fold_report(state: RegionState, report: ReportsExtracted, index: int, stats
             "sitmon cannot tell it from one already counted",
         )
         return
-    contribution = _contribution(report, event_ms, stats)
-    key = contribution.key
+    contribution = _contribution(report, stats)
     in_order = (state.latest is None or contribution.order > state.latest) and (
         state.watermark_ms is None or event_ms >= state.watermark_ms
     )
-    _counted(state, report, event_ms, clock, stats, key)
+    _counted(state, contribution, clock, stats)
     if event_ms >= clock - ACCEPT_MS:
         _itemise(state, contribution, in_order, stats, pending)
     else:
@@ -166,7 +166,7 @@ def _fold_report(state: RegionState, report: ReportsExtracted, index: int, stats
 def _another_report(
     state: RegionState,
     held: Contribution,
-    report: ReportsExtracted,
+    report: ReportFacts,
     event_ms: int,
     clock: int,
     index: int,
@@ -177,25 +177,25 @@ def _another_report(
     if report.event_id == held.event_id or report.event_id in held.superseded:
         stats.duplicates_ignored += 1
         return
+    stated = report.contribution
     if held.event_ms < clock - ACCEPT_MS:  # as good as archived, whether compaction ran or not
-        _refuse(stats, index, "late_revision", _late_revision(report, clock))
+        _refuse(stats, index, "late_revision", _late_revision(stated, clock))
         return
-    key = derivation_key(report)
-    if key < held.key:  # an older revision or extractor: the standing report stays
+    if stated.key < held.key:  # an older revision or extractor: the standing report stays
         held.superseded = sorted([*held.superseded, report.event_id])
         state.touched.add(held.article_id)
-        _counted(state, report, event_ms, clock, stats, key)
+        _counted(state, stated, clock, stats)
         stats.superseded_ignored += 1
         return
     if event_ms < clock - ACCEPT_MS:
-        _refuse(stats, index, "late_revision", _late_revision(report, clock))
+        _refuse(stats, index, "late_revision", _late_revision(stated, clock))
         return
-    replacement = _contribution(report, event_ms, stats, key)
+    replacement = _contribution(report, stats)
     replacement.superseded = sorted([*held.superseded, held.event_id])
     del state.contributions[report.article_id]
     state.contributions[report.article_id] = replacement
     state.touched.add(report.article_id)
-    _counted(state, report, event_ms, clock, stats, key)
+    _counted(state, stated, clock, stats)
     stats.revisions_applied += 1
     pending.resort = True
     pending.incidents = pending.incidents or bool(held.figures or replacement.figures)
@@ -257,35 +257,21 @@ def _archive_late(
         _remember(state, contribution)
 
 
-def _counted(
-    state: RegionState, report: ReportsExtracted, event_ms: int, clock: int, stats: FoldStats, key: DerivationKey
-) -> None:
+def _counted(state: RegionState, stated: Contribution, clock: int, stats: FoldStats) -> None:
+    """A report counted (folded, whether it stands or not): the clock and the newest report."""
     stats.reports_folded += 1
     state.sequence += 1
     state.watermark_ms = clock
-    if state.cause is None or (event_ms, key) > state.cause.rank:
-        state.cause = Cursor(report.event_id, report.article_id, event_ms, key)
+    rank: tuple[int, DerivationKey] = (stated.event_ms, stated.key)
+    if state.cause is None or rank > state.cause.rank:
+        state.cause = Cursor(stated.event_id, stated.article_id, stated.event_ms, stated.key)
 
 
-def _contribution(
-    report: ReportsExtracted, event_ms: int, stats: FoldStats, key: DerivationKey | None = None
-) -> Contribution:
-    """What the report adds to its article; background figures (a past war's toll) are left out and counted."""
-    stats.background_ignored += sum(1 for figure in report.casualties if figure.background)
-    return Contribution(
-        article_id=report.article_id,
-        event_id=report.event_id,
-        key=key or derivation_key(report),
-        event_ms=event_ms,
-        outlet=report.outlet,
-        places=report_places(report),
-        figures=[
-            Figure(figure.outcome, figure.group, figure.count, figure.qualifier, figure.source, figure.sentence)
-            for figure in report.casualties
-            if not figure.background
-        ],
-        statements=[statement for statement in report.ceasefire if not statement.background],
-    )
+def _contribution(report: ReportFacts, stats: FoldStats) -> Contribution:
+    """What the report adds to its article, to keep; background figures (a past war's toll) were
+    left out and are counted."""
+    stats.background_ignored += report.background
+    return report.contribution.copy()
 
 
 def _remember(state: RegionState, contribution: Contribution) -> None:
@@ -298,11 +284,11 @@ def _refuse(stats: FoldStats, index: int, kind: str, reason: str) -> None:
     stats.refusals.append(Refusal(index, kind, reason))
 
 
-def _late_revision(report: ReportsExtracted, clock: int) -> str:
+def _late_revision(stated: Contribution, clock: int) -> str:
     return (
-        f"report {report.event_id!r} is another revision or derivation of article {report.article_id!r}, whose "
+        f"report {stated.event_id!r} is another revision or derivation of article {stated.article_id!r}, whose "
         f"counted report is more than {ACCEPT_DAYS} days behind the region's latest report "
-        f"({_days(clock - to_ms(report.published_at))} for this one): the all-time archive keeps the report it counted"
+        f"({_days(clock - stated.event_ms)} for this one): the all-time archive keeps the report it counted"
     )
 
 

@@ -128,6 +128,20 @@ class Contribution:
     def order(self) -> tuple[int, str]:
         return (self.event_ms, self.article_id)
 
+    def copy(self) -> Contribution:
+        """A copy the fold may change (it reassigns the lists, never changes them in place)."""
+        return Contribution(
+            self.article_id,
+            self.event_id,
+            self.key,
+            self.event_ms,
+            self.outlet,
+            self.places,
+            self.figures,
+            self.statements,
+            self.superseded,
+        )
+
 
 @dataclass(slots=True)
 class Remembered:

@@ -1,6 +1,7 @@
 """One consumed batch → per-region folds and the records to publish. Pure, no faust.
 
-A batch is split by region in log order; each region's state is folded with all its reports
+A batch is split by region in log order, each record read straight into the facts the fold
+needs (`streams.worker.report_reader`: no pydantic models built for a valid report); each region's state is folded with all its reports
 in place (the caller keeps it decoded between batches) and the entries the fold changed are
 written once (`streams.worker.table_layout`).
 A region whose batch held only redeliveries (reports already folded: after a crash, before
@@ -14,19 +15,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from streams.events import ReportsExtracted
+from streams.fold.facts import ReportFacts
 from streams.fold.incidents import FoldStats
 from streams.fold.region import fold_into
 from streams.fold.snapshot import snapshot
 from streams.fold.state import RegionState
 from streams.situation import SituationChanged
-from streams.worker.records import Poison, RawRecord, dead_letter, read_report
+from streams.worker.records import Poison, RawRecord, dead_letter
+from streams.worker.report_reader import read_facts
 
 
 @dataclass(slots=True)
 class RegionBatch:
     region: str
-    reports: list[ReportsExtracted] = field(default_factory=list)
+    reports: list[ReportFacts] = field(default_factory=list)
     records: list[tuple[int, RawRecord]] = field(default_factory=list)  # each report's record and its position
     last_index: int = 0  # position of the region's last record in the batch (its partition anchor)
 
@@ -40,7 +42,7 @@ class BatchPlan:
 def plan_batch(records: Sequence[RawRecord]) -> BatchPlan:
     plan = BatchPlan()
     for index, record in enumerate(records):
-        read = read_report(record)
+        read = read_facts(record)
         if isinstance(read, Poison):
             plan.poison.append((index, read))
             continue
