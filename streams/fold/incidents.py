@@ -89,14 +89,15 @@ def fold_figures(incidents: list[Incident], region: str, contribution: Contribut
         incidents.sort(key=_incident_order)
         changed = True
     else:
-        if event_ms < incident.first_ms or event_ms > incident.last_ms:
-            incident.first_ms = min(incident.first_ms, event_ms)
-            incident.last_ms = max(incident.last_ms, event_ms)
-            incidents.sort(key=_incident_order)
+        if event_ms < incident.first_ms:
+            incident.first_ms = event_ms
+            incidents.sort(key=_incident_order)  # ordered by first report; the last does not move it
             changed = True
-        merged = sorted(set(incident.places).union(places))
-        if merged != incident.places:
-            incident.places = merged
+        if event_ms > incident.last_ms:
+            incident.last_ms = event_ms
+            changed = True
+        if any(place not in incident.places for place in places):
+            incident.places = sorted(set(incident.places).union(places))
             changed = True
     incident.members.append(contribution.article_id)
     outlet = normalised(contribution.outlet) or f"article:{contribution.article_id}"

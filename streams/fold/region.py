@@ -25,7 +25,7 @@ Refused reports are returned in `FoldStats.refusals` with the reason; the worker
 
 from __future__ import annotations
 
-import itertools
+import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -276,8 +276,13 @@ def _contribution(report: ReportFacts, stats: FoldStats) -> Contribution:
 
 def _remember(state: RegionState, contribution: Contribution) -> None:
     ids = sorted({contribution.event_id, *contribution.superseded})
-    state.remembered[contribution.article_id] = Remembered(contribution.event_ms, ids).encode()
-    state.touched.add(contribution.article_id)
+    article = contribution.article_id
+    if article not in state.remembered and state.remembered and article < next(reversed(state.remembered)):
+        state.remembered_unsorted = True
+    state.remembered[article] = Remembered(contribution.event_ms, ids).encode()
+    if state.forget_queue is not None:
+        heapq.heappush(state.forget_queue, (contribution.event_ms, article))
+    state.touched.add(article)
 
 
 def _refuse(stats: FoldStats, index: int, kind: str, reason: str) -> None:
@@ -311,9 +316,13 @@ def _compact(state: RegionState) -> None:
                     state.touched.add(article)
         state.archived = dict(sorted(state.archived.items()))
         state.incidents = [incident for incident in state.incidents if incident.first_ms >= cut]
-    for contribution in list(state.contributions.values()):  # oldest first, until one within the horizon
-        if contribution.event_ms >= state.watermark_ms - ACCEPT_MS:
+    horizon = state.watermark_ms - ACCEPT_MS
+    behind = []
+    for contribution in state.contributions.values():  # oldest first, until one within the horizon
+        if contribution.event_ms >= horizon:
             break
+        behind.append(contribution)
+    for contribution in behind:
         if contribution.figures and not (contribution.statements and contribution.event_ms < cut):
             continue  # its incident is still itemised: nothing to do yet
         if contribution.statements and contribution.event_ms < cut:
@@ -323,13 +332,24 @@ def _compact(state: RegionState) -> None:
         if not contribution.figures and not contribution.statements:
             del state.contributions[contribution.article_id]
             _remember(state, contribution)
-    if any(earlier > later for earlier, later in itertools.pairwise(state.remembered)):
+    if state.remembered_unsorted:
         state.remembered = dict(sorted(state.remembered.items()))  # one order, however they arrived
-    forget_before = state.watermark_ms - ARCHIVE_MEMORY_MS
-    forgotten = [article for article, known in state.remembered.items() if _remembered_ms(known) < forget_before]
-    for article in forgotten:
-        del state.remembered[article]
-    state.touched.update(forgotten)
+        state.remembered_unsorted = False
+    _forget(state, state.watermark_ms - ARCHIVE_MEMORY_MS)
+
+
+def _forget(state: RegionState, before_ms: int) -> None:
+    """Forget the remembered articles dated before `before_ms`, oldest first from the queue."""
+    queue = state.forget_queue
+    if queue is None:
+        queue = state.forget_queue = [(_remembered_ms(raw), article) for article, raw in state.remembered.items()]
+        heapq.heapify(queue)
+    while queue and queue[0][0] < before_ms:
+        event_ms, article = heapq.heappop(queue)
+        raw = state.remembered.get(article)
+        if raw is not None and _remembered_ms(raw) == event_ms:  # else remembered again since: not this entry
+            del state.remembered[article]
+            state.touched.add(article)
 
 
 def derive_again(state: RegionState) -> None:
@@ -338,6 +358,7 @@ def derive_again(state: RegionState) -> None:
     header (`streams.worker.table_layout`). The result equals the state the fold had built."""
     _sort_contributions(state)
     state.remembered = dict(sorted(state.remembered.items()))
+    state.remembered_unsorted, state.forget_queue = False, None
     state.incidents = derive_incidents(state.region, _all_held(state, figures=True))
     clock = state.watermark_ms if state.watermark_ms is not None else 0
     state.ceasefire = replay(state.ceasefire_base, _all_held(state, statements=True), clock)

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Annotated
 
-from pydantic import Field, TypeAdapter
+import msgspec
+from pydantic import BaseModel, Field, TypeAdapter
 
 from streams.events import CeasefireStatement
 
@@ -162,9 +163,22 @@ class Remembered:
 _contribution_codec: TypeAdapter[Contribution] = TypeAdapter(Contribution)
 
 
+def _model_fields(value: object) -> object:
+    """msgspec's hook for what it does not know: the contract's models (ceasefire statements)."""
+    if isinstance(value, BaseModel):
+        return value.model_dump()
+    raise NotImplementedError(f"cannot encode {type(value).__name__} in a table entry")
+
+
+# One table entry per article: a large rebuild writes about as many as it folds reports, and
+# msgspec encodes the dataclass at about half pydantic's cost — the same bytes
+# (tests/unit/streams/test_contribution_codec.py), which are decoded with pydantic.
+_contribution_encoder = msgspec.json.Encoder(enc_hook=_model_fields)
+
+
 def encode_contribution(contribution: Contribution) -> bytes:
     """An itemised article as JSON (always starts with `{`, unlike an encoded `Remembered`)."""
-    return _contribution_codec.dump_json(contribution)
+    return _contribution_encoder.encode(contribution)
 
 
 def decode_contribution(raw: bytes) -> Contribution:
@@ -240,6 +254,12 @@ class RegionState:
     # articles whose contribution or remembered entry changed since the table last stored them
     # (the worker writes those and clears the set); not part of the state's value
     touched: Annotated[set[str], Field(exclude=True)] = field(default_factory=set)
+    # the fold's bookkeeping for compaction, not part of the state's value either (None/False: not
+    # known, worked out again): the remembered articles by event time (a heap, so the forgotten
+    # are found without reading every entry; an entry whose article was remembered again since
+    # is skipped), and whether an article joined `remembered` out of id order since it was sorted
+    forget_queue: Annotated[list[tuple[int, str]] | None, Field(exclude=True)] = field(default=None, compare=False)
+    remembered_unsorted: Annotated[bool, Field(exclude=True)] = field(default=False, compare=False)
 
 
 _codec: TypeAdapter[RegionState] = TypeAdapter(RegionState)
