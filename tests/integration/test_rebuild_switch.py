@@ -98,7 +98,11 @@ def consumed_now(worker: WorkerProcess) -> float | None:
 def test_switch_moves_the_running_worker_to_the_rebuilt_version_without_a_restart(
     bootstrap: str, topics: Catalogue, tmp_path: Path
 ) -> None:
-    worker = WorkerProcess(bootstrap, topics, tmp_path / "worker", version=1).start()
+    worker = WorkerProcess(bootstrap, topics, tmp_path / "worker", version=1)
+    # a static member: its group keeps it for a session after it stops, and the switched version
+    # must wait for that before it publishes; and it comes back under the same id in the new group
+    worker.env["SITMON_WORKER_INSTANCE_ID"] = "switching-worker"
+    worker.start()
     try:
         assert worker.process is not None
         pid = worker.process.pid
