@@ -89,6 +89,11 @@ _NEW_REPORT: Final = re.compile(
     r"nuevo informe|novo relatório|nouveau rapport|informe publicado|relatório publicado|rapport publié)(?!\w)",
     re.IGNORECASE,
 )
+# "In the week of 23 June": a date that opens the report's own period dates no earlier episode.
+_PERIOD_OF: Final = re.compile(
+    r"(?<!\w)(?:" + alternation(*lexicons.words("background", "period_of")) + r")\s+(?:the\s+)?$", re.IGNORECASE
+)
+_PERIOD_OF_REACH: Final = 24  # characters before a date read for "the week of"
 _SINCE: Final = re.compile(
     r"(?<!\w)(?:" + alternation(*lexicons.words("background", "since")) + r")(?!\w)", re.IGNORECASE
 )
@@ -102,8 +107,10 @@ _MONTH_WORDS: Final = concept("background.months", sorted({month[:3] for month i
 _YEAR_DIGITS: Final = concept("background.years", ("18", "19", "20"))  # a year this reader knows begins so
 _SINCE_REACH: Final = 60  # a "since" this close before a time cue governs it
 _AFTER_REACH: Final = 40  # a time cue this close after a figure dates it
+_CLAUSE_AFTER_REACH: Final = 90  # … and one this far, with no clause end between ("… across Haiti last year")
+_CLAUSE_END: Final = re.compile(r"[,;:()]")
 _OLD_YEARS: Final = 2
-_STALE_DAYS: Final = 20  # a dated episode three weeks before publication is context, not the news
+_STALE_DAYS: Final = 14  # a dated episode over two weeks before publication is context, not the news
 _STALE_MONTHS: Final = 2  # "in January" in an August story
 
 
@@ -175,6 +182,8 @@ class _Scan:
                 end_of_range = _range_end(sentence, match, dates[index + 1] if index + 1 < len(dates) else None)
                 if lead or governed_by_since(match.start()):
                     continue
+                if _PERIOD_OF.search(sentence, max(0, match.start() - _PERIOD_OF_REACH), match.start()):
+                    continue
                 if _stale(end_of_range or match, published_at):
                     cues.append(match.start())
             for match in _IN_MONTH.finditer(sentence):
@@ -209,14 +218,26 @@ def present_markers(sentence: str) -> list[int]:
     return [m.start() for m in _PRESENT.finditer(sentence)]
 
 
-def is_background(cues: list[int], cues_after: list[int], start: int, end: int, present: Sequence[int] = ()) -> bool:
-    """Whether the figure at [start, end) is dated by a cue before it, or closely by one after it.
+def is_background(
+    cues: list[int], cues_after: list[int], start: int, end: int, present: Sequence[int] = (), sentence: str = ""
+) -> bool:
+    """Whether the figure at [start, end) is dated by a cue before it, or by one after it closely
+    or in its own clause ("5,600 people were killed in gang violence across the country last year").
 
     A cue before the figure stops counting once the sentence returns to the present between
     them: "In 2014 an assault left 2,100 dead, but on Tuesday 17 soldiers were killed".
     """
     before = any(cue < start and not any(cue < mark < start for mark in present) for cue in cues)
-    return before or any(0 <= cue - end <= _AFTER_REACH for cue in cues_after)
+    return before or any(
+        0 <= cue - end <= _AFTER_REACH or (0 <= cue - end <= _CLAUSE_AFTER_REACH and _dates_its_clause(sentence, end, cue))
+        for cue in cues_after
+    )
+
+
+def _dates_its_clause(sentence: str, end: int, cue: int) -> bool:
+    """A relative past ("last year") later in the figure's clause; a bare year that far may name
+    something else ("signatories of the 2016 agreement")."""
+    return sentence[cue : cue + 1].isalpha() and not _CLAUSE_END.search(sentence, end, cue)
 
 
 def background_cues_after(sentence: str, published_at: datetime | None, current_year: int | None = None) -> list[int]:

@@ -46,7 +46,7 @@ _HEAD_REACH: Final = 12  # … after a noun phrase ("seven aid workers from the 
 _TOLL_REACH: Final = 30
 # characters before a number read for a subgroup cue: the longest cue and its fillers
 # ("among those who were killed were at least")
-_SUBGROUP_CUE_REACH: Final = 48
+_SUBGROUP_CUE_REACH: Final = 90  # (with a phrase about the people: "among the wounded evacuated to the capital were")
 # characters before a number read for a superseded figure ("up from an earlier toll of")
 _CORRECTION_REACH: Final = 40
 # Past tenses that link the people to their state ("40 remained missing"), not an action of their own.
@@ -129,16 +129,16 @@ def _direct(
                 return
             _set(candidate, pre.outcome, "pre")
     if candidate.outcome is None:
+        attributed = _pre_outcome_over_attribution(tokens, candidate, ends, number_tokens)
+        if attributed is not None and not attributed.lumped:
+            _set(candidate, attributed.outcome, "pre-attributed")
+    if candidate.outcome is None:
         post = _post_outcome(low, tokens, candidate, starts, number_tokens)
         if post is not None:
             if post.lumped:
                 candidate.rejected = True
                 return
             _set(candidate, post.outcome, "post")
-    if candidate.outcome is None:
-        attributed = _pre_outcome_over_attribution(tokens, candidate, ends, number_tokens)
-        if attributed is not None and not attributed.lumped:
-            _set(candidate, attributed.outcome, "pre-attributed")
     if candidate.outcome is None:
         listed = _pre_outcome_across_list(tokens, candidate, ends, number_tokens)
         if listed is not None and not listed.lumped:

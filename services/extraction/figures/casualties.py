@@ -98,7 +98,7 @@ def _read_sentence(
     if not found:
         return []
     tolls = find_toll_phrases(keys)
-    attach_outcomes(low, tokens, found, find_outcomes(low, tokens, tolls), find_tolls(tokens, tolls), memory)
+    attach_outcomes(low, tokens, found, find_outcomes(low, tokens, tolls, language), find_tolls(tokens, tolls), memory)
     figures: list[CasualtyFigure] = []
     if all(candidate.outcome is None for candidate in found):
         return figures  # numbers, but none of them a casualty figure: skip the context work
@@ -134,7 +134,7 @@ def _read_sentence(
                 group=group,
                 period_hours=window[0] if window and in_window(text, window, candidate.start, candidate.end) else None,
                 source=source,
-                background=is_background(cues, cues_after, candidate.start, candidate.end, present),
+                background=is_background(cues, cues_after, candidate.start, candidate.end, present, text),
             )
         )
     if main is not None:

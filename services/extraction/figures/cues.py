@@ -107,11 +107,24 @@ _PLACED_SUBGROUP_CUE: Final = (
     + alternation(*lexicons.words("grammar", "subgroup_verbs"))
     + r")"
 )
+# "among the wounded evacuated to the capital were", "entre los heridos trasladados a Gao figuran":
+# the people a subgroup is part of, a short phrase about them, then the verb that lists the part.
+_QUALIFIED_SUBGROUP_CUE: Final = (
+    r"(?:"
+    + alternation(*lexicons.words("grammar", "among"))
+    + r")\s+(?:"
+    + alternation(*lexicons.words("grammar", "subgroup_heads"))
+    + rf")\s+[^,.;:\d]{{1,{_SUBGROUP_PLACE_REACH}}}?\s+(?:"
+    + alternation(*lexicons.words("grammar", "listing_verbs"))
+    + r")"
+)
 SUBGROUP_CUE: Final = re.compile(
     r"(?<!\w)(?:"
     + alternation(*lexicons.words("grammar", "subgroup_cues"))
     + "|"
     + _PLACED_SUBGROUP_CUE
+    + "|"
+    + _QUALIFIED_SUBGROUP_CUE
     + r")\s*(?:(?:"
     + "|".join(
         re.escape(filler) for filler in sorted(lexicons.words("grammar", "subgroup_fillers"), key=len, reverse=True)

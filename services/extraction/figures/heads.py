@@ -58,6 +58,8 @@ def resolve_head(low: str, tokens: list[Token], candidate: Candidate, number_tok
             candidate.rejected = True
             return
         outcome = outcome_head(low, at)
+        if outcome is not None and unknown and word in lx.DETERMINERS:
+            break  # "zwei Kriege um die Region": an article after the noun opens another phrase ("die" is no death)
         if outcome is not None:
             candidate.head, candidate.head_outcome = "outcome", outcome
             candidate.head_first = index

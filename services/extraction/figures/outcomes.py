@@ -57,6 +57,9 @@ class OutcomeSpan:
     lumped: bool = False
 
 
+# Each language's articles and determiners (grammar.determiners).
+_ARTICLES: Final = {code: frozenset(words) for code, words in lexicons.per_language("grammar", "determiners").items()}
+
 Toll = tuple[int, int, str]  # start, end (sentence offsets) and the outcome a toll phrase names
 
 
@@ -70,12 +73,19 @@ def find_toll_phrases(keys: Keys) -> list[Toll]:
     ]
 
 
-def find_outcomes(low: str, tokens: list[Token], tolls: list[Toll]) -> list[OutcomeSpan]:
+def find_outcomes(low: str, tokens: list[Token], tolls: list[Toll], language: str | None = None) -> list[OutcomeSpan]:
     """Outcome phrases of the sentence as token spans; the longest wins an overlap; lumps marked.
 
     `tolls`: the sentence's toll phrases (`find_toll_phrases`); an outcome word inside one is the toll's.
+    Another language's outcome word that is an article of the sentence's `language` is that article
+    (English "die" in German text).
     """
-    spans = [(m.start(), m.end(), *lx.outcome_of(m)) for m in lx.OUTCOME_SCANNER.finditer(low)]
+    articles = _ARTICLES.get(language or "", frozenset())
+    spans = [
+        (m.start(), m.end(), *lx.outcome_of(m))
+        for m in lx.OUTCOME_SCANNER.finditer(low)
+        if not articles or m.group() not in articles
+    ]
     toll_spans = [(start, end) for start, end, _ in tolls]
     spans = [span for span in spans if not _negated(low, span[0], span[3])]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))

@@ -6,11 +6,13 @@ None of these sentences comes from an evaluation set. Ceasefire cases expect the
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from services.extraction.ceasefire.statements import find_ceasefire
 from services.extraction.text.sentences import split_sentences
-from tests.unit.extraction.casualty_helpers import pairs
+from tests.unit.extraction.casualty_helpers import pairs, read
 
 Expected = set[tuple[str, bool]]
 
@@ -71,3 +73,69 @@ VERB_ATTRIBUTION_NUMBER: list[tuple[str, str, list[tuple[str, int]]]] = [
 )
 def test_a_verb_reaches_its_number_over_an_attribution(language: str, text: str, expected: list[tuple[str, int]]) -> None:
     assert pairs(text, language) == expected
+
+
+# Injuries told as what people suffered, and a modal perfect in Portuguese ("podem ter morrido").
+SUFFERED_AND_MODAL: list[tuple[str, str, list[tuple[str, int]]]] = [
+    ("en", "Eight passers-by suffered gunshot wounds in the exchange of fire.", [("injured", 8)]),
+    ("de", "Sieben Bewohner erlitten Brandverletzungen, als das Haus Feuer fing.", [("injured", 7)]),
+    ("de", "Fünfzehn Schüler erlitten leichte Verletzungen.", [("injured", 15)]),
+    ("pt", "Nove agentes sofreram ferimentos durante a operação.", [("injured", 9)]),
+    ("fr", "Onze manifestants ont subi des blessures lors de la dispersion.", [("injured", 11)]),
+    ("pt", "Pelo menos 40 garimpeiros podem ter morrido no desabamento da mina.", [("killed", 40)]),
+    ("pt", "Cerca de 25 pescadores teriam morrido no naufrágio.", [("killed", 25)]),
+]
+
+# "among the wounded taken to hospital were …": a phrase about the people between the cue and its verb.
+QUALIFIED_SUBGROUPS: list[tuple[str, str, list[tuple[str, int]]]] = [
+    (
+        "en",
+        "A car bomb wounded 30 people. Among the wounded flown to Baghdad were 6 policemen and two children.",
+        [("injured", 30), ("injured", 6), ("injured", 2)],
+    ),
+    ("es", "Entre los heridos atendidos en el hospital de Cúcuta figuran 4 menores.", [("injured", 4)]),
+    ("fr", "Parmi les blessés évacués vers Bunia figurent 5 casques bleus.", [("injured", 5)]),
+    ("pt", "Entre os feridos transferidos para Maputo estão 3 jornalistas.", [("injured", 3)]),
+    ("de", "Unter den Verletzten in der Klinik von Sumy sind 4 Kinder.", [("injured", 4)]),
+]
+
+# An article of the sentence's language is not another language's outcome word ("die" in German).
+ARTICLE_COLLISIONS: list[tuple[str, str, list[tuple[str, int]]]] = [
+    ("de", "Die Armee hat drei Dörfer um die Stadt geräumt.", []),
+    ("de", "Rund 5.000 Menschen flohen über die Grenze nach Polen.", []),
+    ("de", "Beide Länder führten zwei Kriege um die Provinz.", []),
+    # English "die" still counts
+    ("en", "At least 14 migrants die as boat capsizes off Libya.", [("killed", 14)]),
+]
+
+ALL_FIGURES = SUFFERED_AND_MODAL + QUALIFIED_SUBGROUPS + ARTICLE_COLLISIONS
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), ALL_FIGURES, ids=[c[1][:60] for c in ALL_FIGURES])
+def test_figure_rule(language: str, text: str, expected: list[tuple[str, int]]) -> None:
+    assert pairs(text, language) == expected
+
+
+# A dated episode over two weeks old is context, unless the date opens the report's own period; a
+# relative past later in the figure's own clause dates it too.
+DATED: list[tuple[str, str, str, list[tuple[int, bool]]]] = [
+    ("en", "2025-03-20T10:00:00Z", "The floods on 1 March killed 19 people in the valley.", [(19, True)]),
+    ("en", "2025-03-20T10:00:00Z", "In the week of 3 March, 19 people were killed in the valley.", [(19, False)]),
+    ("es", "2025-03-20T10:00:00Z", "El 2 de marzo, 11 personas fueron asesinadas en un bar.", [(11, True)]),
+    ("de", "2025-03-20T10:00:00Z", "Am 2. März waren bei einem Anschlag 9 Menschen ums Leben gekommen.", [(9, True)]),
+    ("en", "2025-03-20T10:00:00Z", "Heavy rains killed 4 people on Tuesday.", [(4, False)]),
+    (
+        "en",
+        "2025-03-20T10:00:00Z",
+        "More than 900 people were killed in cartel violence across the state last year.",
+        [(900, True)],
+    ),
+    # a bare year that far after the figure names something else
+    ("de", "2025-03-20T10:00:00Z", "Unter den Toten sind 3 Mitglieder der damals gegründeten Wahrheitskommission von 2019.", [(3, False)]),
+]
+
+
+@pytest.mark.parametrize(("language", "published", "text", "expected"), DATED, ids=[c[2][:60] for c in DATED])
+def test_dated_figures(language: str, published: str, text: str, expected: list[tuple[int, bool]]) -> None:
+    when = datetime.fromisoformat(published)
+    assert [(f.count, f.background) for f in read(text, language, when)] == expected
