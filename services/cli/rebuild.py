@@ -94,7 +94,11 @@ def rebuild_command(
     ] = False,
     json_output: Annotated[bool, typer.Option("--json", help="print the summary and differences as JSON")] = False,
 ) -> None:
-    """Rebuild the worker's tables and pictures from the reports log into a fresh app version."""
+    """Rebuild the worker's tables and pictures from the reports log into a fresh app version.
+
+    Prints the regions whose picture the rebuild changes. With --switch the version becomes the live
+    one: running workers stop, start again as it in the same process and publish its pictures.
+    """
     from streams.worker.region_cache import GC_THRESHOLDS
     from streams.worker.settings import WorkerSettings
 

@@ -15,6 +15,7 @@ from aiokafka import AIOKafkaProducer
 from services.kafka.admin import end_offsets
 from services.kafka.topic_read import read_all
 from services.rederive.switch import read_book
+from services.situation_query.query import from_worker
 from streams.envelope import decode, encode
 from streams.events import ReportsExtracted, stable_id
 from streams.situation import SituationChanged
@@ -122,6 +123,10 @@ def test_switch_moves_the_running_worker_to_the_rebuilt_version_without_a_restar
         produce_reports(bootstrap, topics, AFTER)
         # the live picture: the rebuilt state plus the new reports, the damaged region repaired
         wait_for_pictures(bootstrap, topics, expected_pictures(BEFORE + AFTER), timeout_s=120)
+        # and `sitmon situation`'s first source, the worker's web view on the same port, answers the same
+        served = asyncio.run(from_worker(f"http://127.0.0.1:{worker.port}", topics))
+        assert served is not None
+        assert {region: encode(p, subject=region) for region, p in served.items()} == expected_pictures(BEFORE + AFTER)
         # the same process, never restarted from outside, now folds as version 2 from where the
         # rebuild stopped: exactly the reports that came after (none folded twice, none lost)
         wait_until(lambda: consumed_now(worker) == len(AFTER), timeout_s=60, what="version 2's counters")
