@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from services.extraction.ceasefire.literals import GuardedPattern, Literals
 from services.extraction.text import months
 from services.extraction.text.fold import fold
 from services.extraction.text.keywords import trie_pattern
@@ -30,11 +31,11 @@ _YEAR = re.compile(r"\b(?:19|20)\d\ds?\b")
 _SINCE = re.compile(r"\b(?:since|from|until|till|through|desde|depuis|jusqu|ate|hasta|ever)\b", _FLAGS)
 _SINCE_REACH = 28
 
-_MONTH_PHRASE = re.compile(
+_MONTH_PHRASE = GuardedPattern(re.compile(
     r"\b(?:in|en|em|during|durante|last|early|late|mid|fin|debut)\s+(?:early\s+|late\s+|mid-|the\s+)?"
     r"(?:" + _MONTHS + r")\b(?!\s+\d)",
     _FLAGS,
-)
+))  # one of its month names must be there: most sentences hold none
 # "the January ceasefire", "el alto el fuego de enero", "la trêve de janvier": a truce named by the
 # month it began is an episode the reader already knows — an earlier one. The month (a prefix
 # tree, fast to search) is found first; the words around it are read only where it occurs.
@@ -47,11 +48,11 @@ _TRUCE_BEFORE_MONTH = re.compile(
 
 
 # The month names themselves: a few C-speed substring tests, most sentences hold none.
-_MONTH_STEMS = tuple(sorted(set(_MONTH_NAMES) | set(months.FULL_NAMES)))  # as folded, and as written
+_MONTH_STEMS = Literals(set(_MONTH_NAMES) | set(months.FULL_NAMES))  # as folded, and as written
 
 
 def _named_by_month(folded: str, low: str) -> bool:
-    if not any(stem in low for stem in _MONTH_STEMS):
+    if not _MONTH_STEMS.found_in(low):
         return False
     for month in _MONTH_WORD.finditer(folded):
         if _TRUCE_AFTER_MONTH.match(folded, month.end()):
@@ -71,10 +72,10 @@ _EARLIER = re.compile(
     _FLAGS,
 )
 # One of these is in every match of _EARLIER: most sentences skip the regex.
-_EARLIER_KEYS = (
+_EARLIER_KEYS = Literals((
     "earlier", "previous", "prior", "short-lived", "truces", "ceasefires", "cease-fires", "year", "ago",
     "anterior", "anterieur", "passado", "atras", "pasado", "hace", "precedent", "dernier", "y a",
-)  # fmt: skip
+))  # fmt: skip
 # "has held", "is holding", "remains in force": the state is current whatever year is named.
 _CURRENT_VERB = re.compile(
     r"\b(?:has|have|is|are|remains?|still|continues?|continue|tem|sigue|reste|esta)\s+(?:\S+\s+){0,2}$", _FLAGS
@@ -88,7 +89,7 @@ def background_cue(folded: str) -> str | None:
     """Why the (accent-folded) sentence reads as context: "earlier" for an explicit word
     ("previous", "anterior", "ago"), "dated" for a year or month, None if it reads as news."""
     low = folded.lower()
-    if any(key in low for key in _EARLIER_KEYS) and _EARLIER.search(folded):
+    if _EARLIER_KEYS.found_in(low) and _EARLIER.search(folded):
         return "earlier"
     if _MONTH_PHRASE.search(folded) or _named_by_month(folded, low):
         return "dated"

@@ -18,7 +18,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from services.extraction.ceasefire.stems import Stem, StemIndex, StemmedPattern
+from services.extraction.ceasefire.stem_index import StemIndex
+from services.extraction.ceasefire.stemmed_pattern import PatternSet, StemmedPattern
+from services.extraction.ceasefire.stems import Stem
 from services.extraction.ceasefire.terms import (
     HALT_TERM,
     STEM_AFTER,
@@ -129,7 +131,11 @@ FUTURE_MARKERS = re.compile(words_pattern(*lexicons.patterns("ceasefire", "futur
 # The tense of a truce's history ("the ceasefire it had declared", "die zustande gekommen war").
 PLUPERFECT = re.compile(words_pattern(*lexicons.patterns("ceasefire", "pluperfect")), _FLAGS)
 
-# One scan per sentence finds every stem of every term and cue.
+# A sentence's stems name the terms and cues worth trying there, and where.
+TERM_SET = PatternSet([term.scan for term in (STRONG_TERM, HALT_TERM, WEAK_TERM)])
+CUE_SET = PatternSet([cue.scan for cue in CUES])
+
+# One scan per article finds every stem of every term and cue.
 _PATTERNS: tuple[Term | Cue, ...] = (STRONG_TERM, WEAK_TERM, HALT_TERM, *CUES)
 # Every stem a scan looks for, including those of a pattern that also has stemless alternatives.
 STEMS = StemIndex(stem for pattern in _PATTERNS for stem in pattern.scan.stems)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from services.extraction.ceasefire.literals import GuardedPattern, Literals
+
 _FLAGS = re.IGNORECASE
 _WINDOW = 160
 
@@ -37,10 +39,10 @@ _JOINERS = _wordset("and e y et")
 _PLAIN = str.maketrans("éèêëíóôãáç", "eeeeiooaac")
 _PUNCTUATION = ',;:.()[]"“”«»'
 
-_BETWEEN = re.compile(r"\b(?:between|entre)\s+", _FLAGS)
-_WITH = re.compile(
+_BETWEEN = GuardedPattern(re.compile(r"\b(?:between|entre)\s+", _FLAGS))
+_WITH = GuardedPattern(re.compile(
     r"\b(?:cease-?fires?|truces?|treguas?|treves?|cessez-le-feu|cessar-fogo)\s+(?:with|com|con|avec)\s+", _FLAGS
-)
+))
 _MEDIATED_BY = re.compile(
     r"\b(?:brokered\s+(?:in\s+[a-z]+\s+)?by|mediated\s+by|hosted\s+by|(?:with|under)\s+the\s+mediation\s+of(?:\s+the)?|"
     r"under\s+the\s+auspices\s+of|com\s+(?:a\s+)?mediacao\s+d[oae]s?|mediad[oa]\s+por|intermediad[oa]\s+por|"
@@ -49,15 +51,15 @@ _MEDIATED_BY = re.compile(
     _FLAGS,
 )
 # One of these is in every mediation phrase below: most sentences skip the regexes.
-_MEDIATION_KEYS = ("broker", "mediat", "hosted", "auspic", "egide", "mediac", "mediad", "mediee", "negocie", "backed")
+_MEDIATION_KEYS = Literals(("broker", "mediat", "hosted", "auspic", "egide", "mediac", "mediad", "mediee", "negocie", "backed"))
 _HYPHEN_BROKER = re.compile(r"-(?:brokered|mediated|backed)\b", _FLAGS)
 _WHICH_MEDIATED = re.compile(r",\s+which\s+(?:mediated|brokered)\b(?:\s+alongside\s+)?", _FLAGS)
-_SUBJECT_VERB = re.compile(
+_SUBJECT_VERB = GuardedPattern(re.compile(
     r"\b(?:agreed|agree|signed|sign|announced|accepted|declared|extended|acordaron|acordaram|pactaron|firmaron|"
     r"assinaram|anunciaram|anunciaron|ont\s+sign\w*|ont\s+conclu|ont\s+convenu|prorrogaron|prorrogaram|"
     r"iniciaron|iniciaram|firmaron|firmaram|acordaron|pactaron)\b",
     _FLAGS,
-)
+))
 _AUXILIARY = _wordset("have has had ont")
 
 
@@ -230,7 +232,7 @@ def find_mediators(text: str, folded: str) -> tuple[str, ...]:
     """Mediators named in the sentence, in reading order, without repeats."""
     found: list[str] = []
     low = folded.lower()
-    if not any(key in low for key in _MEDIATION_KEYS):
+    if not _MEDIATION_KEYS.found_in(low):
         return ()
     for match in _MEDIATED_BY.finditer(folded):
         found.extend(_read_loose(text, match.end()))

@@ -25,12 +25,14 @@ from services.extraction.ceasefire.cues import (
     AGREEMENT_CUES,
     ALWAYS_TRIED,
     COMPOUND_HEAD,
+    CUE_SET,
     CUES,
     CUES_BY_STEM,
     NAMING_STEMS,
     PLUPERFECT,
     PREPOSITION_BEFORE,
     STEMS,
+    TERM_SET,
     Cue,
 )
 from services.extraction.ceasefire.parties import find_mediators, find_parties
@@ -203,15 +205,15 @@ def _may_hold(pattern: Term | Cue, present: dict[str, list[int]]) -> bool:
     return pattern.stem_texts is None or not present.keys().isdisjoint(pattern.stem_texts)
 
 
+_TERM_KINDS: tuple[TermKind, ...] = ("strong", "halt", "weak")  # the patterns of TERM_SET
+_NAMING = (0, 1)  # "the deal", "it" stand for a ceasefire only in an article that names one
+_NAMED = (0, 1, 2)
+
+
 def _terms(text: str, present: dict[str, list[int]], named: bool, pronouns: bool) -> list[_Term]:
-    # "the deal", "it" stand for a ceasefire only in an article that names one
-    patterns = (STRONG_TERM, HALT_TERM, WEAK_TERM) if named else (STRONG_TERM, HALT_TERM)
-    terms = [
-        _Term(start, end, term.kind)
-        for term in patterns
-        if _may_hold(term, present)
-        for start, end in term.scan.spans(text, present)
-    ]
+    wanted = _NAMED if named else _NAMING
+    found = TERM_SET.spans(text, present, wanted)
+    terms = [_Term(start, end, _TERM_KINDS[index]) for index in wanted for start, end in found.get(index, ())]
     if pronouns:
         terms += [_Term(m.start(), m.end(), "pronoun") for m in PRONOUN_TERM.finditer(text)]
     terms.sort(key=lambda term: term.start)
@@ -223,33 +225,56 @@ def _verb_final(language: str) -> bool:
     return str(lexicons.entry(language, "grammar", "verb_final")).lower() == "true" if language in lexicons.LANGUAGES else False
 
 
+def _stems_of(patterns: Sequence[Term | Cue]) -> frozenset[str] | None:
+    """Every stem of the patterns; None if one of them has none (it must always be tried)."""
+    stems: set[str] = set()
+    for pattern in patterns:
+        if pattern.stem_texts is None:
+            return None
+        stems |= pattern.stem_texts
+    return frozenset(stems)
+
+
+# A cue states something only next to a term, except a cue that may stand alone or attach to a
+# pronoun (both only in an article that names a ceasefire): a sentence holding none of these
+# stems holds no statement, whatever cues it holds.
+_TERM_STEMS = _stems_of((STRONG_TERM, HALT_TERM))
+_NAMED_TERM_STEMS = _stems_of((STRONG_TERM, HALT_TERM, WEAK_TERM, *(c for c in CUES if c.side == "alone" or c.pronoun)))
+
+
 def _read_sentence(text: str, located: dict[str, list[int]], named: bool, reach_after: int = 0) -> list[Hit]:
+    needed = _NAMED_TERM_STEMS if named else _TERM_STEMS
+    if needed is not None and needed.isdisjoint(located):
+        return []
     indices = set(ALWAYS_TRIED)
     for stem in located:
         indices.update(CUES_BY_STEM.get(stem, ()))
-    cues = [CUES[index] for index in sorted(indices)]
-    if not cues:
+    if not indices:
         return []  # most sentences: no cue word at all
-    alone = named and any(cue.side == "alone" for cue in cues)
-    pronouns = named and any(cue.pronoun for cue in cues)
+    alone = named and any(CUES[index].side == "alone" for index in indices)
+    pronouns = named and any(CUES[index].pronoun for index in indices)
     terms = _terms(text, located, named, pronouns)
     if not any(term.kind != "pronoun" for term in terms):
         # no ceasefire word here: only "violating it", "it collapsed" or "accusations of violations"
-        cues = [cue for cue in cues if (cue.pronoun and terms) or (cue.side == "alone" and alone)]
-        if not cues:
+        indices = {i for i in indices if (CUES[i].pronoun and terms) or (CUES[i].side == "alone" and alone)}
+        if not indices:
             return []
+    order = sorted(indices)
+    found = CUE_SET.spans(text, located, indices)
+    candidates = [(CUES[index], span) for index in order for span in found.get(index, ())]
+    if not candidates:
+        return []
     barriers = [m.start() for m in _BARRIER.finditer(text)]
     relatives = [m.start() for m in _RELATIVE.finditer(text)] if any(r in text for r in _RELATIVE_WORDS) else []
     starts = [term.start for term in terms]
     raw: list[Hit] = []
-    for cue in cues:
+    for cue, (start, end) in candidates:
         if cue.side == "alone" and not alone:
             continue
-        for start, end in cue.scan.spans(text, located):
-            if len(raw) >= _MAX_HITS:
-                break  # junk, not news: keep the work linear
-            if _attached(text, cue, start, end, terms, starts, barriers, relatives, named, reach_after):
-                raw.append(Hit(cue.status, cue, start, end))
+        if len(raw) >= _MAX_HITS:
+            break  # junk, not news: keep the work linear
+        if _attached(text, cue, start, end, terms, starts, barriers, relatives, named, reach_after):
+            raw.append(Hit(cue.status, cue, start, end))
     hits = _drop_overlaps(raw)
     hits = [hit for hit in (read_in_context(text, hit) for hit in hits) if hit is not None]
     hits = _without_descriptions(text, fold_cues(hits), terms)

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from services.extraction.ceasefire.stems import Stem, StemmedPattern, stem_of
+from services.extraction.ceasefire.stemmed_pattern import StemmedPattern
+from services.extraction.ceasefire.stems import Stem, stem_of
 from services.extraction.lexicon import lexicons
 
 FLAGS = re.IGNORECASE

@@ -1,0 +1,104 @@
+"""The literal words one of which every match of a pattern holds, read from its parse tree, and
+a test for them in one Aho-Corasick pass: a pattern is searched only in text that holds one.
+
+A sentence of news prose is read by a few dozen case-insensitive patterns, most of which can
+match in few sentences; Python's regex engine tries each at every position of the sentence,
+while one pass of an automaton in C rules most of them out at a small part of that cost.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as re_constants  # type: ignore[import-not-found]  # the regex parse tree: no stubs
+import re._parser as re_parser  # type: ignore[import-not-found]
+import sys
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import ahocorasick
+
+from services.extraction.text.keywords import gate_text
+
+
+def required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lowercased literals one of which every match of `pattern` contains, read from its parse
+    tree (the most selective such set: its shortest literal longest); None if there is none."""
+    return _required(re_parser.parse(pattern.pattern, pattern.flags).data)
+
+
+def _required(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The best literal set of a sequence: a run of literal characters, or the union of a
+    branch's sets, or what a group or a repeat (at least once) requires."""
+    best: frozenset[str] | None = None
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or _selectivity(found) > _selectivity(best)):
+            best = found
+
+    run = ""
+    for op, value in items:
+        if op is re_constants.LITERAL:
+            run += chr(value).lower()
+            continue
+        consider(frozenset({run}) if run else None)
+        run = ""
+        if op is re_constants.SUBPATTERN:
+            consider(_required(value[3].data))
+        elif op is re_constants.ATOMIC_GROUP:
+            consider(_required(value.data))
+        elif op is re_constants.BRANCH:
+            branches = [_required(branch.data) for branch in value[1]]
+            if all(branches):
+                consider(frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT, re_constants.POSSESSIVE_REPEAT):
+            low, _, item = value
+            if low >= 1:
+                consider(_required(item.data))
+        # anything else (classes, anchors, lookarounds, optional parts) requires no literal
+    consider(frozenset({run}) if run else None)
+    return best
+
+
+def _selectivity(words: frozenset[str]) -> tuple[int, int]:
+    return min(map(len, words)), -len(words)
+
+
+class Literals:
+    """A set of lowercase strings, any of which is looked for in one Aho-Corasick pass (in C)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for word in words:
+            self._automaton.add_word(word, None)
+        self._empty = len(self._automaton) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def found_in(self, low: str) -> bool:
+        """Whether one of the strings occurs in `low`: `any(word in low for word in words)`."""
+        return not self._empty and next(self._automaton.iter(low), None) is not None
+
+
+class GuardedPattern:
+    """A case-insensitive pattern that is searched only in text holding one of its required
+    literals (`required_words`); one without any is always searched."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        required = required_words(pattern)
+        self._required = None if required is None else Literals(required)
+
+    def may_match(self, text: str) -> bool:
+        """False only if no match can occur in `text`: it holds none of the required literals
+        (lowercased; where a case oddity makes lowercasing unsafe, see `gate_text`, it may match)."""
+        if self._required is None:
+            return True
+        low = gate_text(text)
+        return low is None or self._required.found_in(low)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.search(text, pos, endpos) if self.may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if self.may_match(text) else iter(())
