@@ -18,7 +18,7 @@ article's reports are, then extracts and publishes in transactions), against ext
 process on the same articles (bench_extract's in-process figure).
 
     SITMON_KAFKA_BOOTSTRAP=127.0.0.1:9092 python -m tests.benchmarks.bench_analysis \
-        [--count 1000000] [--regions 200] [--rounds 3] [--worker] [--articles 2000]
+        [--count 1000000] [--regions 200] [--rounds 3] [--worker] [--articles 2000] [--only replay|rebuild]
 """
 
 from __future__ import annotations
@@ -101,8 +101,15 @@ async def rebuild(bootstrap: str, catalogue: Catalogue, version: int) -> int:
     return folded.records
 
 
-async def replay_to(bootstrap: str, catalogue: Catalogue, fmt: str, directory: Path) -> int:
+def fresh_output(directory: Path, fmt: str) -> Path:
+    """Where a replay writes, with the last round's file removed first (outside the timing): a
+    replay writes a new file, and truncating the last one cost the kernel ~0.1 s per 70 MB."""
     path = directory / f"replay.{fmt}"
+    path.unlink(missing_ok=True)
+    return path
+
+
+async def replay_to(bootstrap: str, catalogue: Catalogue, fmt: str, path: Path) -> int:
     if fmt == "parquet":
         return await copy_records(bootstrap, catalogue.reports.name, ParquetWriter(path, "reports"), None, None)
     with path.open("wb") as handle:
@@ -177,6 +184,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--worker", action="store_true", help="also run the live worker (slow)")
     parser.add_argument("--articles", type=int, default=2000, help="articles for the reparse figure (0: skip)")
+    parser.add_argument(
+        "--only", choices=("all", "replay", "rebuild"), default="all", help="run only these rows (and the baselines)"
+    )
     args = parser.parse_args()
     bootstrap = os.environ.get("SITMON_KAFKA_BOOTSTRAP", "127.0.0.1:9092")
     catalogue = Catalogue(f"bench{uuid.uuid4().hex[:8]}.")
@@ -193,13 +203,17 @@ def main() -> None:
         for round_ in range(1, args.rounds + 1):
             a0 = asyncio.run(raw_consumption(bootstrap, catalogue.reports.name, args.count))
             a1 = asyncio.run(run_baseline(bootstrap, catalogue.reports.name, args.count))
-            runs: dict[str, dict[str, Any]] = {
-                "rebuild (fold + changelog)": asyncio.run(
+            runs: dict[str, dict[str, Any]] = {}
+            if args.only in ("all", "rebuild"):
+                runs["rebuild (fold + changelog)"] = asyncio.run(
                     timed(lambda round_=round_: rebuild(bootstrap, catalogue, 100 + round_))
-                ),
-                "replay → Parquet": asyncio.run(timed(lambda: replay_to(bootstrap, catalogue, "parquet", directory))),
-                "replay → JSONL": asyncio.run(timed(lambda: replay_to(bootstrap, catalogue, "jsonl", directory))),
-            }
+                )
+            if args.only in ("all", "replay"):
+                for fmt, row in (("parquet", "replay → Parquet"), ("jsonl", "replay → JSONL")):
+                    path = fresh_output(directory, fmt)
+                    runs[row] = asyncio.run(
+                        timed(lambda fmt=fmt, path=path: replay_to(bootstrap, catalogue, fmt, path))
+                    )
             if args.worker:
                 runs["live worker (Faust)"] = run_worker(bootstrap, catalogue, args.count, round_, None)
             print(
