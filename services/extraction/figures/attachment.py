@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from services.extraction.figures import cues as lx
-from services.extraction.figures.candidate import Candidate, Token
+from services.extraction.figures.candidate import Candidate, Tokens
 from services.extraction.figures.heads import FUNCTION_WORDS, read_predicate
 from services.extraction.figures.outcomes import OutcomeSpan
 from services.extraction.lexicon import lexicons
@@ -70,7 +70,7 @@ class ArticleMemory:
 
 def attach_outcomes(
     low: str,
-    tokens: list[Token],
+    tokens: Tokens,
     found: list[Candidate],
     outcomes: list[OutcomeSpan],
     tolls: list[tuple[int, str]],
@@ -95,7 +95,7 @@ def attach_outcomes(
 
 def _direct(
     low: str,
-    tokens: list[Token],
+    tokens: Tokens,
     candidate: Candidate,
     starts: dict[int, OutcomeSpan],
     ends: dict[int, OutcomeSpan],
@@ -110,7 +110,7 @@ def _direct(
             candidate.rejected = True
             return
         _set(candidate, candidate.head_outcome, "head")
-    opening = tokens[candidate.qualifier_first].start  # "including no fewer than 56 children": cue before the qualifier
+    opening = tokens.start[candidate.qualifier_first]  # "including no fewer than 56 children": cue before the qualifier
     cue = lx.SUBGROUP_CUE.search(low[max(0, opening - _SUBGROUP_CUE_REACH) : opening])
     if cue is not None and candidate.head != "partitive":
         candidate.subgroup = True
@@ -156,14 +156,14 @@ def _direct(
             _set(candidate, parent.outcome, "subgroup")
 
 
-def _new_clause_follows(tokens: list[Token], candidate: Candidate) -> bool:
+def _new_clause_follows(tokens: Tokens, candidate: Candidate) -> bool:
     """ ", and injured 20 others", ", et en a blessé 40": the next outcome opens a clause of its own.
 
     A subgroup clause ("including seven children") closes with a comma; a conjunction after it
     starts a new predicate, so the outcome there belongs to the next figure, not to the subgroup.
     """
     index = candidate.tail
-    return index + 1 < len(tokens) and tokens[index].low == "," and tokens[index + 1].low in _CLAUSE_CONJUNCTIONS
+    return index + 1 < len(tokens) and tokens.low[index] == "," and tokens.low[index + 1] in _CLAUSE_CONJUNCTIONS
 
 
 def _set(candidate: Candidate, outcome: str, how: str) -> None:
@@ -183,7 +183,7 @@ def _outcome_in(cue: str) -> str | None:
 
 
 def _pre_outcome(
-    tokens: list[Token], candidate: Candidate, ends: dict[int, OutcomeSpan], number_tokens: set[int]
+    tokens: Tokens, candidate: Candidate, ends: dict[int, OutcomeSpan], number_tokens: set[int]
 ) -> OutcomeSpan | None:
     """An outcome verb or noun right before the number: "killed at least 68", "the deaths of four"."""
     index = candidate.qualifier_first
@@ -191,26 +191,26 @@ def _pre_outcome(
         found = ends.get(index)
         if found is not None:
             return found if found.place is not lx.Place.POST else None
-        if index > 1 and tokens[index - 1].low in lx.COPULAS:  # "Getötet wurden 4 Soldaten": inverted order
+        if index > 1 and tokens.low[index - 1] in lx.COPULAS:  # "Getötet wurden 4 Soldaten": inverted order
             found = ends.get(index - 1)
-            if found is not None and (found.first == 0 or tokens[found.first - 1].low in ",;:"):
+            if found is not None and (found.first == 0 or tokens.low[found.first - 1] in ",;:"):
                 return found if found.place is not lx.Place.POST else None
-        if index == 0 or tokens[index - 1].low not in _PRE_FILLER:
+        if index == 0 or tokens.low[index - 1] not in _PRE_FILLER:
             break
         index -= 1
     return None
 
 
 def _pre_outcome_over_attribution(
-    tokens: list[Token], candidate: Candidate, ends: dict[int, OutcomeSpan], number_tokens: set[int]
+    tokens: Tokens, candidate: Candidate, ends: dict[int, OutcomeSpan], number_tokens: set[int]
 ) -> OutcomeSpan | None:
     """ "Dabei starben laut Polizei mindestens 5 Menschen": the verb, an attribution, then the number."""
     index = candidate.qualifier_first
-    if index > 0 and tokens[index - 1].low == ",":
+    if index > 0 and tokens.low[index - 1] == ",":
         index -= 1
     for opening in range(index - 2, max(-1, index - 3 - _ATTRIBUTION_REACH - 3), -1):
-        source_words = tokens[opening + 1 : index]
-        if any(t.low in lx.BLOCKERS or t.low in ".,;:" for t in source_words[1:]):
+        source_words = tokens.low[opening + 1 : index]
+        if any(word in lx.BLOCKERS or word in ".,;:" for word in source_words[1:]):
             return None
         if any(opening < position < index for position in number_tokens):
             return None
@@ -218,10 +218,10 @@ def _pre_outcome_over_attribution(
             end = opening + len(phrase)
             if end >= index or end - 1 - opening > _ATTRIBUTION_REACH + 3:
                 continue
-            if tuple(t.low for t in tokens[opening:end]) != phrase:
+            if tuple(tokens.low[opening:end]) != phrase:
                 continue
-            before = opening - 1 if opening > 0 and tokens[opening - 1].low == "," else opening
-            if before > 0 and tokens[before - 1].low in lx.COPULAS:  # "Getötet wurden nach Angaben der Armee 4"
+            before = opening - 1 if opening > 0 and tokens.low[opening - 1] == "," else opening
+            if before > 0 and tokens.low[before - 1] in lx.COPULAS:  # "Getötet wurden nach Angaben der Armee 4"
                 before -= 1
             found = ends.get(before)
             if found is not None and found.place is not lx.Place.POST and index - end <= _ATTRIBUTION_REACH:
@@ -230,24 +230,24 @@ def _pre_outcome_over_attribution(
 
 
 def _pre_outcome_across_list(
-    tokens: list[Token], candidate: Candidate, ends: dict[int, OutcomeSpan], number_tokens: set[int]
+    tokens: Tokens, candidate: Candidate, ends: dict[int, OutcomeSpan], number_tokens: set[int]
 ) -> OutcomeSpan | None:
     """ "killed a policeman and two civilians": the verb governs a list whose first member has no number."""
     index = candidate.qualifier_first
-    if index == 0 or tokens[index - 1].low not in lx.CONNECTORS:
+    if index == 0 or tokens.low[index - 1] not in lx.CONNECTORS:
         return None
     for back in range(index - 2, max(-1, index - 7), -1):
         found = ends.get(back + 1)
         if found is not None and back + 1 < index - 1:
             return found if found.place is not lx.Place.POST else None
-        word = tokens[back].low
+        word = tokens.low[back]
         if back in number_tokens or word in lx.BLOCKERS or word in _STOP_WORDS or word in {".", ";", ":"}:
             return None
     return None
 
 
 def _post_outcome(
-    low: str, tokens: list[Token], candidate: Candidate, starts: dict[int, OutcomeSpan], number_tokens: set[int]
+    low: str, tokens: Tokens, candidate: Candidate, starts: dict[int, OutcomeSpan], number_tokens: set[int]
 ) -> OutcomeSpan | None:
     """The first outcome word after the noun phrase, before anything that ends its reach."""
     reach = _BARE_REACH if candidate.head == "bare" else _HEAD_REACH
@@ -259,14 +259,14 @@ def _post_outcome(
             if found.place in (lx.Place.POST, lx.Place.BOTH):
                 return found
             return None
-        word = tokens[index].low
-        passive = any(t.low in _PASSIVE for t in tokens[max(0, index - 2) : index])  # "were later reported dead"
+        word = tokens.low[index]
+        passive = any(word in _PASSIVE for word in tokens.low[max(0, index - 2) : index])  # "were later reported dead"
         if (word in lx.BLOCKERS and not passive) or word in _STOP_WORDS:
             return None
         if _own_verb(tokens, index):
             return None  # "200 people gathered in the square to mourn those killed": the people did something else
         if index in number_tokens:
-            if lx.SUBGROUP_CUE.search(low[max(0, tokens[index].start - _SUBGROUP_CUE_REACH) : tokens[index].start]):
+            if lx.SUBGROUP_CUE.search(low[max(0, tokens.start[index] - _SUBGROUP_CUE_REACH) : tokens.start[index]]):
                 index = _skip_parenthetical(tokens, index)  # "32 people, including two children, were killed"
                 limit = min(len(tokens), index + reach)
                 continue
@@ -275,7 +275,7 @@ def _post_outcome(
     return None
 
 
-def _parts_of_numbers(low: str, tokens: list[Token], found: list[Candidate]) -> None:
+def _parts_of_numbers(low: str, tokens: Tokens, found: list[Candidate]) -> None:
     """ "Eleven of the 25 passengers died": the eleven died; the 25 is who was there, not a toll.
 
     When the whole is itself a toll ("3 of the 22 dead were women") it stays a figure.
@@ -294,26 +294,26 @@ def _parts_of_numbers(low: str, tokens: list[Token], found: list[Candidate]) -> 
             whole.outcome = None
 
 
-def _own_verb(tokens: list[Token], index: int) -> bool:
+def _own_verb(tokens: Tokens, index: int) -> bool:
     """An English past-tense verb the counted people are the subject of ("gathered", "attended").
 
     Passives ("were believed to have been killed") and relative clauses ("who attended the
     wedding were killed") keep the reach open.
     """
-    word = tokens[index].low
+    word = tokens.low[index]
     if not (word.endswith("ed") and len(word) > 4 and word.isalpha()) or word in _LINKING:
         return False
-    before = {t.low for t in tokens[max(0, index - 2) : index]}
+    before = set(tokens.low[max(0, index - 2) : index])
     return not (before & _PASSIVE or before & _RELATIVE)
 
 
-def _skip_parenthetical(tokens: list[Token], index: int) -> int:
-    while index < len(tokens) and tokens[index].low != ",":
+def _skip_parenthetical(tokens: Tokens, index: int) -> int:
+    while index < len(tokens) and tokens.low[index] != ",":
         index += 1
     return index + 1
 
 
-def _from_tolls(tokens: list[Token], found: list[Candidate], tolls: list[tuple[int, str]]) -> None:
+def _from_tolls(tokens: Tokens, found: list[Candidate], tolls: list[tuple[int, str]]) -> None:
     """ "the death toll rose to 58", "raising the death toll from Saturday's strike to 40", "sube a 58 el número"."""
     for toll, outcome in sorted(tolls):
         # "elevó a 594 el número de muertos, entre ellos 146 combatientes": the bare number right
@@ -327,13 +327,13 @@ def _from_tolls(tokens: list[Token], found: list[Candidate], tolls: list[tuple[i
             _set(after[0], outcome, "toll")
 
 
-def _toll_reaches(tokens: list[Token], toll: int, number: int) -> bool:
+def _toll_reaches(tokens: Tokens, toll: int, number: int) -> bool:
     """ "The death toll from three days of clashes in … has climbed to 1,018": no reporting verb between."""
-    between = tokens[toll:number]
-    return len(between) <= _TOLL_REACH and not any(t.low in lx.BLOCKERS for t in between)
+    between = tokens.low[toll:number]
+    return len(between) <= _TOLL_REACH and lx.BLOCKERS.isdisjoint(between)
 
 
-def _coordinate(tokens: list[Token], found: list[Candidate]) -> None:
+def _coordinate(tokens: Tokens, found: list[Candidate]) -> None:
     """Members of one list share an outcome: "four police officers and two civilians were killed"."""
     changed = True
     while changed:
@@ -369,34 +369,34 @@ def _coordinate(tokens: list[Token], found: list[Candidate]) -> None:
                 changed = True
 
 
-def _among(tokens: list[Token], start: int, end: int) -> bool:
-    between = [t.low for t in tokens[start:end]]
+def _among(tokens: Tokens, start: int, end: int) -> bool:
+    between = tokens.low[start:end]
     return 2 <= len(between) <= 4 and bool(_AMONG & set(between)) and all(w in _AMONG_LINK for w in between)
 
 
-def _joined(tokens: list[Token], start: int, end: int) -> bool:
+def _joined(tokens: Tokens, start: int, end: int) -> bool:
     """Only list glue between two figures: ", ", "and", "as well as", "ainsi que" (not "e que")."""
-    between = " ".join(t.low for t in tokens[start:end])
+    between = " ".join(tokens.low[start:end])
     return 0 < end - start <= 4 and bool(_LIST_GLUE.match(between))
 
 
-def _bare_conjunction(tokens: list[Token], start: int, end: int) -> bool:
+def _bare_conjunction(tokens: Tokens, start: int, end: int) -> bool:
     """Only "and"/"et"/"e"/"y" between two figures: one list, without a comma that could open a clause."""
-    return end - start == 1 and tokens[start].low in _CLAUSE_CONJUNCTIONS
+    return end - start == 1 and tokens.low[start] in _CLAUSE_CONJUNCTIONS
 
 
-def _joined_after_adjective(tokens: list[Token], left: Candidate, right: Candidate) -> bool:
+def _joined_after_adjective(tokens: Tokens, left: Candidate, right: Candidate) -> bool:
     """ "146 combatientes drusos y 83 civiles": a Romance adjective after the group noun, then the glue."""
     if left.head != "group" or right.head not in {"group", "people"} or left.tail >= right.qualifier_first:
         return False
-    word = tokens[left.tail].low
+    word = tokens.low[left.tail]
     plain = word.isalpha() and word not in lx.BLOCKERS and word not in _STOP_WORDS and word not in FUNCTION_WORDS
     return plain and _joined(tokens, left.tail + 1, right.qualifier_first)
 
 
-def _added(tokens: list[Token], start: int, end: int) -> bool:
+def _added(tokens: Tokens, start: int, end: int) -> bool:
     """ "… were wounded, as well as three civilians": the outcome's clause ends in an additive phrase."""
-    between = [t.low for t in tokens[start:end]]
+    between = tokens.low[start:end]
     if not 0 < len(between) <= _ADDITIVE_REACH:
         return False
     joined = " ".join(between)
@@ -404,9 +404,9 @@ def _added(tokens: list[Token], start: int, end: int) -> bool:
     return tail is not None and not any(w in lx.BLOCKERS or w in _STOP_WORDS for w in joined[: tail.start()].split())
 
 
-def _listed_after_copula(tokens: list[Token], start: int, end: int) -> bool:
+def _listed_after_copula(tokens: Tokens, start: int, end: int) -> bool:
     """ "Among the 12 dead were four children": a figure named by a copula after another."""
-    between = [t.low for t in tokens[start:end]]
+    between = tokens.low[start:end]
     return 0 < len(between) <= 2 and all(word in _LISTING_VERBS for word in between)
 
 

@@ -6,6 +6,8 @@ attachment of outcomes: a candidate carries everything the sentence says around 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Final
@@ -18,14 +20,40 @@ _TOKEN: Final = re.compile(
     r"(?<!\w)(?:[dlnjsc]|qu)['’](?=\w)|\w+(?:['’]\w+|-(?=[^\W\d_])\w+|(?<=[^\W\d_])-\w+)*|[^\w\s]",
     re.IGNORECASE,
 )
+_TOKEN_SPLIT: Final = re.compile(f"({_TOKEN.pattern})", re.IGNORECASE)  # the tokens, and what lies between them
 
 
-@dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs twice as much, and tokens are many
-class Token:
-    low: str
-    start: int
-    end: int
-    capital: bool = False  # written with a capital: a name, a demonym
+class Tokens:
+    """A sentence's words and punctuation, built once and shared by every rule of the reader.
+
+    Parallel lists rather than one object per token: `low[i]` is token i lowercased, `start[i]`
+    and `end[i]` its sentence offsets. One regex split and a running sum of lengths (both in C)
+    build them, so a sentence costs a few passes at C speed instead of an object per word.
+    """
+
+    __slots__ = ("end", "low", "start", "text")
+
+    def __init__(self, text: str, low: str) -> None:
+        # Splitting the lowercased sentence finds the same tokens as the sentence as written:
+        # every character class the pattern uses holds a character iff it holds its lowercase
+        # (checked over all of Unicode), and `low` keeps every offset.
+        parts = _TOKEN_SPLIT.split(low)  # separator, token, separator, …, token, separator
+        offsets = list(itertools.accumulate(map(len, parts), initial=0))
+        self.text = text
+        self.low: list[str] = parts[1::2]
+        self.start: list[int] = offsets[1:-1:2]
+        self.end: list[int] = offsets[2:-1:2]
+
+    def __len__(self) -> int:
+        return len(self.low)
+
+    def capital(self, index: int) -> bool:
+        """Whether token `index` is written with a capital: a name, a demonym."""
+        return self.text[self.start[index]].isupper()
+
+    def index_at(self, offset: int) -> int:
+        """The index of the first token that ends after `offset`."""
+        return bisect.bisect_right(self.end, offset)
 
 
 @dataclass(slots=True)
@@ -52,20 +80,7 @@ class Candidate:
     extras: dict[str, str] = field(default_factory=dict)
 
 
-def tokenize(sentence: str, low: str | None = None) -> list[Token]:
+def tokenize(sentence: str, low: str | None = None) -> Tokens:
     """Words and punctuation with offsets; `low` is the sentence lowercased with offsets kept, if at hand."""
     low = lower_keeping_offsets(sentence) if low is None or len(low) != len(sentence) else low
-    spans = [match.span() for match in _TOKEN.finditer(sentence)]  # a list first: cheaper than a generator
-    return [Token(low[start:end], start, end, sentence[start].isupper()) for start, end in spans]
-
-
-def token_index(tokens: list[Token], offset: int) -> int:
-    """The index of the first token that ends after `offset` (binary search)."""
-    low, high = 0, len(tokens)
-    while low < high:
-        middle = (low + high) // 2
-        if tokens[middle].end <= offset:
-            low = middle + 1
-        else:
-            high = middle
-    return low
+    return Tokens(sentence, low)

@@ -13,7 +13,7 @@ from typing import Final
 
 from services.extraction.figures import cues as lx
 from services.extraction.figures import nouns
-from services.extraction.figures.candidate import Candidate, Token, token_index
+from services.extraction.figures.candidate import Candidate, Tokens
 from services.extraction.figures.heads import FUNCTION_WORDS, outcome_head, resolve_head
 from services.extraction.lexicon import lexicons
 from services.extraction.text.numbers import NumberMention, find_numbers
@@ -46,14 +46,14 @@ _RELATIVE_PART: Final = re.compile(
 
 
 def candidates(
-    sentence: str, low: str, tokens: list[Token], language: str, mentions: list[NumberMention] | None = None
+    sentence: str, low: str, tokens: Tokens, language: str, mentions: list[NumberMention] | None = None
 ) -> list[Candidate]:
     """Numbers of the sentence that count people, with ranges folded and traps removed."""
     found: list[Candidate] = []
     for mention in find_numbers(sentence, language) if mentions is None else mentions:
-        first = token_index(tokens, mention.start)
-        last = token_index(tokens, mention.end - 1) + 1
-        aligned = first < len(tokens) and tokens[first].start == mention.start and tokens[last - 1].end == mention.end
+        first = tokens.index_at(mention.start)
+        last = tokens.index_at(mention.end - 1) + 1
+        aligned = first < len(tokens) and tokens.start[first] == mention.start and tokens.end[last - 1] == mention.end
         candidate = Candidate(mention.value, mention.start, mention.end, first, last, tail=last)
         candidate.rejected = mention.modifier or not aligned or _is_trap(low, mention.start, mention.end)
         if mention.value == 1 and low[max(0, mention.start - 3) : mention.start] == "no ":
@@ -88,7 +88,7 @@ def _reject_parts_of_things(low: str, found: list[Candidate]) -> None:
             candidate.rejected = True
 
 
-def _articles_counting_one(low: str, tokens: list[Token], found: list[Candidate]) -> list[Candidate]:
+def _articles_counting_one(low: str, tokens: Tokens, found: list[Candidate]) -> list[Candidate]:
     """ "deixou um morto e dois feridos", "un muerto y tres heridos": the article counts one.
 
     In Portuguese, Spanish and French the indefinite article is also the numeral one. It is
@@ -97,24 +97,23 @@ def _articles_counting_one(low: str, tokens: list[Token], found: list[Candidate]
     """
     taken = {index for candidate in found for index in range(candidate.first, candidate.last)}
     counted: list[Candidate] = []
-    for index, token in enumerate(tokens):
-        if token.low not in _ONE_ARTICLES or index in taken:
+    for index, word in enumerate(tokens.low):
+        if word not in _ONE_ARTICLES or index in taken:
             continue
-        following = tokens[index + 1 : index + 4]
-        if not following or following[0].low in FUNCTION_WORDS:
+        if index + 1 >= len(tokens) or tokens.low[index + 1] in FUNCTION_WORDS:
             continue
-        if outcome_head(low, following[0].start) is not None or _listed_with_counts(low, tokens, index, taken):
-            counted.append(Candidate(1, token.start, token.end, index, index + 1, tail=index + 1))
+        if outcome_head(low, tokens.start[index + 1]) is not None or _listed_with_counts(low, tokens, index, taken):
+            counted.append(Candidate(1, tokens.start[index], tokens.end[index], index, index + 1, tail=index + 1))
     return counted
 
 
-def _listed_with_counts(low: str, tokens: list[Token], index: int, taken: set[int]) -> bool:
+def _listed_with_counts(low: str, tokens: Tokens, index: int, taken: set[int]) -> bool:
     """An outcome within three words of the article, then "e/y/et" (and "outros") and another count."""
     for ahead in range(index + 2, min(index + 4, len(tokens))):
-        if outcome_head(low, tokens[ahead].start) is None:
+        if outcome_head(low, tokens.start[ahead]) is None:
             continue
         after = ahead + 1
-        while after < len(tokens) and tokens[after].low in _ONE_LINKS:
+        while after < len(tokens) and tokens.low[after] in _ONE_LINKS:
             after += 1
         return after > ahead + 1 and after in taken
     return False
@@ -162,7 +161,7 @@ def _bare_range(lower: Candidate, upper: Candidate, join: str) -> bool:
     return join in _RANGE_WORDS and not lower.rejected and upper.value <= _BARE_RANGE_SPREAD * lower.value
 
 
-def _qualify(low: str, tokens: list[Token], candidate: Candidate) -> None:
+def _qualify(low: str, tokens: Tokens, candidate: Candidate) -> None:
     candidate.qualifier_first = candidate.first
     before = low[max(0, candidate.start - _QUALIFIER_REACH) : candidate.start]
     stripped = before.rstrip()  # rstrip() and the patterns' \s agree on what whitespace is
@@ -171,7 +170,7 @@ def _qualify(low: str, tokens: list[Token], candidate: Candidate) -> None:
         if match:
             if "range" not in candidate.extras:
                 candidate.qualifier = name  # explicit words win over a collective's "about"
-            candidate.qualifier_first = token_index(tokens, candidate.start - len(before) + match.start())
+            candidate.qualifier_first = tokens.index_at(candidate.start - len(before) + match.start())
             return
 
 

@@ -23,7 +23,7 @@ from services.extraction.attribution.background import (
 from services.extraction.attribution.period import in_window, period_window
 from services.extraction.attribution.source import find_source
 from services.extraction.figures.attachment import ArticleMemory, attach_outcomes, parent_of
-from services.extraction.figures.candidate import Candidate, Token, tokenize
+from services.extraction.figures.candidate import Candidate, Tokens, tokenize
 from services.extraction.figures.candidates import candidates
 from services.extraction.figures.heads import group_at
 from services.extraction.figures.outcomes import find_outcomes, find_toll_phrases, find_tolls
@@ -147,10 +147,10 @@ def _read_sentence(
     return figures
 
 
-def _clause_break(tokens: list[Token], start: int, end: int) -> bool:
+def _clause_break(tokens: Tokens, start: int, end: int) -> bool:
     """A reporting verb between two figures ("…, while Cambodia reported 13 deaths"): a second
     source's statement, not a part of the first figure. "…, while 16 were missing" goes on."""
-    return any(token.low in _REPORTING for token in tokens[start:end])
+    return not _REPORTING.isdisjoint(tokens.low[start:end])
 
 
 def _group_from_all_were(low: str, found: list[Candidate], figures: list[CasualtyFigure]) -> None:

@@ -12,7 +12,7 @@ from typing import Final
 
 from services.extraction.figures import cues as lx
 from services.extraction.figures import nouns
-from services.extraction.figures.candidate import Candidate, Token, token_index
+from services.extraction.figures.candidate import Candidate, Tokens
 
 _PARTITIVE: Final = lx.grammar_words("partitives")
 # "of whom", "de los cuales", "dos quais", "desquels": a relative partitive is a part of the figure before.
@@ -30,28 +30,27 @@ FUNCTION_WORDS: Final = lx.grammar_words("function_words")
 _NOUN_PHRASE_REACH: Final = 5  # tokens read after a number for its noun ("seven aid workers of the charity")
 
 
-def resolve_head(low: str, tokens: list[Token], candidate: Candidate, number_tokens: set[int]) -> None:
+def resolve_head(low: str, tokens: Tokens, candidate: Candidate, number_tokens: set[int]) -> None:
     """Read the noun phrase after the number: who (or what) is being counted."""
     index = candidate.last
     unknown = 0
     while index < len(tokens) and index < candidate.last + _NOUN_PHRASE_REACH and index not in number_tokens:
-        token = tokens[index]
-        word = token.low
+        word = tokens.low[index]
         if index == candidate.last and (word in _PARTITIVE or word in _FUSED_PARTITIVE):
             _resolve_partitive(low, tokens, candidate, index + 1, number_tokens, word in _FUSED_PARTITIVE)
             return
         if not word[0].isalnum() or word in lx.COPULAS or word in lx.CONNECTORS or word in _AUXILIARIES:
             break
-        at = token.start
+        at = tokens.start[index]
         group = group_at(low, at)
         if group is not None:
             candidate.head, candidate.group = "group", group[0]
             candidate.head_first = index
-            candidate.tail = token_index(tokens, group[1])
+            candidate.tail = tokens.index_at(group[1])
             mixed = _second_group(low, tokens, candidate.tail)
             if mixed is not None and mixed[0] != group[0]:
                 candidate.group = None  # "148 militares y policías": a mixed list has no single group
-                candidate.tail = token_index(tokens, mixed[1])
+                candidate.tail = tokens.index_at(mixed[1])
             read_predicate(low, tokens, candidate)
             return
         if word in lx.LUMPED_HEADS:
@@ -75,7 +74,7 @@ def resolve_head(low: str, tokens: list[Token], candidate: Candidate, number_tok
             candidate.head = "people"
             candidate.head_first = index
             candidate.inherits_group = word in lx.INHERIT_HEADS
-            candidate.tail = token_index(tokens, people.end())
+            candidate.tail = tokens.index_at(people.end())
             read_predicate(low, tokens, candidate)
             return
         if nouns.NOT_PEOPLE.match(low, at):
@@ -98,39 +97,39 @@ def resolve_head(low: str, tokens: list[Token], candidate: Candidate, number_tok
 
 
 def _resolve_partitive(
-    low: str, tokens: list[Token], candidate: Candidate, index: int, number_tokens: set[int], pronoun: bool = False
+    low: str, tokens: Tokens, candidate: Candidate, index: int, number_tokens: set[int], pronoun: bool = False
 ) -> None:
     """ "1,339 of its servicemen", "174 of those killed", "Dos de los heridos", "20 of them"."""
-    while index < len(tokens) and tokens[index].low in lx.DETERMINERS:
-        pronoun = pronoun or tokens[index].low in _PRONOUNS  # "quatre d'entre elles des enfants"
+    while index < len(tokens) and tokens.low[index] in lx.DETERMINERS:
+        pronoun = pronoun or tokens.low[index] in _PRONOUNS  # "quatre d'entre elles des enfants"
         index += 1
-    if index < len(tokens) and tokens[index].low in _RELATIVE_PRONOUNS:
+    if index < len(tokens) and tokens.low[index] in _RELATIVE_PRONOUNS:
         pronoun, index = True, index + 1
     # "…, two of them police officers", "dos de ellas policías": a pronoun then a noun with the verb
     # elided is a part of the figure before; only "of those killed" names an outcome of its own.
-    if index >= len(tokens) or (pronoun and outcome_head(low, tokens[index].start) is None):
+    if index >= len(tokens) or (pronoun and outcome_head(low, tokens.start[index]) is None):
         _part_of_previous(candidate, index)  # "20 of them seriously", "12 of them foreign fighters"
         for ahead in range(index, min(index + 3, len(tokens))):
-            group = group_at(low, tokens[ahead].start)
+            group = group_at(low, tokens.start[ahead])
             if group is not None:
                 candidate.group, candidate.inherits_group = group[0], False
-                candidate.tail = token_index(tokens, group[1])
+                candidate.tail = tokens.index_at(group[1])
                 break
         return
-    at = tokens[index].start
+    at = tokens.start[index]
     group = group_at(low, at)
     outcome = outcome_head(low, at)
     candidate.head = "partitive"
     if group is not None:
         candidate.group = group[0]
-        candidate.tail = token_index(tokens, group[1])
+        candidate.tail = tokens.index_at(group[1])
     elif outcome is not None:
         candidate.head_outcome = outcome
         candidate.inherits_group = True
         candidate.tail = index + 1
     elif nouns.PEOPLE.match(low, at):
         candidate.tail = index + 1
-        candidate.inherits_group = tokens[index].low in lx.INHERIT_HEADS  # "une soixantaine d'autres"
+        candidate.inherits_group = tokens.low[index] in lx.INHERIT_HEADS  # "une soixantaine d'autres"
     elif index in number_tokens and _counts_things(low, tokens, index, number_tokens):
         candidate.rejected = True  # "shot down 26 of 30 drones": a part of a number of things
         return
@@ -140,7 +139,7 @@ def _resolve_partitive(
         candidate.inherits_group = True
         candidate.tail = index
         return
-    elif nouns.NOT_PEOPLE.match(low, at) or tokens[index].low[0].isdigit():
+    elif nouns.NOT_PEOPLE.match(low, at) or tokens.low[index][0].isdigit():
         candidate.rejected = True  # "30 of them" after missiles, "one of the largest exchanges"
         return
     else:
@@ -150,28 +149,28 @@ def _resolve_partitive(
     read_predicate(low, tokens, candidate)
 
 
-def _counts_things(low: str, tokens: list[Token], index: int, number_tokens: set[int]) -> bool:
+def _counts_things(low: str, tokens: Tokens, index: int, number_tokens: set[int]) -> bool:
     """Is the number at `index` followed by a noun for things ("30 drones", "30 de los misiles")?"""
     after = index
     while after < len(tokens) and after in number_tokens:
         after += 1
-    while after < len(tokens) and tokens[after].low in lx.DETERMINERS:
+    while after < len(tokens) and tokens.low[after] in lx.DETERMINERS:
         after += 1
-    return after < len(tokens) and nouns.NOT_PEOPLE.match(low, tokens[after].start) is not None
+    return after < len(tokens) and nouns.NOT_PEOPLE.match(low, tokens.start[after]) is not None
 
 
-def _noun_follows(low: str, tokens: list[Token], index: int) -> bool:
+def _noun_follows(low: str, tokens: Tokens, index: int) -> bool:
     if index >= len(tokens):
         return False
-    at = tokens[index].start
+    at = tokens.start[index]
     return group_at(low, at) is not None or bool(nouns.PEOPLE.match(low, at))
 
 
-def _second_group(low: str, tokens: list[Token], index: int) -> tuple[str, int] | None:
+def _second_group(low: str, tokens: Tokens, index: int) -> tuple[str, int] | None:
     """The group of a second noun joined by "and" ("soldiers and police officers"), if any."""
-    if index + 1 >= len(tokens) or tokens[index].low not in _AND:
+    if index + 1 >= len(tokens) or tokens.low[index] not in _AND:
         return None
-    return group_at(low, tokens[index + 1].start)
+    return group_at(low, tokens.start[index + 1])
 
 
 def _part_of_previous(candidate: Candidate, index: int) -> None:
@@ -183,31 +182,31 @@ def _part_of_previous(candidate: Candidate, index: int) -> None:
     candidate.tail = index
 
 
-def read_predicate(low: str, tokens: list[Token], candidate: Candidate) -> None:
+def read_predicate(low: str, tokens: Tokens, candidate: Candidate) -> None:
     """ "… were children", "… was a Nepali national": the group a copula gives the figure."""
     index = candidate.tail
-    if index >= len(tokens) or tokens[index].low not in lx.COPULAS:
+    if index >= len(tokens) or tokens.low[index] not in lx.COPULAS:
         return
     index += 1
-    article = index < len(tokens) and tokens[index].low in {"a", "an", "um", "uma", "un", "une", "una", "des", "de"}
+    article = index < len(tokens) and tokens.low[index] in {"a", "an", "um", "uma", "un", "une", "una", "des", "de"}
     if article:
         index += 1
     if index >= len(tokens):
         return
-    named = article or tokens[index].capital  # "was a Nepali national", "were Indian tourists"
-    at = tokens[index].start
+    named = article or tokens.capital(index)  # "was a Nepali national", "were Indian tourists"
+    at = tokens.start[index]
     group = group_at(low, at)
     if group is not None:
         candidate.group = group[0]
         candidate.inherits_group = False
-        candidate.tail = token_index(tokens, group[1])
+        candidate.tail = tokens.index_at(group[1])
         candidate.extras["predicate"] = "group"
     elif named and candidate.head in {"bare", "partitive"} and outcome_head(low, at) is None:
         # "and one was a Nepali national": a person, no group
         candidate.inherits_group = False
         end = index
-        while end < index + 4 and end < len(tokens) and tokens[end].low[0].isalnum():
-            if tokens[end].low in lx.CONNECTORS or tokens[end].low in FUNCTION_WORDS - {"a", "an"}:
+        while end < index + 4 and end < len(tokens) and tokens.low[end][0].isalnum():
+            if tokens.low[end] in lx.CONNECTORS or tokens.low[end] in FUNCTION_WORDS - {"a", "an"}:
                 break
             end += 1
         candidate.tail = end

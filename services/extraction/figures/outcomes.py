@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from services.extraction.figures import cues as lx
-from services.extraction.figures.candidate import Token, token_index
+from services.extraction.figures.candidate import Tokens
 from services.extraction.lexicon import lexicons
 from services.extraction.text.gate import Keys, concept
 
@@ -73,7 +73,7 @@ def find_toll_phrases(keys: Keys) -> list[Toll]:
     ]
 
 
-def find_outcomes(low: str, tokens: list[Token], tolls: list[Toll], language: str | None = None) -> list[OutcomeSpan]:
+def find_outcomes(low: str, tokens: Tokens, tolls: list[Toll], language: str | None = None) -> list[OutcomeSpan]:
     """Outcome phrases of the sentence as token spans; the longest wins an overlap; lumps marked.
 
     `tolls`: the sentence's toll phrases (`find_toll_phrases`); an outcome word inside one is the toll's.
@@ -102,7 +102,7 @@ def find_outcomes(low: str, tokens: list[Token], tolls: list[Toll], language: st
         if scored and left[2] != right[2] and _LUMP_JOIN.match(low[left[1] : right[0]]):
             lumped.update({left, right})
     return [
-        OutcomeSpan(o, p, token_index(tokens, s), token_index(tokens, e - 1) + 1, (s, e, o, p) in lumped)
+        OutcomeSpan(o, p, tokens.index_at(s), tokens.index_at(e - 1) + 1, (s, e, o, p) in lumped)
         for s, e, o, p in kept
     ]
 
@@ -117,9 +117,9 @@ def _negated(low: str, start: int, place: lx.Place) -> bool:
     return _NEGATED.search(before) is not None
 
 
-def find_tolls(tokens: list[Token], tolls: list[Toll]) -> list[tuple[int, str]]:
+def find_tolls(tokens: Tokens, tolls: list[Toll]) -> list[tuple[int, str]]:
     """(token index, outcome) of every toll phrase: "death toll" names killed, "cifra de heridos" injured."""
-    return sorted((token_index(tokens, start), outcome) for start, _, outcome in tolls)
+    return sorted((tokens.index_at(start), outcome) for start, _, outcome in tolls)
 
 
 def _toll_patterns(keys: Keys) -> list[re.Pattern[str]]:
