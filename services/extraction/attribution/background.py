@@ -25,9 +25,28 @@ from services.extraction.text.gate import Keys, concept, keys_of
 _MONTHS: Final = months.MONTHS
 _MONTH: Final = months.alternation()
 
-_YEAR: Final = re.compile(
-    r"(?<![\w,.])(?:in |of |the |em |en |de |du )?(?P<year>1[89]\d\d|20\d\d)(?:s|'s)?(?!\w|[,.]\d)"
-)
+# A year, and where its mention starts: at a short preposition or article right before it ("in 2019"),
+# if that word itself starts a word. The pattern starts at the digits, so the regex engine skips
+# every other character in C; the word before is then looked at only for the years found.
+_YEAR: Final = re.compile(r"(?<![\w,.])(?P<year>1[89]\d\d|20\d\d)(?:s|'s)?(?!\w|[,.]\d)")
+_YEAR_LEADS: Final = ("in ", "of ", "the ", "em ", "en ", "de ", "du ")
+
+
+def _years(sentence: str) -> list[tuple[int, int, int]]:
+    """(start, end, year) of every year the sentence names; `start` includes a leading "in", "of" …"""
+    found = []
+    for match in _YEAR.finditer(sentence):
+        start = match.start()
+        for lead in _YEAR_LEADS:
+            before = start - len(lead)
+            if before >= 0 and sentence.startswith(lead, before) and (before == 0 or not _NOT_A_START.match(sentence, before - 1)):
+                start = before
+                break
+        found.append((start, match.end(), int(match.group("year"))))
+    return found
+
+
+_NOT_A_START: Final = re.compile(r"[\w,.]")  # a character after which no word starts a year's mention
 _DATE: Final = re.compile(
     rf"(?<!\w)(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+|of\s+)?(?P<month>{_MONTH})\b|"
     # "12 May 14 people", "5. Dezember 14 Kämpfer": a month with its day before it takes no day after it
@@ -154,8 +173,7 @@ class _Scan:
         self.since_ends = [m.end() for m in _SINCE.finditer(sentence)] if self.since else []
         relative = keys.has(_RELATIVE_PAST_WORDS)
         self.relative_past = [m.start() for m in _RELATIVE_PAST.finditer(sentence)] if relative else []
-        years = _YEAR.finditer(sentence) if keys.has(_YEAR_DIGITS) else ()
-        self.years = [(m.start(), m.end(), int(m.group("year"))) for m in years]
+        self.years = _years(sentence) if keys.has(_YEAR_DIGITS) else []
 
     def governed_by_since(self, position: int) -> bool:
         return any(0 <= position - end <= _SINCE_REACH for end in self.since_ends)

@@ -25,7 +25,7 @@ from typing import Final, NamedTuple
 
 import ahocorasick
 
-from services.extraction.text.keywords import gate_text, lower_keeping_offsets
+from services.extraction.text.keywords import caseless, lower_keeping_offsets
 
 
 class Concept(NamedTuple):
@@ -83,7 +83,10 @@ class Gate:
         if self._automaton is None:
             automaton = ahocorasick.Automaton()
             for word, (anywhere, at_start) in self.words.items():
-                automaton.add_word(word, (len(word), frozenset(anywhere), frozenset(anywhere | at_start)))
+                # (length, concepts inside a word, concepts at a word's start); a word of no
+                # `word_start` concept needs no look at the character before it
+                inside = frozenset(anywhere)
+                automaton.add_word(word, (len(word), inside, frozenset(anywhere | at_start) if at_start else None))
             automaton.make_automaton()
             self._automaton = automaton
         return self._automaton
@@ -93,12 +96,13 @@ class Gate:
         if not low or not self.words:
             return []
         hits: list[Hit] = []
+        append = hits.append
         for end, (length, anywhere, at_start) in self.automaton().iter(low):
             start = end + 1 - length
-            starts_word = start == 0 or not _is_word(low[start - 1])
-            found = at_start if starts_word else anywhere
-            if found:
-                hits.append((start, end + 1, found))
+            if at_start is not None and (start == 0 or not _is_word(low[start - 1])):
+                append((start, end + 1, at_start))
+            elif anywhere:
+                append((start, end + 1, anywhere))
         return hits
 
     def keys_of(self, text: str) -> Keys:
@@ -116,8 +120,9 @@ class Gate:
             index = bisect.bisect_right(starts, first) - 1
             if index >= 0 and last <= spans[index][1]:
                 present[index].update(concepts)
+        everywhere = caseless(text)  # then every part of it is too
         return [
-            Keys(low[start:end], gate_text(text[start:end]) is not None, frozenset(found))
+            Keys(low[start:end], everywhere or caseless(text[start:end]), frozenset(found))
             for (start, end), found in zip(spans, present, strict=True)
         ]
 

@@ -58,7 +58,12 @@ _CASE_ODDITY: Final = re.compile("[\u0130\u0131\u017f]")
 def gate_text(text: str) -> str | None:
     """`text` lowercased, where substring tests and case-sensitive scans of it stand for
     case-insensitive matches on `text` (see text/gate.py); None when a case oddity makes that unsafe."""
-    return text.lower() if text.isascii() or _CASE_ODDITY.search(text) is None else None
+    return text.lower() if caseless(text) else None
+
+
+def caseless(text: str) -> bool:
+    """Whether `gate_text(text)` is not None: no case oddity stands in `text` (nor in any part of it)."""
+    return text.isascii() or _CASE_ODDITY.search(text) is None
 
 
 def trie_pattern(words: Iterable[str], space: str = r"\s+") -> str:
