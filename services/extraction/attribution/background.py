@@ -26,9 +26,10 @@ _MONTHS: Final = months.MONTHS
 _MONTH: Final = months.alternation()
 
 # A year, and where its mention starts: at a short preposition or article right before it ("in 2019"),
-# if that word itself starts a word. The pattern starts at the digits, so the regex engine skips
-# every other character in C; the word before is then looked at only for the years found.
-_YEAR: Final = re.compile(r"(?<![\w,.])(?P<year>1[89]\d\d|20\d\d)(?:s|'s)?(?!\w|[,.]\d)")
+# if that word itself starts a word. The pattern starts with the year's first digit (and only
+# then asks what stands before it), so the regex engine skips every other character in C; the
+# word before is looked at only for the years found.
+_YEAR: Final = re.compile(r"(?P<year>1(?<![\w,.]1)[89]\d\d|2(?<![\w,.]2)0\d\d)(?:s|'s)?(?!\w|[,.]\d)")
 _YEAR_LEADS: Final = ("in ", "of ", "the ", "em ", "en ", "de ", "du ")
 
 

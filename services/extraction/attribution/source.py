@@ -89,6 +89,14 @@ _FIGURE_START: Final = re.compile(
     + r")(?!\w))",
     re.IGNORECASE,
 )
+_DIGIT: Final = re.compile(r"\d")
+
+
+def _figure_start(text: str) -> re.Match[str] | None:
+    """Where a figure begins in `text`; every figure holds a digit, and most subjects none."""
+    return _FIGURE_START.search(text) if _DIGIT.search(text) else None
+
+
 _PRONOUNS: Final = frozenset(lexicons.words("source_pronouns"))
 # The subject must look like a name or an institution: a capital letter or a known role.
 _ROLE: Final = re.compile("(?i)" + "|".join(lexicons.patterns("source_roles")))
@@ -121,7 +129,7 @@ def find_source(sentence: str, keys: Keys | None = None) -> str | None:
         before = sentence[max(0, match.start() - _SUBJECT_REACH) : match.start()]
         cut = max((m.end() for m in _BOUNDARY.finditer(before)), default=0)
         subject = before[cut:].split(" that ")[-1]
-        if _FIGURE_START.search(" " + subject) or (subject.split() or [""])[-1].lower() in _COPULAS:
+        if _figure_start(" " + subject) or (subject.split() or [""])[-1].lower() in _COPULAS:
             continue  # "Another 628 people were reported wounded": the counted people, or a passive
         who = _clean(subject)
         if who:
@@ -147,7 +155,7 @@ def _noun_phrase_before(text: str) -> str | None:
 
 
 def _clean(raw: str) -> str | None:
-    figure = _FIGURE_START.search(raw)
+    figure = _figure_start(raw)
     if figure is not None:
         raw = raw[: figure.start()]
     text = _WHEN.sub("", raw.strip())

@@ -11,7 +11,7 @@ import re
 from typing import Final
 
 from services.extraction.lexicon import lexicons
-from services.extraction.lexicon.wordlists import alternation
+from services.extraction.lexicon.wordlists import alternation, trie_pattern
 from services.extraction.text import months
 
 # The contract groups, in the order they are tried: the first whose noun matches wins.
@@ -34,13 +34,17 @@ PEOPLE: Final = re.compile(r"(?:" + alternation(*lexicons.words("people")) + r")
 NOT_PEOPLE: Final = re.compile(r"(?:" + alternation(*lexicons.words("things")) + r")(?!\w)")
 
 # What sits right before a number when the number is money or a label, not a count.
+_MONEY_OR_LABEL_WORDS: Final = (
+    "aged", "aged between", "aged from", "ages of", "âgés de", "âgées de", "âgés entre", "de entre", "com idades entre",
+    "us$", "usd", "eur", "r$", "resolution", "resolución", "resolução", "résolution", "operation", "operação",
+    "operación", "opération", "route", "highway", "road", "rodovia", "carretera", "flight", "vuelo", "voo", "vol",
+    "article", "artigo", "artículo", "no.", "number", "número", "numéro", "nº", "n°", "phase", "fase", "unit", "unidad",
+    "brigade", "brigada", "battalion", "batallón", "km", "kilometre", "kilometer", "page", "chapter", "channel",
+    "level", "category", "magnitude", "zone", "sector", "block", "bloco", "bloque", "district", "distrito", "ward",
+    "building", "paragraph", "point", "punto", "ponto",
+)  # fmt: skip
 MONEY_OR_LABEL_BEFORE: Final = re.compile(
-    r"(?:[$€£¥₹]|(?<!\w)(?:aged(?: between| from)?|ages of|âgés de|âgées de|âgés entre|de entre|"
-    r"com idades entre|us\$|usd|eur|r\$|resolution|resolución|resolução|résolution|operation|operação|operación|"
-    r"opération|route|highway|road|rodovia|carretera|flight|vuelo|voo|vol|article|artigo|artículo|no\.|number|"
-    r"número|numéro|nº|n°|phase|fase|unit|unidad|brigade|brigada|battalion|batallón|km|kilometre|"
-    r"kilometer|page|chapter|channel|level|category|magnitude|zone|sector|block|bloco|bloque|"
-    r"district|distrito|ward|building|paragraph|point|punto|ponto))\s*$"
+    r"(?:[$€£¥₹]|(?<!\w)(?:" + trie_pattern(_MONEY_OR_LABEL_WORDS, space=" ") + r"))\s*$"
 )
 
 # What right after a number makes it a quantity of something other than people: a unit, a

@@ -4,8 +4,7 @@ that keeps offsets.
 Every article is scanned for them (in the keyword gate's one pass, text/gate.py): a sentence
 none of whose words starts with one holds no figure, and neither does the one after it.
 Deriving them from the outcome table (a word's first five letters) means a word added there
-is never missed here. `trie_pattern` folds a word list into a prefix tree, the form in which
-Python's regex engine matches a long alternation at tokenizer speed.
+is never missed here.
 """
 from __future__ import annotations
 
@@ -14,6 +13,7 @@ from collections.abc import Iterable
 from typing import Final
 
 from services.extraction.lexicon import lexicons
+from services.extraction.lexicon.wordlists import trie_pattern as trie_pattern  # re-exported: the readers' import
 from services.extraction.lexicon.wordlists import word_tuple
 
 _STEM: Final = 5  # a word's first five letters are enough to recognise it, and fold inflections together
@@ -64,30 +64,6 @@ def gate_text(text: str) -> str | None:
 def caseless(text: str) -> bool:
     """Whether `gate_text(text)` is not None: no case oddity stands in `text` (nor in any part of it)."""
     return text.isascii() or _CASE_ODDITY.search(text) is None
-
-
-def trie_pattern(words: Iterable[str], space: str = r"\s+") -> str:
-    """A regex matching any of the words, factored as a prefix tree; a space in a word
-    matches `space` (by default any run of whitespace)."""
-    tree: dict[str, dict] = {}  # type: ignore[type-arg]
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _emit(tree, space)
-
-
-def _emit(node: dict[str, dict], space: str) -> str:  # type: ignore[type-arg]
-    branches = [
-        (space if char == " " else re.escape(char)) + _emit(child, space)
-        for char, child in sorted(node.items())
-        if char
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in node else body
 
 
 def keyword_stems(phrases: Iterable[str]) -> set[str]:

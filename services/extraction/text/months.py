@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Final
 
-from services.extraction.lexicon import lexicons
+from services.extraction.lexicon import lexicons, wordlists
 from services.extraction.text.fold import fold
 
 
@@ -44,6 +44,13 @@ def names_of(code: str) -> list[str]:
 def alternation(names: Iterable[str] = (), folded: bool = False) -> str:
     """A regex alternation of month names (longest first; all of MONTHS unless `names` are given),
     in which "may" stands only where it is no modal."""
-    chosen = sorted({fold(name) if folded else name for name in (names or MONTHS)}, key=len, reverse=True)
+    chosen = {fold(name) if folded else name for name in (names or MONTHS)}
     guard = r"(?!\s+(?:" + "|".join(_MODAL_FOLLOWERS) + r")\b)"
-    return "|".join(re.escape(name) + (guard if name == _MODAL else "") for name in chosen)
+    modal = [re.escape(_MODAL) + guard] if _MODAL in chosen else []
+    others = chosen - {_MODAL}
+    if any(" " in name or _MODAL.startswith(name) for name in others):
+        ordered = sorted(chosen, key=len, reverse=True)
+        return "|".join(re.escape(name) + (guard if name == _MODAL else "") for name in ordered)
+    # As a prefix tree, then "may": the same names tried in the same order (longest first; no
+    # other name is a prefix of "may"), with each character read once instead of once per name.
+    return "|".join([wordlists.alternation(*others), *modal] if others else modal)
