@@ -32,7 +32,6 @@ from typing import Any
 import structlog
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
-from aiokafka.errors import KafkaError
 
 from streams.envelope import decode, encode
 from streams.errors import UndecodableRecord
@@ -103,8 +102,10 @@ class VersionFollower:
                         for record in records:
                             self._read(record.value)
                     await self.act()
-                except KafkaError as exc:  # a broker away for a while: ask again at the next poll
-                    log.warning("worker-versions topic unreadable", error=str(exc) or type(exc).__name__)
+                # a broker away for a while, a table read during a rebalance: try again at the next
+                # poll — a follower that died here would leave the worker deaf to every later switch
+                except Exception as exc:
+                    log.warning("following the live version failed; retrying", error=str(exc) or type(exc).__name__)
                     await asyncio.sleep(POLL_MS / 1000)  # the pause getmany would have made
         finally:
             await consumer.stop()
