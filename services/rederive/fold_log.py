@@ -18,7 +18,9 @@ import asyncio
 import gc
 import multiprocessing
 import os
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
@@ -32,7 +34,6 @@ from streams.fold.state import RegionState
 from streams.situation import SituationChanged
 from streams.worker.batch import fold_region, plan_batch
 from streams.worker.records import RawRecord
-from streams.worker.region_cache import GC_THRESHOLDS
 from streams.worker.table_layout import all_entries
 
 FETCH_RECORDS = 20_000  # records per getmany: large batches make the per-region state load/dump rare
@@ -118,11 +119,32 @@ async def fold_reports_log(
 
 
 def _fold_in_process(bootstrap: str, topic: str, starts: dict[int, int], ends: dict[int, int]) -> FoldedLog:
-    gc.set_threshold(*GC_THRESHOLDS)  # a fold process of its own: keeps its regions decoded
     return asyncio.run(fold_partitions(bootstrap, topic, starts, ends))
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while folding: the fold builds millions of small
+    objects and keeps them (every region stays decoded until the end), and each full collection
+    walks all of them, to find no cycle (the state is trees of dataclasses). Reference counting
+    still frees everything else; a cycle made meanwhile waits until the collector is back on.
+    bench: 100k reports, in process, 25,316 -> 28,818 reports per CPU-second against the
+    worker's raised thresholds (GC_THRESHOLDS), 17,271 at Python's defaults."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 async def fold_partitions(bootstrap: str, topic: str, starts: dict[int, int], ends: dict[int, int]) -> FoldedLog:
+    with _collector_paused():
+        return await _fold_partitions(bootstrap, topic, starts, ends)
+
+
+async def _fold_partitions(bootstrap: str, topic: str, starts: dict[int, int], ends: dict[int, int]) -> FoldedLog:
     folded = FoldedLog()
     consumer = _consumer(bootstrap)
     await consumer.start()

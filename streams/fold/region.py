@@ -124,8 +124,8 @@ def _fold_report(state: RegionState, report: ReportFacts, index: int, stats: Fol
         raise WrongRegion(f"report {report.event_id} is for region {report.region!r}, not {state.region!r}")
     stated = report.contribution
     event_ms = stated.event_ms
-    clock = event_ms if state.watermark_ms is None else max(state.watermark_ms, event_ms)
-    held = _held(state, report.article_id)
+    clock = event_ms if state.watermark_ms is None or event_ms > state.watermark_ms else state.watermark_ms
+    held = state.contributions.get(stated.article_id)
     if held is not None and held.event_ms < clock - ACCEPT_MS:
         # Whether compaction already moved this old article out of the itemised ones depends on
         # batch boundaries: compact now (the clock decides, not the batch), then look again.
@@ -135,7 +135,7 @@ def _fold_report(state: RegionState, report: ReportFacts, index: int, stats: Fol
     if held is not None:
         _another_report(state, held, report, event_ms, clock, index, stats, pending)
         return
-    known = _remembered(state, report.article_id)
+    known = _remembered(state, stated.article_id) if state.remembered else None
     if known is not None and known.event_ms >= clock - ARCHIVE_MEMORY_MS:
         if report.event_id in known.event_ids:
             stats.duplicates_ignored += 1

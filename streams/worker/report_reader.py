@@ -28,7 +28,7 @@ from streams.events import (
     Qualifier,
     extractor_version_order,
 )
-from streams.fold.facts import ReportFacts, facts_of, region_places
+from streams.fold.facts import ReportFacts, facts_of, normalised, region_places
 from streams.fold.state import Contribution, Figure, to_ms
 from streams.worker.records import Poison, RawRecord, read_report
 
@@ -41,7 +41,7 @@ NonEmpty = Annotated[str, msgspec.Meta(min_length=1)]
 # move a time across a millisecond: such a record (or one whose text merely looks like it) takes
 # pydantic's way
 _BEYOND_MICROSECONDS = re.compile(rb"\.\d{7}")
-_NO_STATEMENTS = b"[]"
+_NO_STATEMENTS = msgspec.Raw(b"[]")
 
 
 class _Location(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -82,7 +82,7 @@ class _Report(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=T
     language: str | None = None
     locations: tuple[_Location, ...] = ()
     casualties: tuple[_Figure, ...] = ()
-    ceasefire: msgspec.Raw = msgspec.Raw(_NO_STATEMENTS)  # validated by pydantic: they stay models
+    ceasefire: msgspec.Raw = _NO_STATEMENTS  # validated by pydantic: they stay models
 
 
 class _Envelope(msgspec.Struct, frozen=True, kw_only=True):  # other attributes allowed, as CloudEvent's extra="allow"
@@ -99,6 +99,15 @@ class _Envelope(msgspec.Struct, frozen=True, kw_only=True):  # other attributes 
 
 _decoder = msgspec.json.Decoder(_Envelope)
 _statements: TypeAdapter[tuple[CeasefireStatement, ...]] = TypeAdapter(tuple[CeasefireStatement, ...])
+
+
+def _places(report: _Report) -> list[str]:
+    locations = report.locations
+    if len(locations) == 1:  # the common case, without building a set
+        only = locations[0]
+        name = normalised(only.name) if only.region is None or only.region == report.region else None
+        return [name] if name else []
+    return region_places(report.region, [(place.name, place.region) for place in locations])
 
 
 def read_facts(record: RawRecord) -> ReportFacts | Poison:
@@ -125,10 +134,9 @@ def _fast_facts(record: RawRecord) -> ReportFacts | None:
     if not envelope.type.startswith(TYPE_PREFIX) or record.key != report.region.encode("utf-8"):
         return None
     statements: tuple[CeasefireStatement, ...] = ()
-    stated = bytes(report.ceasefire)
-    if stated != _NO_STATEMENTS:
+    if report.ceasefire != _NO_STATEMENTS:
         try:
-            statements = _statements.validate_json(stated)
+            statements = _statements.validate_json(bytes(report.ceasefire))
         except ValidationError:
             return None
     figures = [
@@ -144,7 +152,7 @@ def _fast_facts(record: RawRecord) -> ReportFacts | None:
         key=(revised_ms, extractor_version_order(report.extractor_version), report.event_id),
         event_ms=event_ms,
         outlet=report.outlet,
-        places=region_places(report.region, [(place.name, place.region) for place in report.locations]),
+        places=_places(report),
         figures=figures,
         statements=[statement for statement in statements if not statement.background],
     )
