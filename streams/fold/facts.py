@@ -18,7 +18,7 @@ from streams.events import ReportsExtracted, derivation_key
 from streams.fold.state import Contribution, Figure, to_ms
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built once per report, and a frozen dataclass is slower to build
 class ReportFacts:
     region: str
     contribution: Contribution  # the article's contribution as this report states it (copy before keeping)

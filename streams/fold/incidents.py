@@ -122,29 +122,33 @@ def _fold_figure(incident: Incident, figure: Figure, contribution: Contribution,
     if tally is None:
         tally = incident.tallies[key] = IncidentTally(figure.outcome, figure.group)
     source = normalised(figure.source) or outlet
-    quote = Quote(
-        article_id=contribution.article_id,
-        outlet=contribution.outlet,
-        source=figure.source,
-        count=figure.count,
-        qualifier=figure.qualifier,
-        published_ms=contribution.event_ms,
-        sentence=figure.sentence,
-    )
     standing = tally.by_source.get(source)
     if standing is None:
         if tally.by_source:
             stats.tallies_deduplicated += 1  # another source's report of a tally already held
-        tally.by_source[source] = SourceFigure(figure.count, figure.qualifier, quote, [outlet])
+        tally.by_source[source] = SourceFigure(figure.count, figure.qualifier, _quote(figure, contribution), [outlet])
         stats.figures_counted += 1
         return True
     changed = False
     if figure.count > standing.count:
         stats.figures_superseded += 1
-        standing.count, standing.qualifier, standing.quote = figure.count, figure.qualifier, quote
+        standing.count, standing.qualifier, standing.quote = figure.count, figure.qualifier, _quote(figure, contribution)
         changed = True
     if outlet not in standing.outlets:
         standing.outlets = sorted([*standing.outlets, outlet])
         stats.tallies_deduplicated += 1
         changed = True
     return changed
+
+
+def _quote(figure: Figure, contribution: Contribution) -> Quote:
+    """The figure as cited, made only when it stands (most restate a standing figure)."""
+    return Quote(
+        contribution.article_id,
+        contribution.outlet,
+        figure.source,
+        figure.count,
+        figure.qualifier,
+        contribution.event_ms,
+        figure.sentence,
+    )

@@ -146,14 +146,14 @@ def _fast_facts(record: RawRecord) -> ReportFacts | None:
     ]
     event_ms = to_ms(report.published_at)
     revised_ms = to_ms(report.revised_at) if report.revised_at is not None else event_ms
-    contribution = Contribution(
-        article_id=report.article_id,
-        event_id=report.event_id,
-        key=(revised_ms, extractor_version_order(report.extractor_version), report.event_id),
-        event_ms=event_ms,
-        outlet=report.outlet,
-        places=_places(report),
-        figures=figures,
-        statements=[statement for statement in statements if not statement.background],
+    contribution = Contribution(  # positional: the hot path (fields as in Contribution)
+        report.article_id,
+        report.event_id,
+        (revised_ms, extractor_version_order(report.extractor_version), report.event_id),
+        event_ms,
+        report.outlet,
+        _places(report),
+        figures,
+        [statement for statement in statements if not statement.background] if statements else [],
     )
     return ReportFacts(report.region, contribution, len(report.casualties) - len(figures))
