@@ -43,6 +43,10 @@ class Hit:
 
 # Read in the few words before a cue: every language's negations (ceasefire.negations).
 NEGATION = re.compile(r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "negations")) + r")\b[^,;]*$", _FLAGS)
+# V2 languages put the negation after the finite verb: "Die Waffenruhe hielt nicht" (ceasefire.negations_after).
+NEGATION_AFTER = re.compile(
+    r"\s+(?:[^\s,;.]+\s+){0,2}?(?:" + "|".join(lexicons.patterns("ceasefire", "negations_after")) + r")\b", _FLAGS
+)
 # A modal makes an agreement a possibility (a proposal); a condition makes it nothing yet.
 HYPOTHETICAL = re.compile(
     r"\b(?:can|could|(?-i:may)|might|would\s+require|pode|poderia|podria|puede|pourrait|peut)\s+(?:\S+\s+){0,3}$",
@@ -50,10 +54,9 @@ HYPOTHETICAL = re.compile(
 )
 # "Hamas said it would accept the deal", "will sign": an agreement still to come is a proposal.
 FUTURE = re.compile(r"\b(?:will|would|shall|'ll)\s+(?:\S+\s+)?$", _FLAGS)
+# every language's conditions (ceasefire.conditions): "if the truce holds", "ob die Waffenruhe hält"
 CONDITIONAL = re.compile(
-    r"\b(?:if|unless|whether|once|until|till|before|in\s+return\s+for|in\s+exchange\s+for|on\s+condition|si|caso|a\s+menos|"
-    r"antes\s+de|antes\s+da|antes\s+do|avant|hasta\s+que|ate\s+que|previ[oa]s?\s+a)\s+(?:\S+\s+){0,6}$",
-    _FLAGS,
+    r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "conditions")) + r")\s+(?:\S+\s+){0,6}$", _FLAGS
 )
 # "…, announced the ministry", "…, a annoncé le Qatar": a reporting verb, not an announcement of the truce.
 REPORTING = re.compile(r",\s*(?:a|ont|has|have|had)?\s*$", _FLAGS)
@@ -138,11 +141,13 @@ def read_in_context(text: str, hit: Hit) -> Hit | None:
     """The hit as its context reads it: dropped if negated or hypothetical, a proposal if only urged."""
     before = words_before(text, hit.start, _CONTEXT)
     clause = re.split(r"[,;:]", before)[-1]
-    if NEGATION.search(clause):
+    if NEGATION.search(clause) or NEGATION_AFTER.match(text, hit.end):
         if hit.status == "agreed":
             return Hit("proposed", hit.cue, hit.start, hit.end)  # "would not agree to a ceasefire": refused
         if hit.cue.name == "holding":
             return Hit("violated", hit.cue, hit.start, hit.end)  # "the truce has not been respected"
+        if hit.cue.name == "talks":
+            return None  # "no talks on a truce are planned", "e não negociar qualquer acordo": nothing proposed
         if hit.status != "proposed":  # a vetoed resolution calling for a truce was still proposed
             return None
     if hit.status == "agreed" and REPORTING_VERB.match(text, hit.start) and REPORTING_CLAUSE.match(text, hit.end):

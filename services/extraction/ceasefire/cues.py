@@ -87,6 +87,8 @@ CUES: tuple[Cue, ...] = (
     _cue("proposed", "any", 35, "proposal_noun", name="proposal"),
     _cue("proposed", "before", 35, "proposal_verb", name="proposal"),
     _cue("proposed", "after", 40, "proposed_by", name="proposal"),
+    # a verb-final clause closes on its proposal: "hatte eine Feuerpause angeboten"
+    _cue("proposed", "after", 40, "proposal_after", name="proposal"),
     _cue("proposed", "any", 40, "talks", name="talks"),
     # languages that compound write the truce and its talks as one word; in an article naming a truce
     _cue("proposed", "alone", 0, "talks_compound", name="talks"),

@@ -278,7 +278,27 @@ def _read_sentence(text: str, located: dict[str, list[int]], named: bool, reach_
     hits = _drop_overlaps(raw)
     hits = [hit for hit in (read_in_context(text, hit) for hit in hits) if hit is not None]
     hits = _without_descriptions(text, fold_cues(hits), terms)
+    hits = _without_despite_objects(hits, terms)
     return sorted(hits, key=lambda hit: hit.start)
+
+
+def _without_despite_objects(hits: list[Hit], terms: list[_Term]) -> list[Hit]:
+    """ "El anuncio se produjo después de que, pese al cese al fuego, …": the truce after "despite"
+    is that word's object; a cue before "despite" speaks of something else."""
+    despite = [hit for hit in hits if hit.cue.name == "despite"]
+    if not despite:
+        return hits
+
+    def object_of_despite(hit: Hit) -> bool:
+        after = [term.start for term in terms if term.kind != "pronoun" and term.start >= hit.end]
+        return (
+            hit.cue.side in ("before", "any")
+            and bool(after)
+            and not any(term.end <= hit.start for term in terms if term.kind != "pronoun")
+            and any(hit.end <= other.start and other.end <= after[0] for other in despite)
+        )
+
+    return [hit for hit in hits if hit.cue.name == "despite" or not object_of_despite(hit)]
 
 
 def _without_descriptions(text: str, hits: list[Hit], terms: list[_Term]) -> list[Hit]:
