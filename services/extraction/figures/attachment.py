@@ -1,44 +1,30 @@
 """Which outcome each candidate figure takes, from the words around it.
 
 In order: the noun itself ("30 deaths"); a subgroup cue that names it ("among the dead are
-seven civilians"); a verb right before it ("killed at least 68 people"); an outcome word
-after its noun phrase ("32 people were killed"); a verb governing a list ("killed a
-policeman and two civilians"); a toll ("the death toll rose to 58"); a correction ("raising
-an earlier figure of 49"); the parent of a subgroup ("including two children"); a
-neighbour in a list ("four police officers and two civilians were killed").
+seven civilians"); a verb right before it ("killed at least 68 people", `preceding.py`); an
+outcome word after its noun phrase ("32 people were killed"); a verb governing a list ("killed
+a policeman and two civilians"); a toll ("the death toll rose to 58"); a correction ("raising
+an earlier figure of 49"); the parent of a subgroup ("including two children"); a neighbour
+in a list ("four police officers and two civilians were killed", `lists.py`).
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Final
 
 from services.extraction.figures import cues as lx
 from services.extraction.figures.candidate import Candidate, Tokens
-from services.extraction.figures.heads import FUNCTION_WORDS, read_predicate
+from services.extraction.figures.heads import read_predicate
+from services.extraction.figures.lists import coordinate
 from services.extraction.figures.outcomes import OutcomeSpan
+from services.extraction.figures.preceding import outcome_before, outcome_before_attribution, outcome_before_list
 from services.extraction.lexicon import lexicons
 from services.extraction.lexicon.wordlists import alternation, word_set
 
-_PRE_FILLER: Final = lx.grammar_words("pre_fillers")
-_LISTING_VERBS: Final = lx.grammar_words("listing_verbs")
 _PASSIVE: Final = lx.COPULAS | word_set("been be being had has have")
-_AMONG: Final = lx.grammar_words("among")
-_AMONG_LINK: Final = _AMONG | lx.COPULAS | lx.grammar_words("among_links")
 _RELATIVE: Final = lx.grammar_words("relative_pronouns")
-_ADDITIVE: Final = alternation(*lexicons.words("grammar", "additive"))
-_GLUE: Final = alternation(*lx.CONNECTORS, *lexicons.words("grammar", "additive"))
-_GLUE_AFTER_GLUE: Final = alternation(
-    *lx.CONNECTORS, *lexicons.words("grammar", "glue_continuations"), *lexicons.words("grammar", "additive")
-)
-# Only list glue between two figures: ", ", "and", "as well as", "ainsi que", "and also".
-_LIST_GLUE: Final = re.compile(rf"^(?:{_GLUE})(?: (?:{_GLUE_AFTER_GLUE}))*$")
-# "Nine officers were wounded, as well as three civilians": an additive phrase after the outcome
-# adds members to the figure's list.
-_ADDITIVE_TAIL: Final = re.compile(rf"(?:^|\s)(?:, )?(?:{_ADDITIVE})$")
-_ADDITIVE_REACH: Final = 10  # tokens: "were seriously wounded in the attack, as well as"
 _VICTIMS: Final = re.compile(alternation(*lexicons.words("grammar", "victims")))
 _BARE_REACH: Final = 4  # tokens an outcome may sit after a bare number ("400 were later wounded")
 _HEAD_REACH: Final = 12  # … after a noun phrase ("seven aid workers from the charity WCK were killed")
@@ -51,12 +37,7 @@ _SUBGROUP_CUE_REACH: Final = 90  # (with a phrase about the people: "among the w
 _CORRECTION_REACH: Final = 40
 # Past tenses that link the people to their state ("40 remained missing"), not an action of their own.
 _LINKING: Final = lx.grammar_words("linking_verbs")
-# "starben nach Angaben von Rettungskräften 8 Menschen", "killed, according to officials, 12 people":
-# an attribution between a verb and its number; the words of a source after it, at most this many tokens.
-_ATTRIBUTION_PHRASES: Final = frozenset(tuple(phrase.split()) for phrase in lexicons.words("according_to"))
-_ATTRIBUTION_REACH: Final = 5
 _CLAUSE_CONJUNCTIONS: Final = lx.grammar_words("clause_conjunctions")
-_STOP_WORDS: Final = lx.grammar_words("subordinators")
 
 
 @dataclass(slots=True)
@@ -85,12 +66,12 @@ def attach_outcomes(
         _direct(low, tokens, candidate, starts, ends, number_tokens, memory, found[:position])
     _parts_of_numbers(low, tokens, found)
     for _ in range(2):  # a list member may inherit from a subgroup that inherits from its parent
-        _coordinate(tokens, found)
+        coordinate(tokens, found)
         for candidate in found:
             if candidate.outcome is None and candidate.subgroup:
                 parent = parent_of(found, candidate)
                 if parent is not None and parent.outcome:
-                    _set(candidate, parent.outcome, "subgroup")
+                    candidate.take(parent.outcome, "subgroup")
 
 
 def _direct(
@@ -109,51 +90,51 @@ def _direct(
         if lumped is not None and lumped.lumped:
             candidate.rejected = True
             return
-        _set(candidate, candidate.head_outcome, "head")
+        candidate.take(candidate.head_outcome, "head")
     opening = tokens.start[candidate.qualifier_first]  # "including no fewer than 56 children": cue before the qualifier
     cue = lx.SUBGROUP_CUE.search(low[max(0, opening - _SUBGROUP_CUE_REACH) : opening])
     if cue is not None and candidate.head != "partitive":
         candidate.subgroup = True
         named = _outcome_in(cue.group())
         if named and candidate.outcome is None:
-            _set(candidate, named, "cue")
+            candidate.take(named, "cue")
     if candidate.outcome is None and candidate.subgroup and cue is not None and _new_clause_follows(tokens, candidate):
         parent = parent_of([*before, candidate], candidate)  # "killed 11, including seven children, and injured 20"
         if parent is not None and parent.outcome:
-            _set(candidate, parent.outcome, "subgroup")
+            candidate.take(parent.outcome, "subgroup")
     if candidate.outcome is None:
-        pre = _pre_outcome(tokens, candidate, ends, number_tokens)
+        pre = outcome_before(tokens, candidate, ends)
         if pre is not None:
             if pre.lumped:
                 candidate.rejected = True
                 return
-            _set(candidate, pre.outcome, "pre")
+            candidate.take(pre.outcome, "pre")
     if candidate.outcome is None:
-        attributed = _pre_outcome_over_attribution(tokens, candidate, ends, number_tokens)
+        attributed = outcome_before_attribution(tokens, candidate, ends, number_tokens)
         if attributed is not None and not attributed.lumped:
-            _set(candidate, attributed.outcome, "pre-attributed")
+            candidate.take(attributed.outcome, "pre-attributed")
     if candidate.outcome is None:
         post = _post_outcome(low, tokens, candidate, starts, number_tokens)
         if post is not None:
             if post.lumped:
                 candidate.rejected = True
                 return
-            _set(candidate, post.outcome, "post")
+            candidate.take(post.outcome, "post")
     if candidate.outcome is None:
-        listed = _pre_outcome_across_list(tokens, candidate, ends, number_tokens)
+        listed = outcome_before_list(tokens, candidate, ends, number_tokens)
         if listed is not None and not listed.lumped:
-            _set(candidate, listed.outcome, "pre-list")
+            candidate.take(listed.outcome, "pre-list")
     if candidate.outcome is None and lx.CORRECTION_BEFORE.search(low[max(0, candidate.start - _CORRECTION_REACH) : candidate.start]):
         reference = next((c for c in reversed(before) if c.outcome), memory.last_main)
         if reference is not None and reference.outcome:
-            _set(candidate, reference.outcome, "correction")
+            candidate.take(reference.outcome, "correction")
             candidate.group = candidate.group or reference.group
     if candidate.outcome is None and candidate.subgroup:
         parent = parent_of([*before, candidate], candidate)
         if parent is None and cue is not None and not low[: opening - len(cue.group())].strip():
             parent = memory.last_main  # "Among them were two children." refers to the sentence before
         if parent is not None and parent.outcome:
-            _set(candidate, parent.outcome, "subgroup")
+            candidate.take(parent.outcome, "subgroup")
 
 
 def _new_clause_follows(tokens: Tokens, candidate: Candidate) -> bool:
@@ -166,11 +147,6 @@ def _new_clause_follows(tokens: Tokens, candidate: Candidate) -> bool:
     return index + 1 < len(tokens) and tokens.low[index] == "," and tokens.low[index + 1] in _CLAUSE_CONJUNCTIONS
 
 
-def _set(candidate: Candidate, outcome: str, how: str) -> None:
-    candidate.outcome = outcome
-    candidate.how = how
-
-
 def _outcome_in(cue: str) -> str | None:
     """The outcome a subgroup cue names: "among the dead are", "entre los heridos hay"."""
     for match in lx.OUTCOME_SCANNER.finditer(cue):
@@ -179,70 +155,6 @@ def _outcome_in(cue: str) -> str | None:
             return outcome
     if _VICTIMS.search(cue):
         return "killed"  # "among the victims were three children": news uses victims for the dead
-    return None
-
-
-def _pre_outcome(
-    tokens: Tokens, candidate: Candidate, ends: dict[int, OutcomeSpan], number_tokens: set[int]
-) -> OutcomeSpan | None:
-    """An outcome verb or noun right before the number: "killed at least 68", "the deaths of four"."""
-    index = candidate.qualifier_first
-    for _ in range(3):
-        found = ends.get(index)
-        if found is not None:
-            return found if found.place is not lx.Place.POST else None
-        if index > 1 and tokens.low[index - 1] in lx.COPULAS:  # "Getötet wurden 4 Soldaten": inverted order
-            found = ends.get(index - 1)
-            if found is not None and (found.first == 0 or tokens.low[found.first - 1] in ",;:"):
-                return found if found.place is not lx.Place.POST else None
-        if index == 0 or tokens.low[index - 1] not in _PRE_FILLER:
-            break
-        index -= 1
-    return None
-
-
-def _pre_outcome_over_attribution(
-    tokens: Tokens, candidate: Candidate, ends: dict[int, OutcomeSpan], number_tokens: set[int]
-) -> OutcomeSpan | None:
-    """ "Dabei starben laut Polizei mindestens 5 Menschen": the verb, an attribution, then the number."""
-    index = candidate.qualifier_first
-    if index > 0 and tokens.low[index - 1] == ",":
-        index -= 1
-    for opening in range(index - 2, max(-1, index - 3 - _ATTRIBUTION_REACH - 3), -1):
-        source_words = tokens.low[opening + 1 : index]
-        if any(word in lx.BLOCKERS or word in ".,;:" for word in source_words[1:]):
-            return None
-        if any(opening < position < index for position in number_tokens):
-            return None
-        for phrase in _ATTRIBUTION_PHRASES:
-            end = opening + len(phrase)
-            if end >= index or end - 1 - opening > _ATTRIBUTION_REACH + 3:
-                continue
-            if tuple(tokens.low[opening:end]) != phrase:
-                continue
-            before = opening - 1 if opening > 0 and tokens.low[opening - 1] == "," else opening
-            if before > 0 and tokens.low[before - 1] in lx.COPULAS:  # "Getötet wurden nach Angaben der Armee 4"
-                before -= 1
-            found = ends.get(before)
-            if found is not None and found.place is not lx.Place.POST and index - end <= _ATTRIBUTION_REACH:
-                return found
-    return None
-
-
-def _pre_outcome_across_list(
-    tokens: Tokens, candidate: Candidate, ends: dict[int, OutcomeSpan], number_tokens: set[int]
-) -> OutcomeSpan | None:
-    """ "killed a policeman and two civilians": the verb governs a list whose first member has no number."""
-    index = candidate.qualifier_first
-    if index == 0 or tokens.low[index - 1] not in lx.CONNECTORS:
-        return None
-    for back in range(index - 2, max(-1, index - 7), -1):
-        found = ends.get(back + 1)
-        if found is not None and back + 1 < index - 1:
-            return found if found.place is not lx.Place.POST else None
-        word = tokens.low[back]
-        if back in number_tokens or word in lx.BLOCKERS or word in _STOP_WORDS or word in {".", ";", ":"}:
-            return None
     return None
 
 
@@ -261,7 +173,7 @@ def _post_outcome(
             return None
         word = tokens.low[index]
         passive = any(word in _PASSIVE for word in tokens.low[max(0, index - 2) : index])  # "were later reported dead"
-        if (word in lx.BLOCKERS and not passive) or word in _STOP_WORDS:
+        if (word in lx.BLOCKERS and not passive) or word in lx.SUBORDINATORS:
             return None
         if _own_verb(tokens, index):
             return None  # "200 people gathered in the square to mourn those killed": the people did something else
@@ -286,7 +198,7 @@ def _parts_of_numbers(low: str, tokens: Tokens, found: list[Candidate]) -> None:
         whole = next((c for c in found if c.first == int(part.extras["of_number"])), None)
         if whole is None or whole.outcome is None:
             continue
-        _set(part, whole.outcome, "part")
+        part.take(whole.outcome, "part")
         part.group, part.subgroup = whole.group, True
         part.tail = whole.tail
         read_predicate(low, tokens, part)  # "… were women"
@@ -320,94 +232,17 @@ def _from_tolls(tokens: Tokens, found: list[Candidate], tolls: list[tuple[int, s
         # before the toll is its value; the figures after it are its subgroups.
         before = [c for c in found if c.tail <= toll]
         if before and toll - before[-1].tail <= 2 and before[-1].head == "bare" and before[-1].outcome is None:
-            _set(before[-1], outcome, "toll")
+            before[-1].take(outcome, "toll")
             continue
         after = [c for c in found if c.qualifier_first > toll]
         if after and _toll_reaches(tokens, toll, after[0].qualifier_first) and after[0].head_outcome is None:
-            _set(after[0], outcome, "toll")
+            after[0].take(outcome, "toll")
 
 
 def _toll_reaches(tokens: Tokens, toll: int, number: int) -> bool:
     """ "The death toll from three days of clashes in … has climbed to 1,018": no reporting verb between."""
     between = tokens.low[toll:number]
     return len(between) <= _TOLL_REACH and lx.BLOCKERS.isdisjoint(between)
-
-
-def _coordinate(tokens: Tokens, found: list[Candidate]) -> None:
-    """Members of one list share an outcome: "four police officers and two civilians were killed"."""
-    changed = True
-    while changed:
-        changed = False
-        for left, right in itertools.pairwise(found):
-            if _among(tokens, left.tail, right.qualifier_first):  # "Four children were among the 15 killed"
-                if left.outcome is None and right.outcome is not None:
-                    _set(left, right.outcome, "among")
-                    left.subgroup = changed = True
-                continue
-            if _listed_after_copula(tokens, left.tail, right.qualifier_first):
-                if right.outcome is None and left.outcome is not None and left.head == "outcome":
-                    _set(right, left.outcome, "listed")
-                    right.subgroup = changed = True
-                continue
-            if not (_joined(tokens, left.tail, right.qualifier_first) or _joined_after_adjective(tokens, left, right)):
-                if (
-                    right.outcome is None
-                    and left.outcome is not None
-                    and _added(tokens, left.tail, right.qualifier_first)
-                ):
-                    _set(right, left.outcome, "list")
-                    changed = True
-                continue
-            if left.subgroup and not right.subgroup and _bare_conjunction(tokens, left.tail, right.qualifier_first):
-                right.subgroup = changed = True  # "dont dix femmes et trois nouveau-nés": both are parts
-            if right.outcome is None and left.outcome is not None:
-                _set(right, left.outcome, "list")
-                right.subgroup = right.subgroup or left.subgroup
-                changed = True
-            elif left.outcome is None and right.outcome is not None and right.how != "list":
-                _set(left, right.outcome, "list")
-                changed = True
-
-
-def _among(tokens: Tokens, start: int, end: int) -> bool:
-    between = tokens.low[start:end]
-    return 2 <= len(between) <= 4 and bool(_AMONG & set(between)) and all(w in _AMONG_LINK for w in between)
-
-
-def _joined(tokens: Tokens, start: int, end: int) -> bool:
-    """Only list glue between two figures: ", ", "and", "as well as", "ainsi que" (not "e que")."""
-    between = " ".join(tokens.low[start:end])
-    return 0 < end - start <= 4 and bool(_LIST_GLUE.match(between))
-
-
-def _bare_conjunction(tokens: Tokens, start: int, end: int) -> bool:
-    """Only "and"/"et"/"e"/"y" between two figures: one list, without a comma that could open a clause."""
-    return end - start == 1 and tokens.low[start] in _CLAUSE_CONJUNCTIONS
-
-
-def _joined_after_adjective(tokens: Tokens, left: Candidate, right: Candidate) -> bool:
-    """ "146 combatientes drusos y 83 civiles": a Romance adjective after the group noun, then the glue."""
-    if left.head != "group" or right.head not in {"group", "people"} or left.tail >= right.qualifier_first:
-        return False
-    word = tokens.low[left.tail]
-    plain = word.isalpha() and word not in lx.BLOCKERS and word not in _STOP_WORDS and word not in FUNCTION_WORDS
-    return plain and _joined(tokens, left.tail + 1, right.qualifier_first)
-
-
-def _added(tokens: Tokens, start: int, end: int) -> bool:
-    """ "… were wounded, as well as three civilians": the outcome's clause ends in an additive phrase."""
-    between = tokens.low[start:end]
-    if not 0 < len(between) <= _ADDITIVE_REACH:
-        return False
-    joined = " ".join(between)
-    tail = _ADDITIVE_TAIL.search(joined)
-    return tail is not None and not any(w in lx.BLOCKERS or w in _STOP_WORDS for w in joined[: tail.start()].split())
-
-
-def _listed_after_copula(tokens: Tokens, start: int, end: int) -> bool:
-    """ "Among the 12 dead were four children": a figure named by a copula after another."""
-    between = tokens.low[start:end]
-    return 0 < len(between) <= 2 and all(word in _LISTING_VERBS for word in between)
 
 
 def parent_of(found: list[Candidate], candidate: Candidate) -> Candidate | None:

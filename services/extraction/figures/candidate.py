@@ -79,6 +79,11 @@ class Candidate:
     subgroup: bool = False
     extras: dict[str, str] = field(default_factory=dict)
 
+    def take(self, outcome: str, how: str) -> None:
+        """Give the figure an outcome, and say which rule gave it."""
+        self.outcome = outcome
+        self.how = how
+
 
 def tokenize(sentence: str, low: str | None = None) -> Tokens:
     """Words and punctuation with offsets; `low` is the sentence lowercased with offsets kept, if at hand."""

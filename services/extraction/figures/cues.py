@@ -153,6 +153,9 @@ DETERMINERS: Final = frozenset(lexicons.words("grammar", "determiners"))
 
 COPULAS: Final = frozenset(lexicons.words("grammar", "copulas"))
 
+# Words that open a subordinate clause ("while", "after", "que"): an outcome beyond one is another clause's.
+SUBORDINATORS: Final = frozenset(lexicons.words("grammar", "subordinators"))
+
 INHERIT_HEADS: Final = frozenset(lexicons.words("grammar", "others"))
 
 CORRECTION_BEFORE: Final = re.compile(

@@ -1,0 +1,112 @@
+"""Members of one list share an outcome: "four police officers and two civilians were killed".
+
+Two figures are one list when only list glue stands between them (", ", "and", "as well as",
+"ainsi que"), when a copula names the second after the first ("Among the 12 dead were four
+children"), or when "among" makes the first a part of the second ("Four children were among
+the 15 killed"). An outcome then passes from the member that has one to the one that lacks it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import Final
+
+from services.extraction.figures import cues as lx
+from services.extraction.figures.candidate import Candidate, Tokens
+from services.extraction.figures.heads import FUNCTION_WORDS
+from services.extraction.lexicon import lexicons
+from services.extraction.lexicon.wordlists import alternation
+
+_LISTING_VERBS: Final = lx.grammar_words("listing_verbs")
+_AMONG: Final = lx.grammar_words("among")
+_AMONG_LINK: Final = _AMONG | lx.COPULAS | lx.grammar_words("among_links")
+_ADDITIVE: Final = alternation(*lexicons.words("grammar", "additive"))
+_GLUE: Final = alternation(*lx.CONNECTORS, *lexicons.words("grammar", "additive"))
+_GLUE_AFTER_GLUE: Final = alternation(
+    *lx.CONNECTORS, *lexicons.words("grammar", "glue_continuations"), *lexicons.words("grammar", "additive")
+)
+# Only list glue between two figures: ", ", "and", "as well as", "ainsi que", "and also".
+_LIST_GLUE: Final = re.compile(rf"^(?:{_GLUE})(?: (?:{_GLUE_AFTER_GLUE}))*$")
+# "Nine officers were wounded, as well as three civilians": an additive phrase after the outcome
+# adds members to the figure's list.
+_ADDITIVE_TAIL: Final = re.compile(rf"(?:^|\s)(?:, )?(?:{_ADDITIVE})$")
+_ADDITIVE_REACH: Final = 10  # tokens: "were seriously wounded in the attack, as well as"
+_CLAUSE_CONJUNCTIONS: Final = lx.grammar_words("clause_conjunctions")
+
+
+def coordinate(tokens: Tokens, found: list[Candidate]) -> None:
+    """Members of one list share an outcome: "four police officers and two civilians were killed"."""
+    changed = True
+    while changed:
+        changed = False
+        for left, right in itertools.pairwise(found):
+            if _among(tokens, left.tail, right.qualifier_first):  # "Four children were among the 15 killed"
+                if left.outcome is None and right.outcome is not None:
+                    left.take(right.outcome, "among")
+                    left.subgroup = changed = True
+                continue
+            if _listed_after_copula(tokens, left.tail, right.qualifier_first):
+                if right.outcome is None and left.outcome is not None and left.head == "outcome":
+                    right.take(left.outcome, "listed")
+                    right.subgroup = changed = True
+                continue
+            if not (_joined(tokens, left.tail, right.qualifier_first) or _joined_after_adjective(tokens, left, right)):
+                if (
+                    right.outcome is None
+                    and left.outcome is not None
+                    and _added(tokens, left.tail, right.qualifier_first)
+                ):
+                    right.take(left.outcome, "list")
+                    changed = True
+                continue
+            if left.subgroup and not right.subgroup and _bare_conjunction(tokens, left.tail, right.qualifier_first):
+                right.subgroup = changed = True  # "dont dix femmes et trois nouveau-nés": both are parts
+            if right.outcome is None and left.outcome is not None:
+                right.take(left.outcome, "list")
+                right.subgroup = right.subgroup or left.subgroup
+                changed = True
+            elif left.outcome is None and right.outcome is not None and right.how != "list":
+                left.take(right.outcome, "list")
+                changed = True
+
+
+def _among(tokens: Tokens, start: int, end: int) -> bool:
+    between = tokens.low[start:end]
+    return 2 <= len(between) <= 4 and bool(_AMONG & set(between)) and all(w in _AMONG_LINK for w in between)
+
+
+def _joined(tokens: Tokens, start: int, end: int) -> bool:
+    """Only list glue between two figures: ", ", "and", "as well as", "ainsi que" (not "e que")."""
+    between = " ".join(tokens.low[start:end])
+    return 0 < end - start <= 4 and bool(_LIST_GLUE.match(between))
+
+
+def _bare_conjunction(tokens: Tokens, start: int, end: int) -> bool:
+    """Only "and"/"et"/"e"/"y" between two figures: one list, without a comma that could open a clause."""
+    return end - start == 1 and tokens.low[start] in _CLAUSE_CONJUNCTIONS
+
+
+def _joined_after_adjective(tokens: Tokens, left: Candidate, right: Candidate) -> bool:
+    """ "146 combatientes drusos y 83 civiles": a Romance adjective after the group noun, then the glue."""
+    if left.head != "group" or right.head not in {"group", "people"} or left.tail >= right.qualifier_first:
+        return False
+    word = tokens.low[left.tail]
+    plain = word.isalpha() and word not in lx.BLOCKERS and word not in lx.SUBORDINATORS and word not in FUNCTION_WORDS
+    return plain and _joined(tokens, left.tail + 1, right.qualifier_first)
+
+
+def _added(tokens: Tokens, start: int, end: int) -> bool:
+    """ "… were wounded, as well as three civilians": the outcome's clause ends in an additive phrase."""
+    between = tokens.low[start:end]
+    if not 0 < len(between) <= _ADDITIVE_REACH:
+        return False
+    joined = " ".join(between)
+    tail = _ADDITIVE_TAIL.search(joined)
+    return tail is not None and not any(w in lx.BLOCKERS or w in lx.SUBORDINATORS for w in joined[: tail.start()].split())
+
+
+def _listed_after_copula(tokens: Tokens, start: int, end: int) -> bool:
+    """ "Among the 12 dead were four children": a figure named by a copula after another."""
+    between = tokens.low[start:end]
+    return 0 < len(between) <= 2 and all(word in _LISTING_VERBS for word in between)

@@ -1,0 +1,85 @@
+"""An outcome before the number it reports: "killed at least 68 people", "mataram 19 pessoas".
+
+Three ways a verb (or a noun such as "the deaths of") reaches a number after it: right before
+it, over a few fillers ("killed at least 68"); over an attribution between them ("Dabei starben
+laut Polizei mindestens 5 Menschen"); or across a list whose first member has no number ("killed
+a policeman and two civilians"). Each takes the outcome span that ends where the reach ends
+(`ends`: outcome spans by the token index just past them).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from services.extraction.figures import cues as lx
+from services.extraction.figures.candidate import Candidate, Tokens
+from services.extraction.figures.outcomes import OutcomeSpan
+from services.extraction.lexicon import lexicons
+
+_PRE_FILLER: Final = lx.grammar_words("pre_fillers")
+# "starben nach Angaben von Rettungskräften 8 Menschen", "killed, according to officials, 12 people":
+# an attribution between a verb and its number; the words of a source after it, at most this many tokens.
+_ATTRIBUTION_PHRASES: Final = frozenset(tuple(phrase.split()) for phrase in lexicons.words("according_to"))
+_ATTRIBUTION_REACH: Final = 5
+
+
+def outcome_before(tokens: Tokens, candidate: Candidate, ends: dict[int, OutcomeSpan]) -> OutcomeSpan | None:
+    """An outcome verb or noun right before the number: "killed at least 68", "the deaths of four"."""
+    index = candidate.qualifier_first
+    for _ in range(3):
+        found = ends.get(index)
+        if found is not None:
+            return found if found.place is not lx.Place.POST else None
+        if index > 1 and tokens.low[index - 1] in lx.COPULAS:  # "Getötet wurden 4 Soldaten": inverted order
+            found = ends.get(index - 1)
+            if found is not None and (found.first == 0 or tokens.low[found.first - 1] in ",;:"):
+                return found if found.place is not lx.Place.POST else None
+        if index == 0 or tokens.low[index - 1] not in _PRE_FILLER:
+            break
+        index -= 1
+    return None
+
+
+def outcome_before_attribution(
+    tokens: Tokens, candidate: Candidate, ends: dict[int, OutcomeSpan], number_tokens: set[int]
+) -> OutcomeSpan | None:
+    """ "Dabei starben laut Polizei mindestens 5 Menschen": the verb, an attribution, then the number."""
+    index = candidate.qualifier_first
+    if index > 0 and tokens.low[index - 1] == ",":
+        index -= 1
+    for opening in range(index - 2, max(-1, index - 3 - _ATTRIBUTION_REACH - 3), -1):
+        source_words = tokens.low[opening + 1 : index]
+        if any(word in lx.BLOCKERS or word in ".,;:" for word in source_words[1:]):
+            return None
+        if any(opening < position < index for position in number_tokens):
+            return None
+        for phrase in _ATTRIBUTION_PHRASES:
+            end = opening + len(phrase)
+            if end >= index or end - 1 - opening > _ATTRIBUTION_REACH + 3:
+                continue
+            if tuple(tokens.low[opening:end]) != phrase:
+                continue
+            before = opening - 1 if opening > 0 and tokens.low[opening - 1] == "," else opening
+            if before > 0 and tokens.low[before - 1] in lx.COPULAS:  # "Getötet wurden nach Angaben der Armee 4"
+                before -= 1
+            found = ends.get(before)
+            if found is not None and found.place is not lx.Place.POST and index - end <= _ATTRIBUTION_REACH:
+                return found
+    return None
+
+
+def outcome_before_list(
+    tokens: Tokens, candidate: Candidate, ends: dict[int, OutcomeSpan], number_tokens: set[int]
+) -> OutcomeSpan | None:
+    """ "killed a policeman and two civilians": the verb governs a list whose first member has no number."""
+    index = candidate.qualifier_first
+    if index == 0 or tokens.low[index - 1] not in lx.CONNECTORS:
+        return None
+    for back in range(index - 2, max(-1, index - 7), -1):
+        found = ends.get(back + 1)
+        if found is not None and back + 1 < index - 1:
+            return found if found.place is not lx.Place.POST else None
+        word = tokens.low[back]
+        if back in number_tokens or word in lx.BLOCKERS or word in lx.SUBORDINATORS or word in {".", ";", ":"}:
+            return None
+    return None
