@@ -21,6 +21,9 @@ _PRE_FILLER: Final = lx.grammar_words("pre_fillers")
 # an attribution between a verb and its number; the words of a source after it, at most this many tokens.
 _ATTRIBUTION_PHRASES: Final = frozenset(tuple(phrase.split()) for phrase in lexicons.words("according_to"))
 _ATTRIBUTION_REACH: Final = 5
+_ATTRIBUTION_BY_FIRST_WORD: Final[dict[str, list[tuple[str, ...]]]] = {}
+for _phrase in _ATTRIBUTION_PHRASES:
+    _ATTRIBUTION_BY_FIRST_WORD.setdefault(_phrase[0], []).append(_phrase)
 
 
 def outcome_before(tokens: Tokens, candidate: Candidate, ends: dict[int, OutcomeSpan]) -> OutcomeSpan | None:
@@ -47,20 +50,22 @@ def outcome_before_attribution(
     index = candidate.qualifier_first
     if index > 0 and tokens.low[index - 1] == ",":
         index -= 1
+    low = tokens.low
     for opening in range(index - 2, max(-1, index - 3 - _ATTRIBUTION_REACH - 3), -1):
-        source_words = tokens.low[opening + 1 : index]
-        if any(word in lx.BLOCKERS or word in ".,;:" for word in source_words[1:]):
+        # Going back one token at a time, only the newly covered token need be checked: no clause
+        # break among the source's words (after its first), no other number before ours.
+        if opening + 2 < index and (low[opening + 2] in lx.BLOCKERS or low[opening + 2] in ".,;:"):
             return None
-        if any(opening < position < index for position in number_tokens):
+        if opening + 1 in number_tokens:
             return None
-        for phrase in _ATTRIBUTION_PHRASES:
+        for phrase in _ATTRIBUTION_BY_FIRST_WORD.get(low[opening], ()):
             end = opening + len(phrase)
             if end >= index or end - 1 - opening > _ATTRIBUTION_REACH + 3:
                 continue
-            if tuple(tokens.low[opening:end]) != phrase:
+            if tuple(low[opening:end]) != phrase:
                 continue
-            before = opening - 1 if opening > 0 and tokens.low[opening - 1] == "," else opening
-            if before > 0 and tokens.low[before - 1] in lx.COPULAS:  # "Getötet wurden nach Angaben der Armee 4"
+            before = opening - 1 if opening > 0 and low[opening - 1] == "," else opening
+            if before > 0 and low[before - 1] in lx.COPULAS:  # "Getötet wurden nach Angaben der Armee 4"
                 before -= 1
             found = ends.get(before)
             if found is not None and found.place is not lx.Place.POST and index - end <= _ATTRIBUTION_REACH:
