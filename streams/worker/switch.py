@@ -175,15 +175,19 @@ class VersionFollower:
         log.info("published the switched version's pictures", regions=len(pictures), partitions=sorted(owed))
 
 
+def is_version_group(app_id: str, group: str) -> bool:
+    """Whether `group` is the consumer group of a version of `app_id` (Faust's `<id>`, `<id>-v<N>`)."""
+    return re.fullmatch(re.escape(app_id) + r"(-v[0-9]+)?", group) is not None
+
+
 async def groups_with_members(bootstrap: str, app_id: str, *, exclude: str) -> list[str]:
     """The consumer groups of `app_id`'s versions (Faust names them `<app id>` for version 1 and
     `<app id>-v<N>` after) that have members now, except `exclude` (the asking worker's own)."""
-    own_versions = re.compile(re.escape(app_id) + r"(-v[0-9]+)?")
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
     await admin.start()
     try:
         names = [str(group) for group, *_ in await admin.list_consumer_groups()]
-        wanted = sorted(name for name in names if own_versions.fullmatch(name) and name != exclude)
+        wanted = sorted(name for name in names if is_version_group(app_id, name) and name != exclude)
         described = await admin.describe_consumer_groups(wanted) if wanted else []
     finally:
         await admin.close()

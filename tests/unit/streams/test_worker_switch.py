@@ -16,7 +16,7 @@ from streams.fold.region import fold_into, new_region
 from streams.fold.state import RegionState
 from streams.situation import SituationChanged
 from streams.worker.region_cache import RegionCache
-from streams.worker.switch import VersionFollower, Wiring
+from streams.worker.switch import VersionFollower, Wiring, is_version_group
 from streams.worker_versions import SwitchBook, WorkerPicturesPublished, WorkerVersionSwitched
 from tests.unit.streams.factories import figure, report
 
@@ -161,3 +161,11 @@ def test_a_version_started_by_its_setting_owes_no_pictures() -> None:
     r = rig(1, {0, 1})
     asyncio.run(r.follower.act())
     assert r.situation.sent == [] and r.versions.sent == [] and r.stops == []
+
+
+def test_the_groups_of_an_apps_versions_are_told_from_others() -> None:
+    assert is_version_group("p.sitmon-worker", "p.sitmon-worker")  # version 1: Faust adds nothing
+    assert is_version_group("p.sitmon-worker", "p.sitmon-worker-v12")
+    assert not is_version_group("p.sitmon-worker", "q.sitmon-worker-v2")  # another deployment
+    assert not is_version_group("p.sitmon-worker", "p.sitmon-worker-v2x")
+    assert not is_version_group("p.sitmon-worker", "pxsitmon-worker")  # the dot is not a wildcard
