@@ -74,7 +74,7 @@ _EPISODE: Final = re.compile(
 )
 # "since X, when …" / "since X, which killed …": the clause after the comma tells the earlier episode.
 _SINCE_WHEN: Final = re.compile(
-    r"(?<!\w)(?:since|desde|depuis)\b[^,.;]{0,80},\s*(?:when|which|in which|cuando|quando|lorsque|quand|où)\b",
+    r"(?<!\w)(?:since|desde|depuis)\b[^,.;]{0,80},\s*(?:when|which|in which|cuando|quando|lorsque|lorsqu['’]|quand|où)(?:\b|(?<=['’]))",
     re.IGNORECASE,
 )
 # "since 9 September, when the war broke out, 1,800 have been killed": the clause tells when the
@@ -228,6 +228,8 @@ class _Scan:
     def cues_after(self, published_at: datetime | None, current_year: int | None) -> list[int]:
         this_year = published_at.year if published_at is not None else current_year
         cues = list(self.relative_past)
+        if self.keys.has(_EPISODE_WORDS):  # "600,000 people died in that war"
+            cues += [m.start() for m in _EPISODE.finditer(self.sentence)]
         cues += [start for start, _, year in self.years if this_year is None or year <= this_year - _OLD_YEARS]
         return sorted(cue for cue in cues if not self.governed_by_since(cue))
 
@@ -276,10 +278,12 @@ def _range_end(sentence: str, match: re.Match[str], following: re.Match[str] | N
 
 
 def _months_ago(match: re.Match[str], published_at: datetime) -> bool:
-    """ "in January" (no day, no year) at least two months before the publication month."""
-    if match.group("year"):
-        return False
+    """ "in January" at least two months before the publication month; with a year, only in the
+    publication's own year ("in January 2025" in a December 2025 story; an older year is a cue of its own)."""
     month = _MONTHS[match.group("month").lower()]
+    if match.group("year"):
+        year = int(match.group("year").strip(", de"))
+        return year == published_at.year and published_at.month - month >= _STALE_MONTHS
     return (published_at.month - month) % 12 >= _STALE_MONTHS
 
 

@@ -168,6 +168,19 @@ DATED: list[tuple[str, str, str, list[tuple[int, bool]]]] = [
         "More than 900 people were killed in cartel violence across the state last year.",
         [(900, True)],
     ),
+    # "damals", the event that triggered a war, "that war" after the figure, a month of this year
+    ("de", "2025-03-20T10:00:00Z", "Damals waren nach Angaben der Regierung 4.100 Menschen getötet worden.", [(4100, True)]),
+    ("en", "2025-03-20T10:00:00Z", "The raid that sparked the war killed about 700 people, officials say.", [(700, True)]),
+    ("es", "2025-03-20T10:00:00Z", "El atentado que desató la guerra dejó 300 muertos.", [(300, True)]),
+    ("en", "2025-03-20T10:00:00Z", "Historians say up to 90,000 people died in that war over two years.", [(90000, True)]),
+    ("en", "2025-12-20T10:00:00Z", "Clashes in the valley in March 2025 killed at least 45 people.", [(45, True)]),
+    ("en", "2025-12-20T10:00:00Z", "Clashes in the valley in December 2025 killed at least 45 people.", [(45, False)]),
+    (
+        "fr",
+        "2025-03-20T10:00:00Z",
+        "C'est l'attaque la plus meurtrière depuis mai 2024, lorsqu'un tir de roquette avait fait 21 morts.",
+        [(21, True)],
+    ),
     # a bare year that far after the figure names something else
     ("de", "2025-03-20T10:00:00Z", "Unter den Toten sind 3 Mitglieder der damals gegründeten Wahrheitskommission von 2019.", [(3, False)]),
 ]
