@@ -158,7 +158,7 @@ async def _fold_partitions(bootstrap: str, topic: str, starts: dict[int, int], e
         while remaining:
             batches = await consumer.getmany(*remaining, timeout_ms=1000, max_records=FETCH_RECORDS)
             for tp, messages in batches.items():
-                _fold_batch(tp, [m for m in messages if m.offset < ends[tp.partition]], states, folded)
+                _fold_batch(tp, messages, ends[tp.partition], states, folded)
             for tp in list(remaining):
                 if await consumer.position(tp) >= ends[tp.partition]:
                     remaining.discard(tp)
@@ -175,10 +175,12 @@ async def _fold_partitions(bootstrap: str, topic: str, starts: dict[int, int], e
 def _fold_batch(
     tp: TopicPartition,
     messages: list[ConsumerRecord[bytes, bytes]],
+    end: int,
     states: dict[str, tuple[int, RegionState]],
     folded: FoldedLog,
 ) -> None:
-    records = [RawRecord(tp.topic, tp.partition, m.offset, m.key, m.value, m.timestamp) for m in messages]
+    topic, partition = tp.topic, tp.partition
+    records = [RawRecord(topic, partition, m.offset, m.key, m.value, m.timestamp) for m in messages if m.offset < end]
     plan = plan_batch(records)
     folded.records += len(records)
     folded.dead_letters += len(plan.poison)

@@ -60,13 +60,11 @@ def tally_key(outcome: str, group: str | None) -> str:
     return f"{outcome}|{group or ''}"
 
 
-def _places_overlap(ours: list[str], theirs: list[str]) -> bool:
-    return not ours or not theirs or not set(ours).isdisjoint(theirs)
-
-
 def find_incident(incidents: list[Incident], event_ms: int, places: list[str]) -> Incident | None:
     for incident in incidents:  # ordered by first report: the earliest match wins (deterministic)
-        if abs(event_ms - incident.first_ms) <= INCIDENT_SPAN_MS and _places_overlap(incident.places, places):
+        if abs(event_ms - incident.first_ms) <= INCIDENT_SPAN_MS and (
+            not places or not incident.places or not set(places).isdisjoint(incident.places)
+        ):  # places overlap (an article or incident that names none overlaps any)
             return incident
     return None
 

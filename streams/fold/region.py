@@ -209,7 +209,9 @@ def _itemise(
     article id) order — which gives what deriving everything again would — else derive again."""
     state.contributions[contribution.article_id] = contribution
     state.touched.add(contribution.article_id)
-    state.latest = contribution.order if state.latest is None else max(state.latest, contribution.order)
+    order = contribution.order
+    if state.latest is None or order > state.latest:
+        state.latest = order
     if not in_order:
         pending.resort = True
         stats.rederived += 1
