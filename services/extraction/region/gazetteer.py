@@ -2,10 +2,12 @@
 
 The index maps a name, as a tuple of folded lowercase words, to what it stands for. It is
 built once (seed file plus pycountry's country names in English, Portuguese, Spanish and
-French) and looked up word by word: at each word that can start a name, the longest
-n-gram that is a known name wins. That is a dictionary lookup per word — linear in the
-text, whatever the size of the gazetteer — and it reports offsets in the original text
-because words are found on the accent-folded copy, which has the same length.
+French). At each word that can start a name, the longest n-gram that is a known name wins.
+Those words are found by one Aho-Corasick pass in C (an automaton of every name's first word,
+or first two words, built once per gazetteer) over the text with its non-word characters as
+spaces — not by a Python step per word — so the work in Python grows with the names found,
+whatever the length of the text or the size of the gazetteer. Offsets are those of the
+original text because words are found on the accent-folded copy, which has the same length.
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ import gettext
 import re
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
+import ahocorasick
 import pycountry
 
 from services.extraction.region.seed import DEFAULT_SEED, GazetteerSeed, load_seed
@@ -26,7 +28,6 @@ from services.extraction.text.fold import fold
 Kind = Literal["alias", "place", "actor", "country"]
 _ACTOR_WEIGHT = 0.5
 _WORD = re.compile(r"\w+")
-_SPLIT = re.compile(r"(\w+)")
 # What may sit between two words of one name: "Nagorno-Karabakh", "Be'eri", "U.S.", "Gaza City".
 _JOIN = frozenset(" -'.\t")
 _MAX_JOIN = 3
@@ -44,8 +45,7 @@ class Entry:
     needs_capital: bool  # written with a capital in the gazetteer: "Chad", not "chad"
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):  # built for every place named: a tuple is cheaper than a dataclass
     name: str
     start: int
     end: int
@@ -82,6 +82,7 @@ class Gazetteer:
         for words in self._names:
             sizes.setdefault(words[0], set()).add(len(words))
         self._sizes = {first: tuple(sorted(found, reverse=True)) for first, found in sizes.items()}
+        self._keys: ahocorasick.Automaton | None = None  # see _automaton
 
     def _add(self, name: str, entry: Entry) -> None:
         words = _key(name)
@@ -97,28 +98,90 @@ class Gazetteer:
         low = fold(text).lower()
         if len(low) != len(text):  # a lowercase form of another length ("İ"): keep offsets exact
             low = "".join(char if len(char.lower()) != 1 else char.lower() for char in fold(text))
-        parts = _SPLIT.split(low)  # separator, word, separator, word, …, separator
-        words = parts[1::2]
-        ends = list(accumulate(map(len, parts)))  # word i spans ends[2i] .. ends[2i + 1]
-        sizes, names = self._sizes, self._names
         found: list[Mention] = []
-        free = 0  # the first word not yet inside a match
-        for index in [i for i, word in enumerate(words) if word in sizes]:
-            if index < free:
+        free = 0  # where the last match ended: a name starts at or after it
+        for start, (length, alone) in self._starts(low):
+            if start < free:
                 continue
-            for size in sizes[words[index]]:  # longest first
-                if index + size > len(words):
+            if alone is not None:  # a word that starts only one-word names: that name, or none
+                end = start + length
+                if alone.needs_capital and not text[start].isupper():
                     continue
-                entry = names.get(tuple(words[index : index + size]))
-                if entry is None or not all(_joins(parts[2 * k + 2]) for k in range(index, index + size - 1)):
-                    continue
-                start, end = ends[2 * index], ends[2 * (index + size) - 1]
-                if entry.needs_capital and not text[start].isupper():
-                    continue
-                found.append(Mention(text[start:end], start, end, entry))
-                free = index + size
-                break
+                found.append(Mention(text[start:end], start, end, alone))
+                free = end
+                continue
+            match = self._longest(text, low, start)
+            if match is not None:
+                found.append(match)
+                free = match.end
         return found
+
+    def _longest(self, text: str, low: str, start: int) -> Mention | None:
+        """The longest name starting with the word at `start`, or None."""
+        words = [_WORD_AT.match(low, start).group()]  # type: ignore[union-attr]
+        separators: list[str] = []
+        ends = [start + len(words[0])]
+        for size in self._sizes[words[0]]:  # longest first
+            while len(words) < size:  # read on, word by word, as far as this size needs
+                following = _FOLLOWING.match(low, ends[-1])
+                if following is None:
+                    break
+                separators.append(following.group(1))
+                words.append(following.group(2))
+                ends.append(following.end())
+            if len(words) < size:
+                continue  # the text ends first
+            entry = self._names.get(tuple(words[:size]))
+            if entry is None or not all(_joins(separator) for separator in separators[: size - 1]):
+                continue
+            end = ends[size - 1]
+            if entry.needs_capital and not text[start].isupper():
+                continue
+            return Mention(text[start:end], start, end, entry)
+        return None
+
+    def _starts(self, low: str) -> list[tuple[int, tuple[int, Entry | None]]]:
+        """Where a name may start in `low`, in order: one Aho-Corasick pass (in C) over the text with
+        its non-word characters as spaces, for each name's first word, and its first two words with
+        one to three characters between them (a name's words are joined by at most three). With
+        each start, its word's length and, if that word starts only a one-word name, the name's entry."""
+        spaced = " " + _spaced(low) + " "
+        starts: dict[int, tuple[int, Entry | None]] = {}
+        for end, (length, word, alone) in self._automaton().iter(spaced):
+            starts[end - length + 1] = (word, alone)
+        return sorted(starts.items())
+
+    def _automaton(self) -> ahocorasick.Automaton:
+        """Built once: the first word of every one-word name, the first two of every longer one,
+        each padded with spaces so it matches whole words only (a short name such as "us" or
+        "al" would otherwise match inside most words)."""
+        if self._keys is None:
+            automaton = ahocorasick.Automaton()
+            for words, entry in self._names.items():
+                alone = entry if self._sizes[words[0]] == (1,) else None
+                if len(words) == 1:
+                    keys = [f" {words[0]} "]
+                else:
+                    keys = [f" {words[0]}{' ' * gap}{words[1]} " for gap in range(1, _MAX_JOIN + 1)]
+                for key in keys:
+                    automaton.add_word(key, (len(key), len(words[0]), alone))
+            automaton.make_automaton()
+            self._keys = automaton
+        return self._keys
+
+
+# ASCII characters that are not word characters, as spaces (a byte table: str.translate over a
+# whole article costs a dict lookup per character).
+_SPACES = bytes(byte if chr(byte).isalnum() or byte == ord("_") or byte >= 0x80 else ord(" ") for byte in range(256))
+_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")
+_WORD_AT = re.compile(r"\w+")
+_FOLLOWING = re.compile(r"(\W+)(\w+)")  # the separator and the word after a word
+
+
+def _spaced(low: str) -> str:
+    """`low` with every non-word character as a space, same length."""
+    spaced = low.encode("utf-8").translate(_SPACES).decode("utf-8")
+    return spaced if spaced.isascii() else _NON_ASCII_NON_WORD.sub(" ", spaced)
 
 
 def _joins(separator: str) -> bool:

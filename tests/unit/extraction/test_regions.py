@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -9,8 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from services.errors import SitmonError
+from services.extraction.region.gazetteer import default_gazetteer
 from services.extraction.region.resolve import resolve_region
 from services.extraction.region.seed import DEFAULT_SEED, load_seed
+from services.extraction.text.fold import fold
 from tests.work_count import calls
 
 
@@ -166,3 +170,49 @@ def test_place_names_resolve_in_linear_work() -> None:
         work.append(made)
         assert resolution.region in {"gaza", "nagorno-karabakh"}
     assert work[1] < work[0] * 15, work
+
+
+def _mentions_word_by_word(text: str) -> list[tuple[str, int, int, str | None, str | None]]:
+    """The gazetteer's rule read literally: at each word, left to right, the longest run of words
+    that is a name (its words joined by at most three spaces, hyphens, apostrophes or dots, and
+    capitalised if the gazetteer writes it so) is a mention, and reading resumes after it."""
+    gazetteer = default_gazetteer()
+    low = fold(text).lower()
+    if len(low) != len(text):
+        low = "".join(char if len(char.lower()) != 1 else char.lower() for char in fold(text))
+    words = list(re.finditer(r"\w+", low))
+    longest = max(map(len, gazetteer._names))
+    found: list[tuple[str, int, int, str | None, str | None]] = []
+    index = 0
+    while index < len(words):
+        for size in range(min(len(words) - index, longest), 0, -1):
+            run = words[index : index + size]
+            entry = gazetteer._names.get(tuple(word.group() for word in run))
+            gaps = [low[a.end() : b.start()] for a, b in pairwise(run)]
+            if entry is None or not all(len(gap) <= 3 and set(gap) <= set(" -'.\t") for gap in gaps):
+                continue
+            start, end = run[0].start(), run[-1].end()
+            if entry.needs_capital and not text[start].isupper():
+                continue
+            found.append((text[start:end], start, end, entry.region, entry.country))
+            index += size - 1
+            break
+        index += 1
+    return found
+
+
+NAME_PIECES = [
+    "Gaza", "gaza", " City", "-", " - ", ". ", ", ", "U.S.", "us", "the", "The", "State of", " Palestine", "al",
+    "-Shifa", "El Fasher", "l'Est de la RDC", "İ", "“", "…", "é", "\t", "  ", "Nagorno", "Karabakh", "Kursk", "Sudan",
+    "Rapid Support Forces", "'", "_", "9", "M23", "Chad", "chad", "Côte d'Ivoire", "\n", "x", " ",
+    "Nagorno - Karabakh", "Gaza. City", "Gaza -City", "El. Fasher", "Rapid  Support  Forces", "Rapid Support, Forces",
+]  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=14).map("".join))
+def test_the_one_pass_finds_what_reading_word_by_word_finds(text: str) -> None:
+    """The gazetteer looks for names only where its Aho-Corasick pass saw one begin: it must find
+    exactly what reading every word of the text would."""
+    mentions = [(m.name, m.start, m.end, m.entry.region, m.entry.country) for m in default_gazetteer().mentions(text)]
+    assert mentions == _mentions_word_by_word(text)
