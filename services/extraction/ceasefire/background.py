@@ -66,7 +66,8 @@ _EARLIER = re.compile(
     r"\b(?:earlier\s+(?:truces?|ceasefires?|cease-fires?|deals?|agreements?|pauses?)|previous|prior|short-lived|"
     r"(?:series|string|succession|number|handful)\s+of\s+(?:\S+\s+)?(?:truces|ceasefires|cease-fires)|"
     r"(?:several|many|numerous|multiple|past)\s+(?:\S+\s+)?(?:truces|ceasefires|cease-fires)|"
-    r"last\s+year|a\s+year\s+earlier|years?\s+ago|months\s+ago|decades?\s+ago|"
+    r"last\s+year|a\s+year\s+earlier|years?\s+ago|months\s+ago|decades?\s+ago|that\s+year|nesse\s+ano|naquele\s+ano|"
+    r"ese\s+ano|aquel\s+ano|cette\s+annee-la|in\s+jenem\s+jahr|damals|"
     r"anterior(?:es)?|ano\s+passado|anos\s+atras|ano\s+pasado|anos\s+atras|hace\s+(?:un|dos|tres|\d+)\s+anos?|"
     r"precedente?s?|anterieure?s?|l'an\s+dernier|l'annee\s+derniere|il\s+y\s+a\s+(?:un|deux|trois|\d+)\s+ans?)\b",
     _FLAGS,
@@ -74,7 +75,8 @@ _EARLIER = re.compile(
 # One of these is in every match of _EARLIER: most sentences skip the regex.
 _EARLIER_KEYS = Literals((
     "earlier", "previous", "prior", "short-lived", "truces", "ceasefires", "cease-fires", "year", "ago",
-    "anterior", "anterieur", "passado", "atras", "pasado", "hace", "precedent", "dernier", "y a",
+    "anterior", "anterieur", "passado", "atras", "pasado", "hace", "precedent", "dernier", "y a", " ano",
+    "annee-la", "jahr", "damals",
 ))  # fmt: skip
 # "has held", "is holding", "remains in force": the state is current whatever year is named.
 _CURRENT_VERB = re.compile(
@@ -91,9 +93,11 @@ def background_cue(folded: str) -> str | None:
     low = folded.lower()
     if _EARLIER_KEYS.found_in(low) and _EARLIER.search(folded):
         return "earlier"
-    if _MONTH_PHRASE.search(folded) or _named_by_month(folded, low):
+    dateline = _DATELINE.match(folded)
+    body = folded[dateline.end() :] if dateline else folded
+    if _MONTH_PHRASE.search(body) or _named_by_month(body, body.lower()):
         return "dated"
-    for year in _YEAR.finditer(folded):
+    for year in _YEAR.finditer(folded, dateline.end() if dateline else 0):
         if not _runs_since(folded[max(0, year.start() - _SINCE_REACH) : year.start()]):
             return "dated"
     return None
@@ -107,6 +111,10 @@ def _runs_since(before: str) -> bool:
     between = before[ends[-1] :].replace(",", " ").lower().split()
     return all(word.isdigit() or word in _DATE_WORDS for word in between)
 
+
+# "Luanda, 23 ago 2024 (Lusa) –", "PARIS, 5 mars 2024 (AFP) -": wire copy opens with its own date,
+# which dates the story, not an earlier truce.
+_DATELINE = re.compile(r"[^()\n.,]{1,40},[^()\n.,]{1,25}\b(?:19|20)\d\d\s*\([^()]{2,30}\)\s*[-–—]")
 
 _CURRENT_CUE = re.compile(r"(?:has|have|is|are|remains?)\b", _FLAGS)
 

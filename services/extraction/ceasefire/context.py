@@ -41,11 +41,23 @@ class Hit:
     end: int
 
 
-# Read in the few words before a cue: every language's negations (ceasefire.negations).
-NEGATION = re.compile(r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "negations")) + r")\b[^,;]*$", _FLAGS)
+# Read in the few words before a cue: the negations (ceasefire.negations) of the article's language,
+# or of every language when it has no lexicon. Per language, because one language's negation is
+# another's preposition: Spanish and English "no", Portuguese "no" = "in the" ("a trégua no Iémen").
+def _negation(alternatives: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b[^,;]*$", _FLAGS)
+
+
+NEGATION = _negation(lexicons.patterns("ceasefire", "negations"))
+_NEGATION_BY_LANGUAGE = {
+    code: _negation([re.sub(r"\s+", r"\\s+", word) for word in words])
+    for code, words in lexicons.per_language("ceasefire", "negations").items()
+}
 # V2 languages put the negation after the finite verb: "Die Waffenruhe hielt nicht" (ceasefire.negations_after).
+# A noun (capitalised) right after the cue makes it an attribute ("die vereinbarte Waffenruhe wurde nie …").
 NEGATION_AFTER = re.compile(
-    r"\s+(?:[^\s,;.]+\s+){0,2}?(?:" + "|".join(lexicons.patterns("ceasefire", "negations_after")) + r")\b", _FLAGS
+    r"\s+(?!(?-i:[A-Z]))(?:[^\s,;.]+\s+){0,2}?(?:" + "|".join(lexicons.patterns("ceasefire", "negations_after")) + r")\b",
+    _FLAGS,
 )
 # A modal makes an agreement a possibility (a proposal); a condition makes it nothing yet.
 HYPOTHETICAL = re.compile(
@@ -76,7 +88,7 @@ DECIDED_INFINITIVE = re.compile(
 # "…, anunciou hoje o Departamento de Estado": a time word may sit between the verb and its speaker.
 REPORTING_SPEAKER = re.compile(
     r"\s+(?:(?:today|yesterday|tonight|hoje|ontem|hoy|ayer|aujourd'hui|hier|on\s+\w+day)\s+)?"
-    r"(?:(?:the|le|la|les|l'|el|los|las|o|os)\b|(?-i:[A-Z]))",
+    r"(?:(?:the|le|la|les|l'|el|los|las|o|os)\b|(?:a|as)\s+(?-i:[A-Z])|(?-i:[A-Z]))",
     _FLAGS,
 )
 # "to <verb>" is a statement only after "agreed"/"decided" or "appeared to be"; otherwise it is an
@@ -137,11 +149,12 @@ DEMAND_ADJECTIVE = re.compile(r"(?:immediate|inmediato|imediato|immediat)", _FLA
 NOT_A_TRUCE_HELD = re.compile(r"\b(?:talks|negotiations|meeting|hostages?|prisoners?|captives?|elections?)\b", _FLAGS)
 
 
-def read_in_context(text: str, hit: Hit) -> Hit | None:
+def read_in_context(text: str, hit: Hit, language: str | None = None) -> Hit | None:
     """The hit as its context reads it: dropped if negated or hypothetical, a proposal if only urged."""
     before = words_before(text, hit.start, _CONTEXT)
     clause = re.split(r"[,;:]", before)[-1]
-    if NEGATION.search(clause) or NEGATION_AFTER.match(text, hit.end):
+    negation = _NEGATION_BY_LANGUAGE.get(language or "", NEGATION)
+    if negation.search(clause) or NEGATION_AFTER.match(text, hit.end):
         if hit.status == "agreed":
             return Hit("proposed", hit.cue, hit.start, hit.end)  # "would not agree to a ceasefire": refused
         if hit.cue.name == "holding":

@@ -118,7 +118,7 @@ def find_ceasefire(sentences: Sequence[Sentence], language: str) -> list[Ceasefi
     previous_background: bool | None = None  # background flag of the previous sentence's statements
     reach_after = _VERB_FINAL_REACH if _verb_final(language) else 0
     for sentence, text, stems in zip(sentences, folded, located, strict=True):
-        hits = _read_sentence(text, stems, named, reach_after) if stems else None  # no stem: no term, no cue
+        hits = _read_sentence(text, stems, named, reach_after, language) if stems else None  # no stem: no term, no cue
         if not hits:
             previous_background = None
             continue
@@ -242,7 +242,9 @@ _TERM_STEMS = _stems_of((STRONG_TERM, HALT_TERM))
 _NAMED_TERM_STEMS = _stems_of((STRONG_TERM, HALT_TERM, WEAK_TERM, *(c for c in CUES if c.side == "alone" or c.pronoun)))
 
 
-def _read_sentence(text: str, located: dict[str, list[int]], named: bool, reach_after: int = 0) -> list[Hit]:
+def _read_sentence(
+    text: str, located: dict[str, list[int]], named: bool, reach_after: int = 0, language: str | None = None
+) -> list[Hit]:
     needed = _NAMED_TERM_STEMS if named else _TERM_STEMS
     if needed is not None and needed.isdisjoint(located):
         return []
@@ -276,7 +278,7 @@ def _read_sentence(text: str, located: dict[str, list[int]], named: bool, reach_
         if _attached(text, cue, start, end, terms, starts, barriers, relatives, named, reach_after):
             raw.append(Hit(cue.status, cue, start, end))
     hits = _drop_overlaps(raw)
-    hits = [hit for hit in (read_in_context(text, hit) for hit in hits) if hit is not None]
+    hits = [hit for hit in (read_in_context(text, hit, language) for hit in hits) if hit is not None]
     hits = _without_descriptions(text, fold_cues(hits), terms)
     hits = _without_despite_objects(hits, terms)
     return sorted(hits, key=lambda hit: hit.start)

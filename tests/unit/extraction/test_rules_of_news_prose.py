@@ -82,7 +82,28 @@ PROPOSALS_AND_DESPITE: list[tuple[str, str, Expected]] = [
     ("en", "The rebels announced a truce on Monday despite heavy shelling.", {("agreed", False)}),
 ]
 
-CEASEFIRE_RULES = NEGATIONS + GERMAN_STATEMENTS + CONDITIONS + TERMS_STILL_TO_COME + PROPOSALS_AND_DESPITE
+# Wire copy: a dateline's own year dates the story, not an earlier truce; "that year" dates one;
+# verb forms a truce is asked for, violated or in force with.
+WIRE_COPY_AND_VERB_FORMS: list[tuple[str, str, Expected]] = [
+    ("pt", "Maputo, 12 mar 2023 (Lusa) – A trégua no norte foi prorrogada por mais um mês.", {("extended", False)}),
+    ("fr", "BAMAKO, 3 juin 2024 (AFP) - La trêve conclue à Alger a été violée dimanche.", {("agreed", False), ("violated", False)}),
+    ("en", "A truce was signed that year but never respected.", {("agreed", True), ("violated", True)}),
+    ("pt", "Um cessar-fogo assinado nesse ano nunca foi respeitado.", {("agreed", True), ("violated", True)}),
+    ("pt", "O bispo voltou a pedir um cessar-fogo imediato em Cabo Delgado.", {("proposed", False)}),
+    ("pt", "A polícia acusou os rebeldes de violarem a trégua durante a noite.", {("violated", False)}),
+    ("pt", "O ataque ocorreu numa altura em que vigora um cessar-fogo entre as partes.", {("in_effect", False)}),
+    ("es", "El ataque ocurrió cuando rige un alto el fuego entre las partes.", {("in_effect", False)}),
+    # ", anunciou a Presidência": a reporting verb and its speaker, not the announcement of a deal
+    (
+        "pt",
+        "A trégua entrou em vigor. A cimeira foi adiada por falta de acordo, anunciou a Presidência angolana.",
+        {("in_effect", False)},
+    ),
+]
+
+CEASEFIRE_RULES = (
+    NEGATIONS + GERMAN_STATEMENTS + CONDITIONS + TERMS_STILL_TO_COME + PROPOSALS_AND_DESPITE + WIRE_COPY_AND_VERB_FORMS
+)
 
 
 @pytest.mark.parametrize(("language", "text", "expected"), CEASEFIRE_RULES, ids=[c[1][:60] for c in CEASEFIRE_RULES])
