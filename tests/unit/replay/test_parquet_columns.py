@@ -7,6 +7,7 @@ from pathlib import Path
 import orjson
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 
 from services.replay.columns import TIMESTAMP, topic_schema
 from services.replay.parquet import ParquetWriter, _Pending
@@ -72,3 +73,23 @@ def test_arrow_s_bulk_parse_gives_the_table_the_row_by_row_path_gives(tmp_path: 
         by_rows = writer._convert([writer._row(r) for r in records])
         assert bulk.equals(by_rows), suffix
         writer.close()
+
+
+def test_a_row_group_the_writer_thread_fails_on_is_reported_not_lost(tmp_path: Path) -> None:
+    good = report("a1", casualties=(figure(32),))
+    writer = ParquetWriter(tmp_path / "r.parquet", "reports", row_group=1)
+    written: list[int] = []
+
+    def refuse_the_second(table: pa.Table, row_group_size: int) -> None:
+        written.append(table.num_rows)
+        if len(written) == 2:
+            raise OSError("disk full")
+
+    writer._writer.write_table = refuse_the_second  # type: ignore[method-assign]
+    with pytest.raises(OSError, match="disk full"):
+        try:
+            for offset in range(4):
+                writer.write(record(offset, encode(good, subject=good.region)))
+        finally:
+            writer.close()
+    assert written == [1, 1]  # the failure stopped the writing: nothing after it went out unseen
