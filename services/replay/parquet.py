@@ -168,7 +168,7 @@ class ParquetWriter:
             return None
         if documents.num_rows != len(values) or not self._well_formed(documents):
             return None
-        data = documents.column("data").combine_chunks()
+        data = documents.column("data").flatten()  # a column per field, the reader's chunks as they are
         columns: dict[str, pa.Array] = {
             "partition": pa.array(group.partitions, pa.int32()),
             "offset": pa.array(group.offsets, pa.int64()),
@@ -178,8 +178,8 @@ class ParquetWriter:
         for name in ENVELOPE_NAMES:
             if name not in LOCATION:
                 columns[name] = documents.column(name)
-        for index, name in enumerate(self._data_names):
-            columns[name] = data.field(index)
+        for name, column in zip(self._data_names, data, strict=True):
+            columns[name] = column
         for name in TRAILER_NAMES:
             columns[name] = pa.nulls(len(values), pa.string())
         return pa.table([columns[f.name] for f in self.schema], schema=self.schema)
