@@ -172,10 +172,11 @@ def _post_outcome(
                 return found
             return None
         word = tokens.low[index]
-        passive = any(word in _PASSIVE for word in tokens.low[max(0, index - 2) : index])  # "were later reported dead"
-        if (word in lx.BLOCKERS and not passive) or word in lx.SUBORDINATORS:
+        if word in lx.SUBORDINATORS:
             return None
-        if _own_verb(tokens, index):
+        if word in lx.BLOCKERS and _PASSIVE.isdisjoint(tokens.low[max(0, index - 2) : index]):
+            return None  # a clause break, unless in a passive: "were later reported dead"
+        if word.endswith("ed") and _own_verb(tokens, index):  # (only an "-ed" word can be one)
             return None  # "200 people gathered in the square to mourn those killed": the people did something else
         if index in number_tokens:
             if lx.SUBGROUP_CUE.search(low[max(0, tokens.start[index] - _SUBGROUP_CUE_REACH) : tokens.start[index]]):

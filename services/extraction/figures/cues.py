@@ -68,7 +68,9 @@ OUTCOME_SCANNER: Final = re.compile(r"\b(?:" + trie_pattern(OUTCOME_OF) + r")(?!
 
 def outcome_of(match: re.Match[str]) -> tuple[str, Place]:
     """The outcome and place of a phrase found by OUTCOME_SCANNER."""
-    return OUTCOME_OF[" ".join(match.group().split())]
+    phrase = match.group()
+    found = OUTCOME_OF.get(phrase)  # most are written with single spaces, as listed
+    return found if found is not None else OUTCOME_OF[" ".join(phrase.split())]
 
 
 # Words that make a figure ambiguous between outcomes: "86 casualties", "86 victims".

@@ -92,7 +92,6 @@ _ARTICLE_SCALES = concept("numbers.article_scales", ("hundred", "thousand", "mil
 _WRITTEN_WORDS = {
     language: concept(f"numbers.words.{language}", words, word_start=True) for language, words in _WORDS.items()
 }
-_HAS_DIGIT = re.compile(r"\d")
 _NON_DIGITS = re.compile(r"[^\d]")
 _ENGLISH_ARTICLE_SCALE = re.compile(r"\ba (hundred|thousand|million)\b", re.IGNORECASE)
 
@@ -155,12 +154,11 @@ def find_numbers(sentence: str, language: str = "en", keys: Keys | None = None) 
     keys = keys_of(sentence) if keys is None else keys
     found: list[NumberMention] = []
     taken: list[tuple[int, int]] = []
-    if _HAS_DIGIT.search(sentence):
-        for match in _DIGITS.finditer(sentence):
-            value = _digits_value(match)
-            if value is not None:
-                found.append(NumberMention(value, match.start(), match.end(), modifier=_glued(sentence, match.end())))
-                taken.append(match.span())
+    for match in _DIGITS.finditer(sentence):  # it starts with a digit: a sentence without one costs one C scan
+        value = _digits_value(match)
+        if value is not None:
+            found.append(NumberMention(value, match.start(), match.end(), modifier=_glued(sentence, match.end())))
+            taken.append(match.span())
     collectives = _collective_pattern(language).finditer(sentence) if keys.has(_COLLECTIVE_WORDS[language]) else ()
     for match in collectives:
         noun = match.group("noun").lower()
