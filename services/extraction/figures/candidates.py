@@ -122,9 +122,7 @@ def _listed_with_counts(low: str, tokens: Tokens, index: int, taken: set[int]) -
 def _is_trap(low: str, start: int, end: int) -> bool:
     before = low[max(0, start - _TRAP_BEFORE) : start]
     after = low[end : end + _TRAP_AFTER]
-    return bool(
-        nouns.MONEY_OR_LABEL_BEFORE.search(before) or nouns.UNIT_AFTER.match(after) or nouns.MONTH_BEFORE.search(before)
-    )
+    return nouns.money_or_label_before(before) or bool(nouns.UNIT_AFTER.match(after)) or nouns.month_before(before)
 
 
 def _fold_ranges(low: str, found: list[Candidate]) -> list[Candidate]:

@@ -60,3 +60,20 @@ UNIT_AFTER: Final = re.compile(
 MONTH_BEFORE: Final = re.compile(
     r"(?<!\w)(?<!\d\s)(?<!\d\.\s)(?:" + months.alternation(months.names_of("en")) + r")\.?\s*$"
 )
+
+# A match of either pattern above ends, but for whitespace (and the month's dot), with one of its
+# words: `str.endswith` over them, in C, rules out most numbers before a pattern is tried.
+_LABEL_ENDINGS: Final = (*_MONEY_OR_LABEL_WORDS, "$", "€", "£", "¥", "₹")
+_EN_MONTHS: Final = tuple(months.names_of("en"))
+
+
+def money_or_label_before(before: str) -> bool:
+    """Whether the text right before a number makes it money or a label ("US$", "No.", "route")."""
+    return before.rstrip().endswith(_LABEL_ENDINGS) and MONEY_OR_LABEL_BEFORE.search(before) is not None
+
+
+def month_before(before: str) -> bool:
+    """Whether the text right before a number is an English month that dates it ("March 3")."""
+    tail = before.rstrip()
+    tail = tail[:-1] if tail.endswith(".") else tail
+    return tail.endswith(_EN_MONTHS) and MONTH_BEFORE.search(before) is not None
