@@ -224,6 +224,8 @@ def group_at(low: str, at: int) -> tuple[str, int] | None:
     """
     match = nouns.ANY_GROUP.match(low, at)
     if match is None:
+        if low.find("-", at) < 0:
+            return None  # no hyphen ahead at all, so no compound: the usual case, told in C
         word = _WORD.match(low, at)
         hyphen = low.rfind("-", at, word.end()) if word is not None else -1
         if word is None or hyphen < 0:
