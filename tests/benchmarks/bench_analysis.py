@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import shutil
 import statistics
 import tempfile
 import time
@@ -233,6 +234,7 @@ def main() -> None:
             asyncio.run(create_topics(bootstrap, own))
             asyncio.run(reparse_bench(bootstrap, own, args.articles))
     finally:
+        shutil.rmtree(directory, ignore_errors=True)  # the replays' output files, ~100 MB per 100,000 reports
         asyncio.run(drop(bootstrap, catalogue.prefix))
 
 
