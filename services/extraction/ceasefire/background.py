@@ -132,3 +132,25 @@ def is_current_verb(folded: str, cue_start: int, lasting: bool = False) -> bool:
         _CURRENT_VERB.search(folded[max(0, cue_start - _CURRENT_VERB_REACH) : cue_start]) is not None
         or _CURRENT_CUE.match(folded, cue_start) is not None
     )
+
+
+_TODAY = re.compile(
+    r"\b(?:today|tonight|yesterday|overnight|this\s+(?:week|morning|evening)|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"hoje|ontem|hoy|ayer|aujourd'hui|hier|"
+    r"(?:el|este|no|na|neste|nesta)\s+(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|segunda-feira|terca-feira|"
+    r"quarta-feira|quinta-feira|sexta-feira)|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b",
+    re.IGNORECASE,
+)
+
+
+_TODAY_REACH = 30  # characters after a cue in which "on Tuesday" dates it
+
+
+def dated_today(text: str, cue_end: int) -> bool:
+    """ "…collapsed on Tuesday": a day named right after the cue, with no other date between them."""
+    today = _TODAY.search(text, cue_end, cue_end + _TODAY_REACH)
+    return today is not None and not any(char.isdigit() for char in text[cue_end : today.start()])
+
+
+def has_today(text: str) -> bool:
+    return _TODAY.search(text) is not None

@@ -1,0 +1,155 @@
+"""Does a ceasefire cue speak of a term in its sentence? It must stand on its side of the term
+("agreed to a truce", "the truce took effect"), close enough for its kind, with no clause break
+or relative clause between them, and not be about something the term only qualifies ("truce
+talks collapsed", "protests against the deal ended", "five people were wounded during the truce").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from services.extraction.ceasefire.cues import AGREEMENT_CUES, COMPOUND_HEAD, PREPOSITION_BEFORE, Cue
+from services.extraction.ceasefire.terms import TermKind
+from services.extraction.figures.nouns import GROUP_ORDER
+from services.extraction.lexicon import lexicons
+from services.extraction.text.fold import fold
+from services.extraction.text.keywords import trie_pattern
+
+# Words that end a clause: a cue on the far side of one says something else ("… , but it collapsed").
+_BARRIER = re.compile(
+    r";|,\s*(?:"
+    + "|".join(lexicons.patterns("ceasefire", "comma_breaks"))
+    + r")\b|\b(?:"
+    + "|".join(lexicons.patterns("ceasefire", "clause_breaks"))
+    + r")\b"
+)
+# A term inside a relative clause describes a party, not what a cue before the clause acts on:
+# "called on France, which sponsors the agreement, to intervene" calls for no truce.
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|que|qui|quien|quienes|cuyo|cuya|lequel|laquelle|dont)\b")
+_RELATIVE_WORDS = (", which", ", who", ", que", ", qui", ", cuy", ", lequel", ", laquelle", ", dont")
+# "During the truce five people were wounded", "Während der Waffenruhe wurden fünf Menschen
+# verletzt": a verb after a counted noun phrase has those people for its subject, not the truce
+# before them (German "verletzt" is both a violated truce and injured people).
+_PEOPLE_WORDS = sorted(
+    {fold(word) for word in lexicons.words("people")}
+    | {fold(word) for group in GROUP_ORDER for word in lexicons.words("groups", group)}
+)
+_NUMBER_WORDS = sorted(
+    {fold(word) for code in lexicons.LANGUAGES for word in lexicons.entry(code, "numbers", "words") or []}
+)
+_COUNTED_PEOPLE = re.compile(
+    rf"(?<!\w)(?:\d[\d.,]*|(?:{trie_pattern(_NUMBER_WORDS)})+)\s+(?:\w+\s+)?(?:{trie_pattern(_PEOPLE_WORDS)})(?!\w)",
+    re.IGNORECASE,
+)
+_PRONOUN_GAP = 14  # "violating it", "it took effect": a pronoun must sit right by its cue
+# A language that puts the verb at the end of its clause (German: "Die Waffenruhe zwischen den
+# Milizen in der Hauptstadt ist um 60 Tage verlängert worden") sets the whole middle of the
+# clause between the truce and the verb that says what it did: a cue after the term may reach
+# this far there (a clause break still stops it).
+VERB_FINAL_REACH = 130
+# "trotz der in Doha ausgehandelten Waffenruhe", "despite a Qatari-brokered truce": "despite" may
+# reach over a description of the truce, up to this far.
+_DESPITE_OVER_DESCRIPTION = 60
+# Between a describing participle and its truce: an adjective at most ("ausgehandelten humanitären Waffenruhe").
+_DESCRIBES_NEXT = re.compile(r"\s*(?:[^\W\d_]+\s+)?")
+
+@dataclass(frozen=True, slots=True)
+class TermSpan:
+    """Where a sentence names a ceasefire (or, for a cue that allows it, says "it")."""
+
+
+    start: int
+    end: int
+    kind: TermKind
+
+
+def clause_breaks(text: str) -> tuple[list[int], list[int]]:
+    """Where the sentence's clause breaks and relative clauses begin (see `attached`)."""
+    barriers = [m.start() for m in _BARRIER.finditer(text)]
+    relatives = [m.start() for m in _RELATIVE.finditer(text)] if any(r in text for r in _RELATIVE_WORDS) else []
+    return barriers, relatives
+
+
+def attached(
+    text: str,
+    cue: Cue,
+    start: int,
+    end: int,
+    terms: list[TermSpan],
+    starts: list[int],
+    barriers: list[int],
+    relatives: list[int],
+    named: bool,
+    reach_after: int = 0,
+) -> bool:
+    """Does a term sit on the cue's side, close enough, with no clause break in between?
+
+    `reach_after`: how far a cue after its term may stand in a verb-final language (0: as the cue says).
+    """
+    if cue.side == "alone":
+        return named
+    index = bisect.bisect_left(starts, end)
+    if cue.side in ("before", "any"):
+        for term in terms[index : index + 3]:  # the nearest terms after the cue
+            if (
+                (_usable(cue, term, term.start - end) or _despite_a_description(text, cue, term, end))
+                and not _blocked(barriers, end, term.start)
+                and not _blocked(relatives, end, term.start)
+            ):
+                return True
+    if cue.side in ("after", "any"):
+        for term in reversed(terms[max(0, index - 4) : index]):  # the nearest terms before it
+            if (
+                term.end <= start
+                and (_usable(cue, term, start - term.end) or _verb_final_reach(cue, term, start - term.end, reach_after))
+                and not _blocked(barriers, term.end, start)
+                and not (term.kind != "pronoun" and _heads_a_compound(text, term, start))
+                and not PREPOSITION_BEFORE.search(text, max(0, term.start - 24), term.start)
+                and not _COUNTED_PEOPLE.search(text, term.end, start)
+            ):
+                return True
+    return False
+
+
+def _heads_a_compound(text: str, term: TermSpan, cue_start: int) -> bool:
+    """ "Truce talks collapsed": the cue after "truce talks" speaks of the talks, not the truce."""
+    head = COMPOUND_HEAD.match(text, term.end)
+    return head is not None and cue_start >= head.end()
+
+
+def _verb_final_reach(cue: Cue, term: TermSpan, distance: int, reach_after: int) -> bool:
+    """A verb at the end of a verb-final clause still speaks of the truce that opened it (talks and
+    proposals are nouns, not the closing verb)."""
+    return (
+        term.kind != "pronoun"
+        and cue.status != "proposed"
+        and cue.side in ("after", "any")
+        and 0 <= distance <= reach_after
+    )
+
+
+def _despite_a_description(text: str, cue: Cue, term: TermSpan, end: int) -> bool:
+    """ "trotz der in Doha ausgehandelten Waffenruhe": the words between describe the truce."""
+    if cue.name != "despite" or term.kind == "pronoun" or not 0 <= term.start - end <= _DESPITE_OVER_DESCRIPTION:
+        return False
+    gap = text[end : term.start]
+    return any(
+        match.end() >= len(gap.rstrip()) - 1 and _DESCRIBES_NEXT.fullmatch(gap[match.end() :]) is not None
+        for agreement in AGREEMENT_CUES
+        for match in agreement.pattern.finditer(gap)
+    )
+
+
+def _usable(cue: Cue, term: TermSpan, distance: int) -> bool:
+    if distance < 0:
+        return False
+    if term.kind == "pronoun":
+        return cue.pronoun and distance <= _PRONOUN_GAP
+    return distance <= cue.gap
+
+
+def _blocked(barriers: list[int], left: int, right: int) -> bool:
+    index = bisect.bisect_left(barriers, left)
+    return index < len(barriers) and barriers[index] < right
