@@ -13,10 +13,11 @@ ints, which the garbage collector does not track) rather than the consumer's rec
 from __future__ import annotations
 
 import operator
+from bisect import bisect_right
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import accumulate, repeat
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,10 @@ from services.replay.envelope_check import envelope_problem
 from services.replay.reader import LogRecord, ReplayedRecord
 
 ROW_GROUP = 50_000
+# ...or fewer, so that a row group's values stay under 24 MB: the articles topic's values are
+# whole texts, and 50,000 of them held, joined for Arrow's reader and parsed at once could take
+# gigabytes. (For reports, ~690 B each, a group is ~36,000 rows; CPU per report unchanged.)
+ROW_GROUP_BYTES = 24 << 20
 LF = ord("\n")
 ENVELOPE_NAMES = tuple(name for name, _ in ENVELOPE)
 LOCATION = ("partition", "offset", "timestamp", "key")  # where the record sat: from Kafka, not the value
@@ -56,13 +61,16 @@ class _Pending:
     timestamps: list[int] = field(default_factory=list)
     keys: list[bytes | None] = field(default_factory=list)
     values: list[bytes | None] = field(default_factory=list)
+    value_bytes: int = 0
 
     def extend(self, records: Sequence[LogRecord]) -> None:
         self.partitions.extend([record.partition for record in records])
         self.offsets.extend([record.offset for record in records])
         self.timestamps.extend([record.timestamp for record in records])
         self.keys.extend([record.key for record in records])
-        self.values.extend([record.value for record in records])
+        values = [record.value for record in records]
+        self.values.extend(values)
+        self.value_bytes += sum(map(len, filter(None, values)))
 
     def take(self, size: int) -> _Pending:
         """The first `size` records, removed from here."""
@@ -70,7 +78,14 @@ class _Pending:
             self.partitions[:size], self.offsets[:size], self.timestamps[:size], self.keys[:size], self.values[:size]
         )
         del self.partitions[:size], self.offsets[:size], self.timestamps[:size], self.keys[:size], self.values[:size]
+        taken.value_bytes = sum(map(len, filter(None, taken.values)))
+        self.value_bytes -= taken.value_bytes
         return taken
+
+    def leading(self, rows: int, limit: int) -> int:
+        """How many of the first `rows` records fit in `limit` bytes of values (at least one)."""
+        sizes = accumulate(len(value) if value else 0 for value in self.values[:rows])
+        return max(1, bisect_right(list(sizes), limit))
 
     def records(self) -> list[ReplayedRecord]:
         fields = zip(self.partitions, self.offsets, self.timestamps, self.keys, self.values, strict=True)
@@ -81,7 +96,9 @@ class _Pending:
 
 
 class ParquetWriter:
-    def __init__(self, path: Path, topic_suffix: str, *, row_group: int = ROW_GROUP) -> None:
+    def __init__(
+        self, path: Path, topic_suffix: str, *, row_group: int = ROW_GROUP, row_group_bytes: int = ROW_GROUP_BYTES
+    ) -> None:
         self.schema, self.modelled = topic_schema(topic_suffix)
         self._text_schema = pa.schema([(f.name, with_text_times(f.type)) for f in self.schema])
         self._data_names = [f.name for f in self.schema if f.name not in ENVELOPE_NAMES + TRAILER_NAMES]
@@ -98,6 +115,7 @@ class ParquetWriter:
         )
         self._pending = _Pending()
         self._row_group = row_group
+        self._row_group_bytes = row_group_bytes
         self.count = 0
         # One thread builds and writes the row groups, in order, while the event loop goes on
         # fetching: Arrow's JSON reader and Parquet writer release the GIL, so the broker's
@@ -112,8 +130,12 @@ class ParquetWriter:
     def write_batch(self, records: Sequence[LogRecord]) -> None:
         self._pending.extend(records)
         self.count += len(records)
-        while len(self._pending) >= self._row_group:
-            self._flush(self._row_group)
+        pending = self._pending
+        while len(pending) >= self._row_group or pending.value_bytes >= self._row_group_bytes:
+            rows = min(self._row_group, len(pending))
+            if pending.value_bytes >= self._row_group_bytes:
+                rows = pending.leading(rows, self._row_group_bytes)
+            self._flush(rows)
 
     def close(self) -> None:
         try:

@@ -93,3 +93,15 @@ def test_a_row_group_the_writer_thread_fails_on_is_reported_not_lost(tmp_path: P
         finally:
             writer.close()
     assert written == [1, 1]  # the failure stopped the writing: nothing after it went out unseen
+
+
+def test_row_groups_are_bounded_by_the_bytes_of_their_values_too(tmp_path: Path) -> None:
+    value = encode(report("a1", casualties=(figure(32),)), subject="s")
+    path = tmp_path / "r.parquet"
+    writer = ParquetWriter(path, "reports", row_group=1000, row_group_bytes=3 * len(value))
+    writer.write_batch([record(offset, value) for offset in range(5)])
+    writer.write_batch([record(offset, value) for offset in range(5, 7)])
+    writer.close()
+    metadata = pq.ParquetFile(path).metadata
+    assert [metadata.row_group(n).num_rows for n in range(metadata.num_row_groups)] == [3, 3, 1]
+    assert pq.read_table(path).column("offset").to_pylist() == list(range(7))
