@@ -95,6 +95,8 @@ def _articles_counting_one(low: str, tokens: Tokens, found: list[Candidate]) -> 
     read as a count only where news uses it so: before an outcome noun ("um morto"), or for a
     person with an outcome in a list with other counts ("um indígena morto e dois feridos").
     """
+    if _ONE_ARTICLES.isdisjoint(tokens.low):
+        return []  # no article at all (a set test in C): the usual sentence
     taken = {index for candidate in found for index in range(candidate.first, candidate.last)}
     counted: list[Candidate] = []
     for index, word in enumerate(tokens.low):
