@@ -39,8 +39,11 @@ _PEOPLE_WORDS = sorted(
 _NUMBER_WORDS = sorted(
     {fold(word) for code in lexicons.LANGUAGES for word in lexicons.entry(code, "numbers", "words") or []}
 )
+# "um zwei weitere Tage verlängert": "others" followed by a noun of things (lexicon `things`) counts no people.
+_THING_WORDS = sorted({fold(word) for word in lexicons.words("things")})
 _COUNTED_PEOPLE = re.compile(
-    rf"(?<!\w)(?:\d[\d.,]*|(?:{trie_pattern(_NUMBER_WORDS)})+)\s+(?:\w+\s+)?(?:{trie_pattern(_PEOPLE_WORDS)})(?!\w)",
+    rf"(?<!\w)(?:\d[\d.,]*|(?:{trie_pattern(_NUMBER_WORDS)})+)\s+(?:\w+\s+)?(?:{trie_pattern(_PEOPLE_WORDS)})(?!\w)"
+    rf"(?!\s+(?:{trie_pattern(_THING_WORDS)})(?!\w))",
     re.IGNORECASE,
 )
 _PRONOUN_GAP = 14  # "violating it", "it took effect": a pronoun must sit right by its cue

@@ -28,7 +28,7 @@ _MONTHS = months.alternation(_MONTH_NAMES)
 
 _YEAR = re.compile(r"\b(?:19|20)\d\ds?\b")
 # A year this close after one of these words dates an ongoing state, not an earlier episode.
-_SINCE = re.compile(r"\b(?:since|from|until|till|through|desde|depuis|jusqu|ate|hasta|ever)\b", _FLAGS)
+_SINCE = re.compile(r"\b(?:since|from|until|till|through|desde|depuis|jusqu|ate|hasta|ever|seit|bis)\b", _FLAGS)
 _SINCE_REACH = 28
 
 _MONTH_PHRASE = GuardedPattern(re.compile(
@@ -84,7 +84,9 @@ _CURRENT_VERB = re.compile(
 )
 
 
-_DATE_WORDS = frozenset(("the of de del do da in en em el le la o a early late mid " + " ".join(_MONTH_NAMES)).split())
+_DATE_WORDS = frozenset(
+    ("the of de del do da in en em el le la o a early late mid dem ende anfang mitte " + " ".join(_MONTH_NAMES)).split()
+)
 
 
 def background_cue(folded: str) -> str | None:
@@ -109,7 +111,7 @@ def _runs_since(before: str) -> bool:
     if not ends:
         return False
     between = before[ends[-1] :].replace(",", " ").lower().split()
-    return all(word.isdigit() or word in _DATE_WORDS for word in between)
+    return all(word.rstrip(".").isdigit() or word in _DATE_WORDS for word in between)  # "seit dem 27. November 2024"
 
 
 # "Luanda, 23 ago 2024 (Lusa) –", "PARIS, 5 mars 2024 (AFP) -": wire copy opens with its own date,

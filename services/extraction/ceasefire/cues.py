@@ -106,6 +106,8 @@ CUES: tuple[Cue, ...] = (
     _cue("in_effect", "after", 110, "took_effect", pronoun=True, name="took_effect"),
     _cue("in_effect", "after", 70, "holding_after", pronoun=True, name="holding"),
     _cue("in_effect", "before", 20, "holding_before", name="holding"),
+    # a verb-second clause puts the verb before its truce, over the adverbials between ("gilt seit … eine Waffenruhe")
+    _cue("in_effect", "before", 60, "in_force_before", name="took_effect"),
     _cue("in_effect", "before", 25, "resumed"),
     _cue("in_effect", "before", 30, "began_before"),
     _cue("in_effect", "before", 12, "entry_into_force", name="entry_into_force"),

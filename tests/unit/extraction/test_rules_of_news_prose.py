@@ -101,7 +101,19 @@ WIRE_COPY_AND_VERB_FORMS: list[tuple[str, str, Expected]] = [
     ),
 ]
 
-CEASEFIRE_RULES = (
+# German word order: the verb before its truce ("gilt … eine Waffenruhe"), the participle after it
+# ("gefordert", "gehalten"); "seit" a date dates a truce still running; "zwei weitere Tage" counts no people.
+GERMAN_WORD_ORDER: list[tuple[str, str, Expected]] = [
+    ("de", "In der Provinz gilt seit den Überschwemmungen im Frühjahr offiziell eine Feuerpause.", {("in_effect", False)}),
+    ("de", "Die Zusage gilt als Bedingung für eine Waffenruhe.", set()),
+    ("de", "Der Außenminister hat eine sofortige Feuerpause von 72 Stunden gefordert.", {("proposed", False)}),
+    ("de", "Die Waffenruhe hat seit Sonntag weitgehend gehalten.", {("in_effect", False)}),
+    ("de", "Die Feuerpause ist um drei weitere Tage verlängert worden.", {("extended", False)}),
+    ("de", "Zwischen den Milizen gilt seit dem 3. Februar 2024 eine Waffenruhe.", {("in_effect", False)}),
+    ("de", "Eine Feuerpause im Mai 2019 hatte nur zwei Tage gehalten.", {("in_effect", True)}),
+]
+
+CEASEFIRE_RULES = GERMAN_WORD_ORDER + (
     NEGATIONS + GERMAN_STATEMENTS + CONDITIONS + TERMS_STILL_TO_COME + PROPOSALS_AND_DESPITE + WIRE_COPY_AND_VERB_FORMS
 )
 
