@@ -27,7 +27,7 @@ from streams.fold.region import new_region
 from streams.fold.snapshot import snapshot
 from streams.fold.state import to_ms
 from streams.topics import SITUATION_TOPIC_HEADER, Catalogue
-from streams.worker import faust_patches
+from streams.worker import faust_delivery, faust_patches
 from streams.worker.batch import fold_region, plan_batch
 from streams.worker.local_state import deployment_dir
 from streams.worker.metrics import WorkerMetrics
@@ -75,6 +75,7 @@ def build_app(
     (the worker then stops cleanly, for its entry point to start again as that version); None: the
     app does not follow switches (an app built only to name its topics)."""
     faust_patches.install()  # the seek/fetch race behind issue 11's skipped offsets; read_committed
+    faust_delivery.install()  # the drain loop without four asyncio tasks per record
     app = faust.App(
         settings.full_app_id,
         version=settings.version,
