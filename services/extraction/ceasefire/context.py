@@ -159,8 +159,8 @@ def read_in_context(text: str, hit: Hit, language: str | None = None) -> Hit | N
             return Hit("proposed", hit.cue, hit.start, hit.end)  # "would not agree to a ceasefire": refused
         if hit.cue.name == "holding":
             return Hit("violated", hit.cue, hit.start, hit.end)  # "the truce has not been respected"
-        if hit.cue.name == "talks":
-            return None  # "no talks on a truce are planned", "e não negociar qualquer acordo": nothing proposed
+        if hit.cue.name in ("talks", "proposal"):
+            return None  # "no talks on a truce are planned", "no ceasefire proposals were on the agenda": nothing proposed
         if hit.status != "proposed":  # a vetoed resolution calling for a truce was still proposed
             return None
     if hit.status == "agreed" and REPORTING_VERB.match(text, hit.start) and REPORTING_CLAUSE.match(text, hit.end):
@@ -210,7 +210,7 @@ def read_in_context(text: str, hit: Hit, language: str | None = None) -> Hit | N
     wished = HYPOTHETICAL.search(clause) is not None
     if hit.status == "agreed" and hit.cue.name not in ("scheduled", "brokered") and FUTURE.search(clause):
         wished = True
-    if INFINITIVE.search(before):
+    if INFINITIVE.search(before) and hit.status != "proposed":  # "racing to salvage the truce" is an effort still
         wished = wished or not AGREED_BEFORE_INFINITIVE.search(
             text[max(0, hit.start - _AGREED_TO_REACH) : hit.start - len(" to")]
         )

@@ -113,7 +113,27 @@ GERMAN_WORD_ORDER: list[tuple[str, str, Expected]] = [
     ("de", "Eine Feuerpause im Mai 2019 hatte nur zwei Tage gehalten.", {("in_effect", True)}),
 ]
 
-CEASEFIRE_RULES = GERMAN_WORD_ORDER + (
+# Efforts to save a truce propose one; a commitment to respect it agrees to it; idioms of a truce
+# blown apart or on a knife's edge; a negated proposal proposes nothing.
+EFFORTS_AND_IDIOMS: list[tuple[str, str, Expected]] = [
+    ("en", "Envoys were scrambling to salvage the truce on Sunday.", {("proposed", False)}),
+    ("fr", "Les émissaires tentent de sauver la trêve à Doha.", {("proposed", False)}),
+    ("es", "Los enviados intentan salvar la tregua en Doha.", {("proposed", False)}),
+    ("pt", "Os enviados tentam salvar a trégua em Doha.", {("proposed", False)}),
+    ("de", "Die Gesandten versuchen in Doha, die Feuerpause zu retten.", {("proposed", False)}),
+    ("fr", "Les milices se sont engagées à respecter la trêve.", {("agreed", False)}),
+    ("es", "Las milicias se comprometieron a respetar la tregua.", {("agreed", False)}),
+    ("pt", "As milícias comprometeram-se a respeitar a trégua.", {("agreed", False)}),
+    ("de", "Beide Milizen bekannten sich am Montag zur Feuerpause.", {("agreed", False)}),
+    ("es", "La tregua saltó por los aires tras el bombardeo.", {("collapsed", False)}),
+    ("de", "Die Feuerpause im Norden steht auf der Kippe.", {("in_effect", False)}),
+    ("en", "The rivals accused each other of undermining the truce.", {("violated", False)}),
+    ("en", "No truce proposals were discussed at the summit.", set()),
+    # a participle after a comma tells the past, not a date still to come
+    ("fr", "La trêve, entrée en vigueur lundi, est globalement respectée.", {("in_effect", False)}),
+]
+
+CEASEFIRE_RULES = GERMAN_WORD_ORDER + EFFORTS_AND_IDIOMS + (
     NEGATIONS + GERMAN_STATEMENTS + CONDITIONS + TERMS_STILL_TO_COME + PROPOSALS_AND_DESPITE + WIRE_COPY_AND_VERB_FORMS
 )
 
