@@ -89,12 +89,13 @@ class GuardedPattern:
         required = required_words(pattern)
         self._required = None if required is None else Literals(required)
 
-    def may_match(self, text: str) -> bool:
+    def may_match(self, text: str, low: str | None = None) -> bool:
         """False only if no match can occur in `text`: it holds none of the required literals
-        (lowercased; where a case oddity makes lowercasing unsafe, see `gate_text`, it may match)."""
+        (lowercased; where a case oddity makes lowercasing unsafe, see `gate_text`, it may match).
+        `low`, when given, is `gate_text(text)`."""
         if self._required is None:
             return True
-        low = gate_text(text)
+        low = gate_text(text) if low is None else low
         return low is None or self._required.found_in(low)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:

@@ -7,6 +7,7 @@ from collections.abc import Container, Iterable, Sequence
 
 from services.extraction.ceasefire.literals import GuardedPattern
 from services.extraction.ceasefire.stems import Stem, stem_of
+from services.extraction.text.keywords import gate_text
 
 _LOOKBEHIND = re.compile(r"^\(\?<[!=][^)]*\)")
 
@@ -48,6 +49,11 @@ class StemmedPattern:
                     self.rest_stems.add(stem.text)
         self._lead = re.compile(_words(lead), flags) if lead else None
         self._rest = re.compile(_words(rest), flags) if rest else None
+        # The same, matched case-sensitively on the lowercased sentence where that is the same
+        # thing (see `_caseless`): Python's regex engine folds the case of every character it
+        # tries under IGNORECASE, and finds a literal start faster without it.
+        self._lead_low = _caseless(lead, flags)
+        self._rest_low = _caseless(rest, flags)
         self._before, self._after = before, after
         # Searched everywhere for want of a stem, the rest still cannot match without one of these
         # (lowercased): "will take effect", "is to begin" and "entrará en vigor" all need a word
@@ -57,36 +63,41 @@ class StemmedPattern:
     def spans(self, text: str, located: dict[str, list[int]]) -> list[tuple[int, int]]:
         """(start, end) of every match in `text`, given where the stems are (see StemIndex.locate)."""
         found: list[tuple[int, int]] = []
+        low = gate_text(text)
         if self._lead is not None:
             for stem in self.lead_stems.intersection(located):
-                self.match_at(text, located[stem], found)
-        self.search_around(text, [located[stem] for stem in self.rest_stems.intersection(located)], found)
+                self.match_at(text, low, located[stem], found)
+        self.search_around(text, low, [located[stem] for stem in self.rest_stems.intersection(located)], found)
         return found
 
-    def match_at(self, text: str, positions: list[int], found: list[tuple[int, int]]) -> None:
-        """Add the matches of the alternatives that begin with their stem, at these stem positions."""
-        lead = self._lead
+    def match_at(self, text: str, low: str | None, positions: list[int], found: list[tuple[int, int]]) -> None:
+        """Add the matches of the alternatives that begin with their stem, at these stem positions
+        (`low`: `gate_text(text)`)."""
+        lead, subject = (self._lead_low, low) if low is not None and self._lead_low is not None else (self._lead, text)
         if lead is not None:
             for position in positions:
-                match = lead.match(text, position)
+                match = lead.match(subject, position)
                 if match:
                     found.append(match.span())
 
-    def search_around(self, text: str, positions: list[list[int]], found: list[tuple[int, int]]) -> None:
+    def search_around(
+        self, text: str, low: str | None, positions: list[list[int]], found: list[tuple[int, int]]
+    ) -> None:
         """Add the matches of the other alternatives: around these stem positions, or everywhere
         for want of a stem (where the words they cannot match without occur)."""
         if self._rest is None:
             return
         if self._everywhere is not None:
-            windows = [(0, len(text))] if self._everywhere.may_match(text) else []
+            windows = [(0, len(text))] if self._everywhere.may_match(text, low) else []
         else:
             windows = _merge(
                 (max(0, position - self._before), min(len(text), position + self._after))
                 for group in positions
                 for position in group
             )
+        rest, subject = (self._rest_low, low) if low is not None and self._rest_low is not None else (self._rest, text)
         for start, end in windows:
-            found.extend(match.span() for match in self._rest.finditer(text, start, _word_end(text, end)))
+            found.extend(match.span() for match in rest.finditer(subject, start, _word_end(text, end)))
 
 
 class PatternSet:
@@ -117,10 +128,11 @@ class PatternSet:
         pattern's list, those at its stems first, as there)."""
         found: dict[int, list[tuple[int, int]]] = {}
         around: dict[int, list[list[int]]] = {}
+        low = gate_text(text)
         for stem, positions in located.items():
             for index in self._lead.get(stem, ()):
                 if index in wanted:
-                    self.patterns[index].match_at(text, positions, found.setdefault(index, []))
+                    self.patterns[index].match_at(text, low, positions, found.setdefault(index, []))
             for index in self._rest.get(stem, ()):
                 if index in wanted:
                     around.setdefault(index, []).append(positions)
@@ -128,8 +140,18 @@ class PatternSet:
             if index in wanted:
                 around.setdefault(index, [])
         for index, groups in around.items():
-            self.patterns[index].search_around(text, groups, found.setdefault(index, []))
+            self.patterns[index].search_around(text, low, groups, found.setdefault(index, []))
         return found
+
+
+def _caseless(alternatives: list[str], flags: re.RegexFlag) -> re.Pattern[str] | None:
+    """The alternatives without IGNORECASE, for lowercased text, where that matches the same: all
+    their letters are lowercase (so are no class such as [A-Z], no escape such as \\S) and no
+    part turns IGNORECASE off ("(?-i:may)" must not match "May")."""
+    pattern = _words(alternatives)
+    if not alternatives or not flags & re.IGNORECASE or pattern != pattern.lower() or "(?-i" in pattern:
+        return None
+    return re.compile(pattern, flags & ~re.IGNORECASE)
 
 
 def _words(alternatives: list[str]) -> str:
