@@ -40,13 +40,11 @@ _ALIASES: Final = {"po": "pt", "sp": "es", "ge": "de"}
 
 def detect_language(text: str) -> str:
     """The most likely language of the text: a supported code, or (rarely) another ISO 639-1 code."""
-    votes: Counter[str] = Counter()
-    words = 0
-    for match in _WORD.finditer(text[:_SAMPLE_CHARS]):
-        words += 1
-        language = _MARKERS.get(match.group().lower())
-        if language is not None:
-            votes[language] += 1
+    # Counted in C (findall, map, filter, Counter): a Python step per word cost as much as
+    # reading the article's ceasefire statements.
+    sample = _WORD.findall(text[:_SAMPLE_CHARS])
+    words = len(sample)
+    votes: Counter[str] = Counter(filter(None, map(_MARKERS.get, map(str.lower, sample))))
     best = max(SUPPORTED, key=lambda language: (votes[language], language == "en"))
     scattered = votes[best] < _SCATTERED * sum(votes.values())
     if words >= _FEW_WORDS and (votes[best] < _SUPPORTED_SHARE * words or scattered):
