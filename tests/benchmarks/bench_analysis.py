@@ -38,21 +38,13 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
-from services.cli.ingest import extract_article
 from services.cli.rebuild import worker_names
-from services.cli.replay import copy_records
-from services.extraction.extractor import EXTRACTOR_VERSION
-from services.ingest.articles import reports_extracted
 from services.kafka.admin import create_topics, topic_partitions
 from services.kafka.producer import EventProducer, Outgoing
 from services.rederive.fold_log import fold_reports_log
-from services.rederive.reparse import reparse
 from services.rederive.takeover import claim_changelog, commit_offsets, write_changelog
-from services.replay.jsonl import JsonLinesWriter
-from services.replay.parquet import ParquetWriter
 from streams.events import ArticleReceived
 from streams.topics import Catalogue
-from tests.benchmarks.bench_extract import corpus_articles
 from tests.benchmarks.bench_worker import drop, preload, records, run_baseline, run_worker
 
 
@@ -110,7 +102,16 @@ def fresh_output(directory: Path, fmt: str) -> Path:
     return path
 
 
+# The extractor, Arrow and the replay writers are imported where they are used: the rebuild's fold
+# processes are spawned and import this module again, and `sitmon rebuild`'s import none of them
+# (the extractor alone builds its keyword gates at import, seconds of CPU per process).
+
+
 async def replay_to(bootstrap: str, catalogue: Catalogue, fmt: str, path: Path) -> int:
+    from services.cli.replay import copy_records
+    from services.replay.jsonl import JsonLinesWriter
+    from services.replay.parquet import ParquetWriter
+
     if fmt == "parquet":
         return await copy_records(bootstrap, catalogue.reports.name, ParquetWriter(path, "reports"), None, None)
     with path.open("wb") as handle:
@@ -135,6 +136,8 @@ def line(name: str, result: dict[str, float], a0: dict[str, float], a1: dict[str
 
 
 def articles(count: int) -> list[ArticleReceived]:
+    from tests.benchmarks.bench_extract import corpus_articles
+
     corpus = corpus_articles()
     start = datetime(2024, 1, 1, tzinfo=UTC)
     made = []
@@ -156,6 +159,11 @@ def articles(count: int) -> list[ArticleReceived]:
 
 
 async def reparse_bench(bootstrap: str, catalogue: Catalogue, count: int) -> None:
+    from services.cli.ingest import extract_article
+    from services.extraction.extractor import EXTRACTOR_VERSION
+    from services.ingest.articles import reports_extracted
+    from services.rederive.reparse import reparse
+
     corpus = articles(count)
     cpu = time.process_time()
     extracted = [reports_extracted(article, extract_article(article), "sitmon-extract/0.9") for article in corpus]
