@@ -17,6 +17,7 @@ from services.extraction.figures.outcomes import OutcomeSpan
 from services.extraction.lexicon import lexicons
 
 _PRE_FILLER: Final = lx.grammar_words("pre_fillers")
+_PRE_FILLER_REACH: Final = 3  # filler words between a verb and its number ("asesinaron el sábado a 5")
 # "starben nach Angaben von Rettungskräften 8 Menschen", "killed, according to officials, 12 people":
 # an attribution between a verb and its number; the words of a source after it, at most this many tokens.
 _ATTRIBUTION_PHRASES: Final = frozenset(tuple(phrase.split()) for phrase in lexicons.words("according_to"))
@@ -29,7 +30,7 @@ for _phrase in _ATTRIBUTION_PHRASES:
 def outcome_before(tokens: Tokens, candidate: Candidate, ends: dict[int, OutcomeSpan]) -> OutcomeSpan | None:
     """An outcome verb or noun right before the number: "killed at least 68", "the deaths of four"."""
     index = candidate.qualifier_first
-    for _ in range(3):
+    for _ in range(_PRE_FILLER_REACH + 1):
         found = ends.get(index)
         if found is not None:
             return found if found.place is not lx.Place.POST else None

@@ -31,12 +31,19 @@ _GLUE: Final = frozenset(
 )
 
 
+# A one-word outcome of three letters ("tué") is a stem of its own, unless another language
+# writes it as an article ("die"): that would select nearly every German sentence.
+_ARTICLES: Final = frozenset(lexicons.words("grammar", "determiners"))
+
+
 def stems(phrases: Iterable[str]) -> set[str]:
     """The stems of the telling words of each phrase (not "the", "were", "ont" …)."""
     found = set()
     for phrase in phrases:
-        for word in phrase.lower().split():
-            if len(word) >= 4 and word not in _GLUE:
+        words = phrase.lower().split()
+        for word in words:
+            short_outcome = len(words) == 1 and len(word) == 3 and word not in _ARTICLES  # "a tué 80 personnes"
+            if (len(word) >= 4 or short_outcome) and word not in _GLUE:
                 found.add(word[:_STEM])
     return found
 

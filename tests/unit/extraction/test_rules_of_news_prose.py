@@ -11,6 +11,7 @@ from datetime import datetime
 import pytest
 
 from services.extraction.ceasefire.statements import find_ceasefire
+from services.extraction.extractor import extract
 from services.extraction.text.sentences import split_sentences
 from tests.unit.extraction.casualty_helpers import pairs, read
 
@@ -199,12 +200,32 @@ ARTICLE_COLLISIONS: list[tuple[str, str, list[tuple[str, int]]]] = [
     ("en", "At least 14 migrants die as boat capsizes off Libya.", [("killed", 14)]),
 ]
 
-ALL_FIGURES = SUFFERED_AND_MODAL + QUALIFIED_SUBGROUPS + ARTICLE_COLLISIONS
+# A short outcome word selects its sentence too ("a tué"); a day between a verb and its number;
+# "unter den Todesopfern"; a toll naming its group ("el número de civiles muertos").
+SHORT_WORDS_AND_DAYS: list[tuple[str, str, list[tuple[str, int]]]] = [
+    ("fr", "Le bombardement a tué 14 personnes près de Kherson.", [("killed", 14)]),
+    ("fr", "Les tirs ont tué dimanche 6 bergers.", [("killed", 6)]),
+    ("es", "Los sicarios asesinaron el sábado a 5 personas.", [("killed", 5)]),
+    ("pt", "Os ataques mataram ontem 11 pessoas em Pemba.", [("killed", 11)]),
+    ("de", "Unter den Todesopfern seien 3 Kinder.", [("killed", 3)]),
+    ("es", "La ONG elevó a 210 el número de civiles muertos en la ciudad.", [("killed", 210)]),
+]
+
+ALL_FIGURES = SUFFERED_AND_MODAL + QUALIFIED_SUBGROUPS + ARTICLE_COLLISIONS + SHORT_WORDS_AND_DAYS
 
 
 @pytest.mark.parametrize(("language", "text", "expected"), ALL_FIGURES, ids=[c[1][:60] for c in ALL_FIGURES])
 def test_figure_rule(language: str, text: str, expected: list[tuple[str, int]]) -> None:
     assert pairs(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"), SHORT_WORDS_AND_DAYS, ids=[c[1][:60] for c in SHORT_WORDS_AND_DAYS]
+)
+def test_the_keyword_gate_picks_the_sentence(language: str, text: str, expected: list[tuple[str, int]]) -> None:
+    """Through the whole extractor, whose keyword gate picks the sentences worth reading."""
+    found = extract(text, language=language)
+    assert [(f.outcome, f.count) for f in found.casualties if not f.background] == expected
 
 
 # A dated episode over two weeks old is context, unless the date opens the report's own period; a
