@@ -2,6 +2,8 @@
 then building the contract's pydantic models would cost. It was measured and not taken (building
 four pydantic models from Python costs what pydantic-core's validation costs), so it lives here
 and not in `streams/`; `test_msgspec_mirror` keeps it in step with the models while it exists.
+(What was taken instead: the fold's path does not build the models at all —
+`streams.worker.report_reader` decodes with its own mirror, whose constrained types this one shares.)
 
 Absent fields decode to UNSET so that the models get the same `model_fields_set` as pydantic's;
 `kw_only` keeps the models' field order (pydantic serialises `__dict__` in its order).
@@ -9,7 +11,6 @@ Absent fields decode to UNSET so that the models get the same `model_fields_set`
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated, Any, Literal
 
 import msgspec
@@ -26,11 +27,7 @@ from streams.events import (
     Qualifier,
     ReportsExtracted,
 )
-
-NonNegative = Annotated[int, msgspec.Meta(ge=0)]
-Aware = Annotated[datetime, msgspec.Meta(tz=True)]
-EventId = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
-NonEmpty = Annotated[str, msgspec.Meta(min_length=1)]
+from streams.worker.report_reader import Aware, EventId, NonEmpty, NonNegative
 
 
 class Mirror(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
