@@ -126,9 +126,7 @@ def _fast_facts(record: RawRecord) -> ReportFacts | None:
         return None
     try:
         envelope = _decoder.decode(raw)
-    except msgspec.ValidationError:
-        return None
-    except msgspec.DecodeError:
+    except msgspec.DecodeError:  # not JSON, or not the report as the Structs have it (ValidationError)
         return None
     report = envelope.data
     if not envelope.type.startswith(TYPE_PREFIX) or record.key != report.region.encode("utf-8"):
