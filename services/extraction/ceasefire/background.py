@@ -82,6 +82,10 @@ _EARLIER_KEYS = Literals((
 _CURRENT_VERB = re.compile(
     r"\b(?:has|have|is|are|remains?|still|continues?|continue|tem|sigue|reste|esta)\s+(?:\S+\s+){0,2}$", _FLAGS
 )
+# German puts the participle at the clause's end, far from its present auxiliary: "Der 2018
+# unterzeichnete Waffenstillstand ist nach Einschätzung von Beobachtern faktisch zusammengebrochen".
+_CURRENT_AUXILIARY_FAR = re.compile(r"\b(?:ist|sind|hat|haben)\s+(?:[^\s,;.]+\s+){0,6}$", _FLAGS)
+_CURRENT_AUXILIARY_REACH = 70
 
 
 _DATE_WORDS = frozenset(
@@ -133,6 +137,7 @@ def is_current_verb(folded: str, cue_start: int, lasting: bool = False) -> bool:
     return (
         _CURRENT_VERB.search(folded[max(0, cue_start - _CURRENT_VERB_REACH) : cue_start]) is not None
         or _CURRENT_CUE.match(folded, cue_start) is not None
+        or _CURRENT_AUXILIARY_FAR.search(folded[max(0, cue_start - _CURRENT_AUXILIARY_REACH) : cue_start]) is not None
     )
 
 

@@ -112,6 +112,14 @@ GERMAN_WORD_ORDER: list[tuple[str, str, Expected]] = [
     ("de", "Die Feuerpause ist um drei weitere Tage verlängert worden.", {("extended", False)}),
     ("de", "Zwischen den Milizen gilt seit dem 3. Februar 2024 eine Waffenruhe.", {("in_effect", False)}),
     ("de", "Eine Feuerpause im Mai 2019 hatte nur zwei Tage gehalten.", {("in_effect", True)}),
+    # a present auxiliary far before its participle is today's news, whatever year the truce was signed
+    (
+        "de",
+        "Die 2020 vereinbarte Waffenruhe ist nach Ansicht vieler Diplomaten inzwischen zusammengebrochen.",
+        {("agreed", True), ("collapsed", False)},
+    ),
+    # a separable verb split by its adverbials
+    ("de", "Die Feuerpause brach am frühen Sonntagmorgen zusammen.", {("collapsed", False)}),
 ]
 
 # Efforts to save a truce propose one; a commitment to respect it agrees to it; idioms of a truce
