@@ -217,6 +217,9 @@ SHORT_WORDS_AND_DAYS: list[tuple[str, str, list[tuple[str, int]]]] = [
     ("pt", "Os ataques mataram ontem 11 pessoas em Pemba.", [("killed", 11)]),
     ("de", "Unter den Todesopfern seien 3 Kinder.", [("killed", 3)]),
     ("es", "La ONG elevó a 210 el número de civiles muertos en la ciudad.", [("killed", 210)]),
+    ("de", "Das Ministerium bestätigte den Tod von 7 Polizisten.", [("killed", 7)]),
+    ("de", "Das Erdbeben hat mindestens 90 Menschenleben gefordert.", [("killed", 90)]),
+    ("de", "Russische Drohnen töteten am Samstag 4 Menschen in Charkiw.", [("killed", 4)]),
 ]
 
 ALL_FIGURES = SUFFERED_AND_MODAL + QUALIFIED_SUBGROUPS + ARTICLE_COLLISIONS + SHORT_WORDS_AND_DAYS
