@@ -82,12 +82,19 @@ class Literals:
 
 class GuardedPattern:
     """A case-insensitive pattern that is searched only in text holding one of its required
-    literals (`required_words`); one without any is always searched."""
+    literals (`required_words`); one without any is always searched.
+
+    Where the lowercased text reads the same (see `gate_text`) and the pattern's letters are all
+    lowercase, it is searched case-sensitively there, which Python's regex engine does faster:
+    a match may then be on that lowercased copy, so use its offsets, not its groups."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         required = required_words(pattern)
         self._required = None if required is None else Literals(required)
+        source = pattern.pattern
+        caseless = pattern.flags & re.IGNORECASE and source == source.lower() and "(?-i" not in source
+        self._caseless = re.compile(source, pattern.flags & ~re.IGNORECASE) if caseless else None
 
     def may_match(self, text: str, low: str | None = None) -> bool:
         """False only if no match can occur in `text`: it holds none of the required literals
@@ -99,7 +106,12 @@ class GuardedPattern:
         return low is None or self._required.found_in(low)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.pattern.search(text, pos, endpos) if self.may_match(text) else None
+        low = gate_text(text)
+        if not self.may_match(text, low):
+            return None
+        if low is not None and self._caseless is not None:
+            return self._caseless.search(low, pos, endpos)
+        return self.pattern.search(text, pos, endpos)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.pattern.finditer(text) if self.may_match(text) else iter(())

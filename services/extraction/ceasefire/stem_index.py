@@ -11,6 +11,7 @@ from itertools import accumulate
 import ahocorasick
 
 from services.extraction.ceasefire.stems import MIN_STEM, Stem
+from services.extraction.text.keywords import words_spaced
 
 _SPLIT = re.compile(r"(\w+)")
 
@@ -26,29 +27,24 @@ class StemIndex:
         self._buckets: dict[str, tuple[str, ...]] = {}
         for prefix in sorted(prefixes):
             self._buckets[prefix[:MIN_STEM]] = (*self._buckets.get(prefix[:MIN_STEM], ()), prefix)
-        # The same test as "does `locate` find anything", as one Aho-Corasick pass in C: every
-        # occurrence of every stem, of which the first that starts a word (and, for a whole-word
-        # stem, ends one) answers. A regex alternation of the stems, tried at every position of
-        # every article, cost seven times a tokenizer's pass.
-        self._any: ahocorasick.Automaton | None = None
+        # Every stem padded with spaces, for text whose non-word characters are spaces
+        # (`words_spaced`): " stem" matches only where a word starts, " stem " only a whole word,
+        # so no match is found inside a word only to be thrown away. A regex alternation of the
+        # stems, tried at every position of every article, cost seven times a tokenizer's pass.
+        self._padded: ahocorasick.Automaton | None = None
         if self._whole or prefixes:
-            self._any = ahocorasick.Automaton()
+            self._padded = ahocorasick.Automaton()
             for text, whole in [*((text, True) for text in self._whole), *((text, False) for text in prefixes)]:
-                self._any.add_word(text, (len(text), whole))
-            self._any.make_automaton()
+                key = f" {text} " if whole else f" {text}"
+                self._padded.add_word(key, (len(key), text))
+            self._padded.make_automaton()
 
     def occurs(self, low: str) -> bool:
-        """Whether any stem occurs in `low` (lowercased, accent-folded): `bool(self.locate(low))`."""
-        if self._any is None:
+        """Whether any stem occurs in `low` (lowercased, accent-folded): `bool(self.locate(low))`.
+        One call in C: the padded stems match only where a word starts."""
+        if self._padded is None:
             return False
-        for end, (length, whole) in self._any.iter(low):
-            start = end - length + 1
-            if start > 0 and _is_word(low[start - 1]):
-                continue  # inside a word
-            if whole and end + 1 < len(low) and _is_word(low[end + 1]):
-                continue  # the start of a longer word
-            return True
-        return False
+        return next(self._padded.iter(" " + words_spaced(low) + " "), None) is not None
 
     def locate_each(self, low: str, starts: list[int]) -> list[dict[str, list[int]]]:
         """`locate` for each piece of `low` that begins at one of `starts` (ascending; the pieces
@@ -56,19 +52,16 @@ class StemIndex:
         over all of it: the cost grows with the stems found, not with the words, and a piece
         holding none is an empty dict at no further cost."""
         found: list[dict[str, list[int]]] = [{} for _ in starts]
-        if self._any is None:
+        if self._padded is None:
             return found
         piece, following = 0, starts[1] if len(starts) > 1 else len(low) + 1
-        for end, (length, whole) in self._any.iter(low):  # in the order of their ends
-            start = end - length + 1
-            if start > 0 and _is_word(low[start - 1]):
-                continue  # inside a word
-            if whole and end + 1 < len(low) and _is_word(low[end + 1]):
-                continue  # the start of a longer word
+        spaced = " " + words_spaced(low) + " "  # an offset in `low` is one less than in `spaced`
+        for end, (length, stem) in self._padded.iter(spaced):  # in the order of their ends
+            start = end - length + 1  # the padding space before the word, i.e. the word's start in `low`
             while start >= following:
                 piece += 1
                 following = starts[piece + 1] if piece + 1 < len(starts) else len(low) + 1
-            found[piece].setdefault(low[start : end + 1], []).append(start - starts[piece])
+            found[piece].setdefault(stem, []).append(start - starts[piece])
         return found
 
     def locate(self, low: str) -> dict[str, list[int]]:
@@ -89,8 +82,3 @@ class StemIndex:
                 if word.startswith(prefix):
                     found.setdefault(prefix, []).append(position)
         return found
-
-
-def _is_word(char: str) -> bool:
-    """Whether a regex's \\w matches `char` (a letter, a digit or "_")."""
-    return char.isalnum() or char == "_"

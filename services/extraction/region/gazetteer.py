@@ -24,6 +24,7 @@ import pycountry
 
 from services.extraction.region.seed import DEFAULT_SEED, GazetteerSeed, load_seed
 from services.extraction.text.fold import fold
+from services.extraction.text.keywords import words_spaced
 
 Kind = Literal["alias", "place", "actor", "country"]
 _ACTOR_WEIGHT = 0.5
@@ -145,7 +146,7 @@ class Gazetteer:
         its non-word characters as spaces, for each name's first word, and its first two words with
         one to three characters between them (a name's words are joined by at most three). With
         each start, its word's length and, if that word starts only a one-word name, the name's entry."""
-        spaced = " " + _spaced(low) + " "
+        spaced = " " + words_spaced(low) + " "
         starts: dict[int, tuple[int, Entry | None]] = {}
         for end, (length, word, alone) in self._automaton().iter(spaced):
             starts[end - length + 1] = (word, alone)
@@ -170,18 +171,8 @@ class Gazetteer:
         return self._keys
 
 
-# ASCII characters that are not word characters, as spaces (a byte table: str.translate over a
-# whole article costs a dict lookup per character).
-_SPACES = bytes(byte if chr(byte).isalnum() or byte == ord("_") or byte >= 0x80 else ord(" ") for byte in range(256))
-_NON_ASCII_NON_WORD = re.compile(r"[^\x00-\x7f\w]")
 _WORD_AT = re.compile(r"\w+")
 _FOLLOWING = re.compile(r"(\W+)(\w+)")  # the separator and the word after a word
-
-
-def _spaced(low: str) -> str:
-    """`low` with every non-word character as a space, same length."""
-    spaced = low.encode("utf-8").translate(_SPACES).decode("utf-8")
-    return spaced if spaced.isascii() else _NON_ASCII_NON_WORD.sub(" ", spaced)
 
 
 def _joins(separator: str) -> bool:

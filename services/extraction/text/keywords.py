@@ -77,3 +77,18 @@ def keyword_stems(phrases: Iterable[str]) -> set[str]:
     """The words whose start at a word's start marks a sentence that can hold a figure: the stems
     of the phrases and the extra figure keywords (the keyword gate finds them, text/gate.py)."""
     return stems(phrases) | set(_EXTRA)
+
+
+# ASCII characters that are not word characters, as spaces (a byte table: str.translate over a
+# whole article costs a dict lookup per character).
+_SPACES: Final = bytes(
+    byte if chr(byte).isalnum() or byte == ord("_") or byte >= 0x80 else ord(" ") for byte in range(256)
+)
+_NON_ASCII_NON_WORD: Final = re.compile(r"[^\x00-\x7f\w]")
+
+
+def words_spaced(text: str) -> str:
+    """`text` with every character a regex's \\W matches as a space, same length: an
+    Aho-Corasick key padded with spaces then matches whole words only."""
+    spaced = text.encode("utf-8", "surrogatepass").translate(_SPACES).decode("utf-8", "surrogatepass")  # lone surrogates too
+    return spaced if spaced.isascii() else _NON_ASCII_NON_WORD.sub(" ", spaced)
