@@ -137,6 +137,8 @@ EFFORTS_AND_IDIOMS: list[tuple[str, str, Expected]] = [
     ("es", "La tregua saltó por los aires tras el bombardeo.", {("collapsed", False)}),
     ("de", "Die Feuerpause im Norden steht auf der Kippe.", {("in_effect", False)}),
     ("en", "The rivals accused each other of undermining the truce.", {("violated", False)}),
+    ("es", "La ONU presiona a las milicias para que acepten una tregua navideña.", {("proposed", False)}),
+    ("pt", "A ONU pressiona as milícias a aceitarem uma trégua de Natal.", {("proposed", False)}),
     ("en", "No truce proposals were discussed at the summit.", set()),
     # a participle after a comma tells the past, not a date still to come
     ("fr", "La trêve, entrée en vigueur lundi, est globalement respectée.", {("in_effect", False)}),
