@@ -118,6 +118,11 @@ GERMAN_WORD_ORDER: list[tuple[str, str, Expected]] = [
         "Die 2020 vereinbarte Waffenruhe ist nach Ansicht vieler Diplomaten inzwischen zusammengebrochen.",
         {("agreed", True), ("collapsed", False)},
     ),
+    ("de", "Die Milizen schlossen in der Nacht einen Waffenstillstand.", {("agreed", False)}),
+    ("de", "Die Feuerpause wurde nach dem Anschlag ausgesetzt.", {("collapsed", False)}),
+    ("de", "Unterhändler verhandeln in Kairo über eine Waffenruhe.", {("proposed", False)}),
+    ("de", "Nach Ablauf der Feuerpause flammten die Kämpfe wieder auf.", {("collapsed", False)}),
+    ("de", "Kurz vor Ablauf der Feuerpause wurden Geiseln übergeben.", set()),
     # a separable verb split by its adverbials
     ("de", "Die Feuerpause brach am frühen Sonntagmorgen zusammen.", {("collapsed", False)}),
 ]
