@@ -18,6 +18,8 @@ import re
 from collections.abc import Sequence
 from itertools import accumulate
 
+from pydantic import TypeAdapter
+
 from services.extraction.ceasefire.attachment import VERB_FINAL_REACH, TermSpan, attached, clause_breaks
 from services.extraction.ceasefire.background import background_cue, dated_today, has_today, is_current_verb
 from services.extraction.ceasefire.context import Hit, fold_cues, read_in_context
@@ -49,6 +51,7 @@ _RELATIVE_AFTER_TERM = re.compile(
 )
 _HISTORY_REACH = 90  # characters of the relative clause read for its tense
 _MAX_HITS = 64  # a real sentence holds a handful of cues; junk must not make the pairwise folding quadratic
+_STATEMENTS: TypeAdapter[tuple[CeasefireStatement, ...]] = TypeAdapter(tuple[CeasefireStatement, ...])
 
 
 def find_ceasefire(sentences: Sequence[Sentence], language: str) -> list[CeasefireStatement]:
@@ -65,7 +68,7 @@ def find_ceasefire(sentences: Sequence[Sentence], language: str) -> list[Ceasefi
     )
     if not named and not any(_may_hold(HALT_TERM, stems) for stems in located):
         return []
-    statements: list[CeasefireStatement] = []
+    statements: list[dict[str, object]] = []
     previous_background: bool | None = None  # background flag of the previous sentence's statements
     reach_after = VERB_FINAL_REACH if _verb_final(language) else 0
     for sentence, text, stems in zip(sentences, folded, located, strict=True):
@@ -100,18 +103,18 @@ def find_ceasefire(sentences: Sequence[Sentence], language: str) -> list[Ceasefi
             background = cue == "earlier" or dated
             flags.append(background)
             statements.append(
-                CeasefireStatement(
-                    status=hit.status,
-                    parties=parties,
-                    mediators=mediators,
-                    background=background,
-                    sentence=sentence.text,
-                    start=sentence.start,
-                    end=sentence.end,
-                )
+                {
+                    "status": hit.status,
+                    "parties": parties,
+                    "mediators": mediators,
+                    "background": background,
+                    "sentence": sentence.text,
+                    "start": sentence.start,
+                    "end": sentence.end,
+                }
             )
         previous_background = all(flags)
-    return statements
+    return list(_STATEMENTS.validate_python(statements))  # one call: cheaper than a model built per statement
 
 
 def _located(sentences: Sequence[Sentence]) -> tuple[list[str], list[dict[str, list[int]]] | None]:
