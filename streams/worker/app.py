@@ -103,6 +103,7 @@ def build_app(
         broker_request_timeout=BROKER_REQUEST_TIMEOUT_S,
         broker_heartbeat_interval=min(3.0, settings.session_timeout_s / 3),
         consumer_group_instance_id=settings.instance_id,
+        Monitor=faust_delivery.LeanMonitor,  # Faust's per-record statistics, which nothing here reads
     )
     if settings.faust_metrics:  # serves /metrics itself, Faust's series and sitmon's
         setup_prometheus_sensors(app, registry=registry, name_prefix="sitmon_worker_faust")
@@ -114,7 +115,7 @@ def build_app(
 
     metrics = WorkerMetrics(registry)
 
-    reports = app.topic(catalogue.reports.name, partitions=region_partitions, **RAW)
+    reports = app.topic(catalogue.reports.name, partitions=region_partitions, schema=faust_delivery.RawRecords())
     situation = app.topic(catalogue.situation.name, partitions=region_partitions, **RAW)
     dead_letters = app.topic(catalogue.dlq.name, **RAW)
     regions = app.Table(REGIONS_TABLE, default=None, partitions=region_partitions, key_type=bytes, value_type=bytes)

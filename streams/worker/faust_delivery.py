@@ -1,4 +1,7 @@
-"""Faust's drain loop without four asyncio tasks per record (faust-streaming 0.15.3).
+"""How a fetched record reaches the worker's stream, without Faust's per-record overhead
+(faust-streaming 0.15.3): the drain loop without four asyncio tasks per record, the reports
+topic's records made events without the codec registry, and Faust's always-on `Monitor` sensor
+keeping per record only what Faust itself reads back.
 
 `Consumer._drain_messages` hands every fetched record to the streams with
 `await self.wait_first(callback(message), self.suspend_flow.wait())`: it creates a task for the
@@ -23,9 +26,13 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Generator
+from time import monotonic
 from typing import Any, cast
 
+import faust
+from faust.sensors import Monitor
 from faust.transport.consumer import CONSUMER_FETCHING, Consumer
+from faust.types import TP, AppT, EventT, Message, StreamT
 from mode import Service
 
 _original_drain_messages: Callable[[Consumer, Any], Awaitable[None]] = Consumer._drain_messages
@@ -146,6 +153,59 @@ async def _drain_messages(self: Consumer, fetcher: Any) -> None:  # pragma: no c
         raise
     finally:
         unset_flag(flag_consumer_fetching)
+
+
+class RawRecords(faust.Schema[bytes, bytes]):
+    """Records as Faust events with the record's own bytes as key and value.
+
+    Faust's decode for the `raw` codec and `bytes` types passes each key and value through the
+    codec registry (`want_bytes`: bytes stay the same object, None stays None) and reads the
+    `Event` class from the app's settings for every record (~4 % of the worker's py-spy samples).
+    This builds the same event directly; nothing in it can fail to decode, so the decode-error
+    callbacks are never needed (tests/unit/streams/test_faust_delivery.py compares both).
+    """
+
+    def __init__(self) -> None:
+        super().__init__(key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw")
+
+    def compile(self, app: AppT, *, default_propagate: bool = False, **callbacks: Any) -> Any:
+        event_class: Any = app.conf.Event  # a setting fixed when the app was made
+
+        async def decode(message: Message, *, propagate: bool = default_propagate) -> EventT[Any]:
+            return cast(EventT[Any], event_class(app, message.key, message.value, message.headers, message))
+
+        return decode
+
+
+class LeanMonitor(Monitor):
+    """Faust's `Monitor` (the app's `Monitor` setting) without its per-record statistics.
+
+    Faust adds the monitor to every app's sensors, and four of its hooks run for every record:
+    counters, per-stream and per-task name lookups, timestamps on the message and a runtime
+    history (~2.5 % of the worker's py-spy samples, plus the delegate's calls). Nothing reads
+    those figures but Faust's own stats pages and metrics sensors, which the worker does not
+    serve (sitmon's counters are its own; `faust_metrics` replaces this monitor with Faust's
+    Prometheus one, which keeps all of them). Faust itself reads one thing back: the time a
+    partition's stream last took an event (`stream_inbound_time`), by which the consumer warns of
+    a stalled stream — kept. Every other hook (commits, end offsets, tables, sends) is Faust's.
+    """
+
+    def on_message_in(self, tp: TP, offset: int, message: Message) -> None:
+        pass
+
+    def on_stream_event_in(
+        self, tp: TP, offset: int, stream: StreamT[Any], event: EventT[Any]
+    ) -> dict[str, Any] | None:
+        self.stream_inbound_time[tp] = monotonic()
+        return None
+
+    def on_stream_event_out(
+        self, tp: TP, offset: int, stream: StreamT[Any], event: EventT[Any], state: dict[str, Any] | None = None
+    ) -> None:
+        pass
+
+    def on_message_out(self, tp: TP, offset: int, message: Message) -> None:
+        pass
 
 
 def install() -> None:

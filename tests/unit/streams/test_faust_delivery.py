@@ -1,5 +1,6 @@
-"""The drain loop's delivery without tasks (streams/worker/faust_delivery.py): the copy is Faust's
-loop but for one line, and `deliver` behaves as the `wait_first` it replaces on both paths."""
+"""How records reach the worker's stream (streams/worker/faust_delivery.py): the drain loop's copy
+is Faust's but for one line, `deliver` behaves as the `wait_first` it replaces on both paths, and
+`RawRecords` makes the events Faust's own decode makes."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ import re
 import textwrap
 from typing import Any
 
+import faust
 import pytest
 from faust.transport.consumer import Consumer
+from faust.types.tuples import Message
 from mode import Service
 from mode.utils.locks import Event
 
@@ -136,3 +139,65 @@ async def test_errors_reach_the_drain_loop_on_both_paths() -> None:
         await faust_delivery.deliver(consumer, fails_at_once, "a")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="late b"):
         await faust_delivery.deliver(consumer, fails_after_waiting, "b")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "headers"),
+    [
+        (b"region-1", b'{"specversion":"1.0"}', [("h", b"v")]),
+        (None, b"\xff\x00not json", None),  # a key-less record: dead-lettered by the worker, not by Faust
+        (b"region-1", None, []),  # a tombstone
+        (b"", b"", None),
+    ],
+)
+async def test_raw_records_make_the_event_fausts_own_decode_makes(key: Any, value: Any, headers: Any) -> None:
+    app = faust.App("test-raw-records", autodiscover=False)
+    message = Message("reports", 3, 17, 1_700_000_000.0, 0, headers, key, value, None)
+    ours = await app.topic("reports", schema=faust_delivery.RawRecords()).decode(message, propagate=True)
+    fausts = await app.topic(
+        "reports", key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw"
+    ).decode(message, propagate=True)
+    assert type(ours) is type(fausts)
+    for name in ("app", "key", "value", "headers", "message", "acked"):
+        assert getattr(ours, name) == getattr(fausts, name), name
+    assert ours.key is key and ours.value is value and ours.message is message
+
+
+def test_the_lean_monitor_overrides_fausts_per_record_hooks_with_their_signatures() -> None:
+    from faust.sensors import Monitor
+
+    for name in ("on_message_in", "on_stream_event_in", "on_stream_event_out", "on_message_out"):
+        ours = inspect.signature(getattr(faust_delivery.LeanMonitor, name))
+        fausts = inspect.signature(getattr(Monitor, name))
+        assert list(ours.parameters) == list(fausts.parameters), name
+
+
+async def test_the_lean_monitor_keeps_only_the_stream_inbound_time() -> None:
+    from faust.types import TP
+
+    monitor = faust_delivery.LeanMonitor()
+    tp = TP("reports", 3)
+    message = Message("reports", 3, 17, 1_700_000_000.0, 0, None, b"k", b"v", None)
+    monitor.on_message_in(tp, 17, message)
+    state = monitor.on_stream_event_in(tp, 17, None, None)  # type: ignore[arg-type]
+    monitor.on_stream_event_out(tp, 17, None, None, state)  # type: ignore[arg-type]
+    monitor.on_message_out(tp, 17, message)
+    assert tp in monitor.stream_inbound_time  # Faust's stalled-stream warning reads it
+    assert (monitor.messages_received_total, monitor.events_total, monitor.messages_active) == (0, 0, 0)
+    assert message.time_in is None
+
+
+def test_the_worker_app_uses_the_lean_monitor(tmp_path: Any) -> None:
+    from prometheus_client import CollectorRegistry
+
+    from streams.topics import Catalogue
+    from streams.worker.app import build_app
+    from streams.worker.settings import WorkerSettings
+
+    settings = WorkerSettings(data_dir=tmp_path, topic_prefix="lean.")
+    app = build_app(settings, Catalogue("lean."), CollectorRegistry(), 4)
+    assert type(app.monitor) is faust_delivery.LeanMonitor
+    (agent,) = app.agents.values()
+    reports = agent.channel
+    assert reports.get_topic_name() == Catalogue("lean.").reports.name  # type: ignore[attr-defined]
+    assert isinstance(reports.schema, faust_delivery.RawRecords)
