@@ -4,7 +4,8 @@ Faust's own table write (`table[key] = value`) sends each changelog record throu
 producer buffer as a `FutureMessage` with callbacks and sensors, about as costly as folding a
 report; the table layout writes one or two entries per report, so that path would cost more
 than the fold. This does what Faust's table does for a write — the value into the store of the
-current event's partition, the record to the changelog, the changelog offset remembered in the
+current event's partition (for RocksDB, the region's entries in one `WriteBatch`), the record to
+the changelog, the changelog offset remembered in the
 store once acknowledged (`Collection._on_changelog_sent`) — with the region's records in one
 aiokafka batch, appended in the order given (the order `table_layout` relies on after a crash).
 Faust flushes the same producer before it commits offsets, so at-least-once is unchanged.
@@ -16,7 +17,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from aiokafka import AIOKafkaProducer
+from faust.stores.rocksdb import Store as RocksStore
 from faust.types import TP
+from rocksdict import WriteBatch
 
 from streams.worker.table_layout import Entry
 
@@ -30,11 +33,23 @@ class TableWriter:
     async def write(self, partition: int, entries: Sequence[Entry]) -> None:
         """Apply `entries` in order; Faust's tables must point at an event of `partition`."""
         store = self._table.data
-        for key, value in entries:
-            if value is not None:
-                store[key] = value
-            elif key in store:
-                del store[key]
+        if isinstance(store, RocksStore) and store.use_rocksdict:
+            # one atomic RocksDB write per region, as Faust's own changelog recovery writes
+            # (`Store.apply_changelog_batch`), instead of a `put` per entry through the store's
+            # per-write path (event lookup, key index under a lock: ~4 % of the worker's samples)
+            batch = WriteBatch(raw_mode=True)
+            for key, value in entries:
+                if value is not None:
+                    batch.put(key, value)
+                else:
+                    batch.delete(key)
+            store._db_for_partition(partition).write(batch)
+        else:  # the memory store
+            for key, value in entries:
+                if value is not None:
+                    store[key] = value
+                elif key in store:
+                    del store[key]
         producer: AIOKafkaProducer = self._app.producer._ensure_producer()
         topic = self._table.changelog_topic.get_topic_name()
         batch = producer.create_batch()

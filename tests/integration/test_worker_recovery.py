@@ -74,3 +74,30 @@ def test_kill_9_mid_stream_then_restart_gives_the_clean_result(
     distinct_articles = len({(r.region, r.article_id) for r in LOG})
     assert resumed_folds <= distinct_articles - 1000
     print(f"\n[{disk}] killed after {folded_before_kill:.0f} folds; resumed {resumed_after:.1f} s after restart")
+
+
+def test_a_clean_stop_then_restart_on_the_same_disk_continues_from_its_local_tables(
+    bootstrap: str, topics: Catalogue, tmp_path: Path
+) -> None:
+    """After a clean stop the local RocksDB tables are trusted (no rebuild from the changelog), so
+    what the worker wrote into them (one WriteBatch per region and batch, table_writes.py) must be
+    the whole state: the restarted worker's pictures over the rest of the log must be the pure fold
+    of all of it."""
+    log = synthetic_log(2_000, regions=12, seed=31)
+    first_part, second_part = log[:1_000], log[1_000:]
+    produce_reports(bootstrap, topics, first_part)
+    first = WorkerProcess(bootstrap, topics, tmp_path / "disk").start()
+    try:
+        wait_for_pictures(bootstrap, topics, expected_pictures(first_part), timeout_s=180)
+    finally:
+        first.stop()  # SIGTERM: flushed, committed, marked clean
+    assert first.process is not None and first.process.returncode == 0
+    produce_reports(bootstrap, topics, second_part)
+    second = WorkerProcess(bootstrap, topics, tmp_path / "disk").start()
+    try:
+        wait_for_pictures(bootstrap, topics, expected_pictures(log), timeout_s=180)
+        refolded = second.counter("sitmon_worker_reports_total", result="folded")
+    finally:
+        second.stop()
+    assert "rebuilding tables" not in second.log_path.read_text(errors="replace")
+    assert refolded <= len(second_part)  # the first part came from the local tables, not folded again

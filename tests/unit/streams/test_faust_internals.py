@@ -56,6 +56,11 @@ RELIED_ON: dict[str, tuple[Any, str]] = {
     "Producer.flush": (Producer.flush, "36d0cb3615f65b01"),
     "Collection._on_changelog_sent": (Collection._on_changelog_sent, "60122c86a120d82c"),
     "rocksdb.Store.set_persisted_offset": (RocksStore.set_persisted_offset, "b4c811926678346e"),
+    # ... and for RocksDB puts a region's entries in one WriteBatch into the partition's database
+    # (as Store.apply_changelog_batch does), standing in for Store._set, which reads it back by the
+    # current event's partition (Store._get) or by scanning every partition's database
+    "rocksdb.Store._set": (RocksStore._set, "4227e561e288d941"),
+    "rocksdb.Store._db_for_partition": (RocksStore._db_for_partition, "cb7e67d5f9efc4bc"),
 }
 
 
