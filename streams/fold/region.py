@@ -25,12 +25,12 @@ Refused reports are returned in `FoldStats.refusals` with the reason; the worker
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from streams.events import ReportsExtracted
 from streams.fold.ceasefire import advance_clock, apply_article, replay
+from streams.fold.compaction import compact, remember, remembered
 from streams.fold.facts import ReportFacts, facts_of
 from streams.fold.incidents import FoldStats, Refusal, derive_incidents, fold_figures
 from streams.fold.state import (
@@ -43,7 +43,6 @@ from streams.fold.state import (
     DerivationKey,
     Incident,
     RegionState,
-    Remembered,
     clone,
 )
 from streams.fold.tallies import archive
@@ -98,7 +97,7 @@ def fold_into(state: RegionState, reports: Iterable[ReportsExtracted | ReportFac
         _fold_report(state, facts, index, stats, pending)
     if stats.reports_folded:
         _settle(state, pending, stats)
-        _compact(state)
+        compact(state)
     return stats
 
 
@@ -130,12 +129,12 @@ def _fold_report(state: RegionState, report: ReportFacts, index: int, stats: Fol
         # Whether compaction already moved this old article out of the itemised ones depends on
         # batch boundaries: compact now (the clock decides, not the batch), then look again.
         _settle(state, pending, stats)
-        _compact(state)
+        compact(state)
         held = _held(state, report.article_id)
     if held is not None:
         _another_report(state, held, report, event_ms, clock, index, stats, pending)
         return
-    known = _remembered(state, stated.article_id) if state.remembered else None
+    known = remembered(state, stated.article_id) if state.remembered else None
     if known is not None and known.event_ms >= clock - ARCHIVE_MEMORY_MS:
         if report.event_id in known.event_ids:
             stats.duplicates_ignored += 1
@@ -256,7 +255,7 @@ def _archive_late(
         state.latest = contribution.order if state.latest is None else max(state.latest, contribution.order)
         pending.resort = pending.ceasefire = True
     else:
-        _remember(state, contribution)
+        remember(state, contribution)
 
 
 def _counted(state: RegionState, stated: Contribution, clock: int, stats: FoldStats) -> None:
@@ -276,17 +275,6 @@ def _contribution(report: ReportFacts, stats: FoldStats) -> Contribution:
     return report.contribution.copy()
 
 
-def _remember(state: RegionState, contribution: Contribution) -> None:
-    ids = sorted({contribution.event_id, *contribution.superseded})
-    article = contribution.article_id
-    if article not in state.remembered and state.remembered and article < next(reversed(state.remembered)):
-        state.remembered_unsorted = True
-    state.remembered[article] = Remembered(contribution.event_ms, ids).encode()
-    if state.forget_queue is not None:
-        heapq.heappush(state.forget_queue, (contribution.event_ms, article))
-    state.touched.add(article)
-
-
 def _refuse(stats: FoldStats, index: int, kind: str, reason: str) -> None:
     stats.refusals.append(Refusal(index, kind, reason))
 
@@ -301,57 +289,6 @@ def _late_revision(stated: Contribution, clock: int) -> str:
 
 def _days(span_ms: int) -> str:
     return f"{span_ms / DAY_MS:.1f} days"
-
-
-def _compact(state: RegionState) -> None:
-    """Archive what no window but `all` can need, absorb old statements into the ceasefire base,
-    forget archived articles beyond the memory. Depends only on the clock, never on batches."""
-    if state.watermark_ms is None:
-        return
-    cut = state.watermark_ms - ITEMISED_MS
-    if state.incidents and state.incidents[0].first_ms < cut:
-        for incident in state.incidents:
-            if incident.first_ms < cut:
-                archive(state.archived, incident)
-                for article in incident.members:
-                    state.contributions[article].figures = []
-                    state.touched.add(article)
-        state.archived = dict(sorted(state.archived.items()))
-        state.incidents = [incident for incident in state.incidents if incident.first_ms >= cut]
-    horizon = state.watermark_ms - ACCEPT_MS
-    behind = []
-    for contribution in state.contributions.values():  # oldest first, until one within the horizon
-        if contribution.event_ms >= horizon:
-            break
-        behind.append(contribution)
-    for contribution in behind:
-        if contribution.figures and not (contribution.statements and contribution.event_ms < cut):
-            continue  # its incident is still itemised: nothing to do yet
-        if contribution.statements and contribution.event_ms < cut:
-            apply_article(state.ceasefire_base, contribution)
-            contribution.statements = []
-            state.touched.add(contribution.article_id)
-        if not contribution.figures and not contribution.statements:
-            del state.contributions[contribution.article_id]
-            _remember(state, contribution)
-    if state.remembered_unsorted:
-        state.remembered = dict(sorted(state.remembered.items()))  # one order, however they arrived
-        state.remembered_unsorted = False
-    _forget(state, state.watermark_ms - ARCHIVE_MEMORY_MS)
-
-
-def _forget(state: RegionState, before_ms: int) -> None:
-    """Forget the remembered articles dated before `before_ms`, oldest first from the queue."""
-    queue = state.forget_queue
-    if queue is None:
-        queue = state.forget_queue = [(_remembered_ms(raw), article) for article, raw in state.remembered.items()]
-        heapq.heapify(queue)
-    while queue and queue[0][0] < before_ms:
-        event_ms, article = heapq.heappop(queue)
-        raw = state.remembered.get(article)
-        if raw is not None and _remembered_ms(raw) == event_ms:  # else remembered again since: not this entry
-            del state.remembered[article]
-            state.touched.add(article)
 
 
 def derive_again(state: RegionState) -> None:
@@ -382,12 +319,3 @@ def _all_held(state: RegionState, *, figures: bool = False, statements: bool = F
         for contribution in state.contributions.values()
         if (figures and contribution.figures) or (statements and contribution.statements)
     ]
-
-
-def _remembered(state: RegionState, article_id: str) -> Remembered | None:
-    raw = state.remembered.get(article_id)
-    return Remembered.decode(raw) if raw is not None else None
-
-
-def _remembered_ms(raw: str) -> int:
-    return int(raw.partition(" ")[0])
