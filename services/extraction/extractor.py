@@ -21,7 +21,7 @@ from typing import TypeVar
 from services.extraction.ceasefire.statements import find_ceasefire
 from services.extraction.errors import StageFailed
 from services.extraction.figures.casualties import find_casualties
-from services.extraction.figures.cues import CASUALTY_KEYWORDS
+from services.extraction.figures.cues import casualty_keywords
 from services.extraction.region.resolve import resolve_region
 from services.extraction.text.gate import keys_within, scan
 from services.extraction.text.keywords import lower_keeping_offsets
@@ -84,8 +84,9 @@ def _casualties(
     hits = scan(low if whole else lower_keeping_offsets(text))  # the keyword gate: one pass for every rule
     starts = [sentence.start for sentence in sentences]
     chosen: set[int] = set()
+    keywords = casualty_keywords(language)  # a word is a cue in the article's language ("die": English, not German)
     for start, _, concepts in hits:
-        if CASUALTY_KEYWORDS.key in concepts:
+        if not keywords.isdisjoint(concepts):
             index = bisect.bisect_right(starts, start) - 1
             if index >= 0:
                 chosen.add(index)

@@ -89,7 +89,7 @@ def stages(articles: list[dict[str, str]], baseline: float) -> None:
     from services.extraction.ceasefire.statements import find_ceasefire
     from services.extraction.extractor import _casualties
     from services.extraction.figures.casualties import find_casualties
-    from services.extraction.figures.cues import CASUALTY_KEYWORDS
+    from services.extraction.figures.cues import casualty_keywords
     from services.extraction.region.resolve import resolve_region
     from services.extraction.text.gate import scan
     from services.extraction.text.sentences import split_sentences
@@ -107,11 +107,11 @@ def stages(articles: list[dict[str, str]], baseline: float) -> None:
     # sentences hold a figure keyword (or follow one), so most are read.
     sentences = sum(len(s) for _, s, _ in split)
     selected = 0
-    for text, found, _ in split:
+    for text, found, lang in split:
         starts = [sentence.start for sentence in found]
         chosen: set[int] = set()
         for start, _, concepts in scan(text.lower()):
-            if CASUALTY_KEYWORDS.key in concepts:
+            if not casualty_keywords(lang).isdisjoint(concepts):
                 index = bisect.bisect_right(starts, start) - 1
                 chosen.update({index, index + 1} if index >= 0 else set())
         selected += len([i for i in chosen if i < len(found)])

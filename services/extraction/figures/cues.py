@@ -20,7 +20,7 @@ from typing import Final
 from services.extraction.lexicon import lexicons
 from services.extraction.lexicon.wordlists import alternation, phrases
 from services.extraction.text.gate import concept
-from services.extraction.text.keywords import keyword_stems, trie_pattern
+from services.extraction.text.keywords import keyword_stems, own_short_outcomes, trie_pattern
 
 
 class Place(Enum):
@@ -52,6 +52,11 @@ _OUTCOMES: Final[list[tuple[str, Place, list[str]]]] = [
 ]
 
 
+def _own(code: str, outcome: str, place: Place) -> list[str]:
+    """One language's phrases of one row of the outcome table."""
+    return lexicons.per_language("outcomes", outcome, place.value).get(code, [])
+
+
 def _outcome_table() -> dict[str, tuple[str, Place]]:
     table: dict[str, tuple[str, Place]] = {}
     for outcome, place, listed in _OUTCOMES:
@@ -81,6 +86,22 @@ LUMPED_HEADS: Final = frozenset(lexicons.words("grammar", "lumped_heads"))
 CASUALTY_KEYWORDS: Final = concept(
     "figures.keywords", keyword_stems(phrase for _, _, listed in _OUTCOMES for phrase in listed), word_start=True
 )
+# And per language, its own short outcomes that another language writes as an article (English
+# "die", German "the"): a keyword only in an article of the language that says it.
+_OWN_SHORT_OUTCOMES: Final = {
+    code: concept(
+        f"figures.keywords.{code}",
+        own_short_outcomes(code, (p for outcome, place in _ROWS for p in _own(code, outcome, place))),
+        word_start=True,
+    )
+    for code in lexicons.LANGUAGES
+}
+
+
+def casualty_keywords(language: str) -> frozenset[int]:
+    """The gate's concepts (keys) whose words mark a sentence of a `language` article that can hold a figure."""
+    own = _OWN_SHORT_OUTCOMES.get(language)
+    return frozenset((CASUALTY_KEYWORDS.key,) if own is None else (CASUALTY_KEYWORDS.key, own.key))
 
 # (name, pattern, endings): a qualifier ends the text before a number, so the text, stripped
 # of trailing whitespace, must end with the last word of one of its phrases; `endswith` on

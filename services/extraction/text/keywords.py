@@ -36,13 +36,14 @@ _GLUE: Final = frozenset(
 _ARTICLES: Final = frozenset(lexicons.words("grammar", "determiners"))
 
 
-def stems(phrases: Iterable[str]) -> set[str]:
-    """The stems of the telling words of each phrase (not "the", "were", "ont" …)."""
+def stems(phrases: Iterable[str], articles: frozenset[str] = _ARTICLES) -> set[str]:
+    """The stems of the telling words of each phrase (not "the", "were", "ont" …); a three-letter
+    outcome is one unless it is one of `articles` (by default every language's)."""
     found = set()
     for phrase in phrases:
         words = phrase.lower().split()
         for word in words:
-            short_outcome = len(words) == 1 and len(word) == 3 and word not in _ARTICLES  # "a tué 80 personnes"
+            short_outcome = len(words) == 1 and len(word) == 3 and word not in articles  # "a tué 80 personnes"
             if (len(word) >= 4 or short_outcome) and word not in _GLUE:
                 found.add(word[:_STEM])
     return found
@@ -77,6 +78,15 @@ def keyword_stems(phrases: Iterable[str]) -> set[str]:
     """The words whose start at a word's start marks a sentence that can hold a figure: the stems
     of the phrases and the extra figure keywords (the keyword gate finds them, text/gate.py)."""
     return stems(phrases) | set(_EXTRA)
+
+
+def own_short_outcomes(language: str, phrases: Iterable[str]) -> set[str]:
+    """The three-letter outcomes of `language` (its own `phrases`) that only another language
+    writes as an article: English "die" ("14 migrants die"), a keyword in English articles
+    though not in German ones, where "die" is "the"."""
+    listed = list(phrases)
+    own = frozenset(lexicons.entry(language, "grammar", "determiners") or ())
+    return stems(listed, own) - stems(listed)
 
 
 # ASCII characters that are not word characters, as spaces (a byte table: str.translate over a
