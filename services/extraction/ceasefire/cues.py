@@ -95,6 +95,8 @@ CUES: tuple[Cue, ...] = (
     _cue("proposed", "any", 45, "rejected", name="rejected"),
     _cue("agreed", "any", 45, "agreed"),
     _cue("agreed", "before", 30, "brokered_before", name="brokered"),
+    # a document of agreement that provides for the truce ("an accord providing for a truce", over an adjective or two)
+    _cue("agreed", "before", 30, "provides_for", name="provides_for"),
     _cue("agreed", "after", 100, "brokered_after", name="brokered"),
     _cue("agreed", "alone", 0, "its_approval", name="its_approval"),
     _cue("agreed", "alone", 0, "accepted_proposal", name="accepted_proposal"),

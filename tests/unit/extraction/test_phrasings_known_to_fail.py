@@ -44,3 +44,33 @@ def test_german_die_is_an_article_not_a_casualty_cue() -> None:
     german = [hit for hit in scan(low) if not casualty_keywords("de").isdisjoint(hit[2])]
     assert [(start, end) for start, end, _ in english] == [(0, 3), (21, 24)]
     assert german == []
+
+
+def statuses(text: str, language: str) -> set[tuple[str, bool]]:
+    return {(s.status, s.background) for s in extract(text, language=language, published_at=PUBLISHED).ceasefire}
+
+
+# 2. A document of agreement that provides for a truce states it agreed, however far the verb
+# that signed it; a draft or a plan that does only proposes it.
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("The two governments signed in Geneva on Friday, after months of talks, an accord providing for a truce.", "en", {("agreed", False)}),
+        ("The memorandum of understanding provides for a permanent ceasefire along the border.", "en", {("agreed", False)}),
+        ("Les belligérants ont paraphé jeudi à Addis-Abeba, au terme de longues tractations, un accord prévoyant une trêve.", "fr", {("agreed", False)}),
+        ("La déclaration de principes prévoit une trêve de six mois.", "fr", {("agreed", False)}),
+        ("Gobierno y guerrilla suscribieron el martes en La Habana, tras meses de contactos, un pacto que prevé una tregua.", "es", {("agreed", False)}),
+        ("El tratado contempla un alto el fuego indefinido en la frontera.", "es", {("agreed", False)}),
+        ("Os dois países rubricaram ontem em Luanda, depois de longas conversações, um tratado que prevê uma trégua.", "pt", {("agreed", False)}),
+        ("A declaração de princípios prevê uma trégua de três meses.", "pt", {("agreed", False)}),
+        ("Beide Seiten paraphierten am Dienstag in Genf nach zähen Gesprächen einen Vertrag, der eine Waffenruhe vorsieht.", "de", {("agreed", False)}),
+        ("Die Vereinbarung sieht eine sofortige Feuerpause vor.", "de", {("agreed", False)}),
+        # a draft or a plan only proposes
+        ("The draft agreement provides for a truce along the river.", "en", {("proposed", False)}),
+        ("Le projet d'accord prévoit une trêve dans le nord.", "fr", set()),
+        ("El proyecto de acuerdo prevé una tregua en el norte.", "es", set()),
+        ("Der Friedensplan, der eine Waffenruhe vorsieht, wird noch beraten.", "de", set()),
+    ],
+)
+def test_a_document_that_provides_for_a_truce_agrees_it(text: str, language: str, expected: set[tuple[str, bool]]) -> None:
+    assert statuses(text, language) == expected
