@@ -174,6 +174,9 @@ def _post_outcome(
         word = tokens.low[index]
         if word in lx.SUBORDINATORS:
             return None
+        if word.isalpha() and (word in lx.BLOCKERS or word.endswith("ed")) and _reported_as(starts, index):
+            index += 1  # the participle of the outcome after it, neither a clause break nor the people's own verb
+            continue
         if word in lx.BLOCKERS and _PASSIVE.isdisjoint(tokens.low[max(0, index - 2) : index]):
             return None  # a clause break, unless in a passive: "were later reported dead"
         if word.endswith("ed") and _own_verb(tokens, index):  # (only an "-ed" word can be one)
@@ -186,6 +189,13 @@ def _post_outcome(
             return None
         index += 1
     return None
+
+
+def _reported_as(starts: dict[int, OutcomeSpan], index: int) -> bool:
+    """Whether the reporting verb at `index` is the participle of the outcome right after it:
+    "15 people reported missing", "12 hikers confirmed dead" (no clause break)."""
+    after = starts.get(index + 1)
+    return after is not None and after.place in (lx.Place.POST, lx.Place.BOTH)
 
 
 def _parts_of_numbers(low: str, tokens: Tokens, found: list[Candidate]) -> None:

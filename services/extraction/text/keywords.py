@@ -26,7 +26,9 @@ _EXTRA: Final = tuple(lexicons.words("figure_keywords"))
 _GLUE: Final = frozenset(
     word_tuple(
         "the were their with from that those also have been être sont ficaram resultaron resultado resultaram "
-        "habían había sido têm tinham"
+        "habían había sido têm tinham "
+        # the relative "whose" of "people whose disappearance was reported": the noun after it is the cue
+        "whose cuya cuyas cujo cuja cujos dont"
     )
 )
 

@@ -74,3 +74,25 @@ def statuses(text: str, language: str) -> set[tuple[str, bool]]:
 )
 def test_a_document_that_provides_for_a_truce_agrees_it(text: str, language: str, expected: set[tuple[str, bool]]) -> None:
     assert statuses(text, language) == expected
+
+
+# 3. People sought as missing: "reported missing" (the participle of the outcome after it is no
+# clause break), and a relative "whose disappearance was reported".
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Police are looking for 12 hikers reported missing in the storm.", "en", [("missing", 12)]),
+        ("Divers are searching for 20 to 25 passengers reported missing after the ferry sank.", "en", [("missing", 20)]),
+        ("Officials said 9 miners confirmed dead were brought to the surface.", "en", [("killed", 9)]),
+        ("Coast guards are searching for 6 crew members whose disappearance was reported on Monday.", "en", [("missing", 6)]),
+        ("La policía busca a 9 estudiantes cuya desaparición fue denunciada el lunes.", "es", [("missing", 9)]),
+        ("A polícia procura 7 jovens cujo desaparecimento foi comunicado pelas famílias.", "pt", [("missing", 7)]),
+        ("Les gendarmes recherchent 4 randonneurs dont la disparition a été signalée dimanche.", "fr", [("missing", 4)]),
+        ("Nach dem Hochwasser werden im Tal noch 17 Menschen vermisst.", "de", [("missing", 17)]),
+        # a reporting verb that ends its clause still ends the reach
+        ("Twelve people were killed, officials reported.", "en", [("killed", 12)]),
+        ("The 40 delegates reported progress in the talks.", "en", []),
+    ],
+)
+def test_people_sought_as_missing(text: str, language: str, expected: list[tuple[str, int]]) -> None:
+    assert figures(text, language) == expected
