@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Final
 
+from services.extraction.attribution.onset import ONSET_WORDS, onset_clauses
 from services.extraction.lexicon import lexicons
 from services.extraction.lexicon.wordlists import alternation
 from services.extraction.text import months
@@ -155,13 +156,16 @@ def background_cue_pair(
     current_year: int | None = None,
     lead: bool = False,
     keys: Keys | None = None,
-) -> tuple[list[int], list[int]]:
-    """`background_cues` and `background_cues_after` of one sentence, scanning it once for both.
+) -> tuple[list[int], list[int], list[int]]:
+    """`background_cues` and `background_cues_after` of one sentence, scanning it once for both,
+    and where its main clause returns to the present after telling how its running episode began
+    (present markers, as `present_markers`: "The war, triggered by the attack of 2023, has killed").
 
     `keys`: the sentence's keyword pass (gate.keys_of), when the caller has made it already.
     """
     scan = _Scan(sentence, keys)
-    return scan.cues(published_at, current_year, lead), scan.cues_after(published_at, current_year)
+    cues = scan.cues(published_at, current_year, lead)
+    return cues, scan.cues_after(published_at, current_year), scan.resumptions(cues)
 
 
 class _Scan:
@@ -175,6 +179,12 @@ class _Scan:
         relative = keys.has(_RELATIVE_PAST_WORDS)
         self.relative_past = [m.start() for m in _RELATIVE_PAST.finditer(sentence)] if relative else []
         self.years = _years(sentence) if keys.has(_YEAR_DIGITS) else []
+        self.onsets = onset_clauses(sentence) if keys.has(ONSET_WORDS) else []
+
+    def resumptions(self, cues: list[int]) -> list[int]:
+        """Where the main clause returns to the present after a clause telling how its running
+        episode began, unless a cue before the episode dates the episode itself."""
+        return [end for episode, end in self.onsets if not any(cue < episode for cue in cues)]
 
     def governed_by_since(self, position: int) -> bool:
         return any(0 <= position - end <= _SINCE_REACH for end in self.since_ends)
@@ -232,6 +242,7 @@ class _Scan:
             cues += [m.start() for m in _EPISODE.finditer(self.sentence)]
         cues += [start for start, _, year in self.years if this_year is None or year <= this_year - _OLD_YEARS]
         return sorted(cue for cue in cues if not self.governed_by_since(cue))
+
 
 
 def present_markers(sentence: str) -> list[int]:

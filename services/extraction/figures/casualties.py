@@ -104,8 +104,8 @@ def _read_sentence(
         return figures  # numbers, but none of them a casualty figure: skip the context work
     window = period_window(text, language, keys)
     source = find_source(text, keys)
-    cues, cues_after = background_cue_pair(text, published_at, current_year, in_lead, keys)
-    present = present_markers(text) if cues else []
+    cues, cues_after, resumptions = background_cue_pair(text, published_at, current_year, in_lead, keys)
+    present = sorted(present_markers(text) + resumptions) if cues else []
     main: Candidate | None = None
     for candidate in found:
         if candidate.outcome is None:

@@ -96,3 +96,41 @@ def test_a_document_that_provides_for_a_truce_agrees_it(text: str, language: str
 )
 def test_people_sought_as_missing(text: str, language: str, expected: list[tuple[str, int]]) -> None:
     assert figures(text, language) == expected
+
+
+def dated(text: str, language: str) -> list[tuple[int, bool]]:
+    """(count, background) of every figure."""
+    return [(c.count, c.background) for c in extract(text, language=language, published_at=PUBLISHED).casualties]
+
+
+# 4. A running war's toll after a clause that tells how the war began is today's news; the
+# beginning's own toll, a war dated before its name and a war that ended stay background.
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("The insurgency, sparked by the coup of 14 May 2021, has killed more than 9,000 people.", "en", [(9000, False)]),
+        ("El conflicto, desatado por el golpe del 14 de mayo de 2021, ha dejado más de 9.000 muertos.", "es", [(9000, False)]),
+        ("Le conflit, déclenché par le coup d'État du 14 mai 2021, a fait plus de 9.000 morts.", "fr", [(9000, False)]),
+        ("O conflito, desencadeado pelo golpe de 14 de maio de 2021, já deixou mais de 9.000 mortos.", "pt", [(9000, False)]),
+        ("Der Konflikt, ausgelöst durch den Putsch vom 14. Mai 2021, hat mehr als 9.000 Menschenleben gefordert.", "de", [(9000, False)]),
+        ("Der Konflikt, der mit dem Putsch vom 14. Mai 2021 begann, hat mehr als 9.000 Menschen getötet.", "de", [(9000, False)]),
+        # the beginning's own toll is background, the running toll after it is not
+        (
+            "The insurgency, sparked by the massacre of 14 May 2021, in which 80 villagers died, has killed more than 9,000 people.",
+            "en",
+            [(80, True), (9000, False)],
+        ),
+        (
+            "El conflicto, desatado por la masacre del 14 de mayo de 2021, en la que murieron 80 campesinos, ha dejado más de 9.000 muertos.",
+            "es",
+            [(80, True), (9000, False)],
+        ),
+        # a war that ended, or one dated before its name, is still an earlier episode
+        ("The insurgency, which ended in 2019, killed more than 9,000 people.", "en", [(9000, True)]),
+        ("The 2019 insurgency, sparked by a disputed election, killed more than 9,000 people.", "en", [(9000, True)]),
+        # a non-lasting event's trigger dates the event
+        ("The riot, sparked by a police raid on 2 January 2024, killed 12 people.", "en", [(12, True)]),
+    ],
+)
+def test_a_running_wars_toll_after_its_onset_is_news(text: str, language: str, expected: list[tuple[int, bool]]) -> None:
+    assert dated(text, language) == expected

@@ -1,0 +1,40 @@
+"""Where a sentence tells how a running episode began ("The war, triggered by the attack of
+7 October 2023, has killed 67,000"): the dates in that clause date the beginning, not the war,
+and the main clause after it returns to the present (attribution/background.py uses it)."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from services.extraction.lexicon import lexicons
+from services.extraction.lexicon.wordlists import alternation
+from services.extraction.text.gate import concept
+
+# "The war, triggered by the attack of 7 October 2023, has killed 67,000": a clause set off by commas
+# after a lasting episode that tells how it began, perhaps followed by clauses about that beginning
+# (", in which 1,200 people died,"). Its dates and cues date the beginning, not the running
+# episode: the main clause after it returns to the present (a clause about the episode's end,
+# "which ended in 2020", still dates it; so does a cue before the episode, "the 2020 war").
+_ONSET_CLAUSE: Final = re.compile(
+    r"(?<!\w)(?:" + alternation(*lexicons.words("background", "lasting_episodes"))
+    + r")(?!\w)[^,;.]{0,40},(?P<clause>[^,;]{1,140}),(?P<told>(?:\s*(?:"
+    + alternation(*lexicons.words("background", "onset_relatives"))
+    + r")(?!\w)[^,;]{1,140},)*)",
+    re.IGNORECASE,
+)
+_ONSET_OPENING: Final = re.compile(
+    r"\s*(?:" + "|".join(lexicons.patterns("background", "onset")) + r")(?!\w)", re.IGNORECASE
+)
+# What `onset_clauses` cannot match without (a concept of the keyword gate, text/gate.py).
+ONSET_WORDS: Final = concept("background.onset", lexicons.words("background", "onset_gates"))
+
+
+def onset_clauses(sentence: str) -> list[tuple[int, int]]:
+    """(where the episode is named, where the main clause resumes) of each clause after a lasting
+    episode that tells how it began ("The war, triggered by …, in which …, has killed")."""
+    return [
+        (match.start(), match.end())
+        for match in _ONSET_CLAUSE.finditer(sentence)
+        if _ONSET_OPENING.match(match.group("clause"))
+    ]
