@@ -33,6 +33,9 @@ _LIST_GLUE: Final = re.compile(rf"^(?:{_GLUE})(?: (?:{_GLUE_AFTER_GLUE}))*$")
 _ADDITIVE_TAIL: Final = re.compile(rf"(?:^|\s)(?:, )?(?:{_ADDITIVE})$")
 _ADDITIVE_REACH: Final = 10  # tokens: "were seriously wounded in the attack, as well as"
 _CLAUSE_CONJUNCTIONS: Final = lx.grammar_words("clause_conjunctions")
+_PLACE_PREPOSITIONS: Final = lx.grammar_words("place_prepositions")
+_PLACE_WORDS: Final = 4  # tokens of a place name after its preposition ("in the Central African Republic")
+_GAPPED_REACH: Final = 8  # tokens from a figure's noun phrase to the place that ends its clause ("were killed in")
 
 
 def coordinate(tokens: Tokens, found: list[Candidate]) -> None:
@@ -50,6 +53,10 @@ def coordinate(tokens: Tokens, found: list[Candidate]) -> None:
                 if right.outcome is None and left.outcome is not None and left.head == "outcome":
                     right.take(left.outcome, "listed")
                     right.subgroup = changed = True
+                continue
+            if right.outcome is None and left.outcome is not None and _gapped(tokens, left, right):
+                right.take(left.outcome, "gapped")  # "12 were killed in Homs, nine in Idlib and four in Aleppo"
+                changed = True
                 continue
             if not (_joined(tokens, left.tail, right.qualifier_first) or _joined_after_adjective(tokens, left, right)):
                 if (
@@ -69,6 +76,43 @@ def coordinate(tokens: Tokens, found: list[Candidate]) -> None:
             elif left.outcome is None and right.outcome is not None and right.how != "list":
                 left.take(right.outcome, "list")
                 changed = True
+
+
+def _gapped(tokens: Tokens, left: Candidate, right: Candidate) -> bool:
+    """An elided clause: the second figure repeats the first's shape with only a place, its verb
+    left out — "9 were killed in Idlib and 4 in Aleppo", "14 civiles en Tailandia y ocho en Camboya"
+    (its place after it), "In Thailand wurden 14 getötet, in Kambodscha acht" (its place before it,
+    the number ending the clause)."""
+    between = tokens.low[left.tail : right.qualifier_first]
+    if not 2 <= len(between) <= _GAPPED_REACH + _PLACE_WORDS + 2 or any(
+        word in lx.BLOCKERS or word in lx.SUBORDINATORS for word in between
+    ):
+        return False
+    if between[-1] in lx.CONNECTORS:  # the place after each number: "… in Homs, nine in Idlib"
+        place = _place_before(tokens, left.tail, right.qualifier_first - 1)
+        return place is not None and _place_follows(tokens, right.tail)
+    place = _place_before(tokens, left.tail, right.qualifier_first)  # the place before the number
+    ends_clause = right.tail >= len(tokens) or tokens.low[right.tail] in {".", ",", ";"}
+    return place is not None and place > left.tail and tokens.low[place - 1] in lx.CONNECTORS and ends_clause
+
+
+def _place_before(tokens: Tokens, start: int, end: int) -> int | None:
+    """Where a place phrase that ends at token `end` begins (its preposition), if one does:
+    a preposition, then names or determiners only."""
+    for index in range(end - 1, max(start - 1, end - _PLACE_WORDS - 2), -1):
+        word = tokens.low[index]
+        if word in _PLACE_PREPOSITIONS and index < end - 1:
+            return index
+        if not (tokens.capital(index) or word in lx.DETERMINERS):
+            return None
+    return None
+
+
+def _place_follows(tokens: Tokens, index: int) -> bool:
+    """Whether a place phrase starts at token `index`: a preposition, then a name ("in Aleppo")."""
+    return index + 1 < len(tokens) and tokens.low[index] in _PLACE_PREPOSITIONS and (
+        tokens.capital(index + 1) or tokens.low[index + 1] in lx.DETERMINERS
+    )
 
 
 def _among(tokens: Tokens, start: int, end: int) -> bool:

@@ -134,3 +134,25 @@ def dated(text: str, language: str) -> list[tuple[int, bool]]:
 )
 def test_a_running_wars_toll_after_its_onset_is_news(text: str, language: str, expected: list[tuple[int, bool]]) -> None:
     assert dated(text, language) == expected
+
+
+# 5. Elliptic lists: a figure that repeats the one before with only a place, its verb left out.
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "Eleven people were wounded in Mosul, six in Kirkuk and three in Erbil.",
+            "en",
+            [("injured", 11), ("injured", 6), ("injured", 3)],
+        ),
+        ("Nueve policías murieron en Guerrero y cuatro en Michoacán.", "es", [("killed", 9), ("killed", 4)]),
+        ("Neuf soldats ont été tués au Mali et cinq au Niger.", "fr", [("killed", 9), ("killed", 5)]),
+        ("Morreram nove pessoas em Nampula e quatro em Pemba.", "pt", [("killed", 9), ("killed", 4)]),
+        ("In Sachsen wurden 9 Menschen verletzt, in Thüringen vier.", "de", [("injured", 9), ("injured", 4)]),
+        # a number in another clause, or one that names no place, is not elided
+        ("Eleven people were wounded in Mosul, where 300 families live.", "en", [("injured", 11)]),
+        ("In Sachsen wurden 9 Menschen verletzt, in Thüringen 400 Häuser beschädigt.", "de", [("injured", 9)]),
+    ],
+)
+def test_an_elliptic_list_shares_its_outcome(text: str, language: str, expected: list[tuple[str, int]]) -> None:
+    assert figures(text, language) == expected
