@@ -35,6 +35,7 @@ _ADDITIVE_REACH: Final = 10  # tokens: "were seriously wounded in the attack, as
 _CLAUSE_CONJUNCTIONS: Final = lx.grammar_words("clause_conjunctions")
 _PLACE_PREPOSITIONS: Final = lx.grammar_words("place_prepositions")
 _PLACE_WORDS: Final = 4  # tokens of a place name after its preposition ("in the Central African Republic")
+_PREDICATE_WORDS: Final = 3  # the first figure's own predicate before the comma of a gapped clause ("were killed")
 _GAPPED_REACH: Final = 8  # tokens from a figure's noun phrase to the place that ends its clause ("were killed in")
 
 
@@ -91,8 +92,13 @@ def _gapped(tokens: Tokens, left: Candidate, right: Candidate) -> bool:
     if between[-1] in lx.CONNECTORS:  # the place after each number: "… in Homs, nine in Idlib"
         place = _place_before(tokens, left.tail, right.qualifier_first - 1)
         return place is not None and _place_follows(tokens, right.tail)
-    place = _place_before(tokens, left.tail, right.qualifier_first)  # the place before the number
     ends_clause = right.tail >= len(tokens) or tokens.low[right.tail] in {".", ",", ";"}
+    comma = len(between) - 1 - between[::-1].index(",") if "," in between else -1
+    if 0 <= comma <= _PREDICATE_WORDS and 1 <= len(between) - comma - 1 <= _PLACE_WORDS and all(
+        tokens.capital(index) for index in range(left.tail + comma + 1, right.qualifier_first)
+    ):  # a reporting country for its own clause: "…, Kambodscha acht Zivilisten und fünf Soldaten"
+        return ends_clause or tokens.low[right.tail] in lx.CONNECTORS
+    place = _place_before(tokens, left.tail, right.qualifier_first)  # the place before the number
     return place is not None and place > left.tail and tokens.low[place - 1] in lx.CONNECTORS and ends_clause
 
 
@@ -132,8 +138,9 @@ def _bare_conjunction(tokens: Tokens, start: int, end: int) -> bool:
 
 
 def _joined_after_adjective(tokens: Tokens, left: Candidate, right: Candidate) -> bool:
-    """ "146 combatientes drusos y 83 civiles": a Romance adjective after the group noun, then the glue."""
-    if left.head != "group" or right.head not in {"group", "people"} or left.tail >= right.qualifier_first:
+    """ "146 combatientes drusos y 83 civiles": a Romance adjective after the group noun, then the glue;
+    "14 getötete Zivilisten und acht Soldaten": the noun after an outcome adjective, then the glue."""
+    if left.head not in {"group", "outcome"} or right.head not in {"group", "people"} or left.tail >= right.qualifier_first:
         return False
     word = tokens.low[left.tail]
     plain = word.isalpha() and word not in lx.BLOCKERS and word not in lx.SUBORDINATORS and word not in FUNCTION_WORDS

@@ -149,7 +149,25 @@ def test_a_running_wars_toll_after_its_onset_is_news(text: str, language: str, e
         ("Neuf soldats ont été tués au Mali et cinq au Niger.", "fr", [("killed", 9), ("killed", 5)]),
         ("Morreram nove pessoas em Nampula e quatro em Pemba.", "pt", [("killed", 9), ("killed", 4)]),
         ("In Sachsen wurden 9 Menschen verletzt, in Thüringen vier.", "de", [("injured", 9), ("injured", 4)]),
+        # each side reports its own list, the verb said once: the second clause's subject is a name
+        (
+            "Armenia reported 11 wounded soldiers and two civilians, Azerbaijan nine soldiers and one civilian.",
+            "en",
+            [("injured", 11), ("injured", 2), ("injured", 9), ("injured", 1)],
+        ),
+        (
+            "Ruanda meldete 6 getötete Polizisten und drei Zivilisten, Burundi zwei Polizisten und vier Zivilisten.",
+            "de",
+            [("killed", 6), ("killed", 3), ("killed", 2), ("killed", 4)],
+        ),
+        (
+            "Perú informó 7 militares y dos civiles muertos, Ecuador tres militares y seis civiles.",
+            "es",
+            [("killed", 7), ("killed", 2), ("killed", 3), ("killed", 6)],
+        ),
+        ("Israel said 6 soldiers were killed, Hezbollah 20 fighters.", "en", [("killed", 6), ("killed", 20)]),
         # a number in another clause, or one that names no place, is not elided
+        ("Nine people were killed on Monday, Tuesday 400 protesters marched.", "en", [("killed", 9)]),
         ("Eleven people were wounded in Mosul, where 300 families live.", "en", [("injured", 11)]),
         ("In Sachsen wurden 9 Menschen verletzt, in Thüringen 400 Häuser beschädigt.", "de", [("injured", 9)]),
     ],
