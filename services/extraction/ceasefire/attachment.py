@@ -55,6 +55,11 @@ VERB_FINAL_REACH = 130
 # "trotz der in Doha ausgehandelten Waffenruhe", "despite a Qatari-brokered truce": "despite" may
 # reach over a description of the truce, up to this far.
 _DESPITE_OVER_DESCRIPTION = 60
+# A verb after a truce and its participial description ("acordada por … con la mediación de …"):
+# how far it may stand, and where the description's participle must begin ("de 72 horas acordada").
+_DESCRIBED_REACH = 220
+_DESCRIPTION_OPENING = 30
+_MAIN_VERB_GAP = 60  # the cues that reach this far are the verbs of their clause ("expired", "took effect")
 # Between a describing participle and its truce: an adjective at most ("ausgehandelten humanitären Waffenruhe").
 _DESCRIBES_NEXT = re.compile(r"\s*(?:[^\W\d_]+\s+)?")
 
@@ -106,7 +111,11 @@ def attached(
         for term in reversed(terms[max(0, index - 4) : index]):  # the nearest terms before it
             if (
                 term.end <= start
-                and (_usable(cue, term, start - term.end) or _verb_final_reach(cue, term, start - term.end, reach_after))
+                and (
+                    _usable(cue, term, start - term.end)
+                    or _verb_final_reach(cue, term, start - term.end, reach_after)
+                    or _after_a_description(text, cue, term, start)
+                )
                 and not _blocked(barriers, term.end, start)
                 and not (term.kind != "pronoun" and _heads_a_compound(text, term, start))
                 and not PREPOSITION_BEFORE.search(text, max(0, term.start - 24), term.start)
@@ -131,6 +140,18 @@ def _verb_final_reach(cue: Cue, term: TermSpan, distance: int, reach_after: int)
         and cue.side in ("after", "any")
         and 0 <= distance <= reach_after
     )
+
+
+def _after_a_description(text: str, cue: Cue, term: TermSpan, start: int) -> bool:
+    """ "La tregua de 72 horas acordada por … con la mediación de … expiró": the verb after a long
+    participial description of the truce (an agreement participle right after the term, or after
+    its duration) still speaks of the truce; the caller checks that no clause break stands between."""
+    if cue.status in ("agreed", "proposed") or cue.gap < _MAIN_VERB_GAP or term.kind == "pronoun":
+        return False  # (a cue of short reach, "began", "fragile", is no main verb)
+    if not cue.gap < start - term.end <= _DESCRIBED_REACH:
+        return False
+    opening = text[term.end : min(start, term.end + _DESCRIPTION_OPENING)]
+    return any(agreement.pattern.search(opening) for agreement in AGREEMENT_CUES)
 
 
 def _despite_a_description(text: str, cue: Cue, term: TermSpan, end: int) -> bool:

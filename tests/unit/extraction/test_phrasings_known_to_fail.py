@@ -174,3 +174,39 @@ def test_a_running_wars_toll_after_its_onset_is_news(text: str, language: str, e
 )
 def test_an_elliptic_list_shares_its_outcome(text: str, language: str, expected: list[tuple[str, int]]) -> None:
     assert figures(text, language) == expected
+
+
+# 6. A verb far after its truce, over a long participial description of it, still speaks of the truce.
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            "The 48-hour truce brokered by Egypt and Qatar between the army and the militias of the eastern provinces after weeks of shuttle diplomacy collapsed on Friday.",
+            "en",
+            {("agreed", False), ("collapsed", False)},
+        ),
+        (
+            "La tregua de 48 horas pactada por el ejército y las milicias de las provincias orientales tras semanas de gestiones de Egipto y Catar expiró el viernes.",
+            "es",
+            {("agreed", False), ("collapsed", False)},
+        ),
+        (
+            "La trêve de 48 heures conclue entre l'armée et les milices des provinces orientales après des semaines de navette diplomatique de l'Égypte a expiré vendredi.",
+            "fr",
+            {("agreed", False), ("collapsed", False)},
+        ),
+        (
+            "A trégua de 48 horas acordada entre o exército e as milícias das províncias orientais após semanas de mediação do Egito e do Catar expirou na sexta-feira.",
+            "pt",
+            {("agreed", False), ("collapsed", False)},
+        ),
+        # a clause break between them still ends the truce's reach
+        (
+            "The 48-hour truce brokered by Egypt between the army and the militias of the eastern provinces held for a day, but the old bridge over the river collapsed on Friday.",
+            "en",
+            {("agreed", False), ("in_effect", False)},
+        ),
+    ],
+)
+def test_a_verb_after_a_long_description_of_its_truce(text: str, language: str, expected: set[tuple[str, bool]]) -> None:
+    assert statuses(text, language) == expected
