@@ -81,6 +81,8 @@ def outcome_before_list(
     index = candidate.qualifier_first
     if index == 0 or tokens.low[index - 1] not in lx.CONNECTORS:
         return None
+    if candidate.tail < len(tokens) and tokens.low[candidate.tail] in lx.COPULAS:
+        return None  # its own clause, its own verb: "killed in Homs, and 40 were arrested"
     for back in range(index - 2, max(-1, index - 7), -1):
         found = ends.get(back + 1)
         if found is not None and back + 1 < index - 1:

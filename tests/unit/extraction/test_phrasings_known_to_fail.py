@@ -210,3 +210,19 @@ def test_an_elliptic_list_shares_its_outcome(text: str, language: str, expected:
 )
 def test_a_verb_after_a_long_description_of_its_truce(text: str, language: str, expected: set[tuple[str, bool]]) -> None:
     assert statuses(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Twelve people were killed in Homs, and 40 were arrested.", "en"),
+        ("Doce personas murieron en Homs y 40 fueron detenidas.", "es"),
+        ("Doze pessoas foram mortas em Homs e 40 foram detidas.", "pt"),
+        ("Zwölf Menschen wurden in Homs getötet, und 40 wurden festgenommen.", "de"),
+    ],
+)
+def test_a_number_with_its_own_verb_is_not_a_member_of_the_list_before_it(text: str, language: str) -> None:
+    """ "killed a policeman and two civilians" shares the verb; "killed in Homs, and 40 were
+    arrested" does not: the second number has its own verb, so its clause is its own."""
+    found = extract(text, language=language, published_at=PUBLISHED).casualties
+    assert [(c.outcome, c.count) for c in found] == [("killed", 12)]
