@@ -41,7 +41,11 @@ def _years(sentence: str) -> list[tuple[int, int, int]]:
         start = match.start()
         for lead in _YEAR_LEADS:
             before = start - len(lead)
-            if before >= 0 and sentence.startswith(lead, before) and (before == 0 or not _NOT_A_START.match(sentence, before - 1)):
+            if (
+                before >= 0
+                and sentence.startswith(lead, before)
+                and (before == 0 or not _NOT_A_START.match(sentence, before - 1))
+            ):
                 start = before
                 break
         found.append((start, match.end(), int(match.group("year"))))
@@ -120,7 +124,9 @@ _SINCE: Final = re.compile(
 )
 # What each pattern cannot match without (concepts of the keyword gate, text/gate.py). Most
 # sentences with a figure hold none of them, and a set lookup costs far less than the scan it spares.
-_RELATIVE_PAST_WORDS: Final = concept("background.relative_past", lexicons.patterns("background", "relative_past_gates"))
+_RELATIVE_PAST_WORDS: Final = concept(
+    "background.relative_past", lexicons.patterns("background", "relative_past_gates")
+)
 _EPISODE_WORDS: Final = concept("background.episode", lexicons.patterns("background", "episode_gates"))
 _SINCE_WORDS: Final = concept("background.since", lexicons.words("background", "since"))
 # every month name holds its first three letters
@@ -141,15 +147,6 @@ def latest_year(text: str) -> int | None:
     return max(years) if years else None
 
 
-def background_cues(sentence: str, published_at: datetime | None, current_year: int | None = None) -> list[int]:
-    """Offsets of the live background cues in the sentence.
-
-    Without a publication time, `current_year` (the latest year the article names) tells a
-    past year from the present one; without either, every year is a cue.
-    """
-    return _Scan(sentence).cues(published_at, current_year)
-
-
 def background_cue_pair(
     sentence: str,
     published_at: datetime | None,
@@ -157,7 +154,8 @@ def background_cue_pair(
     lead: bool = False,
     keys: Keys | None = None,
 ) -> tuple[list[int], list[int], list[int]]:
-    """`background_cues` and `background_cues_after` of one sentence, scanning it once for both,
+    """The background cues of one sentence and those that may date a figure they follow (relative
+    pasts and years well before publication: `_Scan.cues`, `_Scan.cues_after`), scanning it once for both,
     and where its main clause returns to the present after telling how its running episode began
     (present markers, as `present_markers`: "The war, triggered by the attack of 2023, has killed").
 
@@ -244,7 +242,6 @@ class _Scan:
         return sorted(cue for cue in cues if not self.governed_by_since(cue))
 
 
-
 def present_markers(sentence: str) -> list[int]:
     """Offsets of words that date a clause to the events being reported ("on Tuesday", "hoy", "hier")."""
     return [m.start() for m in _PRESENT.finditer(sentence)]
@@ -261,7 +258,8 @@ def is_background(
     """
     before = any(cue < start and not any(cue < mark < start for mark in present) for cue in cues)
     return before or any(
-        0 <= cue - end <= _AFTER_REACH or (0 <= cue - end <= _CLAUSE_AFTER_REACH and _dates_its_clause(sentence, end, cue))
+        0 <= cue - end <= _AFTER_REACH
+        or (0 <= cue - end <= _CLAUSE_AFTER_REACH and _dates_its_clause(sentence, end, cue))
         for cue in cues_after
     )
 
@@ -270,15 +268,6 @@ def _dates_its_clause(sentence: str, end: int, cue: int) -> bool:
     """A relative past ("last year") later in the figure's clause; a bare year that far may name
     something else ("signatories of the 2016 agreement")."""
     return sentence[cue : cue + 1].isalpha() and not _CLAUSE_END.search(sentence, end, cue)
-
-
-def background_cues_after(sentence: str, published_at: datetime | None, current_year: int | None = None) -> list[int]:
-    """The cues that may date a figure they follow: relative pasts and years well before publication.
-
-    "killed 26 people in 2019" is context; "4,864 killed between October 2024 and June 2025"
-    in a 2025 story is the report's own period.
-    """
-    return _Scan(sentence).cues_after(published_at, current_year)
 
 
 def _range_end(sentence: str, match: re.Match[str], following: re.Match[str] | None) -> re.Match[str] | None:

@@ -24,12 +24,6 @@ _COMMON = frozenset(
 )
 
 
-def required_literal(alternative: str) -> str | None:
-    """The stem of `alternative` (see `Stem`) as text; None if it has none."""
-    stem = stem_of(alternative)
-    return None if stem is None else stem.text
-
-
 class Stem(NamedTuple):
     """A run of letters that starts a word in every match; `whole` if it is that entire word."""
 
