@@ -16,7 +16,7 @@ import operator
 from collections import deque
 from collections.abc import Sequence
 from itertools import repeat
-from typing import IO, Annotated, Literal
+from typing import IO, Annotated, Literal, TypeGuard
 
 import msgspec
 import orjson
@@ -61,7 +61,7 @@ _encoder = msgspec.json.Encoder()
 Raw = msgspec.Raw
 
 
-def as_written(values: Sequence[bytes | None]) -> bool:
+def as_written(values: Sequence[bytes | None]) -> TypeGuard[Sequence[bytes]]:
     """Whether every value can go out as it is: a well-formed CloudEvent on one line of UTF-8."""
     if not all(values):  # a tombstone or an empty value
         return False
@@ -119,19 +119,15 @@ class JsonLinesWriter:
     def _as_written(self, records: Sequence[LogRecord]) -> bytes | None:
         """The batch's lines with each value as written, or None when a value does not fit."""
         values = [record.value for record in records]
-        if not all(values):  # a tombstone or an empty value
-            return None
-        texts: list[bytes] = values  # type: ignore[assignment]  # all() above: no None
-        if not _one_line_each(texts):
+        if not as_written(values):
             return None
         keys, key = self._keys, self._key
-        lines = _encoder.encode_lines(
+        return _encoder.encode_lines(
             [
                 _Line(r.partition, r.offset, r.timestamp, keys.get(r.key) or key(r.key), Raw(v))
-                for r, v in zip(records, texts, strict=True)
+                for r, v in zip(records, values, strict=True)
             ]
         )
-        return lines if _utf8(lines) and _cloudevents(texts) else None
 
     def close(self) -> None:
         self.out.flush()
