@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from services.extraction.ceasefire.cues import FUTURE_MARKERS, PLUPERFECT, Cue
+from services.extraction.ceasefire.terms import STRONG_TERM, WEAK_TERM
 from services.extraction.lexicon import lexicons
 from streams.events import CeasefireStatus
 
@@ -72,9 +73,13 @@ CONDITIONAL = re.compile(
 )
 # "…, announced the ministry", "…, a annoncé le Qatar": a reporting verb, not an announcement of the truce.
 REPORTING = re.compile(r",\s*(?:a|ont|has|have|had)?\s*$", _FLAGS)
-REPORTING_VERB = re.compile(r"(?:announc|annonc|anunci|declar|said|dit|dijo|disse)", _FLAGS)
-# "announced that …", "a annoncé avoir repris …": the verb reports something else.
-REPORTING_CLAUSE = re.compile(r"\s+(?:that|que|avoir|etre|ter|haber|it|they|he|she)\b", _FLAGS)
+REPORTING_VERB = re.compile(r"(?:announc|annonc|anunci|declar|said|dit|dijo|disse|verkund|erklar)", _FLAGS)
+# "announced that …", "a annoncé avoir repris …", "verkündete, dass …": the verb reports something else.
+REPORTING_CLAUSE = re.compile(r"\s+(?:that|que|avoir|etre|ter|haber|it|they|he|she)\b|,?\s+dass\b", _FLAGS)
+# "anunció después que …", "a annoncé dimanche que …", "verkündete am Montag, dass …": a word or
+# two (a day, "later") may stand between the verb and the clause it reports, so long as they name
+# no truce (then it is the object: "announced a truce that …").
+_REPORTED_CLAUSE_LATER = re.compile(r"(?:\s+[^\s,;.:]+){1,2}?(?:\s+(?:that|que)|,?\s+dass)\b", _FLAGS)
 # Romance infinitives: "com o objetivo de alcançar um cessar-fogo", "à conclure un cessez-le-feu" — an aim.
 ROMANCE_INFINITIVE = re.compile(
     r"(?:acordar|alcancar|alcanzar|firmar|assinar|concluir|conclure|signer|accepter|aceitar|aceptar|pactar|obtenir|"
@@ -145,6 +150,9 @@ AGREEMENT_VERB = re.compile(
 )
 DEMAND_ADJECTIVE = re.compile(r"(?:immediate|inmediato|imediato|immediat)", _FLAGS)
 
+# A truce named by a strong or a weak term.
+NAMES_A_TRUCE = re.compile(STRONG_TERM.pattern.pattern + "|" + WEAK_TERM.pattern.pattern, _FLAGS)
+
 # Things that are "held" or "holding" without being a truce ("talks held in Doha", "hostages held").
 NOT_A_TRUCE_HELD = re.compile(r"\b(?:talks|negotiations|meeting|hostages?|prisoners?|captives?|elections?)\b", _FLAGS)
 
@@ -163,7 +171,7 @@ def read_in_context(text: str, hit: Hit, language: str | None = None) -> Hit | N
             return None  # "no talks on a truce are planned", "no ceasefire proposals were on the agenda": nothing proposed
         if hit.status != "proposed":  # a vetoed resolution calling for a truce was still proposed
             return None
-    if hit.status == "agreed" and REPORTING_VERB.match(text, hit.start) and REPORTING_CLAUSE.match(text, hit.end):
+    if hit.status == "agreed" and REPORTING_VERB.match(text, hit.start) and _reports_a_clause(text, hit.end):
         return None  # "announced that …": not the announcement of a truce
     if (
         hit.status == "agreed"
@@ -219,6 +227,14 @@ def read_in_context(text: str, hit: Hit, language: str | None = None) -> Hit | N
     if hit.status == "agreed" and hit.cue.name != "scheduled":
         return Hit("proposed", hit.cue, hit.start, hit.end)  # "urged both sides to sign a truce"
     return None
+
+
+def _reports_a_clause(text: str, end: int) -> bool:
+    """Does a clause ("that …", "que …") follow the reporting verb ending at `end`, a word or two later at most?"""
+    if REPORTING_CLAUSE.match(text, end):
+        return True
+    later = _REPORTED_CLAUSE_LATER.match(text, end)
+    return later is not None and not NAMES_A_TRUCE.search(text, end, later.end())
 
 
 def _clause_after(text: str, end: int) -> str:
