@@ -22,6 +22,7 @@ from services.extraction.attribution.background import (
 )
 from services.extraction.attribution.period import in_window, period_window
 from services.extraction.attribution.source import find_source
+from services.extraction.attribution.tense import pluperfect_cues, told_in_pluperfect
 from services.extraction.figures.attachment import ArticleMemory, attach_outcomes, parent_of
 from services.extraction.figures.candidate import Candidate, Tokens, tokenize
 from services.extraction.figures.candidates import candidates
@@ -106,6 +107,7 @@ def _read_sentence(
     source = find_source(text, keys)
     cues, cues_after, resumptions = background_cue_pair(text, published_at, current_year, in_lead, keys)
     present = sorted(present_markers(text) + resumptions) if cues else []
+    pluperfect = pluperfect_cues(text, keys, tokens.low, published_at)
     main: Candidate | None = None
     for candidate in found:
         if candidate.outcome is None:
@@ -134,7 +136,8 @@ def _read_sentence(
                 group=group,
                 period_hours=window[0] if window and in_window(text, window, candidate.start, candidate.end) else None,
                 source=source,
-                background=is_background(cues, cues_after, candidate.start, candidate.end, present, text),
+                background=is_background(cues, cues_after, candidate.start, candidate.end, present, text)
+                or told_in_pluperfect(pluperfect, text, candidate.start, candidate.end),
             )
         )
     if main is not None:
