@@ -124,6 +124,8 @@ CUES: tuple[Cue, ...] = (
     _cue("collapsed", "after", 110, "collapsed_after", pronoun=True),
     _cue("collapsed", "before", 30, "collapsed_before"),
     _cue("collapsed", "any", 40, "abandoned"),
+    # "held for only a few hours", "n'a tenu que quelques heures": a truce that lasted only a while is over
+    _cue("collapsed", "after", 70, "lasted_only", pronoun=True, name="lasted_only"),
     _cue("collapsed", "before", 30, "collapsed_before_verbs"),
     _cue("extended", "any", 50, "extended"),
 )

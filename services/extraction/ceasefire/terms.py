@@ -87,4 +87,5 @@ def _halt_alternatives() -> list[str]:
 
 HALT_TERM = _term("halt", _halt_alternatives())
 
-PRONOUN_TERM = re.compile(r"\b(?:it|them)\b", FLAGS)
+# "it collapsed", "violating it", "elle n'a tenu que": each language's pronouns for a truce (ceasefire.pronouns).
+PRONOUN_TERM = re.compile(words_pattern(*lexicons.patterns("ceasefire", "pronouns")), FLAGS)
