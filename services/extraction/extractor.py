@@ -14,7 +14,7 @@ extract` prints an error line for that article and carries on).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime
 from typing import TypeVar
 
@@ -23,6 +23,7 @@ from services.extraction.errors import StageFailed
 from services.extraction.figures.casualties import find_casualties
 from services.extraction.figures.cues import casualty_keywords
 from services.extraction.region.resolve import resolve_region
+from services.extraction.text.folded import FoldedArticle, fold_article
 from services.extraction.text.gate import keys_within, scan
 from services.extraction.text.keywords import lower_keeping_offsets
 from services.extraction.text.language import is_supported, normalise_language
@@ -53,12 +54,14 @@ def extract(
     text = text if isinstance(text, str) else str(text)
     code = _stage("language", lambda: normalise_language(language, text))
     sentences = _stage("sentences", lambda: split_sentences(text))
+    # folded, lowercased and spaced once for both stages that find words in it (text/folded.py)
+    article = _stage("sentences", lambda: fold_article(text))
     casualties: tuple[CasualtyFigure, ...] = ()
     ceasefire: tuple[CeasefireStatement, ...] = ()
     if is_supported(code):  # never read an article with another language's words
         casualties = _stage("casualties", lambda: tuple(_casualties(text, sentences, code, published_at)))
-        ceasefire = _stage("ceasefire", lambda: tuple(_ceasefire(sentences, code)))
-    region, country, locations = _stage("region", lambda: _region(text, title))
+        ceasefire = _stage("ceasefire", lambda: tuple(find_ceasefire(sentences, code, article)))
+    region, country, locations = _stage("region", lambda: _region(text, title, article))
     return Extraction(
         language=code,
         region=region,
@@ -96,10 +99,6 @@ def _casualties(
     return find_casualties(relevant, language, published_at, lead_end(sentences), keys)
 
 
-def _ceasefire(sentences: Sequence[Sentence], language: str) -> list[CeasefireStatement]:
-    return find_ceasefire(sentences, language)
-
-
-def _region(text: str, title: str | None) -> _Region:
-    resolution = resolve_region(text, title)
+def _region(text: str, title: str | None, article: FoldedArticle) -> _Region:
+    resolution = resolve_region(text, title, article=article)
     return resolution.region, resolution.country, tuple(resolution.locations)

@@ -10,6 +10,7 @@ from prometheus_client import CollectorRegistry
 
 from services.extraction import extractor
 from services.extraction.extractor import extract
+from services.extraction.text.folded import FoldedArticle
 from services.extraction.text.sentences import Sentence
 from services.ingest.metrics import IngestMetrics
 from services.ingest.pipeline import ExtractionStep, IngestSummary, ingest
@@ -32,10 +33,12 @@ def test_a_failing_stage_publishes_the_article_and_dead_letters_the_stage_and_re
 ) -> None:
     real = extractor.find_ceasefire
 
-    def fragile(sentences: Sequence[Sentence], language: str) -> list[CeasefireStatement]:
+    def fragile(
+        sentences: Sequence[Sentence], language: str, article: FoldedArticle | None = None
+    ) -> list[CeasefireStatement]:
         if any("truce" in sentence.text for sentence in sentences):
             raise ValueError("unreadable truce")
-        return real(sentences, language)
+        return real(sentences, language, article)
 
     monkeypatch.setattr(extractor, "find_ceasefire", fragile)
     articles = [

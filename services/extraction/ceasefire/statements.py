@@ -38,6 +38,7 @@ from services.extraction.ceasefire.parties import find_mediators, find_parties
 from services.extraction.ceasefire.terms import HALT_TERM, PRONOUN_TERM, STRONG_TERM, WEAK_TERM, Term, TermKind
 from services.extraction.lexicon import lexicons
 from services.extraction.text.fold import fold
+from services.extraction.text.folded import FoldedArticle
 from services.extraction.text.sentences import Sentence
 from streams.events import CeasefireStatement, CeasefireStatus
 
@@ -54,12 +55,16 @@ _MAX_HITS = 64  # a real sentence holds a handful of cues; junk must not make th
 _STATEMENTS: TypeAdapter[tuple[CeasefireStatement, ...]] = TypeAdapter(tuple[CeasefireStatement, ...])
 
 
-def find_ceasefire(sentences: Sequence[Sentence], language: str) -> list[CeasefireStatement]:
+def find_ceasefire(
+    sentences: Sequence[Sentence], language: str, article: FoldedArticle | None = None
+) -> list[CeasefireStatement]:
     """Every ceasefire statement in the article, in reading order.
 
-    `language` is a hint only: every language's patterns are always applied.
+    `language` is a hint only: every language's patterns are always applied. `article`, when
+    given, is `fold_article` of the text the sentences were split from (built once for every
+    stage that reads it); without it, the sentences are folded here.
     """
-    folded, located = _located(sentences)
+    folded, located = _located(sentences) if article is None or not article.exact else _located_in(article, sentences)
     if located is None:
         return []  # most articles: one Aho-Corasick pass and done
     named = any(
@@ -130,6 +135,18 @@ def _located(sentences: Sequence[Sentence]) -> tuple[list[str], list[dict[str, l
     if len(low) != len(joined):  # a lowercase of another length ("İ"): offsets only hold sentence by sentence
         return folded, [STEMS.locate(text.lower()) for text in folded]
     return folded, STEMS.locate_each(low, starts)
+
+
+def _located_in(
+    article: FoldedArticle, sentences: Sequence[Sentence]
+) -> tuple[list[str], list[dict[str, list[int]]] | None]:
+    """`_located` from the article's folded forms: each sentence is a slice of the article, and
+    what lies between two sentences is whitespace, so the stems found are those of the joined
+    sentences, at the same offsets in each."""
+    if not NAMING_STEMS.occurs(article.low, article.spaced):
+        return [], None
+    folded = [article.folded[sentence.start : sentence.end] for sentence in sentences]
+    return folded, STEMS.locate_each(article.low, [sentence.start for sentence in sentences], article.spaced)
 
 
 def _may_hold(pattern: Term | Cue, present: dict[str, list[int]]) -> bool:

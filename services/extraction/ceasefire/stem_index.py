@@ -39,23 +39,27 @@ class StemIndex:
                 self._padded.add_word(key, (len(key), text))
             self._padded.make_automaton()
 
-    def occurs(self, low: str) -> bool:
+    def occurs(self, low: str, spaced: str | None = None) -> bool:
         """Whether any stem occurs in `low` (lowercased, accent-folded): `bool(self.locate(low))`.
-        One call in C: the padded stems match only where a word starts."""
+        One call in C: the padded stems match only where a word starts. `spaced`, when given, is
+        `" " + words_spaced(low) + " "`, already built."""
         if self._padded is None:
             return False
-        return next(self._padded.iter(" " + words_spaced(low) + " "), None) is not None
+        spaced = " " + words_spaced(low) + " " if spaced is None else spaced
+        return next(self._padded.iter(spaced), None) is not None
 
-    def locate_each(self, low: str, starts: list[int]) -> list[dict[str, list[int]]]:
+    def locate_each(self, low: str, starts: list[int], spaced: str | None = None) -> list[dict[str, list[int]]]:
         """`locate` for each piece of `low` that begins at one of `starts` (ascending; the pieces
-        are separated by a non-word character, so no word spans two), from one Aho-Corasick pass
-        over all of it: the cost grows with the stems found, not with the words, and a piece
-        holding none is an empty dict at no further cost."""
+        are separated by a non-word character, so no word spans two, and what lies between them
+        holds no word), from one Aho-Corasick pass over all of it: the cost grows with the stems
+        found, not with the words, and a piece holding none is an empty dict at no further cost.
+        `spaced` as for `occurs`."""
         found: list[dict[str, list[int]]] = [{} for _ in starts]
         if self._padded is None:
             return found
         piece, following = 0, starts[1] if len(starts) > 1 else len(low) + 1
-        spaced = " " + words_spaced(low) + " "  # an offset in `low` is one less than in `spaced`
+        # an offset in `low` is one less than in `spaced`
+        spaced = " " + words_spaced(low) + " " if spaced is None else spaced
         for end, (length, stem) in self._padded.iter(spaced):  # in the order of their ends
             start = end - length + 1  # the padding space before the word, i.e. the word's start in `low`
             while start >= following:

@@ -24,7 +24,7 @@ import pycountry
 
 from services.extraction.region.seed import DEFAULT_SEED, GazetteerSeed, load_seed
 from services.extraction.text.fold import fold
-from services.extraction.text.keywords import words_spaced
+from services.extraction.text.folded import FoldedArticle, fold_article
 
 Kind = Literal["alias", "place", "actor", "country"]
 _ACTOR_WEIGHT = 0.5
@@ -94,14 +94,14 @@ class Gazetteer:
             # listed both ways ("Houthis", "houthis"): lowercase in running text counts too
             self._names[words] = Entry(known.kind, known.region, known.country, known.weight, False)
 
-    def mentions(self, text: str) -> list[Mention]:
-        """Every name in `text`, longest match first, left to right, without overlaps."""
-        low = fold(text).lower()
-        if len(low) != len(text):  # a lowercase form of another length ("İ"): keep offsets exact
-            low = "".join(char if len(char.lower()) != 1 else char.lower() for char in fold(text))
+    def mentions(self, text: str, article: FoldedArticle | None = None) -> list[Mention]:
+        """Every name in `text`, longest match first, left to right, without overlaps.
+        `article`, when given, is `fold_article(text)`, built once for every stage that reads it."""
+        article = fold_article(text) if article is None else article
+        low = article.low
         found: list[Mention] = []
         free = 0  # where the last match ended: a name starts at or after it
-        for start, (length, alone) in self._starts(low):
+        for start, (length, alone) in self._starts(article.spaced):
             if start < free:
                 continue
             if alone is not None:  # a word that starts only one-word names: that name, or none
@@ -141,12 +141,12 @@ class Gazetteer:
             return Mention(text[start:end], start, end, entry)
         return None
 
-    def _starts(self, low: str) -> list[tuple[int, tuple[int, Entry | None]]]:
-        """Where a name may start in `low`, in order: one Aho-Corasick pass (in C) over the text with
-        its non-word characters as spaces, for each name's first word, and its first two words with
-        one to three characters between them (a name's words are joined by at most three). With
-        each start, its word's length and, if that word starts only a one-word name, the name's entry."""
-        spaced = " " + words_spaced(low) + " "
+    def _starts(self, spaced: str) -> list[tuple[int, tuple[int, Entry | None]]]:
+        """Where a name may start in the lowercased text, in order: one Aho-Corasick pass (in C) over
+        `spaced` (`FoldedArticle.spaced`: its non-word characters as spaces) for each name's first word,
+        and its first two words with one to three characters between them (a name's words are joined
+        by at most three). With each start, its word's length and, if that word starts only a one-word
+        name, the name's entry."""
         starts: dict[int, tuple[int, Entry | None]] = {}
         for end, (length, word, alone) in self._automaton().iter(spaced):
             starts[end - length + 1] = (word, alone)

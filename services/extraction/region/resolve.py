@@ -19,6 +19,7 @@ from pydantic import TypeAdapter
 
 from services.extraction.region.gazetteer import Gazetteer, Mention, default_gazetteer
 from services.extraction.region.seed import DEFAULT_SEED
+from services.extraction.text.folded import FoldedArticle
 from streams.events import LocationMention
 
 # The article's locations validated in one call: a model built per name cost more than finding
@@ -44,14 +45,20 @@ def country_key(iso2: str) -> str:
     return f"country-{iso2.lower()}"
 
 
-def resolve_region(text: str, title: str | None, seed: Path = DEFAULT_SEED) -> RegionResolution:
-    """Resolve `text` (and its title, which weighs more) to a region; offsets point into `text`."""
+def resolve_region(
+    text: str, title: str | None, seed: Path = DEFAULT_SEED, article: FoldedArticle | None = None
+) -> RegionResolution:
+    """Resolve `text` (and its title, which weighs more) to a region; offsets point into `text`.
+    `article`, when given, is `fold_article(text)`, built once for every stage that reads it."""
     gazetteer = default_gazetteer(seed)
-    body = gazetteer.mentions(text)
+    body = gazetteer.mentions(text, article)
     heading = gazetteer.mentions(title) if title else []
     region, country = _decide(gazetteer, body, heading)
     locations = _LOCATIONS.validate_python(
-        [{"name": m.name, "start": m.start, "end": m.end, "region": m.entry.region, "country": m.entry.country} for m in body]
+        [
+            {"name": m.name, "start": m.start, "end": m.end, "region": m.entry.region, "country": m.entry.country}
+            for m in body
+        ]
     )
     return RegionResolution(region=region, country=country, locations=locations)
 

@@ -84,10 +84,10 @@ def test_a_failing_stage_is_an_error_line_for_that_article_and_the_rest_carries_
 ) -> None:
     real = extractor.find_ceasefire
 
-    def fragile(sentences: object, language: str) -> object:
+    def fragile(sentences: object, language: str, article: object = None) -> object:
         if any("truce" in sentence.text for sentence in sentences):  # type: ignore[attr-defined]
             raise ValueError("cannot read this")
-        return real(sentences, language)  # type: ignore[arg-type]
+        return real(sentences, language, article)  # type: ignore[arg-type]
 
     monkeypatch.setattr(extractor, "find_ceasefire", fragile)
     lines = [json.dumps({"id": "t", "text": "The truce held."}), json.dumps(ARTICLE)]
