@@ -21,6 +21,11 @@ _TOKEN: Final = re.compile(
     re.IGNORECASE,
 )
 _TOKEN_SPLIT: Final = re.compile(f"({_TOKEN.pattern})", re.IGNORECASE)  # the tokens, and what lies between them
+# The same split for a sentence without an apostrophe: the elision and "’" branches cannot match,
+# and what is left needs no IGNORECASE (\w and \s hold a character iff they hold its other case).
+_TOKEN_SPLIT_NO_APOSTROPHE: Final = re.compile(r"(\w+(?:-(?=[^\W\d_])\w+|(?<=[^\W\d_])-\w+)*|[^\w\s])")
+# … and without a hyphen either (three sentences in four): words and single marks, twice as fast.
+_TOKEN_SPLIT_PLAIN: Final = re.compile(r"(\w+|[^\w\s])")
 
 
 class Tokens:
@@ -37,7 +42,7 @@ class Tokens:
         # Splitting the lowercased sentence finds the same tokens as the sentence as written:
         # every character class the pattern uses holds a character iff it holds its lowercase
         # (checked over all of Unicode), and `low` keeps every offset.
-        parts = _TOKEN_SPLIT.split(low)  # separator, token, separator, …, token, separator
+        parts = _splitter(low).split(low)  # separator, token, separator, …, token, separator
         offsets = list(itertools.accumulate(map(len, parts), initial=0))
         self.text = text
         self.low: list[str] = parts[1::2]
@@ -54,6 +59,13 @@ class Tokens:
     def index_at(self, offset: int) -> int:
         """The index of the first token that ends after `offset`."""
         return bisect.bisect_right(self.end, offset)
+
+
+def _splitter(low: str) -> re.Pattern[str]:
+    """The cheapest pattern that splits `low` as `_TOKEN_SPLIT` does (two substring tests in C)."""
+    if "'" in low or "’" in low:
+        return _TOKEN_SPLIT
+    return _TOKEN_SPLIT_NO_APOSTROPHE if "-" in low else _TOKEN_SPLIT_PLAIN
 
 
 @dataclass(slots=True)

@@ -56,8 +56,9 @@ _DIGITS = re.compile(
     r"(?:\d{0,2}(?:,\d{3})+|\d{0,2}(?:\.\d{3})+|\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d*))"
     r"(?P<dec>[.,]\d+)?"
     r"(?![\w/:]|[.,]\d)"
-    r"(?P<scale>[ \u00a0](?:" + "|".join(sorted(_SCALES, key=len, reverse=True)) + r")\b)?",
-    re.IGNORECASE,
+    # Only the scale words ignore case: an IGNORECASE pattern cannot skip to its first digit in C,
+    # and no other part of it tells cases apart (digits and punctuation).
+    r"(?P<scale>[ \u00a0](?i:" + "|".join(sorted(_SCALES, key=len, reverse=True)) + r")\b)?",
 )
 
 # Written number vocabularies. Articles that double as "one" (um, un, une, una, ein) are left
