@@ -25,6 +25,7 @@ from services.extraction.attribution.source import find_source
 from services.extraction.attribution.tense import pluperfect_cues, told_in_pluperfect
 from services.extraction.figures.attachment import ArticleMemory, attach_outcomes, parent_of
 from services.extraction.figures.candidate import Candidate, Tokens, tokenize
+from services.extraction.figures import cues as lx
 from services.extraction.figures.candidates import candidates
 from services.extraction.figures.heads import group_at
 from services.extraction.figures.outcomes import find_outcomes, find_toll_phrases, find_tolls
@@ -94,12 +95,16 @@ def _read_sentence(
     mentions = find_numbers(text, language, keys)
     if not mentions and (language not in _ROMANCE or not _ONE_ARTICLE.search(low)):
         return []  # no number, no figure (a Romance article may still count one: "um morto")
+    outcome_words = list(lx.OUTCOME_SCANNER.finditer(low))
+    tolls = find_toll_phrases(keys)
+    if not outcome_words and not tolls and not _outcome_from_before(low, memory):
+        return []  # nothing in the sentence can give a number an outcome: no tokens, no candidates
     tokens = tokenize(text, low)
     found = [c for c in candidates(text, low, tokens, language, mentions) if not c.rejected]
     if not found:
         return []
-    tolls = find_toll_phrases(keys)
-    attach_outcomes(low, tokens, found, find_outcomes(low, tokens, tolls, language), find_tolls(tokens, tolls), memory)
+    outcomes = find_outcomes(low, tokens, tolls, language, outcome_words)
+    attach_outcomes(low, tokens, found, outcomes, find_tolls(tokens, tolls), memory)
     figures: list[CasualtyFigure] = []
     if all(candidate.outcome is None for candidate in found):
         return figures  # numbers, but none of them a casualty figure: skip the context work
@@ -148,6 +153,15 @@ def _read_sentence(
     if keys.holds(_ALL_WORDS):
         _group_from_all_were(low, found, figures)
     return figures
+
+
+def _outcome_from_before(low: str, memory: ArticleMemory) -> bool:
+    """Whether a number of a sentence without an outcome word or a toll may still take an outcome:
+    only from the figure of a sentence before, after a subgroup cue that opens the sentence
+    ("Among them were two children.") or a correction ("up from an earlier toll of 49")."""
+    if memory.last_main is None:
+        return False  # every other route passes an outcome from a figure of this sentence
+    return low.lstrip().startswith(lx.SUBGROUP_CUE_OPENINGS) or any(word in low for word in lx.CORRECTION_WORDS)
 
 
 def _clause_break(tokens: Tokens, start: int, end: int) -> bool:

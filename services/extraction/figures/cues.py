@@ -159,6 +159,18 @@ SUBGROUP_CUE: Final = re.compile(
     + r"))\s*)*$"
 )
 
+# A subgroup cue that opens a sentence ("Among them were two children.") starts with the first word
+# of one of its alternatives above: a test of the sentence's start for these rules out the others.
+SUBGROUP_CUE_OPENINGS: Final = tuple(
+    sorted(
+        {
+            phrase.split(" ")[0]
+            for key in ("subgroup_cues", "subgroup_heads", "among")
+            for phrase in lexicons.words("grammar", key)
+        }
+    )
+)
+
 # Words that end the stretch of text in which an outcome can still refer back to a number.
 BLOCKERS: Final = frozenset(lexicons.words("grammar", "clause_breaks")) | {";", ":"}
 
@@ -188,3 +200,7 @@ CORRECTION_BEFORE: Final = re.compile(
     # "revised the toll down to 52, from the 80 reported initially": the superseded figure
     r"to [\d.,]+,? from(?: the| an?)?)\s*$"
 )
+# Every match of CORRECTION_BEFORE holds one of these words (each of its alternatives spells one).
+CORRECTION_WORDS: Final = (
+    "earlier", "previous", "initial", "prior", "first", "preliminary", "from", "frente", "ante", "contra", "contre",
+)  # fmt: skip

@@ -73,17 +73,24 @@ def find_toll_phrases(keys: Keys) -> list[Toll]:
     ]
 
 
-def find_outcomes(low: str, tokens: Tokens, tolls: list[Toll], language: str | None = None) -> list[OutcomeSpan]:
+def find_outcomes(
+    low: str,
+    tokens: Tokens,
+    tolls: list[Toll],
+    language: str | None = None,
+    matches: list[re.Match[str]] | None = None,
+) -> list[OutcomeSpan]:
     """Outcome phrases of the sentence as token spans; the longest wins an overlap; lumps marked.
 
     `tolls`: the sentence's toll phrases (`find_toll_phrases`); an outcome word inside one is the toll's.
     Another language's outcome word that is an article of the sentence's `language` is that article
-    (English "die" in German text).
+    (English "die" in German text). `matches`: the outcome scanner's matches in `low`, when the
+    caller has scanned it already.
     """
     articles = _ARTICLES.get(language or "", frozenset())
     spans = [
         (m.start(), m.end(), *lx.outcome_of(m))
-        for m in lx.OUTCOME_SCANNER.finditer(low)
+        for m in (lx.OUTCOME_SCANNER.finditer(low) if matches is None else matches)
         if not articles or m.group() not in articles
     ]
     toll_spans = [(start, end) for start, end, _ in tolls]
