@@ -23,9 +23,9 @@ from services.extraction.attribution.background import (
 from services.extraction.attribution.period import in_window, period_window
 from services.extraction.attribution.source import find_source
 from services.extraction.attribution.tense import pluperfect_cues, told_in_pluperfect
+from services.extraction.figures import cues as lx
 from services.extraction.figures.attachment import ArticleMemory, attach_outcomes, parent_of
 from services.extraction.figures.candidate import Candidate, Tokens, tokenize
-from services.extraction.figures import cues as lx
 from services.extraction.figures.candidates import candidates
 from services.extraction.figures.heads import group_at
 from services.extraction.figures.outcomes import find_outcomes, find_toll_phrases, find_tolls
