@@ -10,7 +10,6 @@ in a list ("four police officers and two civilians were killed", `lists.py`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -20,12 +19,10 @@ from services.extraction.figures.heads import read_predicate
 from services.extraction.figures.lists import coordinate
 from services.extraction.figures.outcomes import OutcomeSpan
 from services.extraction.figures.preceding import outcome_before, outcome_before_attribution, outcome_before_list
-from services.extraction.lexicon import lexicons
-from services.extraction.lexicon.wordlists import alternation, word_set
+from services.extraction.lexicon.wordlists import word_set
 
 _PASSIVE: Final = lx.COPULAS | word_set("been be being had has have")
 _RELATIVE: Final = lx.grammar_words("relative_pronouns")
-_VICTIMS: Final = re.compile(alternation(*lexicons.words("grammar", "victims")))
 _BARE_REACH: Final = 4  # tokens an outcome may sit after a bare number ("400 were later wounded")
 _HEAD_REACH: Final = 12  # … after a noun phrase ("seven aid workers from the charity WCK were killed")
 # tokens from a toll phrase to its number ("the death toll from three days of clashes in … rose to")
@@ -153,7 +150,7 @@ def _outcome_in(cue: str) -> str | None:
         outcome, place = lx.outcome_of(match)
         if place is not lx.Place.PRE:
             return outcome
-    if _VICTIMS.search(cue):
+    if lx.VICTIMS.search(cue):
         return "killed"  # "among the victims were three children": news uses victims for the dead
     return None
 

@@ -28,7 +28,7 @@ from services.extraction.figures.attachment import ArticleMemory, attach_outcome
 from services.extraction.figures.candidate import Candidate, Tokens, tokenize
 from services.extraction.figures.candidates import candidates
 from services.extraction.figures.heads import group_at
-from services.extraction.figures.outcomes import find_outcomes, find_toll_phrases, find_tolls
+from services.extraction.figures.outcomes import Toll, find_outcomes, find_toll_phrases, find_tolls
 from services.extraction.lexicon import lexicons
 from services.extraction.text.gate import Keys, concept, keys_of
 from services.extraction.text.numbers import find_numbers
@@ -97,7 +97,7 @@ def _read_sentence(
         return []  # no number, no figure (a Romance article may still count one: "um morto")
     outcome_words = list(lx.OUTCOME_SCANNER.finditer(low))
     tolls = find_toll_phrases(keys)
-    if not outcome_words and not tolls and not _outcome_from_before(low, memory):
+    if not _may_take_an_outcome(low, outcome_words, tolls, memory):
         return []  # nothing in the sentence can give a number an outcome: no tokens, no candidates
     tokens = tokenize(text, low)
     found = [c for c in candidates(text, low, tokens, language, mentions) if not c.rejected]
@@ -155,10 +155,14 @@ def _read_sentence(
     return figures
 
 
-def _outcome_from_before(low: str, memory: ArticleMemory) -> bool:
-    """Whether a number of a sentence without an outcome word or a toll may still take an outcome:
-    only from the figure of a sentence before, after a subgroup cue that opens the sentence
-    ("Among them were two children.") or a correction ("up from an earlier toll of 49")."""
+def _may_take_an_outcome(low: str, outcome_words: list[re.Match[str]], tolls: list[Toll], memory: ArticleMemory) -> bool:
+    """Whether a number of the sentence can take an outcome at all: a necessary condition, tested
+    before its tokens and candidates are built. From an outcome word or a toll in it; from a subgroup
+    cue that names its victims ("Unter den Todesopfern seien 3 Kinder"); or from the figure of a
+    sentence before, after a subgroup cue that opens the sentence ("Among them were two children.")
+    or a correction ("up from an earlier toll of 49")."""
+    if outcome_words or tolls or lx.VICTIMS.search(low) or any(cue in low for cue in lx.CUES_OPENING_AN_OUTCOME):
+        return True
     if memory.last_main is None:
         return False  # every other route passes an outcome from a figure of this sentence
     return low.lstrip().startswith(lx.SUBGROUP_CUE_OPENINGS) or any(word in low for word in lx.CORRECTION_WORDS)

@@ -159,16 +159,28 @@ SUBGROUP_CUE: Final = re.compile(
     + r"))\s*)*$"
 )
 
+# "among the victims were three children": news uses victims for the dead.
+VICTIMS: Final = re.compile(alternation(*lexicons.words("grammar", "victims")))
+
+_CUE_PHRASES: Final = [
+    phrase for key in ("subgroup_cues", "subgroup_heads", "among") for phrase in lexicons.words("grammar", key)
+]
 # A subgroup cue that opens a sentence ("Among them were two children.") starts with the first word
 # of one of its alternatives above: a test of the sentence's start for these rules out the others.
-SUBGROUP_CUE_OPENINGS: Final = tuple(
-    sorted(
-        {
-            phrase.split(" ")[0]
-            for key in ("subgroup_cues", "subgroup_heads", "among")
-            for phrase in lexicons.words("grammar", key)
-        }
-    )
+SUBGROUP_CUE_OPENINGS: Final = tuple(sorted({phrase.split(" ")[0] for phrase in _CUE_PHRASES}))
+
+
+def _opens_outcome(cue: str, phrase: str) -> bool:
+    """Whether the outcome phrase can match where the cue begins ("dont" / "dont la disparition")."""
+    if phrase.startswith(cue + " ") or phrase == cue:
+        return True
+    return cue.startswith(phrase) and re.match(r"\W", cue[len(phrase)]) is not None
+
+
+# The cues that begin an outcome phrase. A cue is read from a window of the sentence that may start
+# inside a word, where the outcome scan of the whole sentence (which wants a word start) sees nothing.
+CUES_OPENING_AN_OUTCOME: Final = tuple(
+    sorted({cue for cue in _CUE_PHRASES for phrase in OUTCOME_OF if _opens_outcome(cue, phrase)})
 )
 
 # Words that end the stretch of text in which an outcome can still refer back to a number.

@@ -67,6 +67,11 @@ def test_without_a_figure_before_a_subgroup_cue_alone_builds_no_tokens(tokenized
     assert tokenized == []
 
 
+def test_a_subgroup_cue_that_names_its_victims_is_read_without_an_outcome_word(tokenized: list[str]) -> None:
+    assert _read("Unter den Todesopfern seien 3 Kinder.", "de") == [(3, "killed", "children")]
+    assert tokenized == ["Unter den Todesopfern seien 3 Kinder."]
+
+
 def test_every_subgroup_cue_begins_with_one_of_the_openings() -> None:
     """The opening test stands for SUBGROUP_CUE at a sentence's start: each alternative of the
     pattern begins with the first word of one of these lists."""
