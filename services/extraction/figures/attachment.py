@@ -18,7 +18,12 @@ from services.extraction.figures.candidate import Candidate, Tokens
 from services.extraction.figures.heads import read_predicate
 from services.extraction.figures.lists import coordinate
 from services.extraction.figures.outcomes import OutcomeSpan
-from services.extraction.figures.preceding import outcome_before, outcome_before_attribution, outcome_before_list
+from services.extraction.figures.preceding import (
+    attributions_before,
+    outcome_before,
+    outcome_before_attribution,
+    outcome_before_list,
+)
 from services.extraction.lexicon.wordlists import word_set
 
 _PASSIVE: Final = lx.COPULAS | word_set("been be being had has have")
@@ -90,6 +95,14 @@ def _direct(
         candidate.take(candidate.head_outcome, "head")
     opening = tokens.start[candidate.qualifier_first]  # "including no fewer than 56 children": cue before the qualifier
     cue = lx.SUBGROUP_CUE.search(low[max(0, opening - _SUBGROUP_CUE_REACH) : opening])
+    if cue is None:  # "Unter den Toten sind nach Angaben der Polizei sechs Polizisten": the cue before the attribution
+        for attribution in attributions_before(tokens, candidate, number_tokens):
+            opening = tokens.start[attribution]
+            cue = lx.SUBGROUP_CUE.search(low[max(0, opening - _SUBGROUP_CUE_REACH) : opening])
+            if cue is not None:
+                break
+        else:
+            opening = tokens.start[candidate.qualifier_first]
     if cue is not None and candidate.head != "partitive":
         candidate.subgroup = True
         named = _outcome_in(cue.group())

@@ -9,10 +9,11 @@ a policeman and two civilians"). Each takes the outcome span that ends where the
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Final
 
 from services.extraction.figures import cues as lx
-from services.extraction.figures.candidate import Candidate, Tokens
+from services.extraction.figures.candidate import Candidate, Tokens, tokenize
 from services.extraction.figures.outcomes import OutcomeSpan
 from services.extraction.lexicon import lexicons
 
@@ -20,7 +21,8 @@ _PRE_FILLER: Final = lx.grammar_words("pre_fillers")
 _PRE_FILLER_REACH: Final = 3  # filler words between a verb and its number ("asesinaron el sábado a 5")
 # "starben nach Angaben von Rettungskräften 8 Menschen", "killed, according to officials, 12 people":
 # an attribution between a verb and its number; the words of a source after it, at most this many tokens.
-_ATTRIBUTION_PHRASES: Final = frozenset(tuple(phrase.split()) for phrase in lexicons.words("according_to"))
+# As the sentence's tokens split them: "d'après" is two ("d'", "après").
+_ATTRIBUTION_PHRASES: Final = frozenset(tuple(tokenize(phrase).low) for phrase in lexicons.words("according_to"))
 _ATTRIBUTION_REACH: Final = 5
 _ATTRIBUTION_BY_FIRST_WORD: Final[dict[str, list[tuple[str, ...]]]] = {}
 for _phrase in _ATTRIBUTION_PHRASES:
@@ -48,6 +50,20 @@ def outcome_before_attribution(
     tokens: Tokens, candidate: Candidate, ends: dict[int, OutcomeSpan], number_tokens: set[int]
 ) -> OutcomeSpan | None:
     """ "Dabei starben laut Polizei mindestens 5 Menschen": the verb, an attribution, then the number."""
+    low = tokens.low
+    for before in attributions_before(tokens, candidate, number_tokens):
+        if before > 0 and low[before - 1] in lx.COPULAS:  # "Getötet wurden nach Angaben der Armee 4"
+            before -= 1
+        found = ends.get(before)
+        if found is not None and found.place is not lx.Place.POST:
+            return found
+    return None
+
+
+def attributions_before(tokens: Tokens, candidate: Candidate, number_tokens: set[int]) -> Iterator[int]:
+    """Where each attribution that stands right before the number opens (with the comma before
+    it), nearest first: "starben laut Polizei 5", "among the dead were, according to police, six".
+    Its source is at most `_ATTRIBUTION_REACH` tokens."""
     index = candidate.qualifier_first
     if index > 0 and tokens.low[index - 1] == ",":
         index -= 1
@@ -56,22 +72,16 @@ def outcome_before_attribution(
         # Going back one token at a time, only the newly covered token need be checked: no clause
         # break among the source's words (after its first), no other number before ours.
         if opening + 2 < index and (low[opening + 2] in lx.BLOCKERS or low[opening + 2] in ".,;:"):
-            return None
+            return
         if opening + 1 in number_tokens:
-            return None
+            return
         for phrase in _ATTRIBUTION_BY_FIRST_WORD.get(low[opening], ()):
             end = opening + len(phrase)
-            if end >= index or end - 1 - opening > _ATTRIBUTION_REACH + 3:
+            if end >= index or end - 1 - opening > _ATTRIBUTION_REACH + 3 or index - end > _ATTRIBUTION_REACH:
                 continue
             if tuple(low[opening:end]) != phrase:
                 continue
-            before = opening - 1 if opening > 0 and low[opening - 1] == "," else opening
-            if before > 0 and low[before - 1] in lx.COPULAS:  # "Getötet wurden nach Angaben der Armee 4"
-                before -= 1
-            found = ends.get(before)
-            if found is not None and found.place is not lx.Place.POST and index - end <= _ATTRIBUTION_REACH:
-                return found
-    return None
+            yield opening - 1 if opening > 0 and low[opening - 1] == "," else opening
 
 
 def outcome_before_list(
