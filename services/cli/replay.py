@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import gc
 import sys
-from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Protocol
@@ -18,7 +17,7 @@ from services.cli.output import check_output
 from services.errors import BadInput
 from services.replay.formats import FORMATS, CsvWriter
 from services.replay.jsonl import JsonLinesWriter
-from services.replay.reader import LogRecord, replay_batches
+from services.replay.reader import RecordBatch, replay_batches
 from services.settings import KafkaSettings
 
 console = Console(stderr=True, highlight=False)
@@ -30,7 +29,7 @@ GC_THRESHOLDS = (50_000, 20, 10)
 class RecordSink(Protocol):
     count: int
 
-    def write_batch(self, records: Sequence[LogRecord]) -> None: ...
+    def write_batch(self, batch: RecordBatch) -> None: ...
 
     def close(self) -> None: ...
 

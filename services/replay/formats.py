@@ -8,13 +8,12 @@ raw with the reason (`as_row`).
 from __future__ import annotations
 
 import csv
-from collections.abc import Sequence
 from typing import IO, Any
 
 import orjson
 
 from services.replay.envelope_check import envelope_problem
-from services.replay.reader import LogRecord
+from services.replay.records import LogRecord, RecordBatch
 
 FORMATS = ("jsonl", "csv", "parquet")
 CSV_COLUMNS = ("partition", "offset", "timestamp_ms", "key", "id", "type", "time", "subject", "data", "error")
@@ -51,8 +50,8 @@ class CsvWriter:
         self._csv = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
         self._csv.writeheader()
 
-    def write_batch(self, records: Sequence[LogRecord]) -> None:
-        for record in records:
+    def write_batch(self, batch: RecordBatch) -> None:
+        for record in batch.records():
             self.write(record)
 
     def write(self, record: LogRecord) -> None:

@@ -22,7 +22,7 @@ import msgspec
 import orjson
 
 from services.replay.formats import as_row
-from services.replay.reader import LogRecord
+from services.replay.records import LogRecord, RecordBatch
 
 NonEmpty = Annotated[str, msgspec.Meta(min_length=1)]
 LF, CR = ord("\n"), ord("\r")
@@ -105,27 +105,29 @@ class JsonLinesWriter:
         self._keys: dict[bytes | None, msgspec.Raw] = {}
 
     def write(self, record: LogRecord) -> None:
-        self.write_batch([record])
+        self.write_batch(RecordBatch.of([record]))
 
-    def write_batch(self, records: Sequence[LogRecord]) -> None:
+    def write_batch(self, batch: RecordBatch) -> None:
         """A batch holding a misfit goes down the row-by-row path whole (misfits are rare, and
         the batch stays in offset order)."""
-        self.count += len(records)
-        lines = self._as_written(records)
+        self.count += len(batch)
+        lines = self._as_written(batch)
         if lines is None:
-            lines = b"".join(orjson.dumps(as_row(record)) + b"\n" for record in records)
+            lines = b"".join(orjson.dumps(as_row(record)) + b"\n" for record in batch.records())
         self.out.write(lines)
 
-    def _as_written(self, records: Sequence[LogRecord]) -> bytes | None:
+    def _as_written(self, batch: RecordBatch) -> bytes | None:
         """The batch's lines with each value as written, or None when a value does not fit."""
-        values = [record.value for record in records]
+        values = batch.values
         if not as_written(values):
             return None
         keys, key = self._keys, self._key
         return _encoder.encode_lines(
             [
-                _Line(r.partition, r.offset, r.timestamp, keys.get(r.key) or key(r.key), Raw(v))
-                for r, v in zip(records, values, strict=True)
+                _Line(p, o, t, keys.get(k) or key(k), Raw(v))
+                for p, o, t, k, v in zip(
+                    batch.partitions, batch.offsets, batch.timestamps, batch.keys, values, strict=True
+                )
             ]
         )
 

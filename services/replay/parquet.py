@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import operator
 from bisect import bisect_right
-from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import accumulate, repeat
@@ -29,7 +28,7 @@ import pyarrow.parquet as pq
 
 from services.replay.columns import ENVELOPE, topic_schema, with_text_times
 from services.replay.envelope_check import envelope_problem
-from services.replay.reader import LogRecord, ReplayedRecord
+from services.replay.records import LogRecord, RecordBatch, ReplayedRecord
 
 ROW_GROUP = 50_000
 # ...or fewer, so that a row group's values stay under 24 MB: the articles topic's values are
@@ -63,14 +62,13 @@ class _Pending:
     values: list[bytes | None] = field(default_factory=list)
     value_bytes: int = 0
 
-    def extend(self, records: Sequence[LogRecord]) -> None:
-        self.partitions.extend([record.partition for record in records])
-        self.offsets.extend([record.offset for record in records])
-        self.timestamps.extend([record.timestamp for record in records])
-        self.keys.extend([record.key for record in records])
-        values = [record.value for record in records]
-        self.values.extend(values)
-        self.value_bytes += sum(map(len, filter(None, values)))
+    def extend(self, batch: RecordBatch) -> None:
+        self.partitions.extend(batch.partitions)
+        self.offsets.extend(batch.offsets)
+        self.timestamps.extend(batch.timestamps)
+        self.keys.extend(batch.keys)
+        self.values.extend(batch.values)
+        self.value_bytes += sum(map(len, filter(None, batch.values)))
 
     def take(self, size: int) -> _Pending:
         """The first `size` records, removed from here."""
@@ -125,11 +123,11 @@ class ParquetWriter:
         self._building: Future[None] | None = None
 
     def write(self, record: LogRecord) -> None:
-        self.write_batch([record])
+        self.write_batch(RecordBatch.of([record]))
 
-    def write_batch(self, records: Sequence[LogRecord]) -> None:
-        self._pending.extend(records)
-        self.count += len(records)
+    def write_batch(self, batch: RecordBatch) -> None:
+        self._pending.extend(batch)
+        self.count += len(batch)
         pending = self._pending
         while len(pending) >= self._row_group or pending.value_bytes >= self._row_group_bytes:
             rows = min(self._row_group, len(pending))

@@ -9,9 +9,11 @@ import json
 import os
 import subprocess
 import sys
+import uuid
 from datetime import UTC, datetime
 
 import pytest
+from aiokafka import AIOKafkaProducer
 
 from streams.envelope import encode
 from streams.events import DeadLettered, utc_timestamp_ms
@@ -72,3 +74,29 @@ def test_bad_arguments_are_one_line_and_exit_2(catalogue: Catalogue, bootstrap: 
         done = replay(catalogue, bootstrap, *args)
         assert done.returncode == 2, args
         assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+
+
+async def _transactions(bootstrap: str, topic: str) -> None:
+    """Partition 0: committed, aborted, committed (the log ends in a commit marker); partition 1:
+    only an aborted transaction (nothing to read, yet its end offset is past the marker)."""
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, transactional_id=f"test-{uuid.uuid4().hex[:8]}")
+    await producer.start()
+    try:
+        steps = ((b"kept", 0, True), (b"dropped", 0, False), (b"later", 0, True), (b"dropped too", 1, False))
+        for value, partition, commit in steps:
+            await producer.begin_transaction()
+            await (await producer.send(topic, key=b"k", value=value, partition=partition))
+            await (producer.commit_transaction() if commit else producer.abort_transaction())
+    finally:
+        await producer.stop()
+
+
+def test_aborted_transactions_are_left_out_and_a_log_ending_in_markers_ends(
+    catalogue: Catalogue, bootstrap: str
+) -> None:
+    asyncio.run(_transactions(bootstrap, catalogue.articles.name))
+    done = replay(catalogue, bootstrap, "articles")
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [(row["partition"], row["raw"]) for row in rows] == [(0, "kept"), (0, "later")]
+    assert "replayed 2 record(s)" in done.stderr

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from services.replay.formats import as_row
 from services.replay.jsonl import JsonLinesWriter, as_written
-from services.replay.reader import ReplayedRecord
+from services.replay.reader import RecordBatch, ReplayedRecord
 from streams.envelope import encode
 from tests.unit.streams.factories import figure, report
 
@@ -41,7 +41,7 @@ def written(batches: list[list[ReplayedRecord]]) -> list[dict[str, Any]]:
     out = io.BytesIO()
     writer = JsonLinesWriter(out)
     for batch in batches:
-        writer.write_batch(batch)
+        writer.write_batch(RecordBatch.of(batch))
     writer.close()
     assert writer.count == sum(map(len, batches))
     lines = out.getvalue().split(b"\n")
@@ -57,7 +57,7 @@ def test_well_formed_values_go_out_as_written_with_where_they_sat() -> None:
     batch = [record(n, GOOD, key=None if n == 1 else b"nagorno-karabakh") for n in range(3)]
     assert as_written([r.value for r in batch])
     out = io.BytesIO()
-    JsonLinesWriter(out).write_batch(batch)
+    JsonLinesWriter(out).write_batch(RecordBatch.of(batch))
     first = out.getvalue().split(b"\n")[0]
     assert (
         first

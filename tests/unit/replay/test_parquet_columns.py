@@ -11,7 +11,7 @@ import pytest
 
 from services.replay.columns import TIMESTAMP, topic_schema
 from services.replay.parquet import ParquetWriter, _Pending
-from services.replay.reader import ReplayedRecord
+from services.replay.reader import RecordBatch, ReplayedRecord
 from streams.envelope import encode
 from streams.fold.region import fold_into, new_region
 from streams.fold.snapshot import snapshot
@@ -67,7 +67,7 @@ def test_arrow_s_bulk_parse_gives_the_table_the_row_by_row_path_gives(tmp_path: 
         records = [record(n, encode(e, subject="s")) for n, e in enumerate(events)]
         writer = ParquetWriter(tmp_path / f"{suffix}.parquet", suffix)
         pending = _Pending()
-        pending.extend(records)
+        pending.extend(RecordBatch.of(records))
         bulk = writer._parsed_by_arrow(pending)
         assert bulk is not None, suffix
         by_rows = writer._convert([writer._row(r) for r in records])
@@ -99,8 +99,8 @@ def test_row_groups_are_bounded_by_the_bytes_of_their_values_too(tmp_path: Path)
     value = encode(report("a1", casualties=(figure(32),)), subject="s")
     path = tmp_path / "r.parquet"
     writer = ParquetWriter(path, "reports", row_group=1000, row_group_bytes=3 * len(value))
-    writer.write_batch([record(offset, value) for offset in range(5)])
-    writer.write_batch([record(offset, value) for offset in range(5, 7)])
+    writer.write_batch(RecordBatch.of([record(offset, value) for offset in range(5)]))
+    writer.write_batch(RecordBatch.of([record(offset, value) for offset in range(5, 7)]))
     writer.close()
     metadata = pq.ParquetFile(path).metadata
     assert [metadata.row_group(n).num_rows for n in range(metadata.num_row_groups)] == [3, 3, 1]
