@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 
 from services.extraction.ceasefire.literals import GuardedPattern, Literals
+from services.extraction.ceasefire.terms import STRONG_TERM, WEAK_TERM
+from services.extraction.lexicon import lexicons
 from services.extraction.text import months
 from services.extraction.text.fold import fold
 from services.extraction.text.keywords import trie_pattern
@@ -101,7 +103,7 @@ def background_cue(folded: str) -> str | None:
         return "earlier"
     dateline = _DATELINE.match(folded)
     body = folded[dateline.end() :] if dateline else folded
-    if _MONTH_PHRASE.search(body) or _named_by_month(body, body.lower()):
+    if _month_dates(body) or _named_by_month(body, body.lower()):
         return "dated"
     for year in _YEAR.finditer(folded, dateline.end() if dateline else 0):
         if not _runs_since(folded[max(0, year.start() - _SINCE_REACH) : year.start()]):
@@ -109,12 +111,24 @@ def background_cue(folded: str) -> str | None:
     return None
 
 
+def _month_dates(body: str) -> bool:
+    """A month phrase ("in August", "fin janvier") that dates the sentence: not one after
+    "until"/"jusqu'à"/"bis", a deadline still to come ("prolongé jusqu'à la fin janvier"), nor
+    after "since", the start of a state still running."""
+    match = _MONTH_PHRASE.search(body)
+    while match is not None:
+        if not _runs_since(body[max(0, match.start() - _SINCE_REACH) : match.start()]):
+            return True
+        match = _MONTH_PHRASE.search(body, match.end())
+    return False
+
+
 def _runs_since(before: str) -> bool:
     """ "desde el 3 de agosto de" before a year: a date that starts something still running."""
     ends = [match.end() for match in _SINCE.finditer(before)]
     if not ends:
         return False
-    between = before[ends[-1] :].replace(",", " ").lower().split()
+    between = before[ends[-1] :].replace(",", " ").replace("'", " ").lower().split()  # "jusqu'a la"
     return all(word.rstrip(".").isdigit() or word in _DATE_WORDS for word in between)  # "seit dem 27. November 2024"
 
 
@@ -145,7 +159,8 @@ _TODAY = re.compile(
     r"\b(?:today|tonight|yesterday|overnight|this\s+(?:week|morning|evening)|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"hoje|ontem|hoy|ayer|aujourd'hui|hier|"
     r"(?:el|este|no|na|neste|nesta)\s+(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|segunda-feira|terca-feira|"
-    r"quarta-feira|quinta-feira|sexta-feira)|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b",
+    r"quarta-feira|quinta-feira|sexta-feira)|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|heute|gestern|"
+    r"(?:am|an\s+diesem)\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag))\b",
     re.IGNORECASE,
 )
 
@@ -161,3 +176,32 @@ def dated_today(text: str, cue_end: int) -> bool:
 
 def has_today(text: str) -> bool:
     return _TODAY.search(text) is not None
+
+
+# "the ceasefire that underpins the country's 2018 peace deal", "la trêve qui avait mis fin à la
+# guerre de 2020": a relative clause right after a truce describes it, and its dates date that
+# description, not what the rest of the sentence says the truce did (lexicon ceasefire.relatives).
+_DESCRIBING_RELATIVE = re.compile(
+    r"\s*,?\s*(?:" + "|".join(lexicons.patterns("ceasefire", "relatives")) + r")\b[^,;:]*", _FLAGS
+)
+
+
+def describing_relatives(folded: str) -> list[tuple[int, int]]:
+    """Where relative clauses describing a truce ("the truce that ended the 2020 war") stand."""
+    spans = []
+    for term in (STRONG_TERM, WEAK_TERM):
+        for match in term.pattern.finditer(folded):
+            relative = _DESCRIBING_RELATIVE.match(folded, match.end())
+            if relative is not None:
+                spans.append((relative.start(), relative.end()))
+    return spans
+
+
+def background_cue_outside(folded: str, spans: list[tuple[int, int]]) -> str | None:
+    """`background_cue` of the sentence with the given spans left out (blanked, offsets kept),
+    if what is left names today ("on Friday", "lundi"); else the whole sentence's."""
+    chars = list(folded)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    outside = "".join(chars)
+    return background_cue(outside) if has_today(outside) else background_cue(folded)

@@ -21,7 +21,14 @@ from itertools import accumulate
 from pydantic import TypeAdapter
 
 from services.extraction.ceasefire.attachment import VERB_FINAL_REACH, TermSpan, attached, clause_breaks
-from services.extraction.ceasefire.background import background_cue, dated_today, has_today, is_current_verb
+from services.extraction.ceasefire.background import (
+    background_cue,
+    background_cue_outside,
+    dated_today,
+    describing_relatives,
+    has_today,
+    is_current_verb,
+)
 from services.extraction.ceasefire.context import Hit, fold_cues, read_in_context
 from services.extraction.ceasefire.cues import (
     ALWAYS_TRIED,
@@ -89,6 +96,11 @@ def find_ceasefire(
             and not has_today(text)
         ):
             cue = "earlier"  # "The pact, however, was violated several times." after a dated truce
+        # a date inside a relative clause that describes the truce dates only what that clause says,
+        # when the rest of the sentence is dated today ("accused each other on Friday of violating
+        # the truce that ended the 2020 war"); else it dates the truce, and the truce is an old one
+        described = describing_relatives(text) if cue is not None else []
+        cue_outside = background_cue_outside(text, described) if described else cue
         parties = find_parties(sentence.text, text)
         mediators = find_mediators(sentence.text, text)
         flags: list[bool] = []
@@ -98,14 +110,15 @@ def find_ceasefire(
                 continue
             seen.add(hit.status)
             # "fighting went on despite a truce agreed in November": the violation is today's news
+            hit_cue = cue if any(start <= hit.start < end for start, end in described) else cue_outside
             dated = (
-                cue == "dated"
+                hit_cue == "dated"
                 and hit.cue.name != "despite"
                 and not is_current_verb(text, hit.start, lasting=hit.status == "in_effect")
                 # "the truce that ended the 2020 war collapsed on Tuesday": the day dates this verb
                 and not dated_today(text, hit.end)
             )
-            background = cue == "earlier" or dated
+            background = hit_cue == "earlier" or dated
             flags.append(background)
             statements.append(
                 {
