@@ -17,6 +17,7 @@ import asyncio
 import logging
 import operator
 from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
 from itertools import compress, repeat
 from operator import itemgetter
 from typing import cast
@@ -56,15 +57,19 @@ async def fetch_range(
     bootstrap: str, topic: str, starts: dict[int, int], ends: dict[int, int], until_ms: int | None
 ) -> AsyncIterator[RecordBatch]:
     """Each partition's records from its start offset to before its end offset, with record time
-    at most `until_ms`; consume() runs on a thread so the event loop stays free meanwhile."""
+    at most `until_ms`. The consumer's calls run on a thread of their own, so the event loop stays
+    free meanwhile, and in order: a replay cancelled during a consume() closes the consumer only
+    after it (librdkafka's consumer is not to be closed while another thread consumes)."""
     remaining = {p for p in starts if starts[p] < ends[p]}
     if not remaining:
         return
+    loop = asyncio.get_running_loop()
+    calls = ThreadPoolExecutor(max_workers=1, thread_name_prefix="replay-fetch")
     consumer = Consumer(consumer_config(bootstrap))
     try:
         consumer.assign([TopicPartition(topic, p, starts[p]) for p in sorted(remaining)])
         while remaining:
-            messages = await asyncio.to_thread(_next_batch, consumer)
+            messages = await loop.run_in_executor(calls, _next_batch, consumer)
             messages, ended = _without_events(topic, messages, ends)
             finished = ended | _reached_ends(messages, ends)
             if finished & remaining:
@@ -74,7 +79,9 @@ async def fetch_range(
             if columns is not None:
                 yield columns
     finally:
-        await asyncio.to_thread(consumer.close)
+        closing = calls.submit(consumer.close)
+        calls.shutdown(wait=False)
+        await asyncio.wrap_future(closing)
 
 
 def _next_batch(consumer: Consumer) -> list[Message]:
