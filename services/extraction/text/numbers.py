@@ -13,9 +13,8 @@ matching is linear in the sentence length.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from text_to_num import text2num
 
@@ -24,9 +23,11 @@ from services.extraction.text.gate import Keys, concept, keys_of
 from services.extraction.text.keywords import trie_pattern
 
 
-@dataclass(frozen=True, slots=True)
-class NumberMention:
-    """A number as written in a sentence: its value and where it sits (sentence offsets)."""
+class NumberMention(NamedTuple):
+    """A number as written in a sentence: its value and where it sits (sentence offsets).
+
+    A named tuple: immutable like a frozen dataclass, and built at a third of its cost (a reader
+    makes one for every number of every sentence it reads)."""
 
     value: int
     start: int
