@@ -153,6 +153,27 @@ DEMAND_ADJECTIVE = re.compile(r"(?:immediate|inmediato|imediato|immediat)", _FLA
 # A truce named by a strong or a weak term.
 NAMES_A_TRUCE = re.compile(STRONG_TERM.pattern.pattern + "|" + WEAK_TERM.pattern.pattern, _FLAGS)
 
+# "urged both sides to respect the truce", "pidió respetar el alto el fuego", "forderte beide Seiten
+# auf, die Waffenruhe einzuhalten": a call to keep to an existing truce (a definite one) proposes
+# none; "called for a truce" does (ceasefire.keeping, .definite, .keeping_after).
+_TRUCE_WORDS = r"(?:" + STRONG_TERM.pattern.pattern + "|" + WEAK_TERM.pattern.pattern + ")"
+
+
+def _keeping(code: str) -> re.Pattern[str]:
+    """One language's pattern: its articles are read in its own text only (Portuguese "a" is "the",
+    English "a" is not)."""
+    definite = r"(?:" + "|".join(lexicons.entry(code, "ceasefire", "definite") or ["the"]) + r")(?:\s+|(?<=')\s*)"
+    truce = definite + r"(?:[^\W\d_]+\s+)?" + _TRUCE_WORDS
+    alternatives = [r"\b(?:" + "|".join(lexicons.entry(code, "ceasefire", "keeping") or ["respect"]) + r")\w*\s+(?:\S+\s+){0,2}?" + truce]
+    after = lexicons.entry(code, "ceasefire", "keeping_after")
+    if after:
+        alternatives.append(r"\b" + truce + r"\s+(?:\S+\s+){0,2}?(?:" + "|".join(after) + r")\b")
+    return re.compile("|".join(alternatives), _FLAGS)
+
+
+_KEEPING_BY_LANGUAGE = {code: _keeping(code) for code in lexicons.LANGUAGES}
+_KEEPING_REACH = 110  # a call reaches over its addressee to the truce (the "calls" cue's gap, and a verb)
+
 # Things that are "held" or "holding" without being a truce ("talks held in Doha", "hostages held").
 NOT_A_TRUCE_HELD = re.compile(r"\b(?:talks|negotiations|meeting|hostages?|prisoners?|captives?|elections?)\b", _FLAGS)
 
@@ -213,6 +234,8 @@ def read_in_context(text: str, hit: Hit, language: str | None = None) -> Hit | N
         return (
             None  # "Under the deal, prisoners will be exchanged", "had been freed under the deal": not its terms today
         )
+    if hit.status == "proposed" and hit.cue.name in ("proposed", "calls") and _keeps_to_a_truce(text, hit.end, language):
+        return None  # "urged both sides to respect the truce": it exists; nothing is proposed
     if CONDITIONAL.search(clause) or (hit.status == "agreed" and RESTATED.search(before)):
         return None
     wished = HYPOTHETICAL.search(clause) is not None
@@ -235,6 +258,15 @@ def _reports_a_clause(text: str, end: int) -> bool:
         return True
     later = _REPORTED_CLAUSE_LATER.match(text, end)
     return later is not None and not NAMES_A_TRUCE.search(text, end, later.end())
+
+
+def _keeps_to_a_truce(text: str, end: int, language: str | None) -> bool:
+    """Does the call ending at `end` ask to keep to a truce already there ("to respect the truce")?
+    Read with the article's language's words; with every language's when it has no lexicon."""
+    window = re.split(r"[;.]", text[end : end + _KEEPING_REACH])[0]
+    keeping = _KEEPING_BY_LANGUAGE.get(language or "")
+    patterns = [keeping] if keeping is not None else list(_KEEPING_BY_LANGUAGE.values())
+    return any(pattern.search(window) is not None for pattern in patterns)
 
 
 def _clause_after(text: str, end: int) -> str:
