@@ -65,11 +65,14 @@ def forget(state: RegionState, before_ms: int) -> None:
 
 
 def remember(state: RegionState, contribution: Contribution) -> None:
-    ids = sorted({contribution.event_id, *contribution.superseded})
     article = contribution.article_id
     if article not in state.remembered and state.remembered and article < next(reversed(state.remembered)):
         state.remembered_unsorted = True
-    state.remembered[article] = Remembered(contribution.event_ms, ids).encode()
+    if contribution.superseded:
+        ids = sorted({contribution.event_id, *contribution.superseded})
+        state.remembered[article] = Remembered(contribution.event_ms, ids).encode()
+    else:  # the common case, one report: what Remembered(event_ms, [event id]).encode() gives
+        state.remembered[article] = f"{contribution.event_ms} {contribution.event_id}"
     if state.forget_queue is not None:
         heapq.heappush(state.forget_queue, (contribution.event_ms, article))
     state.touched.add(article)

@@ -14,6 +14,7 @@ Distinct incidents add up; background figures never enter.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -60,12 +61,24 @@ def tally_key(outcome: str, group: str | None) -> str:
     return f"{outcome}|{group or ''}"
 
 
+def _first_ms(incident: Incident) -> int:
+    return incident.first_ms
+
+
 def find_incident(incidents: list[Incident], event_ms: int, places: list[str]) -> Incident | None:
-    for incident in incidents:  # ordered by first report: the earliest match wins (deterministic)
-        if abs(event_ms - incident.first_ms) <= INCIDENT_SPAN_MS and (
-            not places or not incident.places or not set(places).isdisjoint(incident.places)
-        ):  # places overlap (an article or incident that names none overlaps any)
-            return incident
+    """The earliest incident (by first report, then id: the list's order) whose first report lies
+    within the span of `event_ms` and whose places overlap `places`. Only incidents first reported
+    in [event_ms - span, event_ms + span] can match, and the list is ordered by first report, so the
+    search starts at the first of them (bisect) and stops after the last: a region holding a week of
+    incidents checks the few near the report, not all of them."""
+    first = bisect_left(incidents, event_ms - INCIDENT_SPAN_MS, key=_first_ms)
+    latest = event_ms + INCIDENT_SPAN_MS
+    for index in range(first, len(incidents)):
+        incident = incidents[index]
+        if incident.first_ms > latest:
+            return None
+        if not places or not incident.places or not set(places).isdisjoint(incident.places):
+            return incident  # places overlap (an article or incident that names none overlaps any)
     return None
 
 

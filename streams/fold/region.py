@@ -40,7 +40,6 @@ from streams.fold.state import (
     ITEMISED_MS,
     Contribution,
     Cursor,
-    DerivationKey,
     Incident,
     RegionState,
     clone,
@@ -86,15 +85,22 @@ class _Pending:
     resort: bool = False
 
 
-def fold_into(state: RegionState, reports: Iterable[ReportsExtracted | ReportFacts]) -> FoldStats:
+def fold_into(
+    state: RegionState, reports: Iterable[ReportsExtracted | ReportFacts], *, owned: bool = False
+) -> FoldStats:
     """The in-place fold behind `apply_all`, for a caller that owns the state (the worker keeps
     each region's decoded state in memory; the articles whose entries changed are added to
-    `state.touched`). Reports may come as contract models or as their facts already read."""
+    `state.touched`). Reports may come as contract models or as their facts already read.
+    `owned`: the facts were read for this fold alone and are never folded again (the worker's and
+    the rebuild's batches), so the state keeps each report's contribution itself instead of a
+    copy; facts folded into several states (tests, `--as-of`) must be copied, as by default."""
     stats = FoldStats()
     pending = _Pending()
     for index, report in enumerate(reports):
-        facts = report if isinstance(report, ReportFacts) else facts_of(report)
-        _fold_report(state, facts, index, stats, pending)
+        if isinstance(report, ReportFacts):
+            _fold_report(state, report, index, stats, pending, owned)
+        else:  # facts made here are this fold's own
+            _fold_report(state, facts_of(report), index, stats, pending, True)
     if stats.reports_folded:
         _settle(state, pending, stats)
         compact(state)
@@ -118,7 +124,9 @@ def _settle(state: RegionState, pending: _Pending, stats: FoldStats) -> None:
     pending.resort = pending.incidents = pending.ceasefire = False
 
 
-def _fold_report(state: RegionState, report: ReportFacts, index: int, stats: FoldStats, pending: _Pending) -> None:
+def _fold_report(
+    state: RegionState, report: ReportFacts, index: int, stats: FoldStats, pending: _Pending, owned: bool
+) -> None:
     if report.region != state.region:
         raise WrongRegion(f"report {report.event_id} is for region {report.region!r}, not {state.region!r}")
     stated = report.contribution
@@ -132,7 +140,7 @@ def _fold_report(state: RegionState, report: ReportFacts, index: int, stats: Fol
         compact(state)
         held = _held(state, report.article_id)
     if held is not None:
-        _another_report(state, held, report, event_ms, clock, index, stats, pending)
+        _another_report(state, held, report, event_ms, clock, index, stats, pending, owned)
         return
     known = remembered(state, stated.article_id) if state.remembered else None
     if known is not None and known.event_ms >= clock - ARCHIVE_MEMORY_MS:
@@ -151,7 +159,7 @@ def _fold_report(state: RegionState, report: ReportFacts, index: int, stats: Fol
             "sitmon cannot tell it from one already counted",
         )
         return
-    contribution = _contribution(report, stats)
+    contribution = _contribution(report, stats, owned)
     in_order = (state.latest is None or contribution.order > state.latest) and (
         state.watermark_ms is None or event_ms >= state.watermark_ms
     )
@@ -171,6 +179,7 @@ def _another_report(
     index: int,
     stats: FoldStats,
     pending: _Pending,
+    owned: bool,
 ) -> None:
     """A report of an article already itemised: a redelivery, an older or a newer derivation."""
     if report.event_id == held.event_id or report.event_id in held.superseded:
@@ -189,7 +198,7 @@ def _another_report(
     if event_ms < clock - ACCEPT_MS:
         _refuse(stats, index, "late_revision", _late_revision(stated, clock))
         return
-    replacement = _contribution(report, stats)
+    replacement = _contribution(report, stats, owned)
     replacement.superseded = sorted([*held.superseded, held.event_id])
     del state.contributions[report.article_id]
     state.contributions[report.article_id] = replacement
@@ -263,16 +272,21 @@ def _counted(state: RegionState, stated: Contribution, clock: int, stats: FoldSt
     stats.reports_folded += 1
     state.sequence += 1
     state.watermark_ms = clock
-    rank: tuple[int, DerivationKey] = (stated.event_ms, stated.key)
-    if state.cause is None or rank > state.cause.rank:
+    cause = state.cause
+    # greater rank (event time, then derivation key), compared without building the rank tuples
+    if (
+        cause is None
+        or stated.event_ms > cause.published_ms
+        or (stated.event_ms == cause.published_ms and stated.key > cause.key)
+    ):
         state.cause = Cursor(stated.event_id, stated.article_id, stated.event_ms, stated.key)
 
 
-def _contribution(report: ReportFacts, stats: FoldStats) -> Contribution:
-    """What the report adds to its article, to keep; background figures (a past war's toll) were
-    left out and are counted."""
+def _contribution(report: ReportFacts, stats: FoldStats, owned: bool) -> Contribution:
+    """What the report adds to its article, to keep (the facts' own when this fold owns them);
+    background figures (a past war's toll) were left out and are counted."""
     stats.background_ignored += report.background
-    return report.contribution.copy()
+    return report.contribution if owned else report.contribution.copy()
 
 
 def _refuse(stats: FoldStats, index: int, kind: str, reason: str) -> None:

@@ -64,8 +64,10 @@ class RegionOutcome:
 
 
 def fold_region(state: RegionState, batch: RegionBatch, *, picture: bool = True) -> RegionOutcome:
-    """Fold the batch into `state` in place (`picture`: also render the region's snapshot)."""
-    stats = fold_into(state, batch.reports)
+    """Fold the batch into `state` in place (`picture`: also render the region's snapshot). The
+    batch's facts were read for this fold (`plan_batch`), so the state keeps them without a copy:
+    fold a batch into one state only (folding it again into the same one is a redelivery)."""
+    stats = fold_into(state, batch.reports, owned=True)
     refused = [
         (batch.records[refusal.index][0], dead_letter(batch.records[refusal.index][1], refusal.kind, refusal.reason))
         for refusal in stats.refusals
