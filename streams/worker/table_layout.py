@@ -98,11 +98,14 @@ def batch_writes(state: RegionState) -> BatchWrites:
 def all_entries(state: RegionState) -> list[tuple[bytes, bytes]]:
     """Every entry of the region (its articles, then its plain header): what a table holding it
     contains, e.g. for a rebuild writing a fresh changelog."""
+    # _article_value and article_key, inlined: a rebuild makes about one entry per report
+    prefix = header_key(state.region) + SEPARATOR
+    contributions, remembered = state.contributions, state.remembered
     entries: list[tuple[bytes, bytes]] = []
-    for article in sorted({*state.contributions, *state.remembered}):
-        value = _article_value(state, article)
-        assert value is not None
-        entries.append((article_key(state.region, article), value))
+    for article in sorted({*contributions, *remembered}):
+        contribution = contributions.get(article)
+        value = encode_contribution(contribution) if contribution is not None else remembered[article].encode("utf-8")
+        entries.append((prefix + article.encode("utf-8"), value))
     entries.append((header_key(state.region), dump_header(state)))
     return entries
 
