@@ -25,7 +25,7 @@ from services.errors import BadInput
 from services.rederive.diff import RegionChange, compare
 from services.rederive.fold_log import FoldedLog, fold_reports_log
 from services.rederive.switch import read_book, write_switch
-from services.rederive.takeover import claim_changelog, commit_offsets, write_changelog
+from services.rederive.takeover import commit_offsets
 from services.situation_query.query import latest
 from streams.topics import Catalogue
 
@@ -33,20 +33,17 @@ console = Console(highlight=False)
 notes = Console(stderr=True, highlight=False)
 
 
-def worker_names(version: int, region_partitions: int) -> tuple[str, str]:
-    """(group id, regions changelog topic) of the worker at `version`, as Faust itself names them."""
-    from prometheus_client import CollectorRegistry
-
-    from streams.worker.app import REGIONS_TABLE, build_app
-    from streams.worker.settings import WorkerSettings
+def worker_names(version: int) -> tuple[str, str]:
+    """(group id, regions changelog topic) of the worker at `version`, as Faust names them."""
+    from streams.worker.settings import REGIONS_TABLE, WorkerSettings
 
     settings = WorkerSettings(version=version)
-    app = build_app(settings, Catalogue(settings.topic_prefix), CollectorRegistry(), region_partitions)
-    return str(app.conf.id), str(app.tables[REGIONS_TABLE].changelog_topic.get_topic_name())
+    return settings.group_id, settings.changelog_topic(REGIONS_TABLE)
 
 
-async def fold_with_progress(bootstrap: str, topic: str) -> FoldedLog:
-    """A spinner while the partitions are folded (in parallel processes: no per-record progress)."""
+async def fold_with_progress(bootstrap: str, topic: str, changelog: str) -> FoldedLog:
+    """A spinner while the partitions are folded into `changelog` (in parallel processes: no
+    per-record progress)."""
     with Progress(
         SpinnerColumn(),
         TextColumn(f"folding {topic}"),
@@ -55,7 +52,7 @@ async def fold_with_progress(bootstrap: str, topic: str) -> FoldedLog:
         transient=True,
         disable=not notes.is_terminal,
     ):
-        return await fold_reports_log(bootstrap, topic)
+        return await fold_reports_log(bootstrap, topic, changelog=changelog)
 
 
 def render(changes: list[RegionChange], version: int) -> Table:
@@ -113,12 +110,11 @@ def rebuild_command(
         # the live version: the last switch's, else the workers' setting
         running = (await read_book(bootstrap, catalogue, live.full_app_id)).live_version(live.version)
         target = version if version is not None else running + 1
-        folded = await fold_with_progress(bootstrap, catalogue.reports.name)
-        group_id, changelog = worker_names(target, max(len(folded.ends), 1))
-        await claim_changelog(bootstrap, changelog, len(folded.ends))
+        group_id, changelog = worker_names(target)
+        # claims the changelog first (a version that has run is refused before any folding)
+        folded = await fold_with_progress(bootstrap, catalogue.reports.name, changelog)
         pictures = await latest(bootstrap, catalogue)
         changes = compare(pictures, {region: result.picture for region, result in folded.regions.items()})
-        await write_changelog(bootstrap, changelog, folded.regions)
         await commit_offsets(bootstrap, group_id, catalogue.reports.name, folded.ends)
         if switch:  # last: a worker that follows it finds the changelog and the offsets in place
             await write_switch(

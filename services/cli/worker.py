@@ -135,7 +135,7 @@ def _drop_tables_the_changelog_does_not_back(app: Any, bootstrap: str, deploymen
     """Local partitions ahead of the broker's changelog (a fresh broker, a recreated changelog) are
     dropped and rebuilt from the changelog, instead of Faust's ConsistencyError at start."""
     from streams.worker import local_state
-    from streams.worker.app import REGIONS_TABLE
+    from streams.worker.settings import REGIONS_TABLE
 
     changelog = app.tables[REGIONS_TABLE].changelog_topic.get_topic_name()
     tables = local_state.tables_dir(deployment, version)

@@ -9,7 +9,10 @@ depend on where batches are cut. Partitions share nothing, so they are folded in
 processes (as Kafka Streams runs one task per partition), one group of partitions per core.
 What comes out is each region's table entries — the keys and bytes the worker's table holds for
 it (`streams.worker.table_layout`), encoded in the process that folded it — and its final
-picture. Records the worker would dead-letter are counted, not dead-lettered again.
+picture. Given the new version's changelog, each process writes its regions' entries there
+itself (about one entry per report: copying them to the parent and writing them from there, one
+process after the other, cost ~3 µs per report). Records the worker would dead-letter are
+counted, not dead-lettered again.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import asyncio
 import gc
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -28,6 +31,7 @@ from aiokafka.errors import KafkaError
 
 from services.kafka.admin import topic_partitions
 from services.rederive.errors import LogUnreadable
+from services.rederive.takeover import claim_changelog, write_changelog
 from streams.fold.region import new_region
 from streams.fold.snapshot import snapshot
 from streams.fold.state import RegionState
@@ -43,7 +47,9 @@ PARALLEL_FROM = 200_000  # below this many records, starting processes (~2 CPU-s
 @dataclass(slots=True)
 class RegionResult:
     partition: int  # of the reports topic, and so of the worker's table changelog
-    entries: list[tuple[bytes, bytes]]  # the table's entries of the region (key, value), in the worker's layout
+    # the table's entries of the region (key, value), in the worker's layout; none when the fold
+    # wrote them to the changelog itself
+    entries: list[tuple[bytes, bytes]]
     picture: SituationChanged  # what the worker published last for the region
 
 
@@ -53,11 +59,13 @@ class FoldedLog:
     ends: dict[int, int] = field(default_factory=dict)  # partition → the next offset: where the worker resumes
     records: int = 0
     dead_letters: int = 0
+    written: int = 0  # table entries written to the changelog
 
     def absorb(self, other: FoldedLog) -> None:
         self.regions.update(other.regions)  # disjoint: a region lives in one partition
         self.records += other.records
         self.dead_letters += other.dead_letters
+        self.written += other.written
 
 
 def _consumer(bootstrap: str) -> AIOKafkaConsumer:
@@ -91,15 +99,25 @@ async def log_bounds(bootstrap: str, topic: str) -> tuple[dict[int, int], dict[i
 
 
 async def fold_reports_log(
-    bootstrap: str, topic: str, *, processes: int | None = None, parallel_from: int = PARALLEL_FROM
+    bootstrap: str,
+    topic: str,
+    *,
+    changelog: str | None = None,
+    processes: int | None = None,
+    parallel_from: int = PARALLEL_FROM,
 ) -> FoldedLog:
-    """Fold every report up to the current end offsets; `processes` defaults to the cores there are."""
+    """Fold every report up to the current end offsets; `processes` defaults to the cores there are.
+    `changelog`: the fresh version's table changelog — claimed first (refused when it holds state),
+    then every region's entries are written to it by the process that folded the region, and the
+    results hold none."""
     starts, ends = await log_bounds(bootstrap, topic)
+    if changelog is not None:
+        await claim_changelog(bootstrap, changelog, len(ends))
     total = sum(ends[p] - starts[p] for p in ends)
     workers = min(processes or os.cpu_count() or 1, len(ends))
     folded = FoldedLog(ends=dict(ends))
     if workers <= 1 or total < parallel_from:
-        folded.absorb(await fold_partitions(bootstrap, topic, starts, ends))
+        folded.absorb(await fold_partitions(bootstrap, topic, starts, ends, changelog))
         return folded
     shares = [sorted(ends)[n::workers] for n in range(workers)]
     loop = asyncio.get_running_loop()
@@ -108,7 +126,13 @@ async def fold_reports_log(
         parts = await asyncio.gather(
             *(
                 loop.run_in_executor(
-                    pool, _fold_in_process, bootstrap, topic, {p: starts[p] for p in share}, {p: ends[p] for p in share}
+                    pool,
+                    _fold_in_process,
+                    bootstrap,
+                    topic,
+                    {p: starts[p] for p in share},
+                    {p: ends[p] for p in share},
+                    changelog,
                 )
                 for share in shares
             )
@@ -118,8 +142,10 @@ async def fold_reports_log(
     return folded
 
 
-def _fold_in_process(bootstrap: str, topic: str, starts: dict[int, int], ends: dict[int, int]) -> FoldedLog:
-    return asyncio.run(fold_partitions(bootstrap, topic, starts, ends))
+def _fold_in_process(
+    bootstrap: str, topic: str, starts: dict[int, int], ends: dict[int, int], changelog: str | None
+) -> FoldedLog:
+    return asyncio.run(fold_partitions(bootstrap, topic, starts, ends, changelog))
 
 
 @contextmanager
@@ -139,12 +165,34 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-async def fold_partitions(bootstrap: str, topic: str, starts: dict[int, int], ends: dict[int, int]) -> FoldedLog:
+async def fold_partitions(
+    bootstrap: str, topic: str, starts: dict[int, int], ends: dict[int, int], changelog: str | None = None
+) -> FoldedLog:
     with _collector_paused():
-        return await _fold_partitions(bootstrap, topic, starts, ends)
+        folded, states = await _fold_partitions(bootstrap, topic, starts, ends)
+        held = {region: (partition, state) for region, (partition, state) in states.items() if state.cause is not None}
+        for region, (partition, state) in held.items():
+            entries = all_entries(state) if changelog is None else []
+            folded.regions[region] = RegionResult(partition, entries, snapshot(state))
+        if changelog is not None:
+            folded.written = await write_changelog(bootstrap, changelog, _entries_by_partition(held))
+        return folded
 
 
-async def _fold_partitions(bootstrap: str, topic: str, starts: dict[int, int], ends: dict[int, int]) -> FoldedLog:
+def _entries_by_partition(
+    held: dict[str, tuple[int, RegionState]],
+) -> Iterator[tuple[int, Iterable[tuple[bytes, bytes]]]]:
+    """Each partition's entries, its regions in name order, each encoded only as it is sent."""
+    by_partition: dict[int, list[RegionState]] = {}
+    for _, (partition, state) in sorted(held.items()):
+        by_partition.setdefault(partition, []).append(state)
+    for partition, states in sorted(by_partition.items()):
+        yield partition, (entry for state in states for entry in all_entries(state))
+
+
+async def _fold_partitions(
+    bootstrap: str, topic: str, starts: dict[int, int], ends: dict[int, int]
+) -> tuple[FoldedLog, dict[str, tuple[int, RegionState]]]:
     folded = FoldedLog()
     consumer = _consumer(bootstrap)
     await consumer.start()
@@ -162,14 +210,11 @@ async def _fold_partitions(bootstrap: str, topic: str, starts: dict[int, int], e
             for tp in list(remaining):
                 if await consumer.position(tp) >= ends[tp.partition]:
                     remaining.discard(tp)
-        for region, (partition, state) in states.items():
-            if state.cause is not None:
-                folded.regions[region] = RegionResult(partition, all_entries(state), snapshot(state))
     except KafkaError as exc:
         raise LogUnreadable(f"reading {topic} from {bootstrap} failed: {exc or type(exc).__name__}") from None
     finally:
         await consumer.stop()
-    return folded
+    return folded, states
 
 
 def _fold_batch(

@@ -13,13 +13,12 @@ from there, with its usual at-least-once guarantees.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from services.kafka.admin import ensure_topic
 from services.rederive.errors import RebuildRefused
-from services.rederive.fold_log import RegionResult
 
 
 async def claim_changelog(bootstrap: str, changelog: str, partitions: int) -> None:
@@ -39,11 +38,15 @@ async def claim_changelog(bootstrap: str, changelog: str, partitions: int) -> No
         )
 
 
-async def write_changelog(bootstrap: str, changelog: str, regions: Mapping[str, RegionResult]) -> int:
-    """Every region's table entries, in its partition; returns how many records were written.
-    Sent in batches built here (`send_batch`): a region has one entry per article it still
-    itemises or remembers, so a large log has about as many entries as reports, and building
-    the batches directly costs far less per record than one `send` each."""
+async def write_changelog(
+    bootstrap: str, changelog: str, partitions: Iterable[tuple[int, Iterable[tuple[bytes, bytes]]]]
+) -> int:
+    """Table entries, partition by partition, each in the order given (the rebuild gives a
+    partition's regions in name order, each region's articles then its header); returns how many
+    records were written. Sent in batches built here (`send_batch`): a region has one entry per
+    article it still itemises or remembers, so a large log has about as many entries as reports,
+    and building the batches directly costs far less per record than one `send` each. The entries
+    may be made as they are sent (a generator), so they need not all be held at once."""
     producer = AIOKafkaProducer(
         bootstrap_servers=bootstrap,
         acks="all",
@@ -54,11 +57,8 @@ async def write_changelog(bootstrap: str, changelog: str, regions: Mapping[str, 
     await producer.start()
     written = 0
     try:
-        by_partition: dict[int, list[tuple[bytes, bytes]]] = {}
-        for _, result in sorted(regions.items()):
-            by_partition.setdefault(result.partition, []).extend(result.entries)
         sent = []
-        for partition, entries in sorted(by_partition.items()):
+        for partition, entries in partitions:
             batch = producer.create_batch()
             for key, value in entries:
                 if batch.append(key=key, value=value, timestamp=None) is None:  # full: send it, start another

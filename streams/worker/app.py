@@ -33,7 +33,7 @@ from streams.worker.local_state import deployment_dir
 from streams.worker.metrics import WorkerMetrics
 from streams.worker.records import Poison, RawRecord
 from streams.worker.region_cache import RegionCache
-from streams.worker.settings import WorkerSettings
+from streams.worker.settings import REGIONS_TABLE, WorkerSettings
 from streams.worker.switch import VersionFollower, Wiring
 from streams.worker.table_layout import batch_writes
 from streams.worker.table_writes import TableWriter
@@ -58,7 +58,6 @@ def broker_url(bootstrap: str) -> str:
     return ";".join(f"kafka://{host.strip()}" for host in bootstrap.split(",") if host.strip())
 
 
-REGIONS_TABLE = "regions"
 BROKER_REQUEST_TIMEOUT_S = 300.0
 
 

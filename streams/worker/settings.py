@@ -7,6 +7,8 @@ from pathlib import Path
 from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+REGIONS_TABLE = "regions"  # the worker's table of region states (its changelog is what a rebuild writes)
+
 
 class WorkerSettings(BaseSettings):
     """`SITMON_KAFKA_BOOTSTRAP` and `SITMON_TOPIC_PREFIX` are shared by every sitmon service;
@@ -62,3 +64,15 @@ class WorkerSettings(BaseSettings):
     def full_app_id(self) -> str:
         """The app id carries the topic prefix, so side-by-side deployments never share a group."""
         return f"{self.topic_prefix}{self.app_id}"
+
+    @property
+    def group_id(self) -> str:
+        """The Faust app's id at this version, which is also its consumer group: Faust appends
+        `-v<N>` from version 2 on (its `id_format`). Named here so a rebuild does not build a Faust
+        app (importing Faust costs ~1 CPU-s) only to read names; tests/unit/test_worker_names.py
+        checks them against the app's own."""
+        return self.full_app_id if self.version <= 1 else f"{self.full_app_id}-v{self.version}"
+
+    def changelog_topic(self, table: str) -> str:
+        """The changelog topic Faust gives the app's table `table` at this version."""
+        return f"{self.group_id}-{table}-changelog"

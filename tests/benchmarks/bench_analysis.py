@@ -42,7 +42,7 @@ from services.cli.rebuild import worker_names
 from services.kafka.admin import create_topics, topic_partitions
 from services.kafka.producer import EventProducer, Outgoing
 from services.rederive.fold_log import fold_reports_log
-from services.rederive.takeover import claim_changelog, commit_offsets, write_changelog
+from services.rederive.takeover import commit_offsets
 from streams.events import ArticleReceived
 from streams.topics import Catalogue
 from tests.benchmarks.bench_worker import drop, preload, records, run_baseline, run_worker
@@ -86,10 +86,8 @@ async def timed(work: Callable[[], Awaitable[int]]) -> dict[str, float]:
 
 
 async def rebuild(bootstrap: str, catalogue: Catalogue, version: int) -> int:
-    folded = await fold_reports_log(bootstrap, catalogue.reports.name)
-    group_id, changelog = worker_names(version, len(folded.ends))
-    await claim_changelog(bootstrap, changelog, len(folded.ends))
-    await write_changelog(bootstrap, changelog, folded.regions)
+    group_id, changelog = worker_names(version)
+    folded = await fold_reports_log(bootstrap, catalogue.reports.name, changelog=changelog)
     await commit_offsets(bootstrap, group_id, catalogue.reports.name, folded.ends)
     return folded.records
 
