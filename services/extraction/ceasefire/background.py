@@ -71,14 +71,15 @@ _EARLIER = re.compile(
     r"last\s+year|a\s+year\s+earlier|years?\s+ago|months\s+ago|decades?\s+ago|that\s+year|nesse\s+ano|naquele\s+ano|"
     r"ese\s+ano|aquel\s+ano|cette\s+annee-la|in\s+jenem\s+jahr|damals|"
     r"anterior(?:es)?|ano\s+passado|anos\s+atras|ano\s+pasado|anos\s+atras|hace\s+(?:un|dos|tres|\d+)\s+anos?|"
-    r"precedente?s?|anterieure?s?|l'an\s+dernier|l'annee\s+derniere|il\s+y\s+a\s+(?:un|deux|trois|\d+)\s+ans?)\b",
+    r"precedente?s?|anterieure?s?|l'an\s+dernier|l'annee\s+derniere|il\s+y\s+a\s+(?:un|deux|trois|\d+)\s+ans?|"
+    r"(?:fruhere|vorherige|vorangegangene)[nmrs]?)\b",
     _FLAGS,
 )
 # One of these is in every match of _EARLIER: most sentences skip the regex.
 _EARLIER_KEYS = Literals((
     "earlier", "previous", "prior", "short-lived", "truces", "ceasefires", "cease-fires", "year", "ago",
     "anterior", "anterieur", "passado", "atras", "pasado", "hace", "precedent", "dernier", "y a", " ano",
-    "annee-la", "jahr", "damals",
+    "annee-la", "jahr", "damals", "fruhere", "vorherige", "vorangegangene",
 ))  # fmt: skip
 # "has held", "is holding", "remains in force": the state is current whatever year is named.
 _CURRENT_VERB = re.compile(
