@@ -18,6 +18,7 @@ from services.extraction.figures.candidate import Candidate, Tokens
 from services.extraction.figures.heads import read_predicate
 from services.extraction.figures.lists import coordinate
 from services.extraction.figures.outcomes import OutcomeSpan
+from services.extraction.figures.parts_of_them import part_of_them
 from services.extraction.figures.preceding import (
     attributions_before,
     outcome_before,
@@ -47,6 +48,8 @@ class ArticleMemory:
     """What carries from sentence to sentence: the last main figure, for "Another 562 were wounded"."""
 
     last_main: Candidate | None = None
+    main_end: int = -1  # where the sentence of `last_main` ends (article offset)
+    follows_main: bool = False  # the sentence being read comes right after that one
     # the last whole figure of each outcome: "Twenty-one of the wounded" is a part of the wounded
     last_by_outcome: dict[str, Candidate] = field(default_factory=dict)
 
@@ -145,6 +148,11 @@ def _direct(
             parent = memory.last_main  # "Among them were two children." refers to the sentence before
         if parent is not None and parent.outcome:
             candidate.take(parent.outcome, "subgroup")
+    whole = memory.last_main
+    if candidate.outcome is None and whole is not None and whole.outcome and part_of_them(low, tokens, candidate, memory.follows_main, before):
+        candidate.take(whole.outcome, "part of them")  # "Twelve of them were children." refers to the sentence before too
+        candidate.subgroup = True
+        candidate.extras["part_of_them"] = "yes"
 
 
 def _new_clause_follows(tokens: Tokens, candidate: Candidate) -> bool:

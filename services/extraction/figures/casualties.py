@@ -50,6 +50,7 @@ _GROUP_REACH: Final = 40  # characters after "all were" in which the group noun 
 # A reporting verb between two figures starts a second source's statement: every language's
 # reporting verbs, by their last word ("a dit" → "dit").
 _REPORTING: Final = frozenset(phrase.split()[-1] for phrase in lexicons.words("reporting_verbs"))
+_ADJACENT_GAP: Final = 4  # characters between two sentences with none between them (spaces, a paragraph break)
 _MAX_SENTENCE: Final = 5000  # longer "sentences" are markup or lists, not prose
 
 
@@ -89,6 +90,8 @@ def _read_sentence(
     in_lead: bool = False,
     keys: Keys | None = None,
 ) -> list[CasualtyFigure]:
+    # no sentence stands between this one and the last figure's: their gap is whitespace at most
+    memory.follows_main = 0 <= sentence.start - memory.main_end <= _ADJACENT_GAP
     text = sentence.text
     keys = keys_of(text) if keys is None else keys  # the rules below run only where their words occur
     low = keys.low
@@ -146,7 +149,7 @@ def _read_sentence(
             )
         )
     if main is not None:
-        memory.last_main = main
+        memory.last_main, memory.main_end = main, sentence.end
     for candidate in found:
         if candidate.outcome is not None and not candidate.subgroup and candidate.head != "partitive":
             memory.last_by_outcome[candidate.outcome] = candidate
@@ -165,7 +168,11 @@ def _may_take_an_outcome(low: str, outcome_words: list[re.Match[str]], tolls: li
         return True
     if memory.last_main is None:
         return False  # every other route passes an outcome from a figure of this sentence
-    return low.lstrip().startswith(lx.SUBGROUP_CUE_OPENINGS) or any(word in low for word in lx.CORRECTION_WORDS)
+    return (
+        low.lstrip().startswith(lx.SUBGROUP_CUE_OPENINGS)
+        or any(word in low for word in lx.CORRECTION_WORDS)
+        or (memory.follows_main and lx.PART_OF_THEM_OPENING.match(low) is not None)
+    )
 
 
 def _clause_break(tokens: Tokens, start: int, end: int) -> bool:

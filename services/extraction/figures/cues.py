@@ -162,6 +162,14 @@ SUBGROUP_CUE: Final = re.compile(
 # "among the victims were three children": news uses victims for the dead.
 VICTIMS: Final = re.compile(alternation(*lexicons.words("grammar", "victims")))
 
+# "Twelve of them were children.", "Zwölf von ihnen gehörten der Miliz an": a number (with at most
+# a qualifier before it) and a partitive of a pronoun opening a sentence: a part of the figure before.
+PART_OF_THEM_OPENING: Final = re.compile(
+    r"^\W*(?:\S+\s+){1,4}?(?:" + alternation(*lexicons.words("grammar", "part_of_them")) + r")(?!\w)"
+)
+# What a part told by a pronoun may be instead of an outcome: "Twelve of them belonged to the militia".
+BELONGING: Final = frozenset(lexicons.words("grammar", "belonging"))
+
 _CUE_PHRASES: Final = [
     phrase for key in ("subgroup_cues", "subgroup_heads", "among") for phrase in lexicons.words("grammar", key)
 ]

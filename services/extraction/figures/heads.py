@@ -20,6 +20,8 @@ _PRONOUNS: Final = lx.grammar_words("partitive_pronouns")
 _RELATIVE_PRONOUNS: Final = lx.grammar_words("relative_partitives")
 # Portuguese fuses the partitive with the pronoun: "três delas crianças", "dois deles militares".
 _FUSED_PARTITIVE: Final = lx.grammar_words("fused_partitives")
+# German "von" is a partitive only before a pronoun ("Zwölf von ihnen"); before a noun it names an agent.
+_PRONOUN_PARTITIVE: Final = lx.grammar_words("pronoun_partitives")
 _AND: Final = lx.grammar_words("clause_conjunctions")
 # How badly: "dont quatre grièvement", "20 of them seriously" — an adverb, not the noun counted.
 _SEVERITY: Final = lx.grammar_words("severity_adverbs")
@@ -36,7 +38,11 @@ def resolve_head(low: str, tokens: Tokens, candidate: Candidate, number_tokens: 
     unknown = 0
     while index < len(tokens) and index < candidate.last + _NOUN_PHRASE_REACH and index not in number_tokens:
         word = tokens.low[index]
-        if index == candidate.last and (word in _PARTITIVE or word in _FUSED_PARTITIVE):
+        if index == candidate.last and (
+            word in _PARTITIVE
+            or word in _FUSED_PARTITIVE
+            or (word in _PRONOUN_PARTITIVE and index + 1 < len(tokens) and tokens.low[index + 1] in _PRONOUNS)
+        ):
             _resolve_partitive(low, tokens, candidate, index + 1, number_tokens, word in _FUSED_PARTITIVE)
             return
         if not word[0].isalnum() or word in lx.COPULAS or word in lx.CONNECTORS or word in _AUXILIARIES:

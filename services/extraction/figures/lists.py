@@ -39,6 +39,13 @@ _PREDICATE_WORDS: Final = 3  # the first figure's own predicate before the comma
 _GAPPED_REACH: Final = 8  # tokens from a figure's noun phrase to the place that ends its clause ("were killed in")
 
 
+def _fate_of_its_own(tokens: Tokens, right: Candidate) -> bool:
+    """ "Twelve of them were children, and 40 were arrested": a bare number with a copula of its own
+    that names no group tells another fate (an outcome there would have been read already), so it
+    is no member of the list before; "and eight were soldiers" names whom it counts and is one."""
+    return right.group is None and right.tail < len(tokens) and tokens.low[right.tail] in lx.COPULAS
+
+
 def coordinate(tokens: Tokens, found: list[Candidate]) -> None:
     """Members of one list share an outcome: "four police officers and two civilians were killed"."""
     changed = True
@@ -70,7 +77,7 @@ def coordinate(tokens: Tokens, found: list[Candidate]) -> None:
                 continue
             if left.subgroup and not right.subgroup and _bare_conjunction(tokens, left.tail, right.qualifier_first):
                 right.subgroup = changed = True  # "dont dix femmes et trois nouveau-nés": both are parts
-            if right.outcome is None and left.outcome is not None:
+            if right.outcome is None and left.outcome is not None and not _fate_of_its_own(tokens, right):
                 right.take(left.outcome, "list")
                 right.subgroup = right.subgroup or left.subgroup
                 changed = True
