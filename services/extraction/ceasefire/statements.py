@@ -82,7 +82,7 @@ def find_ceasefire(
         return []
     statements: list[dict[str, object]] = []
     previous_background: bool | None = None  # background flag of the previous sentence's statements
-    reach_after = VERB_FINAL_REACH if _verb_final(language) else 0
+    reach_after = VERB_FINAL_REACH if language in _VERB_FINAL else 0
     for sentence, text, stems in zip(sentences, folded, located, strict=True):
         hits = _read_sentence(text, stems, named, reach_after, language) if stems else None  # no stem: no term, no cue
         if not hits:
@@ -182,9 +182,10 @@ def _terms(text: str, present: dict[str, list[int]], named: bool, pronouns: bool
     return terms
 
 
-def _verb_final(language: str) -> bool:
-    """Does the language put its verbs at the end of the clause (its lexicon's grammar.verb_final)?"""
-    return str(lexicons.entry(language, "grammar", "verb_final")).lower() == "true" if language in lexicons.LANGUAGES else False
+# The languages that put their verbs at the end of the clause (their lexicon's grammar.verb_final).
+_VERB_FINAL = frozenset(
+    code for code in lexicons.LANGUAGES if str(lexicons.entry(code, "grammar", "verb_final")).lower() == "true"
+)
 
 
 def _stems_of(patterns: Sequence[Term | Cue]) -> frozenset[str] | None:

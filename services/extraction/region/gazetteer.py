@@ -118,26 +118,19 @@ class Gazetteer:
         return found
 
     def _longest(self, text: str, low: str, start: int) -> Mention | None:
-        """The longest name starting with the word at `start`, or None."""
-        words = [_WORD_AT.match(low, start).group()]  # type: ignore[union-attr]
-        separators: list[str] = []
-        ends = [start + len(words[0])]
-        for size in self._sizes[words[0]]:  # longest first
-            while len(words) < size:  # read on, word by word, as far as this size needs
-                following = _FOLLOWING.match(low, ends[-1])
-                if following is None:
-                    break
-                separators.append(following.group(1))
-                words.append(following.group(2))
-                ends.append(following.end())
-            if len(words) < size:
-                continue  # the text ends first
+        """The longest name starting with the word at `start`, or None. The words after it are read
+        in one regex match, as far as they are joined as a name's words are (`_joined_words`) and as the
+        longest name starting with that word needs: a name cannot run past a comma or a line."""
+        sizes = self._sizes[_WORD_AT.match(low, start).group()]  # type: ignore[union-attr]
+        run = _joined_words(sizes[0]).match(low, start)
+        words = _WORD_AT.findall(run.group())  # type: ignore[union-attr]
+        for size in sizes:  # longest first
+            if size > len(words):
+                continue  # the text ends first, or a separator no name has
             entry = self._names.get(tuple(words[:size]))
-            if entry is None or not all(_joins(separator) for separator in separators[: size - 1]):
+            if entry is None or (entry.needs_capital and not text[start].isupper()):
                 continue
-            end = ends[size - 1]
-            if entry.needs_capital and not text[start].isupper():
-                continue
+            end = run.end() if size == len(words) else _joined_words(size).match(low, start).end()  # type: ignore[union-attr]
             return Mention(text[start:end], start, end, entry)
         return None
 
@@ -172,12 +165,14 @@ class Gazetteer:
 
 
 _WORD_AT = re.compile(r"\w+")
-_FOLLOWING = re.compile(r"(\W+)(\w+)")  # the separator and the word after a word
 
 
-def _joins(separator: str) -> bool:
-    """The words of one name are separated by a space, hyphen or apostrophe, not by a comma or a line."""
-    return len(separator) <= _MAX_JOIN and set(separator) <= _JOIN
+@cache
+def _joined_words(size: int) -> re.Pattern[str]:
+    """Up to `size` words, each joined to the one before as a name's words are: by one to three
+    spaces, hyphens, apostrophes or dots (`_JOIN`), not by a comma or a line."""
+    separator = "[" + re.escape("".join(sorted(_JOIN))) + f"]{{1,{_MAX_JOIN}}}"
+    return re.compile(rf"\w+(?:{separator}\w+){{0,{size - 1}}}")
 
 
 def _country_names() -> list[tuple[str, str]]:

@@ -11,7 +11,6 @@ stands for that whole country when there is one, else to `country-<iso2 lowercas
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,19 +63,22 @@ def resolve_region(
 
 
 def _decide(gazetteer: Gazetteer, body: list[Mention], heading: list[Mention]) -> tuple[str, str | None]:
-    region_votes: dict[str, float] = defaultdict(float)
-    country_votes: dict[str, float] = defaultdict(float)
-    first_seen: dict[str, int] = {}
-    weighted = [(m, 1.0) for m in body] + [(m, TITLE_WEIGHT) for m in heading]
-    for order, (mention, factor) in enumerate(weighted):
-        entry = mention.entry
-        votes = entry.weight * factor
-        if entry.kind != "country" and entry.region is not None:
-            region_votes[entry.region] += votes
-            first_seen.setdefault(entry.region, order)
-        if entry.country is not None:
-            country_votes[entry.country] += votes
-            first_seen.setdefault(entry.country, order)
+    region_votes: dict[str, float] = {}
+    country_votes: dict[str, float] = {}
+    first_seen: dict[str, int] = {}  # a tie goes to the name read first
+    order = 0
+    for mentions, factor in ((body, 1.0), (heading, TITLE_WEIGHT)):
+        for mention in mentions:
+            entry = mention.entry
+            votes = entry.weight * factor
+            region, country = entry.region, entry.country
+            if region is not None and entry.kind != "country":
+                region_votes[region] = region_votes.get(region, 0.0) + votes
+                first_seen.setdefault(region, order)
+            if country is not None:
+                country_votes[country] = country_votes.get(country, 0.0) + votes
+                first_seen.setdefault(country, order)
+            order += 1
     if region_votes:
         best = max(region_votes, key=lambda key: (region_votes[key], -first_seen[key]))
         if region_votes[best] >= MIN_REGION_VOTES:
