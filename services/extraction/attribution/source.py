@@ -14,7 +14,7 @@ from services.extraction.figures.nouns import GROUP_ORDER
 from services.extraction.lexicon import lexicons
 from services.extraction.lexicon.wordlists import alternation
 from services.extraction.text.gate import Keys, concept, keys_of
-from services.extraction.text.keywords import trie_pattern
+from services.extraction.text.keywords import trie_pattern, written_and_lowercased
 
 _MAX_WORDS: Final = 9  # a source longer than this is a clause, not a name
 _SUBJECT_REACH: Final = 160  # characters before a reporting verb read for its subject
@@ -34,11 +34,7 @@ _ARTICLES: Final = frozenset(lexicons.words("grammar", "determiners")) | frozens
 _COPULAS: Final = frozenset(lexicons.words("grammar", "copulas"))
 
 
-def _written_and_lowercased(pattern: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    return re.compile(pattern, re.IGNORECASE), re.compile(pattern)
-
-
-_ACCORDING_TO: Final = _written_and_lowercased(
+_ACCORDING_TO: Final = written_and_lowercased(
     rf"(?<!\w)(?:{alternation(*_ACCORDING_WORDS)})\s+"
     r"(?P<who>[^,.;:()\"“”]{2,120})"
 )
@@ -47,10 +43,10 @@ _ACCORDING_TO: Final = _written_and_lowercased(
 # As a prefix tree: tried at every space, a flat alternation of 60 verbs was the slowest scan
 # of the casualty reader. No verb is another plus a word ("a dit" / "a dit que"), so with the
 # closing \b at most one can match at a position and the tree finds what the list found.
-_VERB: Final = _written_and_lowercased(rf"\s(?:has |have |had )?(?:{trie_pattern(_VERBS, space=' ')})\b")
+_VERB: Final = written_and_lowercased(rf"\s(?:has |have |had )?(?:{trie_pattern(_VERBS, space=' ')})\b")
 _BOUNDARY: Final = re.compile(r"[,.;:()\"“”]")
 # "… informó el Ejército de Colombia" / "…, said Colonel Smith"
-_VERB_SUBJECT: Final = _written_and_lowercased(rf",\s*(?:{_REPORTING_VERBS})\s+(?P<who>[^,.;:()\"“”]{{2,120}})")
+_VERB_SUBJECT: Final = written_and_lowercased(rf",\s*(?:{_REPORTING_VERBS})\s+(?P<who>[^,.;:()\"“”]{{2,120}})")
 # No pattern above matches without a verb or an "according to" phrase, and so without the
 # longest word of one: the keyword gate (text/gate.py) tells when a sentence names no source.
 _SOURCE_WORDS: Final = concept(
@@ -62,7 +58,7 @@ _SOURCE_WORDS: Final = concept(
     ),
 )
 _ACCORDING_AFTER: Final = (
-    _written_and_lowercased(rf"\s(?:{alternation(*_ACCORDING_AFTER_WORDS)})(?!\w)") if _ACCORDING_AFTER_WORDS else None
+    written_and_lowercased(rf"\s(?:{alternation(*_ACCORDING_AFTER_WORDS)})(?!\w)") if _ACCORDING_AFTER_WORDS else None
 )
 _LEADING: Final = re.compile(rf"^(?:{'|'.join(map(re.escape, lexicons.words('source_leading')))})\s+", re.IGNORECASE)
 # "informou nesta quinta-feira o Ministério", "informó este miércoles el Servicio": the time goes.

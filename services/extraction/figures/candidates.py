@@ -124,7 +124,7 @@ def _listed_with_counts(low: str, tokens: Tokens, index: int, taken: set[int]) -
 def _is_trap(low: str, start: int, end: int) -> bool:
     before = low[max(0, start - _TRAP_BEFORE) : start]
     after = low[end : end + _TRAP_AFTER]
-    return nouns.money_or_label_before(before) or bool(nouns.UNIT_AFTER.match(after)) or nouns.month_before(before)
+    return nouns.trap_before(before) or bool(nouns.UNIT_AFTER.match(after))
 
 
 def _fold_ranges(low: str, found: list[Candidate]) -> list[Candidate]:

@@ -72,6 +72,18 @@ def money_or_label_before(before: str) -> bool:
     return before.rstrip().endswith(_LABEL_ENDINGS) and MONEY_OR_LABEL_BEFORE.search(before) is not None
 
 
+# What the text before a number, stripped, must end with for either test above to hold.
+_BEFORE_ENDINGS: Final = (*_LABEL_ENDINGS, *_EN_MONTHS, *(f"{month}." for month in _EN_MONTHS))
+
+
+def trap_before(before: str) -> bool:
+    """Whether the text right before a number makes it money, a label or an English date; one
+    `endswith` over both tests' words rules out most numbers."""
+    if not before.rstrip().endswith(_BEFORE_ENDINGS):
+        return False
+    return money_or_label_before(before) or month_before(before)
+
+
 def month_before(before: str) -> bool:
     """Whether the text right before a number is an English month that dates it ("March 3")."""
     tail = before.rstrip()

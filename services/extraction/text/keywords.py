@@ -76,6 +76,14 @@ def caseless(text: str) -> bool:
     return text.isascii() or _CASE_ODDITY.search(text) is None
 
 
+def written_and_lowercased(pattern: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A pattern of lowercase words compiled twice: IGNORECASE for the text as written, and
+    case-sensitive (twice as fast) for the text lowercased where `caseless` holds."""
+    if any(char.isupper() for char in re.sub(r"\(\?P<\w+>", "", pattern)):
+        raise ValueError(f"a pattern for lowercased text must not spell a capital: {pattern[:80]}")
+    return re.compile(pattern, re.IGNORECASE), re.compile(pattern)
+
+
 def keyword_stems(phrases: Iterable[str]) -> set[str]:
     """The words whose start at a word's start marks a sentence that can hold a figure: the stems
     of the phrases and the extra figure keywords (the keyword gate finds them, text/gate.py)."""

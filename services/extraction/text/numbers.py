@@ -141,8 +141,16 @@ def _digits_value(match: re.Match[str]) -> int | None:
 
 
 def _written_value(phrase: str, language: str) -> int | None:
+    return _text2num(phrase.lower(), language)
+
+
+@lru_cache(maxsize=4096)
+def _text2num(phrase: str, language: str) -> int | None:
+    """text2num's value of a lowercased run of number words, or None where it refuses the run.
+    Remembered: news spells the same few numbers again and again ("two", "vingt", "mil"), and
+    text2num parses each run in Python, word by word."""
     try:
-        return int(text2num(phrase.lower(), language))
+        return int(text2num(phrase, language))
     except ValueError:
         return None
 

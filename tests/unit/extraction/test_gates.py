@@ -20,10 +20,10 @@ from services.extraction.text.sentences import split_sentences
 
 # (pattern, the concept that gates it): IGNORECASE scans of the text as written
 GATED: list[tuple[re.Pattern[str], Concept]] = [
-    (period._SPAN, period._SPAN_UNITS),
-    (period._WEEKEND, period._WEEKEND_WORDS),
-    (period._WEEK, period._WEEK_WORDS),
-    (period._DAY, period._DAY_WORDS),
+    (period._SPAN[0], period._SPAN_UNITS),
+    (period._WEEKEND[0], period._WEEKEND_WORDS),
+    (period._WEEK[0], period._WEEK_WORDS),
+    (period._DAY[0], period._DAY_WORDS),
     (background._RELATIVE_PAST, background._RELATIVE_PAST_WORDS),
     (background._EPISODE, background._EPISODE_WORDS),
     (background._SINCE, background._SINCE_WORDS),
@@ -49,6 +49,10 @@ GATED_LOWERCASE: list[tuple[re.Pattern[str], Concept]] = [
 ]
 # (IGNORECASE pattern for the text as written, case-sensitive pattern for the lowercased text)
 TWINS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
+    period._SPAN,
+    period._WEEKEND,
+    period._WEEK,
+    period._DAY,
     source._ACCORDING_TO,
     source._VERB,
     source._VERB_SUBJECT,

@@ -105,3 +105,5 @@ def test_the_traps_word_ending_guards_never_rule_out_a_match(parts: list[str]) -
     before = "".join(parts)[-16:]
     assert nouns.money_or_label_before(before) == bool(nouns.MONEY_OR_LABEL_BEFORE.search(before))
     assert nouns.month_before(before) == bool(nouns.MONTH_BEFORE.search(before))
+    either = bool(nouns.MONEY_OR_LABEL_BEFORE.search(before) or nouns.MONTH_BEFORE.search(before))
+    assert nouns.trap_before(before) == either
