@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import sys
+from contextlib import aclosing
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Protocol
@@ -82,11 +83,13 @@ async def copy_records(
 async def _copy(bootstrap: str, name: str, sink: RecordSink, since: datetime | None, until: datetime | None) -> int:
     with progress_bar(name) as progress:
         task = progress.add_task("replay", total=None)
-        async for batch in replay_batches(
+        batches = replay_batches(
             bootstrap, name, since=since, until=until, on_plan=lambda total: progress.update(task, total=total)
-        ):
-            sink.write_batch(batch)
-            progress.update(task, completed=sink.count)
+        )
+        async with aclosing(batches):  # a writer that fails (disk full, a closed pipe) closes the reading first
+            async for batch in batches:
+                sink.write_batch(batch)
+                progress.update(task, completed=sink.count)
     sink.close()
     return sink.count
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import operator
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncGenerator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from itertools import compress, repeat
 from operator import itemgetter
@@ -55,7 +55,7 @@ def consumer_config(bootstrap: str) -> dict[str, object]:
 
 async def fetch_range(
     bootstrap: str, topic: str, starts: dict[int, int], ends: dict[int, int], until_ms: int | None
-) -> AsyncIterator[RecordBatch]:
+) -> AsyncGenerator[RecordBatch, None]:
     """Each partition's records from its start offset to before its end offset, with record time
     at most `until_ms`. The consumer's calls run on a thread of their own, so the event loop stays
     free meanwhile, and in order: a replay cancelled during a consume() closes the consumer only

@@ -14,7 +14,8 @@ writers work per batch, and a Python step per record would cost a tenth of consu
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncGenerator, Callable
+from contextlib import aclosing
 from datetime import datetime
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
@@ -36,10 +37,11 @@ async def replay(
     since: datetime | None = None,
     until: datetime | None = None,
     on_plan: Callable[[int], None] = lambda _: None,
-) -> AsyncIterator[LogRecord]:
-    async for batch in replay_batches(bootstrap, topic, since=since, until=until, on_plan=on_plan):
-        for record in batch.records():
-            yield record
+) -> AsyncGenerator[LogRecord, None]:
+    async with aclosing(replay_batches(bootstrap, topic, since=since, until=until, on_plan=on_plan)) as batches:
+        async for batch in batches:
+            for record in batch.records():
+                yield record
 
 
 async def replay_batches(
@@ -49,14 +51,17 @@ async def replay_batches(
     since: datetime | None = None,
     until: datetime | None = None,
     on_plan: Callable[[int], None] = lambda _: None,
-) -> AsyncIterator[RecordBatch]:
+) -> AsyncGenerator[RecordBatch, None]:
     """Records between the times, a fetched batch at a time, in offset order within a partition;
     `on_plan` learns how many records lie between the start and end offsets (a progress total)."""
     starts, ends = await _plan(bootstrap, topic, since)
     on_plan(sum(max(0, ends[p] - starts[p]) for p in starts))
     until_ms = utc_timestamp_ms(until) if until else None
-    async for batch in fetch_range(bootstrap, topic, starts, ends, until_ms):
-        yield batch
+    # closed here when this generator is, so that the consumer is closed by the task that stops
+    # reading (a failing writer, a cancelled replay), not later by the garbage collector's hook
+    async with aclosing(fetch_range(bootstrap, topic, starts, ends, until_ms)) as batches:
+        async for batch in batches:
+            yield batch
 
 
 async def _plan(bootstrap: str, topic: str, since: datetime | None) -> tuple[dict[int, int], dict[int, int]]:

@@ -14,7 +14,11 @@ from datetime import UTC, datetime
 
 import pytest
 from aiokafka import AIOKafkaProducer
+from confluent_kafka import Consumer
 
+from services.cli.replay import copy_records
+from services.replay import bulk_fetch
+from services.replay.reader import RecordBatch
 from streams.envelope import encode
 from streams.events import DeadLettered, utc_timestamp_ms
 from streams.topics import Catalogue
@@ -100,3 +104,36 @@ def test_aborted_transactions_are_left_out_and_a_log_ending_in_markers_ends(
     rows = [json.loads(line) for line in done.stdout.splitlines()]
     assert [(row["partition"], row["raw"]) for row in rows] == [(0, "kept"), (0, "later")]
     assert "replayed 2 record(s)" in done.stderr
+
+
+class _FailingSink:
+    count = 0
+
+    def write_batch(self, batch: RecordBatch) -> None:
+        raise OSError(28, "No space left on device")
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_writer_that_fails_closes_the_reading_before_the_error_leaves_the_copy(
+    dlq_with_four_days: Catalogue, bootstrap: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not later, by the garbage collector's hook on the event loop that is closing (that printed
+    "Task was destroyed but it is pending!" under the error)."""
+    monkeypatch.setattr(bulk_fetch, "BATCH", 1)  # more batches to come when the first fails
+    consumers: list[Consumer] = []
+
+    def recorded(config: dict[str, object]) -> Consumer:
+        consumers.append(Consumer(config))
+        return consumers[-1]
+
+    monkeypatch.setattr(bulk_fetch, "Consumer", recorded)
+
+    async def copy_then_look() -> None:
+        with pytest.raises(OSError, match="No space left"):
+            await copy_records(bootstrap, dlq_with_four_days.dlq.name, _FailingSink(), None, None)
+        with pytest.raises(RuntimeError, match="closed"):
+            consumers[0].assignment()
+
+    asyncio.run(copy_then_look())
