@@ -150,7 +150,13 @@ SUBGROUP_CUE: Final = re.compile(
     + _QUALIFIED_SUBGROUP_CUE
     + r")\s*(?:(?:"
     + "|".join(
-        re.escape(filler) for filler in sorted(lexicons.words("grammar", "subgroup_fillers"), key=len, reverse=True)
+        # a range's opener too: "Entre os mortos estão de 10 a 15 milicianos"
+        re.escape(filler)
+        for filler in sorted(
+            {*lexicons.words("grammar", "subgroup_fillers"), *lexicons.words("grammar", "range_openers")},
+            key=len,
+            reverse=True,
+        )
     )
     + r"|,|(?:"
     + "|".join(lexicons.words("grammar", "indefinite_articles"))
