@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from services.extraction.ceasefire.cues import FUTURE_MARKERS, PLUPERFECT, Cue
@@ -29,6 +30,9 @@ _AFTER_TALKS_REACH = 40  # "reached after ten days of talks": "after" a few word
 _HELD_SUBJECT_REACH = 22  # "talks were held": the noun right before "held"
 _HELD_OBJECT_REACH = 16  # "held hostages": the noun right after "held"
 _AGREED_TO_REACH = 45  # "agreed on Monday to": the verb that governs a "to" before the cue
+_OBJECT_BEFORE_EXTENSION = 6  # "the agreement to extend", "acuerdo para prorrogar": a truce this close heads the extension
+_INFINITIVE_REACH = 70  # a proposal's infinitive at the end of a verb-final clause ("…, die Waffenruhe um 30 Tage zu verlängern")
+_MARKER_REACH = 6  # the infinitive marker right before the extension ("zu ", "to ", "de ")
 _GOVERNING_VERB_REACH = 60  # "agreed on Monday to an immediate truce": the verb before a demand adjective
 
 
@@ -174,6 +178,15 @@ def _keeping(code: str) -> re.Pattern[str]:
 _KEEPING_BY_LANGUAGE = {code: _keeping(code) for code in lexicons.LANGUAGES}
 _KEEPING_REACH = 110  # a call reaches over its addressee to the truce (the "calls" cue's gap, and a verb)
 
+# "punish any side that violates the truce", "cualquier parte que viole la tregua": a violator
+# named only as whoever might be one (ceasefire.any_party) reports no violation.
+ANY_PARTY = re.compile(r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "any_party")) + r")\b", _FLAGS)
+
+# The word that makes the verb after it an infinitive (ceasefire.infinitive_markers): "zu verlängern", "to extend".
+INFINITIVE_MARKER = re.compile(
+    r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "infinitive_markers")) + r")\s+$", _FLAGS
+)
+
 # Things that are "held" or "holding" without being a truce ("talks held in Doha", "hostages held").
 NOT_A_TRUCE_HELD = re.compile(r"\b(?:talks|negotiations|meeting|hostages?|prisoners?|captives?|elections?)\b", _FLAGS)
 
@@ -236,6 +249,8 @@ def read_in_context(text: str, hit: Hit, language: str | None = None) -> Hit | N
         )
     if hit.status == "proposed" and hit.cue.name in ("proposed", "calls") and _keeps_to_a_truce(text, hit.end, language):
         return None  # "urged both sides to respect the truce": it exists; nothing is proposed
+    if hit.status == "violated" and ANY_PARTY.search(clause):
+        return None  # "any side that violates the truce": no violation reported
     if CONDITIONAL.search(clause) or (hit.status == "agreed" and RESTATED.search(before)):
         return None
     wished = HYPOTHETICAL.search(clause) is not None
@@ -292,16 +307,39 @@ def words_before(text: str, end: int, size: int) -> str:
     return text[start:end]
 
 
-def fold_cues(hits: list[Hit]) -> list[Hit]:
-    """Let one cue absorb another that only serves it."""
+def fold_cues(
+    hits: list[Hit],
+    text: str = "",
+    truces: Sequence[tuple[int, int]] = (),
+    barriers: Sequence[int] = (),
+) -> list[Hit]:
+    """Let one cue absorb another that only serves it. `truces`: where the sentence names a truce
+    (start, end); `barriers`: where its clauses break."""
 
     def follows(first: Hit, second: Hit, reach: int = _FOLD_WINDOW) -> bool:
         return first.end <= second.start <= first.end + reach
 
+    def own_truce(first: Hit, second: Hit) -> bool:
+        """ "declared the truce on April 2 and said the extension …": the agreement has its own
+        truce between them, not one that only heads the extension ("a truce extension", "the
+        agreement to extend")."""
+        return any(first.end <= start and end + _OBJECT_BEFORE_EXTENSION < second.start for start, end in truces)
+
+    def infinitive_of(proposal: Hit, extension: Hit) -> bool:
+        """ "Einen Vorschlag Selenskyjs, die Waffenruhe um 30 Tage zu verlängern": an extension in
+        the infinitive, in the proposal's clause, however far a verb-final clause puts it."""
+        return (
+            follows(proposal, extension, _INFINITIVE_REACH)
+            and INFINITIVE_MARKER.search(text, max(0, extension.start - _MARKER_REACH), extension.start) is not None
+            and not any(proposal.end <= barrier < extension.start for barrier in barriers)
+        )
+
     kept: list[Hit] = []
     for hit in hits:
         others = [other for other in hits if other is not hit]
-        if hit.status == "agreed" and any(o.status == "extended" and follows(hit, o) for o in others):
+        if hit.status == "agreed" and any(
+            o.status == "extended" and follows(hit, o) and not own_truce(hit, o) for o in others
+        ):
             continue  # "agreed on Monday to extend the truce": an extension
         if hit.status == "agreed" and any(o.cue.name == "talks" and follows(hit, o, 25) for o in others):
             continue  # "agreed to talks on a truce": still a proposal
@@ -309,7 +347,9 @@ def fold_cues(hits: list[Hit]) -> list[Hit]:
             o.status == "agreed" and o.cue.name != "brokered" and follows(o, hit, 30) for o in others
         ):
             continue  # "accepted a UN proposal": agreed
-        if hit.status == "extended" and any(o.status == "proposed" and follows(o, hit, 30) for o in others):
+        if hit.status == "extended" and any(
+            o.status == "proposed" and (follows(o, hit, 30) or infinitive_of(o, hit)) for o in others
+        ):
             continue  # "rejected a proposal to extend", "proposed extending the pause"
         if hit.cue.name == "fragile" and any(o.status == "collapsed" for o in others):
             continue  # "the fragile truce collapsed": it no longer stands

@@ -241,7 +241,8 @@ def _read_sentence(
             raw.append(Hit(cue.status, cue, start, end))
     hits = _drop_overlaps(raw)
     hits = [hit for hit in (read_in_context(text, hit, language) for hit in hits) if hit is not None]
-    hits = _without_descriptions(text, fold_cues(hits), terms)
+    truces = [(term.start, term.end) for term in terms if term.kind != "pronoun"]
+    hits = _without_descriptions(text, fold_cues(hits, text, truces, barriers), terms)
     hits = _without_despite_objects(hits, terms)
     return sorted(hits, key=lambda hit: hit.start)
 
