@@ -27,8 +27,13 @@ _BARRIER = re.compile(
 )
 # A term inside a relative clause describes a party, not what a cue before the clause acts on:
 # "called on France, which sponsors the agreement, to intervene" calls for no truce.
-_RELATIVE = re.compile(r",\s*(?:which|who|whose|que|qui|quien|quienes|cuyo|cuya|lequel|laquelle|dont)\b")
-_RELATIVE_WORDS = (", which", ", who", ", que", ", qui", ", cuy", ", lequel", ", laquelle", ", dont")
+# So does a place's relative clause: "appealed for peace in Sudan, where a truce collapsed last week".
+_RELATIVE = re.compile(
+    r",\s*(?:which|who|whose|where|que|qui|quien|quienes|cuyo|cuya|lequel|laquelle|dont|donde|onde|wo)\b"
+)
+_RELATIVE_WORDS = (
+    ", which", ", who", ", que", ", qui", ", cuy", ", lequel", ", laquelle", ", dont", ", where", ", donde", ", onde", ", wo"
+)
 # "During the truce five people were wounded", "Während der Waffenruhe wurden fünf Menschen
 # verletzt": a verb after a counted noun phrase has those people for its subject, not the truce
 # before them (German "verletzt" is both a violated truce and injured people).
