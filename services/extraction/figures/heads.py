@@ -22,6 +22,8 @@ _RELATIVE_PRONOUNS: Final = lx.grammar_words("relative_partitives")
 _FUSED_PARTITIVE: Final = lx.grammar_words("fused_partitives")
 # German "von" is a partitive only before a pronoun ("Zwölf von ihnen"); before a noun it names an agent.
 _PRONOUN_PARTITIVE: Final = lx.grammar_words("pronoun_partitives")
+_AMONG: Final = lx.grammar_words("among")
+_AMONG_LINKS: Final = lx.grammar_words("among_links")
 _AND: Final = lx.grammar_words("clause_conjunctions")
 # How badly: "dont quatre grièvement", "20 of them seriously" — an adverb, not the noun counted.
 _SEVERITY: Final = lx.grammar_words("severity_adverbs")
@@ -70,6 +72,10 @@ def resolve_head(low: str, tokens: Tokens, candidate: Candidate, number_tokens: 
             candidate.head_first = index
             candidate.inherits_group = True  # "11 soldiers were killed and 40 wounded" — within the sentence only
             candidate.tail = index + 1
+            named = _group_after_outcome(low, tokens, index + 1)
+            if named is not None:  # "14 getötete Zivilisten", "six morts parmi les militaires"
+                candidate.group, candidate.inherits_group = named[0], False
+                candidate.tail = tokens.index_at(named[1])
             return
         people = nouns.PEOPLE.match(low, at)
         if word in lx.INHERIT_HEADS and _noun_follows(low, tokens, index + 1):
@@ -153,6 +159,34 @@ def _resolve_partitive(
         candidate.tail = index + 1
         return
     read_predicate(low, tokens, candidate)
+
+
+def _group_after_outcome(low: str, tokens: Tokens, index: int) -> tuple[str, int] | None:
+    """The group an outcome word before its noun qualifies ("14 getötete Zivilisten", "elf getötete
+    Soldaten"), or that "among" names after it ("six morts parmi les militaires", "seis muertos
+    entre los militares", "sechs Tote unter den Soldaten")."""
+    if index < len(tokens) and tokens.low[index] in _AMONG and index + 1 < len(tokens):
+        index += 1
+        while index < len(tokens) and tokens.low[index] in _AMONG_LINKS:
+            index += 1
+    if index >= len(tokens):
+        return None
+    group = group_at(low, tokens.start[index])
+    if group is None:
+        return None
+    # "100 morts parmi les soldats et les supplétifs civils": a mixed list has no single group
+    # ("14 getötete Zivilisten und acht Soldaten" joins a second figure, not a second noun)
+    after = tokens.index_at(group[1])
+    if after + 1 < len(tokens) and tokens.low[after] in _AND:
+        noun = after + 1
+        while noun < len(tokens) and tokens.low[noun] in lx.DETERMINERS:
+            noun += 1
+        if noun < len(tokens):
+            second = group_at(low, tokens.start[noun])
+            a_noun = noun > after + 1 or second is not None or nouns.PEOPLE.match(low, tokens.start[noun])
+            if a_noun and (second is None or second[0] != group[0]):
+                return None
+    return group
 
 
 def _counts_things(low: str, tokens: Tokens, index: int, number_tokens: set[int]) -> bool:
