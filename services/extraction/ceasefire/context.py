@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from services.extraction.ceasefire.cues import FUTURE_MARKERS, PLUPERFECT, Cue
 from services.extraction.ceasefire.terms import STRONG_TERM, WEAK_TERM
 from services.extraction.lexicon import lexicons
+from services.extraction.text.fold import fold
 from streams.events import CeasefireStatus
 
 _FLAGS = re.IGNORECASE
@@ -95,8 +96,11 @@ DECIDED_INFINITIVE = re.compile(
     r"\b(?:annonce|decide|anunciou|decidiu|anuncio|decidio|acordaron|acordaram|resolveu|resolvio)\s+$", _FLAGS
 )
 # "…, anunciou hoje o Departamento de Estado": a time word may sit between the verb and its speaker.
+# So may a day of the week with its article or demonstrative ("anunciou esta quarta-feira o ministério",
+# "a annoncé ce jeudi le Qatar"): every language's words for today (background.present).
+_TODAY = "|".join(fold(pattern) for pattern in lexicons.patterns("background", "present"))
 REPORTING_SPEAKER = re.compile(
-    r"\s+(?:(?:today|yesterday|tonight|hoje|ontem|hoy|ayer|aujourd'hui|hier|on\s+\w+day)\s+)?"
+    r"\s+(?:(?:today|yesterday|tonight|hoje|ontem|hoy|ayer|aujourd'hui|hier|on\s+\w+day|" + _TODAY + r")\s+)?"
     r"(?:(?:the|le|la|les|l'|el|los|las|o|os)\b|(?:a|as)\s+(?-i:[A-Z])|(?-i:[A-Z]))",
     _FLAGS,
 )

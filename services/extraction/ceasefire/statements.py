@@ -42,7 +42,15 @@ from services.extraction.ceasefire.cues import (
     Cue,
 )
 from services.extraction.ceasefire.parties import find_mediators, find_parties
-from services.extraction.ceasefire.terms import HALT_TERM, PRONOUN_TERM, STRONG_TERM, WEAK_TERM, Term, TermKind
+from services.extraction.ceasefire.terms import (
+    HALT_TERM,
+    PARTIES_AFTER,
+    PRONOUN_TERM,
+    STRONG_TERM,
+    WEAK_TERM,
+    Term,
+    TermKind,
+)
 from services.extraction.lexicon import lexicons
 from services.extraction.text.fold import fold
 from services.extraction.text.folded import FoldedArticle
@@ -175,11 +183,21 @@ _NAMED = (0, 1, 2)
 def _terms(text: str, present: dict[str, list[int]], named: bool, pronouns: bool) -> list[TermSpan]:
     wanted = _NAMED if named else _NAMING
     found = TERM_SET.spans(text, present, wanted)
-    terms = [TermSpan(start, end, _TERM_KINDS[index]) for index in wanted for start, end in found.get(index, ())]
+    terms = [
+        TermSpan(start, _with_its_parties(text, end), _TERM_KINDS[index])
+        for index in wanted
+        for start, end in found.get(index, ())
+    ]
     if pronouns:
         terms += [TermSpan(m.start(), m.end(), "pronoun") for m in PRONOUN_TERM.finditer(text)]
     terms.sort(key=lambda term: term.start)
     return terms
+
+
+def _with_its_parties(text: str, end: int) -> int:
+    """Where a term's noun phrase ends: after the "and" of a "between A and B" that follows it."""
+    parties = PARTIES_AFTER.match(text, end)
+    return end if parties is None else parties.end() - 1
 
 
 # The languages that put their verbs at the end of the clause (their lexicon's grammar.verb_final).

@@ -89,3 +89,16 @@ HALT_TERM = _term("halt", _halt_alternatives())
 
 # "it collapsed", "violating it", "elle n'a tenu que": each language's pronouns for a truce (ceasefire.pronouns).
 PRONOUN_TERM = re.compile(words_pattern(*lexicons.patterns("ceasefire", "pronouns")), FLAGS)
+
+# "The ceasefire between the Kurdish-led SDF, backed by Washington, and the government in
+# Damascus was extended": the parties named after a truce are part of its noun phrase, so the
+# verb's distance is counted from their "and", and the ", and" that closes the pair breaks no clause.
+_PARTIES_REACH = 110  # characters from "between" to the "and" of its pair (a name with a short description)
+PARTIES_AFTER = re.compile(
+    r"\s+(?:"
+    + "|".join(lexicons.patterns("ceasefire", "between"))
+    + rf")\s[^.;:]{{1,{_PARTIES_REACH}}}?[\s,](?:"
+    + "|".join(re.escape(word) for word in lexicons.words("grammar", "connectors"))
+    + r")\s",
+    FLAGS,
+)
