@@ -213,6 +213,8 @@ CONNECTORS: Final = frozenset(lexicons.words("grammar", "connectors")) | {",", "
 DETERMINERS: Final = frozenset(lexicons.words("grammar", "determiners"))
 
 COPULAS: Final = frozenset(lexicons.words("grammar", "copulas"))
+# A copula or a compound tense's auxiliary right after a number: its own verb, its own clause.
+OWN_VERB: Final = COPULAS | frozenset(lexicons.words("grammar", "auxiliaries"))
 
 # Words that open a subordinate clause ("while", "after", "que"): an outcome beyond one is another clause's.
 SUBORDINATORS: Final = frozenset(lexicons.words("grammar", "subordinators"))

@@ -47,7 +47,7 @@ def resolve_head(low: str, tokens: Tokens, candidate: Candidate, number_tokens: 
         ):
             _resolve_partitive(low, tokens, candidate, index + 1, number_tokens, word in _FUSED_PARTITIVE)
             return
-        if not word[0].isalnum() or word in lx.COPULAS or word in lx.CONNECTORS or word in _AUXILIARIES:
+        if not word[0].isalnum() or word in lx.OWN_VERB or word in lx.CONNECTORS or word in _AUXILIARIES:
             break
         at = tokens.start[index]
         group = group_at(low, at)

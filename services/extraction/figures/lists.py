@@ -43,7 +43,7 @@ def _fate_of_its_own(tokens: Tokens, right: Candidate) -> bool:
     """ "Twelve of them were children, and 40 were arrested": a bare number with a copula of its own
     that names no group tells another fate (an outcome there would have been read already), so it
     is no member of the list before; "and eight were soldiers" names whom it counts and is one."""
-    return right.group is None and right.tail < len(tokens) and tokens.low[right.tail] in lx.COPULAS
+    return right.group is None and right.tail < len(tokens) and tokens.low[right.tail] in lx.OWN_VERB
 
 
 def coordinate(tokens: Tokens, found: list[Candidate]) -> None:

@@ -95,8 +95,8 @@ def outcome_before_list(
     index = candidate.qualifier_first
     if index == 0 or tokens.low[index - 1] not in lx.CONNECTORS:
         return None
-    if candidate.tail < len(tokens) and tokens.low[candidate.tail] in lx.COPULAS:
-        return None  # its own clause, its own verb: "killed in Homs, and 40 were arrested"
+    if candidate.tail < len(tokens) and tokens.low[candidate.tail] in lx.OWN_VERB:
+        return None  # its own clause, its own verb: "killed in Homs, and 40 were arrested", "et 40 ont été arrêtées"
     for back in range(index - 2, max(-1, index - 7), -1):
         found = ends.get(back + 1)
         if found is not None and back + 1 < index - 1:
