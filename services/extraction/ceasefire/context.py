@@ -191,6 +191,13 @@ INFINITIVE_MARKER = re.compile(
     r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "infinitive_markers")) + r")\s+$", _FLAGS
 )
 
+# "talks on an extension", "über eine Verlängerung der Waffenruhe wird verhandelt": an extension
+# after one of these (and an article) is the topic of something else (ceasefire.topic_prepositions).
+TOPIC_BEFORE = re.compile(
+    r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "topic_prepositions")) + r")\s+(?:[^\W\d_]+\s+)?$", _FLAGS
+)
+_TOPIC_REACH = 24  # the preposition and an article before the extension
+
 # Things that are "held" or "holding" without being a truce ("talks held in Doha", "hostages held").
 NOT_A_TRUCE_HELD = re.compile(r"\b(?:talks|negotiations|meeting|hostages?|prisoners?|captives?|elections?)\b", _FLAGS)
 
@@ -338,6 +345,15 @@ def fold_cues(
             and not any(proposal.end <= barrier < extension.start for barrier in barriers)
         )
 
+    def topic_of(talks: Hit, extension: Hit) -> bool:
+        """ "In Kairo wird über eine Verlängerung der Waffenruhe verhandelt": an extension that is
+        the topic of talks or a proposal in its clause, on either side of it."""
+        return (
+            talks.cue.name in ("talks", "proposal")
+            and TOPIC_BEFORE.search(text, max(0, extension.start - _TOPIC_REACH), extension.start) is not None
+            and not any(min(talks.end, extension.end) <= b < max(talks.start, extension.start) for b in barriers)
+        )
+
     kept: list[Hit] = []
     for hit in hits:
         others = [other for other in hits if other is not hit]
@@ -352,7 +368,7 @@ def fold_cues(
         ):
             continue  # "accepted a UN proposal": agreed
         if hit.status == "extended" and any(
-            o.status == "proposed" and (follows(o, hit, 30) or infinitive_of(o, hit)) for o in others
+            o.status == "proposed" and (follows(o, hit, 30) or infinitive_of(o, hit) or topic_of(o, hit)) for o in others
         ):
             continue  # "rejected a proposal to extend", "proposed extending the pause"
         if hit.cue.name == "fragile" and any(o.status == "collapsed" for o in others):

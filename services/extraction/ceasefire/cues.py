@@ -105,6 +105,8 @@ CUES: tuple[Cue, ...] = (
     _cue("agreed", "before", 25, "will_observe", name="scheduled"),
     _cue("agreed", "before", 30, "committed"),
     _cue("agreed", "after", 100, "scheduled", name="scheduled"),
+    # the truce's own modal right after it, in a verb-second language: "Die Waffenruhe im Norden soll am Montag beginnen"
+    _cue("agreed", "after", 30, "scheduled_next", name="scheduled"),
     _cue("in_effect", "after", 110, "took_effect", pronoun=True, name="took_effect"),
     _cue("in_effect", "after", 70, "holding_after", pronoun=True, name="holding"),
     _cue("in_effect", "before", 20, "holding_before", name="holding"),
