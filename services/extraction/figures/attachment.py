@@ -149,7 +149,7 @@ def _direct(
         if parent is not None and parent.outcome:
             candidate.take(parent.outcome, "subgroup")
     whole = memory.last_main
-    if candidate.outcome is None and whole is not None and whole.outcome and part_of_them(low, tokens, candidate, memory.follows_main, before):
+    if candidate.outcome is None and whole is not None and whole.outcome and part_of_them(low, tokens, candidate, memory.follows_main, before, whole.outcome):
         candidate.take(whole.outcome, "part of them")  # "Twelve of them were children." refers to the sentence before too
         candidate.subgroup = True
         candidate.extras["part_of_them"] = "yes"

@@ -9,14 +9,22 @@ last figure.
 
 from __future__ import annotations
 
+from typing import Final
+
 from services.extraction.figures import cues as lx
 from services.extraction.figures import nouns
 from services.extraction.figures.candidate import Candidate, Tokens
 
 _ARTICLES = frozenset({"a", "an", "um", "uma", "un", "une", "una", "des", "de"})
+# "Five of them are in critical condition": a condition only the wounded are in, said of a part
+# of the wounded; read within a few tokens of the pronoun.
+_SEVERITY: Final = lx.grammar_words("severity_words") | lx.grammar_words("severity_adverbs")
+_SEVERITY_REACH: Final = 6
 
 
-def part_of_them(low: str, tokens: Tokens, candidate: Candidate, follows_main: bool, before: list[Candidate]) -> bool:
+def part_of_them(
+    low: str, tokens: Tokens, candidate: Candidate, follows_main: bool, before: list[Candidate], whole: str
+) -> bool:
     """ "Twelve of them were children.", "Zwölf von ihnen gehörten der Miliz an, sechs waren
     Soldaten": a number and a partitive pronoun open the sentence right after a figure's (or a
     number joins such a part), and what follows tells whom the part counts (a group, people, or
@@ -34,6 +42,8 @@ def part_of_them(low: str, tokens: Tokens, candidate: Candidate, follows_main: b
         or tokens.low[candidate.qualifier_first - 1] not in lx.CONNECTORS
     ):
         return False
+    if whole == "injured" and not _SEVERITY.isdisjoint(tokens.low[candidate.tail : candidate.tail + _SEVERITY_REACH]):
+        return True  # "Five of them are in critical condition", "Cinco de ellos están en estado grave"
     return _tells_whom(low, tokens, candidate)
 
 

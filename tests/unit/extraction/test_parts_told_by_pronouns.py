@@ -104,3 +104,44 @@ def test_a_part_told_by_a_pronoun_in_the_next_sentence(language: str, text: str,
 def test_german_von_before_a_noun_is_an_agent_not_a_partitive() -> None:
     text = "Im Dorf wurden 14 von Milizionären getötet."
     assert full(text, "de") == [("killed", 14, "exact", None)]
+
+
+# A condition only the wounded are in tells a part of the wounded ("in critical condition").
+SEVERITY: list[tuple[str, str, list[Figure]]] = [
+    (
+        "en",
+        "Medics said 40 people were wounded. Six of them are in critical condition.",
+        [("injured", 40, "exact", None), ("injured", 6, "exact", None)],
+    ),
+    (
+        "de",
+        "Bei dem Anschlag wurden 40 Menschen verletzt. Sechs von ihnen schweben in Lebensgefahr.",
+        [("injured", 40, "exact", None), ("injured", 6, "exact", None)],
+    ),
+    (
+        "es",
+        "El ataque dejó 40 heridos. Seis de ellos se encuentran en estado crítico.",
+        [("injured", 40, "exact", None), ("injured", 6, "exact", None)],
+    ),
+    (
+        "fr",
+        "L'attaque a fait 40 blessés. Six d'entre eux sont dans un état critique.",
+        [("injured", 40, "exact", None), ("injured", 6, "exact", None)],
+    ),
+    (
+        "pt",
+        "O ataque deixou 40 feridos. Seis deles estão em estado grave.",
+        [("injured", 40, "exact", None), ("injured", 6, "exact", None)],
+    ),
+    # the dead are in no condition: no part
+    (
+        "en",
+        "Medics said 40 people were killed. Six of them are in critical condition.",
+        [("killed", 40, "exact", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), SEVERITY)
+def test_a_condition_of_the_wounded_tells_a_part_of_them(language: str, text: str, expected: list[Figure]) -> None:
+    assert full(text, language) == expected
