@@ -198,6 +198,11 @@ TOPIC_BEFORE = re.compile(
 )
 _TOPIC_REACH = 24  # the preposition and an article before the extension
 
+# "The truce is part of a 20-point plan", "Die Waffenruhe ist Teil eines Plans": the plan is the
+# truce's context, no proposal (ceasefire.part_of).
+PART_OF = re.compile(r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "part_of")) + r")\s+[^,;.]{0,25}$", _FLAGS)
+_PART_OF_REACH = 40  # "part of a 20-point US", "Teil eines 20-Punkte-": the words before the plan
+
 # Things that are "held" or "holding" without being a truce ("talks held in Doha", "hostages held").
 NOT_A_TRUCE_HELD = re.compile(r"\b(?:talks|negotiations|meeting|hostages?|prisoners?|captives?|elections?)\b", _FLAGS)
 
@@ -260,6 +265,8 @@ def read_in_context(text: str, hit: Hit, language: str | None = None) -> Hit | N
         )
     if hit.status == "proposed" and hit.cue.name in ("proposed", "calls") and _keeps_to_a_truce(text, hit.end, language):
         return None  # "urged both sides to respect the truce": it exists; nothing is proposed
+    if hit.cue.name == "proposal" and PART_OF.search(text, max(0, hit.start - _PART_OF_REACH), hit.start):
+        return None  # "the truce is part of a 20-point plan": the plan is context
     if hit.status == "violated" and ANY_PARTY.search(clause):
         return None  # "any side that violates the truce": no violation reported
     if CONDITIONAL.search(clause) or (hit.status == "agreed" and RESTATED.search(before)):
