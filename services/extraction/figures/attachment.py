@@ -20,6 +20,7 @@ from services.extraction.figures.lists import coordinate
 from services.extraction.figures.outcomes import OutcomeSpan
 from services.extraction.figures.parts_of_them import part_of_them
 from services.extraction.figures.preceding import (
+    after_an_attribution,
     attributions_before,
     outcome_before,
     outcome_before_attribution,
@@ -264,7 +265,14 @@ def _from_tolls(tokens: Tokens, found: list[Candidate], tolls: list[tuple[int, s
             before[-1].take(outcome, "toll")
             continue
         after = [c for c in found if c.qualifier_first > toll]
-        if after and _toll_reaches(tokens, toll, after[0].qualifier_first) and after[0].head_outcome is None:
+        if (
+            after
+            and _toll_reaches(tokens, toll, after[0].qualifier_first)
+            and after[0].head_outcome is None
+            # "Selon un bilan de la mairie, 17 personnes ont été blessées": a toll that an attribution
+            # governs tells whose count follows, not its outcome (the number's own words give that)
+            and not after_an_attribution(tokens, toll)
+        ):
             after[0].take(outcome, "toll")
 
 

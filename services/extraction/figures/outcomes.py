@@ -27,7 +27,7 @@ _TOLL_WORDS: Final = concept(
     ("toll", "number", "número", "balanço", "cifra", "saldo", "balance", "bilan", "nombre", "total de", "zahl"),
 )
 _INJURY_TOLL_WORDS: Final = concept(
-    "tolls.injured", ("number", "número", "cifra", "de heridos", "nombre", "bilan", "zahl")
+    "tolls.injured", ("number", "número", "cifra", "de heridos", "balanço", "nombre", "bilan", "zahl")
 )
 # "the number of missing stood at 35", "Die Zahl der Vermissten gab … mit 35 an"
 _MISSING_TOLL: Final = re.compile(r"(?<!\w)(?:" + "|".join(lexicons.patterns("tolls", "missing")) + r")(?!\w)")

@@ -105,3 +105,20 @@ def outcome_before_list(
         if back in number_tokens or word in lx.BLOCKERS or word in lx.SUBORDINATORS or word in {".", ";", ":"}:
             return None
     return None
+
+
+_ATTRIBUTED_NOUN_REACH: Final = 2  # words between an attribution and its noun ("según el último balance")
+_LONGEST_ATTRIBUTION: Final = max(len(phrase) for phrase in _ATTRIBUTION_PHRASES)
+
+
+def after_an_attribution(tokens: Tokens, index: int) -> bool:
+    """Is the word at `index` the noun of an attribution ("selon un bilan de la mairie", "according
+    to the latest toll", "laut einer Bilanz")? It then names whose count it is, not what is counted."""
+    low = tokens.low
+    for start in range(index - 1, max(-1, index - _ATTRIBUTED_NOUN_REACH - _LONGEST_ATTRIBUTION - 1), -1):
+        if not low[start][:1].isalpha():
+            return False
+        for phrase in _ATTRIBUTION_BY_FIRST_WORD.get(low[start], ()):
+            if tuple(low[start : start + len(phrase)]) == phrase and index - (start + len(phrase)) <= _ATTRIBUTED_NOUN_REACH:
+                return True
+    return False
