@@ -31,7 +31,7 @@ from services.extraction.text.sentences import Sentence, lead_end, split_sentenc
 from streams.events import CasualtyFigure, CeasefireStatement, Extraction, LocationMention
 
 # Bump when a change alters what is extracted, so reports can be re-derived and told apart.
-EXTRACTOR_VERSION = "sitmon-extract/1.2"  # 1.1: lexicons as data, German, ranges, "may", scheduled truces; 1.2: session-four news-language rules (blind5)
+EXTRACTOR_VERSION = "sitmon-extract/1.3"  # 1.1: lexicons as data, German, ranges, "may", scheduled truces; 1.2: session-four news-language rules (blind5); 1.3: session-five rules (blind6)
 
 T = TypeVar("T")
 _Region = tuple[str, str | None, tuple[LocationMention, ...]]
