@@ -51,6 +51,7 @@ _GROUP_REACH: Final = 40  # characters after "all were" in which the group noun 
 # reporting verbs, by their last word ("a dit" → "dit").
 _REPORTING: Final = frozenset(phrase.split()[-1] for phrase in lexicons.words("reporting_verbs"))
 _ADJACENT_GAP: Final = 4  # characters between two sentences with none between them (spaces, a paragraph break)
+_INDEFINITE: Final = frozenset(lexicons.words("grammar", "indefinite_articles"))
 _MAX_SENTENCE: Final = 5000  # longer "sentences" are markup or lists, not prose
 
 
@@ -125,11 +126,12 @@ def _read_sentence(
             # "…13 civilians had died, while Cambodia reported 13 deaths": a new clause, a new whole
             main_here = main if main is not None and not _clause_break(tokens, main.tail, candidate.first) else None
             parent = main_here if not candidate.subgroup else parent_of(found, candidate)
+            singular = _singular_group_before(low, tokens, candidate) if parent is None else None
             if parent is None and candidate.head == "partitive" and candidate.head_outcome is not None:
                 parent = memory.last_by_outcome.get(candidate.head_outcome)  # "21 of the wounded"
-            elif parent is None and candidate.head != "outcome":
+            elif parent is None and candidate.head != "outcome" and singular is None:
                 parent = memory.last_main
-            group = parent.group if parent is not None else None
+            group = parent.group if parent is not None else singular
             candidate.group = group
         if not candidate.subgroup and candidate.head != "partitive":
             main = candidate
@@ -173,6 +175,20 @@ def _may_take_an_outcome(low: str, outcome_words: list[re.Match[str]], tolls: li
         or any(word in low for word in lx.CORRECTION_WORDS)
         or (memory.follows_main and lx.PART_OF_THEM_OPENING.match(low) is not None)
     )
+
+
+def _singular_group_before(low: str, tokens: Tokens, candidate: Candidate) -> str | None:
+    """ "A soldier was killed and two others were wounded", "Ein Soldat wurde getötet, zwei weitere
+    …": "others" after one person named in the singular (no figure of its own) are of that
+    person's group; not after a source ("a police spokesman said 14 others were injured")."""
+    if lx.INHERIT_HEADS.isdisjoint(tokens.low[candidate.first : candidate.tail]):
+        return None
+    for index in range(candidate.qualifier_first - 2, -1, -1):
+        if tokens.low[index] in _INDEFINITE:
+            group = group_at(low, tokens.start[index + 1])
+            if group is not None and not _clause_break(tokens, index, candidate.first):
+                return group[0]
+    return None
 
 
 def _clause_break(tokens: Tokens, start: int, end: int) -> bool:
