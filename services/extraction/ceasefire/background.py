@@ -64,10 +64,14 @@ def _named_by_month(folded: str, low: str) -> bool:
     return False
 
 
+# "Several truces have collapsed since 2021", "mehrere Waffenruhen sind gescheitert", "plusieurs
+# trêves ont volé en éclats": many truces are the region's history, not the truce in the news.
+_SEVERAL = lexicons.patterns("ceasefire", "several")
+_PLURAL_TERMS = lexicons.patterns("ceasefire", "plural_terms")
 _EARLIER = re.compile(
     r"\b(?:earlier\s+(?:truces?|ceasefires?|cease-fires?|deals?|agreements?|pauses?)|previous|prior|short-lived|"
     r"(?:series|string|succession|number|handful)\s+of\s+(?:\S+\s+)?(?:truces|ceasefires|cease-fires)|"
-    r"(?:several|many|numerous|multiple|past)\s+(?:\S+\s+)?(?:truces|ceasefires|cease-fires)|"
+    r"(?:" + "|".join(_SEVERAL) + r")\s+(?:\S+\s+)?(?:" + "|".join(_PLURAL_TERMS) + r")|"
     r"last\s+year|a\s+year\s+earlier|years?\s+ago|months\s+ago|decades?\s+ago|that\s+year|nesse\s+ano|naquele\s+ano|"
     r"ese\s+ano|aquel\s+ano|cette\s+annee-la|in\s+jenem\s+jahr|damals|"
     r"anterior(?:es)?|ano\s+passado|anos\s+atras|ano\s+pasado|anos\s+atras|hace\s+(?:un|dos|tres|\d+)\s+anos?|"
@@ -80,6 +84,7 @@ _EARLIER_KEYS = Literals((
     "earlier", "previous", "prior", "short-lived", "truces", "ceasefires", "cease-fires", "year", "ago",
     "anterior", "anterieur", "passado", "atras", "pasado", "hace", "precedent", "dernier", "y a", " ano",
     "annee-la", "jahr", "damals", "fruhere", "vorherige", "vorangegangene",
+    *lexicons.words("ceasefire", "several"),
 ))  # fmt: skip
 # "has held", "is holding", "remains in force": the state is current whatever year is named.
 _CURRENT_VERB = re.compile(
