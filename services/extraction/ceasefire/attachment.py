@@ -51,6 +51,9 @@ _COUNTED_PEOPLE = re.compile(
     rf"(?!\s+(?:{trie_pattern(_THING_WORDS)})(?!\w))",
     re.IGNORECASE,
 )
+# "Das Treffen endete ohne …", "the meeting ended without any ceasefire proposal": a truce after
+# "without" is absent, so a verb before "without" does nothing to it.
+_WITHOUT = re.compile(r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "without")) + r")\b", re.IGNORECASE)
 _PRONOUN_GAP = 14  # "violating it", "it took effect": a pronoun must sit right by its cue
 # A language that puts the verb at the end of its clause (German: "Die Waffenruhe zwischen den
 # Milizen in der Hauptstadt ist um 60 Tage verlängert worden") sets the whole middle of the
@@ -110,6 +113,7 @@ def attached(
                 (_usable(cue, term, term.start - end) or _despite_a_description(text, cue, term, end))
                 and not _blocked(barriers, end, term.start)
                 and not _blocked(relatives, end, term.start)
+                and not _WITHOUT.search(text, end, term.start)
             ):
                 return True
     if cue.side in ("after", "any"):
