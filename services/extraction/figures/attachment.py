@@ -116,6 +116,11 @@ def _direct(
         parent = parent_of([*before, candidate], candidate)  # "killed 11, including seven children, and injured 20"
         if parent is not None and parent.outcome:
             candidate.take(parent.outcome, "subgroup")
+    if candidate.outcome is None and cue is None and _last_member_before_a_clause(tokens, candidate, before):
+        # "killed 18 people, including six children and two women, and wounded 27 others": the
+        # last member of the subgroup list is the list's, not the next clause's
+        candidate.subgroup = True
+        candidate.take(before[-1].outcome or "", "subgroup")
     if candidate.outcome is None:
         pre = outcome_before(tokens, candidate, ends)
         if pre is not None:
@@ -164,6 +169,14 @@ def _new_clause_follows(tokens: Tokens, candidate: Candidate) -> bool:
     """
     index = candidate.tail
     return index + 1 < len(tokens) and tokens.low[index] == "," and tokens.low[index + 1] in _CLAUSE_CONJUNCTIONS
+
+
+def _last_member_before_a_clause(tokens: Tokens, candidate: Candidate, before: list[Candidate]) -> bool:
+    """Is the candidate joined by a connector to a subgroup with an outcome, with a new clause after it?"""
+    if not before or not before[-1].subgroup or not before[-1].outcome:
+        return False
+    between = tokens.low[before[-1].tail : candidate.qualifier_first]
+    return len(between) == 1 and between[0] in lx.CONNECTORS and _new_clause_follows(tokens, candidate)
 
 
 def _outcome_in(cue: str) -> str | None:
