@@ -6,14 +6,12 @@
 - a modal or an aim ("could sign", "pressing both sides to accept", "com o objetivo de
   alcançar"): an agreement becomes a proposal, anything else is dropped;
 - a reporting verb ("…, the ministry announced", "announced that …"): not an announcement;
-- one cue serving another ("agreed to extend" is `extended`, "accepted a UN proposal" is
-  `agreed`, "proposed extending" is `proposed`).
+- one cue serving another: absorbed by it (absorption.py).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from services.extraction.ceasefire.cues import FUTURE_MARKERS, PLUPERFECT, Cue
@@ -24,16 +22,12 @@ from streams.events import CeasefireStatus
 
 _FLAGS = re.IGNORECASE
 _CONTEXT = 36  # characters before a cue read for negation, modality and "to"
-_FOLD_WINDOW = 60  # "agreed … to extend", "accepted a … proposal": how far one cue absorbs another
 _UNDER_CLAUSE = 80  # "Under the deal, Hamas is to release …": how far the clause after "under" is read for a future
 _VIOLATIONS_OF_REACH = 30  # "human rights violations": the noun right before "violations"
 _AFTER_TALKS_REACH = 40  # "reached after ten days of talks": "after" a few words before the talks
 _HELD_SUBJECT_REACH = 22  # "talks were held": the noun right before "held"
 _HELD_OBJECT_REACH = 16  # "held hostages": the noun right after "held"
 _AGREED_TO_REACH = 45  # "agreed on Monday to": the verb that governs a "to" before the cue
-_OBJECT_BEFORE_EXTENSION = 6  # "the agreement to extend", "acuerdo para prorrogar": a truce this close heads the extension
-_INFINITIVE_REACH = 70  # a proposal's infinitive at the end of a verb-final clause ("…, die Waffenruhe um 30 Tage zu verlängern")
-_MARKER_REACH = 6  # the infinitive marker right before the extension ("zu ", "to ", "de ")
 _GOVERNING_VERB_REACH = 60  # "agreed on Monday to an immediate truce": the verb before a demand adjective
 
 
@@ -186,17 +180,6 @@ _KEEPING_REACH = 110  # a call reaches over its addressee to the truce (the "cal
 # named only as whoever might be one (ceasefire.any_party) reports no violation.
 ANY_PARTY = re.compile(r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "any_party")) + r")\b", _FLAGS)
 
-# The word that makes the verb after it an infinitive (ceasefire.infinitive_markers): "zu verlängern", "to extend".
-INFINITIVE_MARKER = re.compile(
-    r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "infinitive_markers")) + r")\s+$", _FLAGS
-)
-
-# "talks on an extension", "über eine Verlängerung der Waffenruhe wird verhandelt": an extension
-# after one of these (and an article) is the topic of something else (ceasefire.topic_prepositions).
-TOPIC_BEFORE = re.compile(
-    r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "topic_prepositions")) + r")\s+(?:[^\W\d_]+\s+)?$", _FLAGS
-)
-_TOPIC_REACH = 24  # the preposition and an article before the extension
 
 # "The truce is part of a 20-point plan", "Die Waffenruhe ist Teil eines Plans": the plan is the
 # truce's context, no proposal (ceasefire.part_of).
@@ -323,64 +306,3 @@ def words_before(text: str, end: int, size: int) -> str:
         space = text.find(" ", start, end)
         start = end if space < 0 else space + 1
     return text[start:end]
-
-
-def fold_cues(
-    hits: list[Hit],
-    text: str = "",
-    truces: Sequence[tuple[int, int]] = (),
-    barriers: Sequence[int] = (),
-) -> list[Hit]:
-    """Let one cue absorb another that only serves it. `truces`: where the sentence names a truce
-    (start, end); `barriers`: where its clauses break."""
-
-    def follows(first: Hit, second: Hit, reach: int = _FOLD_WINDOW) -> bool:
-        return first.end <= second.start <= first.end + reach
-
-    def own_truce(first: Hit, second: Hit) -> bool:
-        """ "declared the truce on April 2 and said the extension …": the agreement has its own
-        truce between them, not one that only heads the extension ("a truce extension", "the
-        agreement to extend")."""
-        return any(first.end <= start and end + _OBJECT_BEFORE_EXTENSION < second.start for start, end in truces)
-
-    def infinitive_of(proposal: Hit, extension: Hit) -> bool:
-        """ "Einen Vorschlag Selenskyjs, die Waffenruhe um 30 Tage zu verlängern": an extension in
-        the infinitive, in the proposal's clause, however far a verb-final clause puts it."""
-        return (
-            follows(proposal, extension, _INFINITIVE_REACH)
-            and INFINITIVE_MARKER.search(text, max(0, extension.start - _MARKER_REACH), extension.start) is not None
-            and not any(proposal.end <= barrier < extension.start for barrier in barriers)
-        )
-
-    def topic_of(talks: Hit, extension: Hit) -> bool:
-        """ "In Kairo wird über eine Verlängerung der Waffenruhe verhandelt": an extension that is
-        the topic of talks or a proposal in its clause, on either side of it."""
-        return (
-            talks.cue.name in ("talks", "proposal")
-            and TOPIC_BEFORE.search(text, max(0, extension.start - _TOPIC_REACH), extension.start) is not None
-            and not any(min(talks.end, extension.end) <= b < max(talks.start, extension.start) for b in barriers)
-        )
-
-    kept: list[Hit] = []
-    for hit in hits:
-        others = [other for other in hits if other is not hit]
-        if hit.status == "agreed" and any(
-            o.status == "extended" and follows(hit, o) and not own_truce(hit, o) for o in others
-        ):
-            continue  # "agreed on Monday to extend the truce": an extension
-        if hit.status == "agreed" and any(o.cue.name == "talks" and follows(hit, o, 25) for o in others):
-            continue  # "agreed to talks on a truce": still a proposal
-        if hit.cue.name in ("proposal", "talks") and any(
-            o.status == "agreed" and o.cue.name != "brokered" and follows(o, hit, 30) for o in others
-        ):
-            continue  # "accepted a UN proposal": agreed
-        if hit.status == "extended" and any(
-            o.status == "proposed" and (follows(o, hit, 30) or infinitive_of(o, hit) or topic_of(o, hit)) for o in others
-        ):
-            continue  # "rejected a proposal to extend", "proposed extending the pause"
-        if hit.cue.name == "fragile" and any(o.status == "collapsed" for o in others):
-            continue  # "the fragile truce collapsed": it no longer stands
-        if hit.status == "collapsed" and any(o.cue.name == "talks" and follows(o, hit, 45) for o in others):
-            continue  # "les pourparlers en vue d'un cessez-le-feu ont échoué": the talks failed, not a truce
-        kept.append(hit)
-    return kept

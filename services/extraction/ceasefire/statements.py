@@ -20,6 +20,7 @@ from itertools import accumulate
 
 from pydantic import TypeAdapter
 
+from services.extraction.ceasefire.absorption import fold_cues
 from services.extraction.ceasefire.attachment import VERB_FINAL_REACH, TermSpan, attached, clause_breaks
 from services.extraction.ceasefire.background import (
     background_cue,
@@ -29,7 +30,7 @@ from services.extraction.ceasefire.background import (
     has_today,
     is_current_verb,
 )
-from services.extraction.ceasefire.context import Hit, fold_cues, read_in_context
+from services.extraction.ceasefire.context import Hit, read_in_context
 from services.extraction.ceasefire.cues import (
     ALWAYS_TRIED,
     CUE_SET,
