@@ -29,6 +29,8 @@ _HELD_SUBJECT_REACH = 22  # "talks were held": the noun right before "held"
 _HELD_OBJECT_REACH = 16  # "held hostages": the noun right after "held"
 _AGREED_TO_REACH = 45  # "agreed on Monday to": the verb that governs a "to" before the cue
 _GOVERNING_VERB_REACH = 60  # "agreed on Monday to an immediate truce": the verb before a demand adjective
+_OBJECT_REACH = 50  # "declararon el lunes una tregua humanitaria": the verb's object after it, over a day
+_OBJECT_WORDS = 4  # words before the truce's noun: a day ("el lunes", "on Monday"), an article and an adjective
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +57,18 @@ _NEGATION_BY_LANGUAGE = {
 }
 # V2 languages put the negation after the finite verb: "Die Waffenruhe hielt nicht" (ceasefire.negations_after).
 # A noun (capitalised) right after the cue makes it an attribute ("die vereinbarte Waffenruhe wurde nie …").
+_NOBODY_AFTER = lexicons.patterns("ceasefire", "nobody_after")
 NEGATION_AFTER = re.compile(
-    r"\s+(?!(?-i:[A-Z]))(?:[^\s,;.]+\s+){0,2}?(?:" + "|".join(lexicons.patterns("ceasefire", "negations_after")) + r")\b",
+    r"\s+(?!(?-i:[A-Z]))(?:[^\s,;.]+\s+){0,2}?(?:"
+    + "|".join(lexicons.patterns("ceasefire", "negations_after") + _NOBODY_AFTER)
+    + r")\b",
     _FLAGS,
+)
+# …and a subject that is nobody after the verb that follows a truce the cue governs: "Einen Vorschlag
+# für eine Waffenruhe legte keine der beiden Seiten vor" (ceasefire.nobody_after). Not a plain "nicht":
+# "Der Vorschlag einer Waffenruhe wurde nicht angenommen" still proposed one.
+NOBODY_AFTER_OBJECT = re.compile(
+    r"\s+(?!(?-i:[A-Z]))(?:[^\s,;.]+\s+){1,2}?(?:" + "|".join(_NOBODY_AFTER) + r")\b", _FLAGS
 )
 # A modal makes an agreement a possibility (a proposal); a condition makes it nothing yet.
 HYPOTHETICAL = re.compile(
@@ -190,12 +201,17 @@ _PART_OF_REACH = 40  # "part of a 20-point US", "Teil eines 20-Punkte-": the wor
 NOT_A_TRUCE_HELD = re.compile(r"\b(?:talks|negotiations|meeting|hostages?|prisoners?|captives?|elections?)\b", _FLAGS)
 
 
-def read_in_context(text: str, hit: Hit, language: str | None = None) -> Hit | None:
-    """The hit as its context reads it: dropped if negated or hypothetical, a proposal if only urged."""
+def read_in_context(text: str, hit: Hit, language: str | None = None, object_end: int | None = None) -> Hit | None:
+    """The hit as its context reads it: dropped if negated or hypothetical, a proposal if only urged.
+    `object_end`: where the truce ends that the cue governs from before it, if it does."""
     before = words_before(text, hit.start, _CONTEXT)
     clause = re.split(r"[,;:]", before)[-1]
     negation = _NEGATION_BY_LANGUAGE.get(language or "", NEGATION)
-    if negation.search(clause) or NEGATION_AFTER.match(text, hit.end):
+    if (
+        negation.search(clause)
+        or NEGATION_AFTER.match(text, hit.end)
+        or (object_end is not None and NOBODY_AFTER_OBJECT.match(text, object_end))
+    ):
         if hit.status == "agreed":
             return Hit("proposed", hit.cue, hit.start, hit.end)  # "would not agree to a ceasefire": refused
         if hit.cue.name == "holding":
@@ -217,8 +233,9 @@ def read_in_context(text: str, hit: Hit, language: str | None = None) -> Hit | N
         and REPORTING.search(before)
         and REPORTING_VERB.match(text, hit.start)
         and REPORTING_SPEAKER.match(text, hit.end)
+        and not _object_is_a_truce(text, hit.end)
     ):
-        return None
+        return None  # "…, announced the ministry": a speech tag, not an announcement
     if hit.cue.name == "violations" and (
         NOT_TRUCE_VIOLATIONS.search(before[-_VIOLATIONS_OF_REACH:]) or OF_SOMETHING_ELSE.match(text, hit.end)
     ):
@@ -274,6 +291,16 @@ def _reports_a_clause(text: str, end: int) -> bool:
         return True
     later = _REPORTED_CLAUSE_LATER.match(text, end)
     return later is not None and not NAMES_A_TRUCE.search(text, end, later.end())
+
+
+def _object_is_a_truce(text: str, end: int) -> bool:
+    """Is a truce named within a few words after the verb ending at `end`, in its clause? Then it
+    is the verb's object, not a speech tag's speaker: "Los rebeldes, acorralados en el norte,
+    declararon el lunes una tregua", "The rebels, cornered in the north, announced the ceasefire"
+    (a subject with an apposition puts a comma before its verb, as a speech tag does)."""
+    window = re.split(r"[,;:.]", text[end : end + _OBJECT_REACH], maxsplit=1)[0]
+    truce = NAMES_A_TRUCE.search(window)
+    return truce is not None and len(window[: truce.start()].split()) <= _OBJECT_WORDS
 
 
 def _keeps_to_a_truce(text: str, end: int, language: str | None) -> bool:

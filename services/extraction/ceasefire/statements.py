@@ -259,11 +259,26 @@ def _read_sentence(
         if attached(text, cue, start, end, terms, starts, barriers, relatives, named, reach_after):
             raw.append(Hit(cue.status, cue, start, end))
     hits = _drop_overlaps(raw)
-    hits = [hit for hit in (read_in_context(text, hit, language) for hit in hits) if hit is not None]
+    hits = [
+        read
+        for read in (read_in_context(text, hit, language, _object_end(hit, terms)) for hit in hits)
+        if read is not None
+    ]
     truces = [(term.start, term.end) for term in terms if term.kind != "pronoun"]
     hits = _without_descriptions(text, fold_cues(hits, text, truces, barriers), terms)
     hits = _without_despite_objects(hits, terms)
     return sorted(hits, key=lambda hit: hit.start)
+
+
+def _object_end(hit: Hit, terms: list[TermSpan]) -> int | None:
+    """Where the truce ends that a cue before it governs ("a proposal for a truce"), if one follows
+    within the cue's reach."""
+    if hit.cue.side not in ("before", "any"):
+        return None
+    for term in terms:
+        if term.kind != "pronoun" and hit.end <= term.start <= hit.end + hit.cue.gap:
+            return term.end
+    return None
 
 
 def _without_despite_objects(hits: list[Hit], terms: list[TermSpan]) -> list[Hit]:
