@@ -107,6 +107,9 @@ CUES: tuple[Cue, ...] = (
     _cue("agreed", "after", 100, "scheduled", name="scheduled"),
     # the truce's own modal right after it, in a verb-second language: "Die Waffenruhe im Norden soll am Montag beginnen"
     _cue("agreed", "after", 30, "scheduled_next", name="scheduled"),
+    # a passive infinitive has the subject of its clause, the truce, however far the clause's own verb
+    # puts it: "The truce took effect on Tuesday, hours after being announced by …"
+    _cue("agreed", "after", 110, "agreed_passive", name="agreed"),
     _cue("in_effect", "after", 110, "took_effect", pronoun=True, name="took_effect"),
     _cue("in_effect", "after", 70, "holding_after", pronoun=True, name="holding"),
     _cue("in_effect", "before", 20, "holding_before", name="holding"),
