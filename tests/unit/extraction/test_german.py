@@ -88,5 +88,5 @@ def test_verletzt_is_injured_people_when_a_count_of_people_stands_before_it() ->
 
 
 def test_a_compound_naming_the_truce_and_its_talks_is_a_proposal() -> None:
-    text = "Die Waffenruhe wackelt. Die Waffenstillstandsverhandlungen in Doha wurden am Dienstag fortgesetzt."
+    text = "Es geht um eine Waffenruhe. Die Waffenstillstandsverhandlungen in Doha wurden am Dienstag fortgesetzt."
     assert [statement.status for statement in extract(text, language="de").ceasefire] == ["proposed"]
