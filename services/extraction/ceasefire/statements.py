@@ -46,7 +46,7 @@ from services.extraction.ceasefire.parties import find_mediators, find_parties
 from services.extraction.ceasefire.terms import (
     HALT_TERM,
     PARTIES_AFTER,
-    PRONOUN_TERM,
+    PRONOUNS,
     STRONG_TERM,
     WEAK_TERM,
     Term,
@@ -190,7 +190,7 @@ def _terms(text: str, present: dict[str, list[int]], named: bool, pronouns: bool
         for start, end in found.get(index, ())
     ]
     if pronouns:
-        terms += [TermSpan(m.start(), m.end(), "pronoun") for m in PRONOUN_TERM.finditer(text)]
+        terms += [TermSpan(start, end, "pronoun") for start, end in PRONOUNS.spans(text)]
     terms.sort(key=lambda term: term.start)
     return terms
 

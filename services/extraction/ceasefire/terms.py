@@ -14,6 +14,7 @@ from typing import Literal
 
 from services.extraction.ceasefire.stemmed_pattern import StemmedPattern
 from services.extraction.ceasefire.stems import Stem, stem_of
+from services.extraction.ceasefire.word_anchored import WordAnchoredPattern
 from services.extraction.lexicon import lexicons
 
 FLAGS = re.IGNORECASE
@@ -89,6 +90,9 @@ HALT_TERM = _term("halt", _halt_alternatives())
 
 # "it collapsed", "violating it", "elle n'a tenu que": each language's pronouns for a truce (ceasefire.pronouns).
 PRONOUN_TERM = re.compile(words_pattern(*lexicons.patterns("ceasefire", "pronouns")), FLAGS)
+# The same, tried only at the words it can begin with: opening with lookbehinds, it cannot skip
+# ahead in C, and searching a sentence cost more than all its terms (word_anchored.py).
+PRONOUNS = WordAnchoredPattern(PRONOUN_TERM)
 
 # "The ceasefire between the Kurdish-led SDF, backed by Washington, and the government in
 # Damascus was extended": the parties named after a truce are part of its noun phrase, so the
