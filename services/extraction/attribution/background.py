@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Final
 
+from services.extraction.attribution.comparison import Baseline, before_comparison
 from services.extraction.attribution.onset import ONSET_WORDS, onset_clauses
 from services.extraction.lexicon import lexicons
 from services.extraction.lexicon.wordlists import alternation
@@ -248,18 +249,26 @@ def present_markers(sentence: str) -> list[int]:
 
 
 def is_background(
-    cues: list[int], cues_after: list[int], start: int, end: int, present: Sequence[int] = (), sentence: str = ""
+    cues: list[int],
+    cues_after: list[int],
+    start: int,
+    end: int,
+    present: Sequence[int] = (),
+    sentence: str = "",
+    compared: Sequence[Baseline] = (),
 ) -> bool:
     """Whether the figure at [start, end) is dated by a cue before it, or by one after it closely
     or in its own clause ("5,600 people were killed in gang violence across the country last year").
 
     A cue before the figure stops counting once the sentence returns to the present between
-    them: "In 2014 an assault left 2,100 dead, but on Tuesday 17 soldiers were killed".
+    them: "In 2014 an assault left 2,100 dead, but on Tuesday 17 soldiers were killed". A cue
+    after a comparison's baseline (`compared`, attribution/comparison.py) dates that baseline, not
+    the figure before it: "310 dead this year, compared with 450 dead last year".
     """
     before = any(cue < start and not any(cue < mark < start for mark in present) for cue in cues)
     return before or any(
-        0 <= cue - end <= _AFTER_REACH
-        or (0 <= cue - end <= _CLAUSE_AFTER_REACH and _dates_its_clause(sentence, end, cue))
+        (0 <= cue - end <= _AFTER_REACH or (0 <= cue - end <= _CLAUSE_AFTER_REACH and _dates_its_clause(sentence, end, cue)))
+        and not before_comparison(compared, end, cue)
         for cue in cues_after
     )
 

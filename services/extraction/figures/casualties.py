@@ -20,6 +20,7 @@ from services.extraction.attribution.background import (
     latest_year,
     present_markers,
 )
+from services.extraction.attribution.comparison import baselines, comparisons, in_baseline
 from services.extraction.attribution.period import in_window, period_window
 from services.extraction.attribution.source import find_source
 from services.extraction.attribution.tense import pluperfect_cues, told_in_pluperfect
@@ -116,6 +117,10 @@ def _read_sentence(
     source = find_source(text, keys)
     cues, cues_after, resumptions = background_cue_pair(text, published_at, current_year, in_lead, keys)
     present = sorted(present_markers(text) + resumptions) if cues else []
+    compared = comparisons(text, keys)
+    if compared:  # "up from 1,100 killed": only where a figure's number follows the comparison word
+        opening = [tokens.start[c.qualifier_first] for c in found if c.outcome is not None]
+        compared = baselines(compared, opening, text, cues + cues_after)
     pluperfect = pluperfect_cues(text, keys, tokens.low, published_at)
     main: Candidate | None = None
     for candidate in found:
@@ -146,8 +151,9 @@ def _read_sentence(
                 group=group,
                 period_hours=window[0] if window and in_window(text, window, candidate.start, candidate.end) else None,
                 source=source,
-                background=is_background(cues, cues_after, candidate.start, candidate.end, present, text)
-                or told_in_pluperfect(pluperfect, text, candidate.start, candidate.end),
+                background=is_background(cues, cues_after, candidate.start, candidate.end, present, text, compared)
+                or told_in_pluperfect(pluperfect, text, candidate.start, candidate.end)
+                or in_baseline(compared, tokens.start[candidate.qualifier_first]),
             )
         )
     if main is not None:

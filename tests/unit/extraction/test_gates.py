@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.extraction.attribution import background, period, source
+from services.extraction.attribution import background, comparison, period, source
 from services.extraction.ceasefire.cues import ALWAYS_TRIED, CUES
 from services.extraction.ceasefire.literals import required_words
 from services.extraction.figures import cues as lexicon
@@ -31,6 +31,7 @@ GATED: list[tuple[re.Pattern[str], Concept]] = [
     (background._DATE, background._MONTH_WORDS),
     (background._IN_MONTH, background._MONTH_WORDS),
     (background._YEAR, background._YEAR_DIGITS),
+    (comparison._COMPARISON, comparison._COMPARISON_WORDS),
     (numbers._ENGLISH_ARTICLE_SCALE, numbers._ARTICLE_SCALES),
     *(
         (numbers._collective_pattern(language), numbers._COLLECTIVE_WORDS[language])
