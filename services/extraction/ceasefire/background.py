@@ -34,7 +34,7 @@ _SINCE = re.compile(r"\b(?:since|from|until|till|through|desde|depuis|jusqu|ate|
 _SINCE_REACH = 28
 
 _MONTH_PHRASE = GuardedPattern(re.compile(
-    r"\b(?:in|en|em|during|durante|last|early|late|mid|fin|debut)\s+(?:early\s+|late\s+|mid-|the\s+)?"
+    r"\b(?:in|en|em|during|durante|last|early|late|mid|fin|debut|im|anfang|mitte|ende)\s+(?:early\s+|late\s+|mid-|the\s+)?"
     r"(?:" + _MONTHS + r")\b(?!\s+\d)",
     _FLAGS,
 ))  # one of its month names must be there: most sentences hold none
@@ -76,14 +76,16 @@ _EARLIER = re.compile(
     r"ese\s+ano|aquel\s+ano|cette\s+annee-la|in\s+jenem\s+jahr|damals|"
     r"anterior(?:es)?|ano\s+passado|anos\s+atras|ano\s+pasado|anos\s+atras|hace\s+(?:un|dos|tres|\d+)\s+anos?|"
     r"precedente?s?|anterieure?s?|l'an\s+dernier|l'annee\s+derniere|il\s+y\s+a\s+(?:un|deux|trois|\d+)\s+ans?|"
-    r"(?:fruhere|vorherige|vorangegangene)[nmrs]?)\b",
+    r"(?:fruhere|vorherige|vorangegangene)[nmrs]?|"
+    # "Eine erste Waffenruhe war bereits am Dienstag vereinbart worden": a first one, before the one in the news
+    r"(?:a|une|una|uma|eine)\s+(?:first|premiere|primera|primeira|erste)\s+(?:truce|ceasefire|treve|tregua|waffenruhe|feuerpause))\b",
     _FLAGS,
 )
 # One of these is in every match of _EARLIER: most sentences skip the regex.
 _EARLIER_KEYS = Literals((
     "earlier", "previous", "prior", "short-lived", "truces", "ceasefires", "cease-fires", "year", "ago",
     "anterior", "anterieur", "passado", "atras", "pasado", "hace", "precedent", "dernier", "y a", " ano",
-    "annee-la", "jahr", "damals", "fruhere", "vorherige", "vorangegangene",
+    "annee-la", "jahr", "damals", "fruhere", "vorherige", "vorangegangene", "first", "premiere", "primer", "primeir", "erste",
     *lexicons.words("ceasefire", "several"),
 ))  # fmt: skip
 # "has held", "is holding", "remains in force": the state is current whatever year is named.
@@ -97,8 +99,16 @@ _CURRENT_AUXILIARY_REACH = 70
 
 
 _DATE_WORDS = frozenset(
-    ("the of de del do da in en em el le la o a early late mid dem ende anfang mitte " + " ".join(_MONTH_NAMES)).split()
+    ("the of de del do da in en em el le la o a early late mid dem des im ende anfang mitte " + " ".join(_MONTH_NAMES)).split()
 )
+
+
+# "im vergangenen Jahr", "April des vergangenen Jahres", "vor zwei Jahren": a date relative to the
+# story's, read as a date is (a present verb or "seit" before it keeps the state current).
+_RELATIVE_YEAR = GuardedPattern(re.compile(
+    r"\b(?:(?:vergangenen|letzten)\s+jahr(?:es)?|letztes\s+jahr|vorjahr(?:es)?|vor\s+(?:einem|zwei|drei|\d+)\s+jahren)\b",
+    _FLAGS,
+))
 
 
 def background_cue(folded: str) -> str | None:
@@ -109,7 +119,7 @@ def background_cue(folded: str) -> str | None:
         return "earlier"
     dateline = _DATELINE.match(folded)
     body = folded[dateline.end() :] if dateline else folded
-    if _month_dates(body) or _named_by_month(body, body.lower()):
+    if _month_dates(body) or _named_by_month(body, body.lower()) or _relative_year_dates(body):
         return "dated"
     for year in _YEAR.finditer(folded, dateline.end() if dateline else 0):
         if not _runs_since(folded[max(0, year.start() - _SINCE_REACH) : year.start()]):
@@ -129,6 +139,16 @@ def _month_dates(body: str) -> bool:
     return False
 
 
+def _relative_year_dates(body: str) -> bool:
+    """ "im vergangenen Jahr", not "seit April des vergangenen Jahres" (a state still running)."""
+    match = _RELATIVE_YEAR.search(body)
+    while match is not None:
+        if not _runs_since(body[max(0, match.start() - _SINCE_REACH) : match.start()]):
+            return True
+        match = _RELATIVE_YEAR.search(body, match.end())
+    return False
+
+
 def _runs_since(before: str) -> bool:
     """ "desde el 3 de agosto de" before a year: a date that starts something still running."""
     ends = [match.end() for match in _SINCE.finditer(before)]
@@ -142,7 +162,8 @@ def _runs_since(before: str) -> bool:
 # which dates the story, not an earlier truce.
 _DATELINE = re.compile(r"[^()\n.,]{1,40},[^()\n.,]{1,25}\b(?:19|20)\d\d\s*\([^()]{2,30}\)\s*[-–—]")
 
-_CURRENT_CUE = re.compile(r"(?:has|have|is|are|remains?)\b", _FLAGS)
+# A cue in the present tense: "has held", and German "gilt", "herrscht", "hält", "bricht".
+_CURRENT_CUE = re.compile(r"(?:has|have|is|are|remains?|gilt|herrscht|halt|bricht|brechen)\b", _FLAGS)
 
 
 # "the deadliest day since a ceasefire took effect in November": the truce is still on.

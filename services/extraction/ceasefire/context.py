@@ -90,6 +90,15 @@ REPORTING_CLAUSE = re.compile(r"\s+(?:that|que|avoir|etre|ter|haber|it|they|he|s
 # two (a day, "later") may stand between the verb and the clause it reports, so long as they name
 # no truce (then it is the object: "announced a truce that …").
 _REPORTED_CLAUSE_LATER = re.compile(r"(?:\s+[^\s,;.:]+){1,2}?(?:\s+(?:that|que)|,?\s+dass)\b", _FLAGS)
+# "Am Morgen erklärte die Armee, sie setze die Waffenruhe wieder um": reported speech without a
+# conjunction (German's subjunctive clause) — the verb, its speaker after it, then a comma and the
+# reported clause's subject pronoun (every lexicon's `source_pronouns`). The speaker names no truce.
+_SPEAKER_WORDS = 5  # "die israelische Armee", "das Militär am Abend": the speaker after the verb
+_SUBJECT_PRONOUNS = "|".join(sorted({fold(word) for word in lexicons.words("source_pronouns")}))
+_REPORTED_AFTER_SPEAKER = re.compile(
+    rf"(?:\s+[^\s,;.:]+){{1,{_SPEAKER_WORDS}}}?,\s+(?:{_SUBJECT_PRONOUNS})\b",
+    _FLAGS,
+)
 # Romance infinitives: "com o objetivo de alcançar um cessar-fogo", "à conclure un cessez-le-feu" — an aim.
 ROMANCE_INFINITIVE = re.compile(
     r"(?:acordar|alcancar|alcanzar|firmar|assinar|concluir|conclure|signer|accepter|aceitar|aceptar|pactar|obtenir|"
@@ -289,7 +298,7 @@ def _reports_a_clause(text: str, end: int) -> bool:
     """Does a clause ("that …", "que …") follow the reporting verb ending at `end`, a word or two later at most?"""
     if REPORTING_CLAUSE.match(text, end):
         return True
-    later = _REPORTED_CLAUSE_LATER.match(text, end)
+    later = _REPORTED_CLAUSE_LATER.match(text, end) or _REPORTED_AFTER_SPEAKER.match(text, end)
     return later is not None and not NAMES_A_TRUCE.search(text, end, later.end())
 
 

@@ -113,11 +113,12 @@ def find_ceasefire(
         parties = find_parties(sentence.text, text)
         mediators = find_mediators(sentence.text, text)
         flags: list[bool] = []
-        seen: set[CeasefireStatus] = set()
+        # a status said twice in one sentence is news if either saying is: "The truce took effect in
+        # August and has largely held since", "war im August in Kraft getreten und hat … gehalten"
+        seen: dict[CeasefireStatus, int] = {}
         for hit in hits:
-            if hit.status in seen:
+            if hit.status in seen and not flags[seen[hit.status]]:
                 continue
-            seen.add(hit.status)
             # "fighting went on despite a truce agreed in November": the violation is today's news
             hit_cue = cue if any(start <= hit.start < end for start, end in described) else cue_outside
             dated = (
@@ -128,6 +129,12 @@ def find_ceasefire(
                 and not dated_today(text, hit.end)
             )
             background = hit_cue == "earlier" or dated
+            if hit.status in seen:
+                if not background:  # the earlier saying was background, this one is news
+                    flags[seen[hit.status]] = False
+                    statements[len(statements) - len(flags) + seen[hit.status]]["background"] = False
+                continue
+            seen[hit.status] = len(flags)
             flags.append(background)
             statements.append(
                 {
