@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.extraction.attribution import background, comparison, period, source
+from services.extraction.attribution import background, comparison, period, source, tense
 from services.extraction.ceasefire.cues import ALWAYS_TRIED, CUES
 from services.extraction.ceasefire.literals import required_words
 from services.extraction.figures import cues as lexicon
@@ -32,6 +32,7 @@ GATED: list[tuple[re.Pattern[str], Concept]] = [
     (background._IN_MONTH, background._MONTH_WORDS),
     (background._YEAR, background._YEAR_DIGITS),
     (comparison._COMPARISON, comparison._COMPARISON_WORDS),
+    (tense._WAR, tense._WAR_WORDS),
     (numbers._ENGLISH_ARTICLE_SCALE, numbers._ARTICLE_SCALES),
     *(
         (numbers._collective_pattern(language), numbers._COLLECTIVE_WORDS[language])
