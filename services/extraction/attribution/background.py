@@ -23,6 +23,7 @@ from services.extraction.lexicon import lexicons
 from services.extraction.lexicon.wordlists import alternation
 from services.extraction.text import months
 from services.extraction.text.gate import Keys, concept, keys_of
+from services.extraction.text.keywords import written_and_lowercased
 
 _MONTHS: Final = months.MONTHS
 _MONTH: Final = months.alternation()
@@ -54,34 +55,30 @@ def _years(sentence: str) -> list[tuple[int, int, int]]:
 
 
 _NOT_A_START: Final = re.compile(r"[\w,.]")  # a character after which no word starts a year's mention
-_DATE: Final = re.compile(
+_DATE: Final = written_and_lowercased(
     rf"(?<!\w)(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+|of\s+)?(?P<month>{_MONTH})\b|"
     # "12 May 14 people", "5. Dezember 14 Kämpfer": a month with its day before it takes no day after it
-    rf"(?<!\d\s)(?<!\d\.\s)(?P<month2>{_MONTH})\s+(?P<day2>\d{{1,2}})(?!\d))",
-    re.IGNORECASE,
+    rf"(?<!\d\s)(?<!\d\.\s)(?P<month2>{_MONTH})\s+(?P<day2>\d{{1,2}})(?!\d))"
 )
 _EPISODE_NOUN: Final = re.compile(
     r"\s+(?:war|wars|conflict|offensive|attack|attacks|massacre|genocide|earthquake|uprising|bombing|"
     r"guerra|conflito|conflicto|ofensiva|ataque|masacre|massacre|guerre|conflit|attentat|séisme)\b",
     re.IGNORECASE,
 )
-_IN_MONTH: Final = re.compile(
-    rf"(?<!\w)(?:{alternation(*lexicons.words('background', 'in_month'))}) (?P<month>{_MONTH})\b(?P<year>,? \d{{4}}| de \d{{4}})?",
-    re.IGNORECASE,
+_IN_MONTH: Final = written_and_lowercased(
+    rf"(?<!\w)(?:{alternation(*lexicons.words('background', 'in_month'))}) (?P<month>{_MONTH})\b(?P<year>,? \d{{4}}| de \d{{4}})?"
 )
-_RELATIVE_PAST: Final = re.compile(
+_RELATIVE_PAST: Final = written_and_lowercased(
     r"(?<!\w)(?:"
     + "|".join(p.replace("{month}", _MONTH) for p in lexicons.patterns("background", "relative_past"))
-    + r")(?!\w)",
-    re.IGNORECASE,
+    + r")(?!\w)"
 )
-_EPISODE: Final = re.compile(
-    r"(?<!\w)(?:" + "|".join(lexicons.patterns("background", "episode")) + r")(?!\w)", re.IGNORECASE
+_EPISODE: Final = written_and_lowercased(
+    r"(?<!\w)(?:" + "|".join(lexicons.patterns("background", "episode")) + r")(?!\w)"
 )
 # "since X, when …" / "since X, which killed …": the clause after the comma tells the earlier episode.
-_SINCE_WHEN: Final = re.compile(
-    r"(?<!\w)(?:since|desde|depuis)\b[^,.;]{0,80},\s*(?:when|which|in which|cuando|quando|lorsque|lorsqu['’]|quand|où)(?:\b|(?<=['’]))",
-    re.IGNORECASE,
+_SINCE_WHEN: Final = written_and_lowercased(
+    r"(?<!\w)(?:since|desde|depuis)\b[^,.;]{0,80},\s*(?:when|which|in which|cuando|quando|lorsque|lorsqu['’]|quand|où)(?:\b|(?<=['’]))"
 )
 # "since 9 September, when the war broke out, 1,800 have been killed": the clause tells when the
 # running episode began, so it dates nothing earlier.
@@ -97,17 +94,16 @@ _EPISODE_NAMES: Final = (
     "enfrentamientos|combates|confrontos|ataques?|masacres?|massacres?|violencia|violência|violences|"
     "bombardeos|bombardeios|bombardements|affrontements|combats|attaques?|tueries|émeutes|disturbios|tumultos"
 )
-_MONTH_EPISODE: Final = re.compile(
+_MONTH_EPISODE: Final = written_and_lowercased(
     rf"(?<!\w)(?:the (?P<month>{_MONTH})(?:'s)? (?:{_EPISODE_NAMES})|"
-    rf"(?:{_EPISODE_NAMES}) (?:de|d') ?(?P<month2>{_MONTH}))(?!\w)(?! \d| de \d)",
-    re.IGNORECASE,
+    rf"(?:{_EPISODE_NAMES}) (?:de|d') ?(?P<month2>{_MONTH}))(?!\w)(?! \d| de \d)"
 )
 # "Between 1 January and 30 June": a range is dated by its end.
 _RANGE_JOIN: Final = re.compile(
     r"\s*(?:and|to|until|till|through|e|a|até|ate|y|al|hasta|et|au|-|–)\s*(?:the\s+|le\s+|el\s+|o\s+)?$"
 )
-_PRESENT: Final = re.compile(
-    r"(?<!\w)(?:" + "|".join(lexicons.patterns("background", "present")) + r")(?!\w)", re.IGNORECASE
+_PRESENT: Final = written_and_lowercased(
+    r"(?<!\w)(?:" + "|".join(lexicons.patterns("background", "present")) + r")(?!\w)"
 )
 # "…, Amnesty said in a new report": findings released now about a dated event are the news.
 _NEW_REPORT: Final = re.compile(
@@ -120,8 +116,8 @@ _PERIOD_OF: Final = re.compile(
     r"(?<!\w)(?:" + alternation(*lexicons.words("background", "period_of")) + r")\s+(?:the\s+)?$", re.IGNORECASE
 )
 _PERIOD_OF_REACH: Final = 24  # characters before a date read for "the week of"
-_SINCE: Final = re.compile(
-    r"(?<!\w)(?:" + alternation(*lexicons.words("background", "since")) + r")(?!\w)", re.IGNORECASE
+_SINCE: Final = written_and_lowercased(
+    r"(?<!\w)(?:" + alternation(*lexicons.words("background", "since")) + r")(?!\w)"
 )
 # What each pattern cannot match without (concepts of the keyword gate, text/gate.py). Most
 # sentences with a figure hold none of them, and a set lookup costs far less than the scan it spares.
@@ -173,12 +169,19 @@ class _Scan:
     def __init__(self, sentence: str, keys: Keys | None = None) -> None:
         self.sentence = sentence
         self.keys = keys = keys_of(sentence) if keys is None else keys
+        # Each pattern pair scans the lowercased sentence where it stands for the text as written
+        # (case-sensitive: an IGNORECASE alternation enters every alternative at every position).
+        self.text, self.variant = (keys.low, 1) if keys.caseless else (sentence, 0)
+        text, variant = self.text, self.variant
         self.since = keys.has(_SINCE_WORDS)
-        self.since_ends = [m.end() for m in _SINCE.finditer(sentence)] if self.since else []
+        self.since_ends = [m.end() for m in _SINCE[variant].finditer(text)] if self.since else []
         relative = keys.has(_RELATIVE_PAST_WORDS)
-        self.relative_past = [m.start() for m in _RELATIVE_PAST.finditer(sentence)] if relative else []
+        self.relative_past = [m.start() for m in _RELATIVE_PAST[variant].finditer(text)] if relative else []
         self.years = _years(sentence) if keys.has(_YEAR_DIGITS) else []
         self.onsets = onset_clauses(sentence) if keys.has(ONSET_WORDS) else []
+        # "that war", "triggered by": read by both cue readers, found once
+        episodes = _EPISODE[variant].finditer(text) if keys.has(_EPISODE_WORDS) else ()
+        self.episodes = [m.start() for m in episodes]
 
     def resumptions(self, cues: list[int]) -> list[int]:
         """Where the main clause returns to the present after a clause telling how its running
@@ -193,6 +196,7 @@ class _Scan:
         group said today") about a dated event (a rights group's findings on last month's strike)
         states the news: its day or month is no cue."""
         sentence, governed_by_since = self.sentence, self.governed_by_since
+        text, variant = self.text, self.variant
         cues: list[int] = []
         this_year = published_at.year if published_at is not None else current_year
         for start, end, year in self.years:
@@ -203,8 +207,8 @@ class _Scan:
                 cues.append(start)
         cues.extend(start for start in self.relative_past if not governed_by_since(start))
         if published_at is not None and self.keys.has(_MONTH_WORDS):
-            lead = lead and (_PRESENT.search(sentence) is not None or _NEW_REPORT.search(sentence) is not None)
-            dates = list(_DATE.finditer(sentence))
+            lead = lead and (_PRESENT[variant].search(text) is not None or _NEW_REPORT.search(sentence) is not None)
+            dates = list(_DATE[variant].finditer(text))
             dated = [match.span() for match in dates]
             for index, match in enumerate(dates):
                 end_of_range = _range_end(sentence, match, dates[index + 1] if index + 1 < len(dates) else None)
@@ -214,38 +218,40 @@ class _Scan:
                     continue
                 if _stale(end_of_range or match, published_at):
                     cues.append(match.start())
-            for match in _IN_MONTH.finditer(sentence):
+            for match in _IN_MONTH[variant].finditer(text):
                 inside_date = any(a <= match.start("month") < b for a, b in dated)
                 if lead or inside_date or governed_by_since(match.start()):
                     continue
                 if _months_ago(match, published_at):
                     cues.append(match.start())
-            for match in _MONTH_EPISODE.finditer(sentence):
+            for match in _MONTH_EPISODE[variant].finditer(text):
                 month = _MONTHS[(match.group("month") or match.group("month2")).lower()]
                 if not governed_by_since(match.start()) and (published_at.month - month) % 12 >= 1:
                     cues.append(match.start())
-        if self.keys.has(_EPISODE_WORDS):
-            cues.extend(m.start() for m in _EPISODE.finditer(sentence))
+        cues.extend(self.episodes)
         if self.since:
             cues.extend(
                 m.end() - 1
-                for m in _SINCE_WHEN.finditer(sentence)
+                for m in _SINCE_WHEN[variant].finditer(text)
                 if not _ONSET.search(sentence, m.end(), m.end() + 60)
             )
         return sorted(cues)
 
     def cues_after(self, published_at: datetime | None, current_year: int | None) -> list[int]:
         this_year = published_at.year if published_at is not None else current_year
-        cues = list(self.relative_past)
-        if self.keys.has(_EPISODE_WORDS):  # "600,000 people died in that war"
-            cues += [m.start() for m in _EPISODE.finditer(self.sentence)]
+        cues = self.relative_past + self.episodes  # "600,000 people died in that war"
         cues += [start for start, _, year in self.years if this_year is None or year <= this_year - _OLD_YEARS]
         return sorted(cue for cue in cues if not self.governed_by_since(cue))
 
 
-def present_markers(sentence: str) -> list[int]:
-    """Offsets of words that date a clause to the events being reported ("on Tuesday", "hoy", "hier")."""
-    return [m.start() for m in _PRESENT.finditer(sentence)]
+def present_markers(sentence: str, keys: Keys | None = None) -> list[int]:
+    """Offsets of words that date a clause to the events being reported ("on Tuesday", "hoy", "hier").
+
+    `keys`: the sentence's keyword pass; where it says lowercasing stands for the text, the
+    lowercased sentence is scanned case-sensitively."""
+    if keys is not None and keys.caseless:
+        return [m.start() for m in _PRESENT[1].finditer(keys.low)]
+    return [m.start() for m in _PRESENT[0].finditer(sentence)]
 
 
 def is_background(

@@ -14,7 +14,7 @@ from services.extraction.figures.nouns import GROUP_ORDER
 from services.extraction.lexicon import lexicons
 from services.extraction.lexicon.wordlists import alternation
 from services.extraction.text.gate import Keys, concept, keys_of
-from services.extraction.text.keywords import trie_pattern, written_and_lowercased
+from services.extraction.text.keywords import gate_text, trie_pattern, written_and_lowercased
 
 _MAX_WORDS: Final = 9  # a source longer than this is a clause, not a name
 _SUBJECT_REACH: Final = 160  # characters before a reporting verb read for its subject
@@ -95,7 +95,9 @@ def _figure_start(text: str) -> re.Match[str] | None:
 
 _PRONOUNS: Final = frozenset(lexicons.words("source_pronouns"))
 # The subject must look like a name or an institution: a capital letter or a known role.
-_ROLE: Final = re.compile("(?i)" + "|".join(lexicons.patterns("source_roles")))
+# Scanned in the source lowercased, case-sensitively, where lowercasing stands for the text (see
+# keywords.gate_text): an IGNORECASE alternation enters every role at every position.
+_ROLE: Final = written_and_lowercased("|".join(lexicons.patterns("source_roles")))
 
 
 def find_source(sentence: str, keys: Keys | None = None) -> str | None:
@@ -158,13 +160,19 @@ def _clean(raw: str) -> str | None:
     if _PARTICLE_END is not None:
         text = _PARTICLE_END.sub("", text)
     text = _TRAILING.sub("", text)
-    for _ in range(2):
+    text, stripped = _LEADING.subn("", text)
+    if stripped:  # "the" after "according to": a second leading word may follow the first
         text = _LEADING.sub("", text)
     words = text.split()
     if not words or len(words) > _MAX_WORDS:
         return None
     if words[0].lower() in _PRONOUNS:
         return None
-    if not (any(w[:1].isupper() for w in words) or _ROLE.search(text)):
+    if not (any(w[:1].isupper() for w in words) or _has_role(text)):
         return None
     return text
+
+
+def _has_role(text: str) -> bool:
+    low = gate_text(text)
+    return (_ROLE[0].search(text) if low is None else _ROLE[1].search(low)) is not None

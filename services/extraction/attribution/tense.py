@@ -71,7 +71,7 @@ def pluperfect_cues(sentence: str, keys: Keys, words: list[str], published_at: d
     found = [match.start() for match in _PLUPERFECT.finditer(sentence)]
     if not found or not (_names_a_war(sentence, keys) or _names_another_month(sentence, published_at)):
         return []
-    return found if not present_markers(sentence) else []
+    return found if not present_markers(sentence, keys) else []
 
 
 def _names_another_month(sentence: str, published_at: datetime | None) -> bool:

@@ -116,7 +116,7 @@ def _read_sentence(
     window = period_window(text, language, keys)
     source = find_source(text, keys)
     cues, cues_after, resumptions = background_cue_pair(text, published_at, current_year, in_lead, keys)
-    present = sorted(present_markers(text) + resumptions) if cues else []
+    present = sorted(present_markers(text, keys) + resumptions) if cues else []
     compared = comparisons(text, keys)
     if compared:  # "up from 1,100 killed": only where a figure's number follows the comparison word
         opening = [tokens.start[c.qualifier_first] for c in found if c.outcome is not None]
