@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from services.extraction.ceasefire.cues import AGREEMENT_CUES, COMPOUND_HEAD, PREPOSITION_BEFORE, Cue
+from services.extraction.ceasefire.cues import AGREEMENT_CUES, COMPOUND_HEAD, PREPOSITION_BEFORE, TALKS_CUES, Cue
 from services.extraction.ceasefire.terms import TermKind
 from services.extraction.figures.nouns import GROUP_ORDER
 from services.extraction.lexicon import lexicons
@@ -129,9 +129,24 @@ def attached(
                 and not (term.kind != "pronoun" and _heads_a_compound(text, term, start))
                 and not PREPOSITION_BEFORE.search(text, max(0, term.start - 24), term.start)
                 and not _COUNTED_PEOPLE.search(text, term.end, start)
+                and not _describes_talks_between(text, cue, term, start)
             ):
                 return True
     return False
+
+
+def _describes_talks_between(text: str, cue: Cue, term: TermSpan, start: int) -> bool:
+    """ "agreed to extend their ceasefire after talks in Istanbul mediated by Turkey": a participle
+    after talks describes the talks, the nearer noun, not the truce before them. A prepositional
+    phrase ("unter Vermittlung Lawrows vereinbart worden") may still belong to the clause's verb."""
+    return (
+        cue.name == "brokered"
+        and _MEDIATION_PHRASE.match(text, start) is None
+        and any(talks.pattern.search(text, term.end, start) for talks in TALKS_CUES)
+    )
+
+
+_MEDIATION_PHRASE = re.compile(r"(?:unter|under|sous|bajo|sob)\b", re.IGNORECASE)
 
 
 def _heads_a_compound(text: str, term: TermSpan, cue_start: int) -> bool:

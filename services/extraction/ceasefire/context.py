@@ -127,7 +127,7 @@ AGREED_BEFORE_INFINITIVE = re.compile(
     _FLAGS,
 )
 # "talks" that already ended in the deal ("reached after ten days of talks") propose nothing.
-AFTER_TALKS = re.compile(r"\b(?:after|following|at|apres|depois|tras|tras\s+de|nach)\b", _FLAGS)
+AFTER_TALKS = re.compile(r"\b(?:after|following|at|apres|depois|apos|tras|tras\s+de|nach)\b", _FLAGS)
 # "remained committed to the truce" restates an old commitment; it announces nothing.
 RESTATED = re.compile(r"\b(?:remain(?:s|ed)?|still|stay(?:s|ed)?)\s+$", _FLAGS)
 # "human rights violations" are not truce violations.

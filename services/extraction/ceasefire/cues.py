@@ -139,6 +139,9 @@ CUES: tuple[Cue, ...] = (
 # vereinbarte Waffenruhe") is no statement when the sentence says something else about it.
 AGREEMENT_CUES: tuple[Cue, ...] = tuple(cue for cue in CUES if cue.status == "agreed" and cue.side != "alone")
 
+# The talks cues: a participle after talks ("after talks in Istanbul mediated by Turkey") describes them.
+TALKS_CUES: tuple[Cue, ...] = tuple(cue for cue in CUES if cue.name == "talks" and cue.side != "alone")
+
 # What is still to come ("Under the deal, prisoners will be exchanged"): every language's future markers.
 FUTURE_MARKERS = re.compile(words_pattern(*lexicons.patterns("ceasefire", "future")), _FLAGS)
 # The tense of a truce's history ("the ceasefire it had declared", "die zustande gekommen war").
