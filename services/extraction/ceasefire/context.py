@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from services.extraction.ceasefire.cues import FUTURE_MARKERS, PLUPERFECT, Cue
 from services.extraction.ceasefire.terms import STRONG_TERM, WEAK_TERM
+from services.extraction.ceasefire.word_anchored import WordAnchoredPattern
 from services.extraction.lexicon import lexicons
 from services.extraction.text.fold import fold
 from streams.events import CeasefireStatus
@@ -78,9 +79,9 @@ HYPOTHETICAL = re.compile(
 # "Hamas said it would accept the deal", "will sign": an agreement still to come is a proposal.
 FUTURE = re.compile(r"\b(?:will|would|shall|'ll)\s+(?:\S+\s+)?$", _FLAGS)
 # every language's conditions (ceasefire.conditions): "if the truce holds", "ob die Waffenruhe hält"
-CONDITIONAL = re.compile(
+CONDITIONAL = WordAnchoredPattern(re.compile(
     r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "conditions")) + r")\s+(?:\S+\s+){0,6}$", _FLAGS
-)
+))  # tried only at its words (word_anchored.py): scanned, it cost more than the rest of the context
 # "…, announced the ministry", "…, a annoncé le Qatar": a reporting verb, not an announcement of the truce.
 REPORTING = re.compile(r",\s*(?:a|ont|has|have|had)?\s*$", _FLAGS)
 REPORTING_VERB = re.compile(r"(?:announc|annonc|anunci|declar|said|dit|dijo|disse|verkund|erklar)", _FLAGS)

@@ -17,6 +17,7 @@ from typing import Any
 
 import ahocorasick
 
+from services.extraction.ceasefire.word_anchored import WordAnchoredPattern
 from services.extraction.text.keywords import gate_text
 
 
@@ -95,6 +96,9 @@ class GuardedPattern:
         source = pattern.pattern
         caseless = pattern.flags & re.IGNORECASE and source == source.lower() and "(?-i" not in source
         self._caseless = re.compile(source, pattern.flags & ~re.IGNORECASE) if caseless else None
+        # where it can, tried only at the words it can begin with: fewer positions than any scan
+        anchored = WordAnchoredPattern(pattern)
+        self._anchored = anchored if anchored.anchors else None
 
     def may_match(self, text: str, low: str | None = None) -> bool:
         """False only if no match can occur in `text`: it holds none of the required literals
@@ -109,9 +113,13 @@ class GuardedPattern:
         low = gate_text(text)
         if not self.may_match(text, low):
             return None
+        if self._anchored is not None:
+            return self._anchored.search(text, pos, endpos)
         if low is not None and self._caseless is not None:
             return self._caseless.search(low, pos, endpos)
         return self.pattern.search(text, pos, endpos)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        return self.pattern.finditer(text) if self.may_match(text) else iter(())
+        if not self.may_match(text):
+            return iter(())
+        return self.pattern.finditer(text) if self._anchored is None else self._anchored.finditer(text)

@@ -84,7 +84,7 @@ def find_ceasefire(
     if located is None:
         return []  # most articles: one Aho-Corasick pass and done
     named = any(
-        _may_hold(STRONG_TERM, stems) and STRONG_TERM.pattern.search(text)
+        _may_hold(STRONG_TERM, stems) and STRONG_TERM.anchored.search(text)
         for text, stems in zip(folded, located, strict=True)
     )
     if not named and not any(_may_hold(HALT_TERM, stems) for stems in located):
@@ -101,7 +101,7 @@ def find_ceasefire(
         if (
             cue is None
             and previous_background is True
-            and not STRONG_TERM.pattern.search(text)
+            and not STRONG_TERM.anchored.search(text)
             and not has_today(text)
         ):
             cue = "earlier"  # "The pact, however, was violated several times." after a dated truce

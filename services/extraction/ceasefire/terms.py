@@ -49,11 +49,14 @@ class Term:
     stems: tuple[Stem, ...] | None
     scan: StemmedPattern
     stem_texts: frozenset[str] | None = field(init=False, repr=False, compare=False)
+    # `pattern`, searched over a whole sentence only at the words it can begin with (word_anchored.py)
+    anchored: WordAnchoredPattern = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # The set the sentence's stems are tested against, built once rather than per sentence.
         texts = None if self.stems is None else frozenset(stem.text for stem in self.stems)
         object.__setattr__(self, "stem_texts", texts)
+        object.__setattr__(self, "anchored", WordAnchoredPattern(self.pattern))
 
 
 def _term(kind: TermKind, alternatives: str | list[str]) -> Term:

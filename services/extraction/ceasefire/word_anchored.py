@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import re._constants as re_constants  # type: ignore[import-not-found]  # the regex parse tree: no stubs
 import re._parser as re_parser  # type: ignore[import-not-found]
+import sys
 from collections.abc import Iterator
 from typing import Any
 
@@ -48,7 +49,9 @@ def _expand(items: list[tuple[Any, Any]], partial: list[tuple[str, int]]) -> lis
         if all(state != _OPEN for _, state in partial):
             break
         if op is re_constants.LITERAL:
-            partial = [(text + chr(value).lower(), state) if state == _OPEN else (text, state) for text, state in partial]
+            partial = [
+                (text + chr(value).lower(), state) if state == _OPEN else (text, state) for text, state in partial
+            ]
         elif op is re_constants.AT and value is re_constants.AT_BOUNDARY:
             partial = [(text, _boundary(text)) if state == _OPEN else (text, state) for text, state in partial]
         elif op in (re_constants.ASSERT, re_constants.ASSERT_NOT):
@@ -77,8 +80,11 @@ def _expand(items: list[tuple[Any, Any]], partial: list[tuple[str, int]]) -> lis
             if len(grown) > _MAX_PREFIXES:
                 return None
             partial = grown
-        else:  # a class, a repeat, a reference …: the literal ends here
-            partial = [(text, _STOP if state == _OPEN else state) for text, state in partial]
+        else:  # whitespace ends a word; a class, a repeat, a reference …: the literal ends here
+            ends = _is_a_break((op, value))
+            partial = [
+                (text, (_boundary(text) if ends else _STOP) if state == _OPEN else state) for text, state in partial
+            ]
     return partial
 
 
@@ -96,6 +102,17 @@ def _branches(op: Any, value: Any) -> list[list[tuple[Any, Any]]] | None:
 def _boundary(text: str) -> int:
     """After a word character a `\\b` ends the word; elsewhere it tells nothing we use."""
     return _WHOLE if text and (text[-1].isalnum() or text[-1] == "_") else _STOP
+
+
+def _is_a_break(item: tuple[Any, Any]) -> bool:
+    """Does the item match only whitespace, at least one character of it (`\\s`, `\\s+`)?"""
+    op, value = item
+    if op is re_constants.IN:
+        return bool(value == [(re_constants.CATEGORY, re_constants.CATEGORY_SPACE)])
+    if op in (re_constants.MAX_REPEAT, re_constants.MIN_REPEAT, re_constants.POSSESSIVE_REPEAT):
+        low, _, repeated = value
+        return bool(low >= 1 and len(repeated.data) == 1 and _is_a_break(repeated.data[0]))
+    return False
 
 
 def _opens_with_a_break(items: list[tuple[Any, Any]]) -> bool:
@@ -131,17 +148,39 @@ class WordAnchoredPattern:
                 self._openings.add_word(key, len(key))
             self._openings.make_automaton()
 
+    @property
+    def anchors(self) -> bool:
+        """Whether the pattern is tried only at its opening words (else it is searched as it is)."""
+        return self._openings is not None
+
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of each match of `finditer(text)`, in order."""
-        low = gate_text(text)
-        if self._openings is None or low is None:  # a case oddity: lowercasing cannot stand for IGNORECASE
-            yield from (match.span() for match in self.pattern.finditer(text))
+        return (match.span() for match in self.finditer(text))
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        """What `pattern.finditer(text, pos, endpos)` gives."""
+        starts = self._starts(text, endpos)
+        if starts is None:
+            yield from self.pattern.finditer(text, pos, endpos)
             return
-        starts = sorted({end - length + 1 for end, length in self._openings.iter(" " + words_spaced(low) + " ")})
-        free = 0  # finditer goes on after the end of each match
+        free = pos  # finditer goes on after the end of each match
         for start in starts:
             if start >= free:
-                match = self.pattern.match(text, start)
+                match = self.pattern.match(text, start, endpos)
                 if match is not None:
-                    yield match.span()
+                    yield match
                     free = match.end()
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """What `pattern.search(text, pos, endpos)` gives."""
+        return next(self.finditer(text, pos, endpos), None)
+
+    def _starts(self, text: str, endpos: int) -> list[int] | None:
+        """Where the opening words start in `text[:endpos]` (a word cut there is read as it is
+        cut, as the regex reads it), in order; None if the pattern must be searched as it is."""
+        if self._openings is None:
+            return None
+        low = gate_text(text if endpos >= len(text) else text[:endpos])
+        if low is None:  # a case oddity: lowercasing cannot stand for IGNORECASE
+            return None
+        return sorted({end - length + 1 for end, length in self._openings.iter(" " + words_spaced(low) + " ")})
