@@ -236,3 +236,12 @@ def background_cue_outside(folded: str, spans: list[tuple[int, int]]) -> str | N
         chars[start:end] = " " * (end - start)
     outside = "".join(chars)
     return background_cue(outside) if has_today(outside) else background_cue(folded)
+
+
+# "The truce formally lapsed six months later", "seis meses depois": a time told relative to the
+# sentence before it belongs to that sentence's episode (ceasefire.later).
+_LATER = re.compile(r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "later")) + r")\b", _FLAGS)
+
+
+def told_later(folded: str) -> bool:
+    return _LATER.search(folded) is not None  # read only after a sentence about an earlier truce: rare

@@ -29,6 +29,7 @@ from services.extraction.ceasefire.background import (
     describing_relatives,
     has_today,
     is_current_verb,
+    told_later,
 )
 from services.extraction.ceasefire.context import Hit, read_in_context
 from services.extraction.ceasefire.cues import (
@@ -101,10 +102,10 @@ def find_ceasefire(
         if (
             cue is None
             and previous_background is True
-            and not STRONG_TERM.anchored.search(text)
             and not has_today(text)
+            and (not STRONG_TERM.anchored.search(text) or told_later(text))
         ):
-            cue = "earlier"  # "The pact, however, was violated several times." after a dated truce
+            cue = "earlier"  # "The pact, however, was violated several times.", "The truce lapsed six months later."
         # a date inside a relative clause that describes the truce dates only what that clause says,
         # when the rest of the sentence is dated today ("accused each other on Friday of violating
         # the truce that ended the 2020 war"); else it dates the truce, and the truce is an old one
