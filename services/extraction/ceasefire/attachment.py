@@ -129,12 +129,21 @@ def attached(
                 )
                 and not _blocked(barriers, term.end, start)
                 and not (term.kind != "pronoun" and _heads_a_compound(text, term, start))
-                and not PREPOSITION_BEFORE.search(text, max(0, term.start - 24), term.start)
+                and (
+                    _postnominal_participle(cue)
+                    or not PREPOSITION_BEFORE.search(text, max(0, term.start - 24), term.start)
+                )
                 and not _COUNTED_PEOPLE.search(text, term.end, start)
                 and not _describes_talks_between(text, cue, term, start)
             ):
                 return True
     return False
+
+
+def _postnominal_participle(cue: Cue) -> bool:
+    """ "no progress on the truce demanded by Kyiv", "sobre el alto el fuego exigido por Kiev": a
+    participle right after the truce describes it, whatever noun the truce complements."""
+    return cue.side == "after" and cue.name in ("proposal", "brokered")
 
 
 def _describes_talks_between(text: str, cue: Cue, term: TermSpan, start: int) -> bool:

@@ -207,6 +207,14 @@ ANY_PARTY = re.compile(r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "any_p
 PART_OF = re.compile(r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "part_of")) + r")\s+[^,;.]{0,25}$", _FLAGS)
 _PART_OF_REACH = 40  # "part of a 20-point US", "Teil eines 20-Punkte-": the words before the plan
 
+# "called the assault a flagrant violation of the truce", "called it a breach": "call" with two
+# objects names something; it calls for nothing (English alone gives "call" both senses).
+NAMING_CALL = re.compile(
+    r"\s+(?:the|this|that|these|those|its|their|his|her|it|them)\b"
+    r"(?:\s+(?!(?:to|for|on|in|at|with|upon)\b)[^\W\d_]+){0,3}?\s+(?:an?|the)\s",
+    _FLAGS,
+)
+
 # Things that are "held" or "holding" without being a truce ("talks held in Doha", "hostages held").
 NOT_A_TRUCE_HELD = re.compile(r"\b(?:talks|negotiations|meeting|hostages?|prisoners?|captives?|elections?)\b", _FLAGS)
 
@@ -273,6 +281,8 @@ def read_in_context(text: str, hit: Hit, language: str | None = None, object_end
         return (
             None  # "Under the deal, prisoners will be exchanged", "had been freed under the deal": not its terms today
         )
+    if hit.cue.name == "calls" and NAMING_CALL.match(text, hit.end):
+        return None  # "called the attack a violation of the truce": a name, not a call for a truce
     if hit.status == "proposed" and hit.cue.name in ("proposed", "calls") and _keeps_to_a_truce(text, hit.end, language):
         return None  # "urged both sides to respect the truce": it exists; nothing is proposed
     if hit.cue.name == "proposal" and PART_OF.search(text, max(0, hit.start - _PART_OF_REACH), hit.start):
