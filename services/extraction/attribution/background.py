@@ -105,6 +105,11 @@ _RANGE_JOIN: Final = re.compile(
 _PRESENT: Final = written_and_lowercased(
     r"(?<!\w)(?:" + "|".join(lexicons.patterns("background", "present")) + r")(?!\w)"
 )
+# "392 have died in the war so far", "hasta ahora", "bisher": a running toll, the news, whatever dated the clause before
+_RUNNING: Final = written_and_lowercased(
+    r"(?<!\w)(?:" + alternation(*lexicons.words("background", "running")) + r")(?!\w)"
+)
+_RUNNING_REACH: Final = 60  # characters after a figure, in its clause ("have died in the war so far")
 # "…, Amnesty said in a new report": findings released now about a dated event are the news.
 _NEW_REPORT: Final = re.compile(
     r"(?<!\w)(?:(?:new|latest) (?:report|investigation|analysis|findings)|(?:report|investigation) (?:released|published)|"
@@ -182,6 +187,7 @@ class _Scan:
         # "that war", "triggered by": read by both cue readers, found once
         episodes = _EPISODE[variant].finditer(text) if keys.has(_EPISODE_WORDS) else ()
         self.episodes = [m.start() for m in episodes]
+        self.stale_days: list[int] = []  # single days well before publication (found by `cues`)
 
     def resumptions(self, cues: list[int]) -> list[int]:
         """Where the main clause returns to the present after a clause telling how its running
@@ -210,14 +216,19 @@ class _Scan:
             lead = lead and (_PRESENT[variant].search(text) is not None or _NEW_REPORT.search(sentence) is not None)
             dates = list(_DATE[variant].finditer(text))
             dated = [match.span() for match in dates]
+            closers: set[int] = set()  # dates that close a range ("1 January and 30 June")
             for index, match in enumerate(dates):
                 end_of_range = _range_end(sentence, match, dates[index + 1] if index + 1 < len(dates) else None)
+                if end_of_range is not None:
+                    closers.add(index + 1)
                 if lead or governed_by_since(match.start()):
                     continue
                 if _PERIOD_OF.search(sentence, max(0, match.start() - _PERIOD_OF_REACH), match.start()):
                     continue
                 if _stale(end_of_range or match, published_at):
                     cues.append(match.start())
+                    if end_of_range is None and index not in closers:
+                        self.stale_days.append(match.start())
             for match in _IN_MONTH[variant].finditer(text):
                 inside_date = any(a <= match.start("month") < b for a, b in dated)
                 if lead or inside_date or governed_by_since(match.start()):
@@ -241,17 +252,19 @@ class _Scan:
         this_year = published_at.year if published_at is not None else current_year
         cues = self.relative_past + self.episodes  # "600,000 people died in that war"
         cues += [start for start, _, year in self.years if this_year is None or year <= this_year - _OLD_YEARS]
+        cues += self.stale_days  # "1,200 were killed in the attack on October 7" (in a late-November story)
         return sorted(cue for cue in cues if not self.governed_by_since(cue))
 
 
 def present_markers(sentence: str, keys: Keys | None = None) -> list[int]:
-    """Offsets of words that date a clause to the events being reported ("on Tuesday", "hoy", "hier").
+    """Offsets of words that date a clause to the events being reported ("on Tuesday", "hoy", "hier"),
+    or tell a running toll ("so far", "bisher").
 
     `keys`: the sentence's keyword pass; where it says lowercasing stands for the text, the
     lowercased sentence is scanned case-sensitively."""
-    if keys is not None and keys.caseless:
-        return [m.start() for m in _PRESENT[1].finditer(keys.low)]
-    return [m.start() for m in _PRESENT[0].finditer(sentence)]
+    text, variant = (keys.low, 1) if keys is not None and keys.caseless else (sentence, 0)
+    markers = [m.start() for m in _PRESENT[variant].finditer(text)]
+    return sorted(markers + [m.start() for m in _RUNNING[variant].finditer(text)])
 
 
 def is_background(
@@ -267,16 +280,25 @@ def is_background(
     or in its own clause ("5,600 people were killed in gang violence across the country last year").
 
     A cue before the figure stops counting once the sentence returns to the present between
-    them: "In 2014 an assault left 2,100 dead, but on Tuesday 17 soldiers were killed". A cue
+    them: "In 2014 an assault left 2,100 dead, but on Tuesday 17 soldiers were killed", or when
+    the figure's own clause tells a running toll: "…, and that 392 have died in the war so far". A cue
     after a comparison's baseline (`compared`, attribution/comparison.py) dates that baseline, not
     the figure before it: "310 dead this year, compared with 450 dead last year".
     """
     before = any(cue < start and not any(cue < mark < start for mark in present) for cue in cues)
+    if before and _running_toll(sentence, end):
+        return False
     return before or any(
         (0 <= cue - end <= _AFTER_REACH or (0 <= cue - end <= _CLAUSE_AFTER_REACH and _dates_its_clause(sentence, end, cue)))
         and not before_comparison(compared, end, cue)
         for cue in cues_after
     )
+
+
+def _running_toll(sentence: str, end: int) -> bool:
+    """A toll told as running on in its own clause ("… and that 392 have died in the war so far")."""
+    match = _RUNNING[0].search(sentence, end, end + _RUNNING_REACH)
+    return match is not None and not _CLAUSE_END.search(sentence, end, match.start())
 
 
 def _dates_its_clause(sentence: str, end: int, cue: int) -> bool:
