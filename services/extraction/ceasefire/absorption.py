@@ -73,6 +73,11 @@ def fold_cues(
             o.status == "extended" and follows(hit, o) and not own_truce(hit, o) for o in others
         ):
             continue  # "agreed on Monday to extend the truce": an extension
+        if hit.status == "agreed" and any(
+            o.status == "extended" and follows(o, hit) and not any(o.end <= b < hit.start for b in barriers)
+            for o in others
+        ):
+            continue  # "An extension of the truce was agreed", "sich auf eine Verlängerung … geeinigt": an extension
         if hit.status == "agreed" and any(o.cue.name == "talks" and follows(hit, o, 25) for o in others):
             continue  # "agreed to talks on a truce": still a proposal
         if hit.cue.name in ("proposal", "talks") and any(

@@ -18,6 +18,7 @@ from services.extraction.figures.outcomes import OutcomeSpan
 from services.extraction.lexicon import lexicons
 
 _PRE_FILLER: Final = lx.grammar_words("pre_fillers")
+_PLACE_PREPOSITIONS: Final = lx.grammar_words("place_prepositions")  # "starben in Gaza 63": a place between
 _PRE_FILLER_REACH: Final = 3  # filler words between a verb and its number ("asesinaron el sábado a 5")
 # "starben nach Angaben von Rettungskräften 8 Menschen", "killed, according to officials, 12 people":
 # an attribution between a verb and its number; the words of a source after it, at most this many tokens.
@@ -28,6 +29,13 @@ _ATTRIBUTION_BY_FIRST_WORD: Final[dict[str, list[tuple[str, ...]]]] = {}
 for _phrase in _ATTRIBUTION_PHRASES:
     _ATTRIBUTION_BY_FIRST_WORD.setdefault(_phrase[0], []).append(_phrase)
 _ATTRIBUTION_FIRST_WORDS: Final = frozenset(_ATTRIBUTION_BY_FIRST_WORD)
+# An attribution of one or two words, its source inside a compound or left out: "nach Polizeiangaben",
+# "laut Behördenangaben" (a preposition of `according_to`, then a word ending in a head of
+# `grammar.attribution_heads`), or an adverb that refers back to the source: "demnach"
+# (`grammar.attribution_adverbs`). A language that compounds its nouns needs the first; any may list the second.
+_ATTRIBUTION_HEADS: Final = tuple(lexicons.words("grammar", "attribution_heads"))
+_ATTRIBUTION_ADVERBS: Final = frozenset(lexicons.words("grammar", "attribution_adverbs"))
+_ATTRIBUTION_PREPOSITIONS: Final = frozenset(phrase[0] for phrase in _ATTRIBUTION_PHRASES if len(phrase) <= 3)
 
 
 def outcome_before(tokens: Tokens, candidate: Candidate, ends: dict[int, OutcomeSpan]) -> OutcomeSpan | None:
@@ -41,9 +49,27 @@ def outcome_before(tokens: Tokens, candidate: Candidate, ends: dict[int, Outcome
             found = ends.get(index - 1)
             if found is not None and (found.first == 0 or tokens.low[found.first - 1] in ",;:"):
                 return found if found.place is not lx.Place.POST else None
+        place = _place_before(tokens, index)
+        if place is not None:
+            index = place  # "starben in Gaza 63 Menschen", "starben in Chan Junis 21": a place between
+            continue
         if index == 0 or tokens.low[index - 1] not in _PRE_FILLER:
             break
         index -= 1
+    return None
+
+
+def _place_before(tokens: Tokens, index: int) -> int | None:
+    """Where a place right before token `index` opens: a preposition of place and a name of one or
+    two words written with a capital ("in Gaza", "in Chan Junis")."""
+    for words in (1, 2):
+        opening = index - words - 1
+        if opening < 0:
+            return None
+        if not (tokens.low[index - words].isalpha() and tokens.capital(index - words)):
+            return None
+        if tokens.low[opening] in _PLACE_PREPOSITIONS:
+            return opening
     return None
 
 
@@ -69,6 +95,10 @@ def attributions_before(tokens: Tokens, candidate: Candidate, number_tokens: set
     if index > 0 and tokens.low[index - 1] == ",":
         index -= 1
     low = tokens.low
+    short = _short_attribution(low, index)
+    if short is not None:
+        yield short
+        return
     reach = max(-1, index - 3 - _ATTRIBUTION_REACH - 3)  # the walk below tries openings down to reach + 1
     if _ATTRIBUTION_FIRST_WORDS.isdisjoint(low[reach + 1 : max(0, index - 1)]):
         return  # no attribution can open in reach: one set test in C instead of the walk (most numbers)
@@ -86,6 +116,21 @@ def attributions_before(tokens: Tokens, candidate: Candidate, number_tokens: set
             if tuple(low[opening:end]) != phrase:
                 continue
             yield opening - 1 if opening > 0 and low[opening - 1] == "," else opening
+
+
+def _short_attribution(low: list[str], index: int) -> int | None:
+    """Where a one- or two-word attribution right before token `index` opens: "nach
+    Polizeiangaben", "demnach" (see `_ATTRIBUTION_HEADS`)."""
+    if index > 0 and low[index - 1] in _ATTRIBUTION_ADVERBS:
+        return index - 1
+    if (
+        index > 1
+        and _ATTRIBUTION_HEADS
+        and low[index - 1].endswith(_ATTRIBUTION_HEADS)
+        and low[index - 2] in _ATTRIBUTION_PREPOSITIONS
+    ):
+        return index - 2
+    return None
 
 
 def outcome_before_list(
