@@ -10,7 +10,9 @@
 - a truce that "wackelt", is "stabil" or "steht vor dem Aus" is in effect; a warning "vor dem
   Zusammenbruch der Waffenruhe" tells no collapse; "hielt nicht lange" is a collapse, not a violation;
 - "angeregt" proposes; a verb-final relative clause closes on its call ("…, die eine Waffenruhe fordert");
-- "Wer die Waffenruhe bricht, …" names no violator (`ceasefire.any_party`).
+- "Wer die Waffenruhe bricht, …" names no violator (`ceasefire.any_party`);
+- the truce and its deal as one word ("Waffenruheabkommen", "Feuerpausenvereinbarung"), and
+  talks told by "beraten"/"berieten" ("berieten über eine Feuerpause" proposes one).
 
 Sentences of my own wording, none from an evaluation set.
 """
@@ -51,6 +53,11 @@ CASES: list[tuple[str, set[str]]] = [
     ("Der Außenminister hatte eine Feuerpause über die Feiertage angeregt.", {"proposed"}),
     ("Die Versammlung nahm einen Text an, der eine sofortige Waffenruhe fordert.", {"proposed"}),
     ("Trotz der Waffenruhe fordert der Konflikt weiter Opfer.", {"violated"}),
+    # the truce and its deal as one word; talks told by "beraten"
+    ("Das Feuerpausenabkommen trat um Mitternacht in Kraft.", {"in_effect"}),
+    ("Die Waffenruhevereinbarung ist nach wenigen Tagen gescheitert.", {"collapsed"}),
+    ("Die Minister berieten in Genf über eine Waffenruhe.", {"proposed"}),
+    ("Ein Berater des Präsidenten lobte die Waffenruhe.", set()),
     # whoever might break it
     ("Wer die Waffenruhe bricht, wird zur Rechenschaft gezogen, sagte der Vermittler.", set()),
     ("Wer gegen die Feuerpause verstößt, muss mit Sanktionen rechnen.", set()),
