@@ -12,7 +12,7 @@
 - "angeregt" proposes; a verb-final relative clause closes on its call ("…, die eine Waffenruhe fordert");
 - "Wer die Waffenruhe bricht, …" names no violator (`ceasefire.any_party`);
 - the truce and its deal as one word ("Waffenruheabkommen", "Feuerpausenvereinbarung"), and
-  talks told by "beraten"/"berieten" ("berieten über eine Feuerpause" proposes one).
+  talks told by "beraten"/"berieten" with their "über" ("berieten über eine Feuerpause" proposes one; a plan that "wird noch beraten" does not).
 
 Sentences of my own wording, none from an evaluation set.
 """
