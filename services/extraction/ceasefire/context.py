@@ -71,6 +71,11 @@ NEGATION_AFTER = re.compile(
 NOBODY_AFTER_OBJECT = re.compile(
     r"\s+(?!(?-i:[A-Z]))(?:[^\s,;.]+\s+){1,2}?(?:" + "|".join(_NOBODY_AFTER) + r")\b", _FLAGS
 )
+# …and a verb that keeps the cue from happening, after the truce it governs, where the verb closes its
+# clause: "einen Zusammenbruch der Waffenruhe zu verhindern" (ceasefire.negations_after_object).
+NEGATED_AFTER_OBJECT = re.compile(
+    r"\s+(?:[^\s,;.]+\s+){0,3}?(?:" + "|".join(lexicons.patterns("ceasefire", "negations_after_object")) + r")\b", _FLAGS
+)
 # A modal makes an agreement a possibility (a proposal); a condition makes it nothing yet.
 HYPOTHETICAL = re.compile(
     r"\b(?:can|could|(?-i:may)|might|would\s+require|pode|poderia|podria|puede|pourrait|peut)\s+(?:\S+\s+){0,3}$",
@@ -229,6 +234,7 @@ def read_in_context(text: str, hit: Hit, language: str | None = None, object_end
         negation.search(clause)
         or NEGATION_AFTER.match(text, hit.end)
         or (object_end is not None and NOBODY_AFTER_OBJECT.match(text, object_end))
+        or (object_end is not None and NEGATED_AFTER_OBJECT.match(text, object_end))
     ):
         if hit.status == "agreed":
             return Hit("proposed", hit.cue, hit.start, hit.end)  # "would not agree to a ceasefire": refused
