@@ -117,6 +117,9 @@ def _resolve_partitive(
         index += 1
     if index < len(tokens) and tokens.low[index] in _RELATIVE_PRONOUNS:
         pronoun, index = True, index + 1
+    elif index < len(tokens) and lx.VICTIMS.match(low, tokens.start[index]):
+        # "Seven of the victims were children": the victims are the figure before, as "of them" is
+        pronoun, index = True, index + 1
     # "…, two of them police officers", "dos de ellas policías": a pronoun then a noun with the verb
     # elided is a part of the figure before; only "of those killed" names an outcome of its own.
     if index >= len(tokens) or (pronoun and outcome_head(low, tokens.start[index]) is None):

@@ -35,7 +35,7 @@ NOT_PEOPLE: Final = re.compile(r"(?:" + alternation(*lexicons.words("things")) +
 
 # What sits right before a number when the number is money or a label, not a count.
 _MONEY_OR_LABEL_WORDS: Final = (
-    "aged", "aged between", "aged from", "ages of", "âgés de", "âgées de", "âgés entre", "de entre", "com idades entre",
+    "aged", "aged between", "aged from", "ages of", "âgés de", "âgées de", "âgés entre", "com idades entre",
     "us$", "usd", "eur", "r$", "resolution", "resolución", "resolução", "résolution", "operation", "operação",
     "operación", "opération", "route", "highway", "road", "rodovia", "carretera", "flight", "vuelo", "voo", "vol",
     "article", "artigo", "artículo", "no.", "number", "número", "numéro", "nº", "n°", "phase", "fase", "unit", "unidad",
