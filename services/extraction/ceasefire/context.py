@@ -47,8 +47,8 @@ class Hit:
 # Read in the few words before a cue: the negations (ceasefire.negations) of the article's language,
 # or of every language when it has no lexicon. Per language, because one language's negation is
 # another's preposition: Spanish and English "no", Portuguese "no" = "in the" ("a trégua no Iémen").
-def _negation(alternatives: list[str]) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b[^,;]*$", _FLAGS)
+def _negation(alternatives: list[str]) -> WordAnchoredPattern:
+    return WordAnchoredPattern(re.compile(r"\b(?:" + "|".join(alternatives) + r")\b[^,;]*$", _FLAGS))
 
 
 NEGATION = _negation(lexicons.patterns("ceasefire", "negations"))
@@ -204,7 +204,9 @@ _KEEPING_REACH = 110  # a call reaches over its addressee to the truce (the "cal
 
 # "punish any side that violates the truce", "cualquier parte que viole la tregua": a violator
 # named only as whoever might be one (ceasefire.any_party) reports no violation.
-ANY_PARTY = re.compile(r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "any_party")) + r")\b", _FLAGS)
+ANY_PARTY = WordAnchoredPattern(
+    re.compile(r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "any_party")) + r")\b", _FLAGS)
+)
 
 
 # "The truce is part of a 20-point plan", "Die Waffenruhe ist Teil eines Plans": the plan is the

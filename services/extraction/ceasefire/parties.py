@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from services.extraction.ceasefire.literals import GuardedPattern, Literals
+from services.extraction.ceasefire.word_anchored import WordAnchoredPattern
 
 _FLAGS = re.IGNORECASE
 _WINDOW = 160
@@ -43,13 +44,13 @@ _BETWEEN = GuardedPattern(re.compile(r"\b(?:between|entre)\s+", _FLAGS))
 _WITH = GuardedPattern(re.compile(
     r"\b(?:cease-?fires?|truces?|treguas?|treves?|cessez-le-feu|cessar-fogo)\s+(?:with|com|con|avec)\s+", _FLAGS
 ))
-_MEDIATED_BY = re.compile(
+_MEDIATED_BY = WordAnchoredPattern(re.compile(
     r"\b(?:brokered\s+(?:in\s+[a-z]+\s+)?by|mediated\s+by|hosted\s+by|(?:with|under)\s+the\s+mediation\s+of(?:\s+the)?|"
     r"under\s+the\s+auspices\s+of|com\s+(?:a\s+)?mediacao\s+d[oae]s?|mediad[oa]\s+por|intermediad[oa]\s+por|"
     r"con\s+la\s+mediacion\s+de|bajo\s+los\s+auspicios\s+de|sous\s+l'egide\s+(?:d[eu]\s|d')|sob\s+os\s+auspicios\s+d[oae]s?|"
     r"avec\s+la\s+mediation\s+(?:d[eu]\s|d')|mediee?\s+par|negocie\s+par)\s*",
     _FLAGS,
-)
+))
 # One of these is in every mediation phrase below: most sentences skip the regexes.
 _MEDIATION_KEYS = Literals(("broker", "mediat", "hosted", "auspic", "egide", "mediac", "mediad", "mediee", "negocie", "backed"))
 _HYPHEN_BROKER = re.compile(r"-(?:brokered|mediated|backed)\b", _FLAGS)

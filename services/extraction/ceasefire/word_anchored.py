@@ -159,7 +159,7 @@ class WordAnchoredPattern:
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         """What `pattern.finditer(text, pos, endpos)` gives."""
-        starts = self._starts(text, endpos)
+        starts = self._starts(text, pos, endpos)
         if starts is None:
             yield from self.pattern.finditer(text, pos, endpos)
             return
@@ -175,12 +175,16 @@ class WordAnchoredPattern:
         """What `pattern.search(text, pos, endpos)` gives."""
         return next(self.finditer(text, pos, endpos), None)
 
-    def _starts(self, text: str, endpos: int) -> list[int] | None:
-        """Where the opening words start in `text[:endpos]` (a word cut there is read as it is
-        cut, as the regex reads it), in order; None if the pattern must be searched as it is."""
+    def _starts(self, text: str, pos: int, endpos: int) -> list[int] | None:
+        """Where the opening words start in `text[pos:endpos]` (a word cut at `endpos` is read as
+        it is cut, as the regex reads it), in order; None if the pattern must be searched as it is.
+        The character before `pos` is read too: it tells whether a word starts at `pos`."""
         if self._openings is None:
             return None
-        low = gate_text(text if endpos >= len(text) else text[:endpos])
+        offset = max(0, min(pos, len(text)) - 1)
+        low = gate_text(text[offset:endpos] if offset or endpos < len(text) else text)
         if low is None:  # a case oddity: lowercasing cannot stand for IGNORECASE
             return None
-        return sorted({end - length + 1 for end, length in self._openings.iter(" " + words_spaced(low) + " ")})
+        spaced = " " + words_spaced(low) + " "
+        # a start found twice (by a prefix and by a whole word) may be tried twice: same answer, cheaper than a set
+        return sorted([offset + end - length + 1 for end, length in self._openings.iter(spaced)])

@@ -9,6 +9,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from services.extraction.ceasefire import attachment, background, context, parties
+from services.extraction.ceasefire.cues import CUE_SET
 from services.extraction.ceasefire.terms import PRONOUN_TERM, PRONOUNS, STRONG_TERM, WEAK_TERM
 from services.extraction.ceasefire.word_anchored import WordAnchoredPattern, opening_words
 from services.extraction.lexicon import lexicons
@@ -17,7 +18,9 @@ from services.extraction.lexicon import lexicons
 IN_USE = [
     PRONOUNS, STRONG_TERM.anchored, WEAK_TERM.anchored, background._EARLIER, background._YEAR, background._MONTH_WORD,
     context.CONDITIONAL, attachment._BARRIER_WORDS, *(g._anchored for g in (parties._SUBJECT_VERB, parties._BETWEEN,
-    parties._WITH, background._MONTH_PHRASE)),
+    parties._WITH, background._MONTH_PHRASE)), context.NEGATION, *context._NEGATION_BY_LANGUAGE.values(),
+    context.ANY_PARTY, parties._MEDIATED_BY,
+    *(p._rest_anchored for p in [*CUE_SET.patterns, STRONG_TERM.scan, WEAK_TERM.scan] if p._rest_anchored is not None),
 ]  # fmt: skip
 ANCHORED = [anchored for anchored in IN_USE if anchored is not None] + [WordAnchoredPattern(pattern) for pattern in [
     re.compile(r"\b(?:it|them|l'(?=a\b)|(?<=\bde\s)[oa](?=\s+viol)|its?\s+own|a\s+truce|truce)\b", re.IGNORECASE),
@@ -30,6 +33,8 @@ PIECES = [
     "ceasefire ", "Cease-fire with ", "a deal", "acuerdo ", "while ", "Whereas", "alors que ", "in March", "en marzo",
     "2020", "1999s ", "20201", "earlier truces", "previous ", "a year ago", "il y a deux ans", "if the ", "si la ",
     "unless ", "between ", "entre ", "agreed ", "signed", "during ", "late ", "August ", "mid-", "in late August ",
+    "not ", "n't ", "didn't ", "could ", "may ", "May ", "to be ", "any side ", "today", "on Monday", "brokered by ",
+    "mediated by Qatar", "has largely held", "took effect", "entered into force", "nicht", "keine ", "no ", "sin ",
 ]  # fmt: skip
 
 
