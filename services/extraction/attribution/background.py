@@ -13,7 +13,7 @@ or an old year closely follows it ("killed 26 people in 2019").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Final
 
@@ -145,8 +145,19 @@ _STALE_MONTHS: Final = 2  # "in January" in an August story
 
 def latest_year(text: str) -> int | None:
     """The latest year an article names: the stand-in for its publication year when none is given."""
-    years: list[str] = _YEAR.findall(text)  # the one group's text, in C: no match object per year
+    return latest_year_in((text,))
+
+
+def latest_year_in(texts: Iterable[str]) -> int | None:
+    """The latest year any of the texts names: as `latest_year` of the texts joined by spaces (no
+    year's match reaches over the space between two texts, nor is it changed by one)."""
+    years: list[str] = [year for text in texts for year in _YEAR.findall(text)]  # the group's text, in C
     return max(map(int, years)) if years else None
+
+
+def may_name_a_year(keys: Keys) -> bool:
+    """False only when no year this reader knows stands in the sentence (`keys`: its keyword pass)."""
+    return keys.has(_YEAR_DIGITS)
 
 
 def background_cue_pair(

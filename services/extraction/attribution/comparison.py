@@ -29,9 +29,11 @@ from services.extraction.lexicon import lexicons
 from services.extraction.lexicon.wordlists import alternation
 from services.extraction.text import months
 from services.extraction.text.gate import Keys, concept
+from services.extraction.text.keywords import written_and_lowercased
 
 _PHRASES: Final = lexicons.words("background", "comparisons")
-_COMPARISON: Final = re.compile(r"(?<!\w)(?:" + alternation(*_PHRASES) + r")\s+", re.IGNORECASE)
+# twins: IGNORECASE for the text as written, case-sensitive for the lowercased sentence where it stands for it
+_COMPARISON: Final = written_and_lowercased(r"(?<!\w)(?:" + alternation(*_PHRASES) + r")\s+")
 # every match holds its phrase's longest word ("up from" → "from", "im Vergleich zu" → "vergleich")
 _COMPARISON_WORDS: Final = concept("background.comparisons", [max(p.split(), key=len) for p in _PHRASES])
 # a period noun or a month's name, in the baseline's own short clause
@@ -50,7 +52,8 @@ def comparisons(sentence: str, keys: Keys) -> list[Baseline]:
     if not keys.has(_COMPARISON_WORDS):
         return []
     found = []
-    for match in _COMPARISON.finditer(sentence):
+    text, variant = (keys.low, 1) if keys.caseless else (sentence, 0)  # "up from" is in most sentences' reach
+    for match in _COMPARISON[variant].finditer(text):
         start = match.end()
         clause_end = _CLAUSE_END.search(sentence, start, start + _BASELINE_REACH)
         found.append((start, clause_end.start() if clause_end else min(len(sentence), start + _BASELINE_REACH)))

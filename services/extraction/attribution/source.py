@@ -57,6 +57,14 @@ _SOURCE_WORDS: Final = concept(
         if phrase.split()
     ),
 )
+# The same words, per pattern: most sentences with a reporting verb hold no "according to" (and
+# none a German "zufolge"), so each pattern asks for its own (one more key on words already in
+# the keyword pass, which costs it nothing).
+_ACCORDING_TO_WORDS: Final = concept("source.according_to", (max(p.split(), key=len) for p in _ACCORDING_WORDS if p.split()))
+_ACCORDING_AFTER_WORDS_FOUND: Final = concept(
+    "source.according_after", (max(p.split(), key=len) for p in _ACCORDING_AFTER_WORDS if p.split())
+)
+_VERB_WORDS: Final = concept("source.verbs", (max(p.split(), key=len) for p in _VERBS if p.split()))
 _ACCORDING_AFTER: Final = (
     written_and_lowercased(rf"\s(?:{alternation(*_ACCORDING_AFTER_WORDS)})(?!\w)") if _ACCORDING_AFTER_WORDS else None
 )
@@ -110,14 +118,16 @@ def find_source(sentence: str, keys: Keys | None = None) -> str | None:
         return None
     # Scan the lowercased text where it stands for the text as written; quote the text as written.
     text, variant = (keys.low, 1) if keys.caseless else (sentence, 0)
-    match = _ACCORDING_TO[variant].search(text)
+    match = _ACCORDING_TO[variant].search(text) if keys.has(_ACCORDING_TO_WORDS) else None
     if match:
         return _clean(sentence[match.start("who") : match.end("who")])
-    if _ACCORDING_AFTER is not None:
+    if _ACCORDING_AFTER is not None and keys.has(_ACCORDING_AFTER_WORDS_FOUND):
         match = _ACCORDING_AFTER[variant].search(text)
         who = _noun_phrase_before(sentence[: match.start()]) if match else None
         if who:
             return who
+    if not keys.has(_VERB_WORDS):
+        return None
     match = _VERB_SUBJECT[variant].search(text)
     if match:
         who = _clean(sentence[match.start("who") : match.end("who")])

@@ -17,7 +17,8 @@ from typing import Final
 from services.extraction.attribution.background import (
     background_cue_pair,
     is_background,
-    latest_year,
+    latest_year_in,
+    may_name_a_year,
     present_markers,
 )
 from services.extraction.attribution.comparison import baselines, comparisons, in_baseline
@@ -71,8 +72,13 @@ def find_casualties(
     """
     lead_stop = lead_end(list(sentences)) if lead is None else lead
     memory = ArticleMemory()
-    # Without a publication time, the latest year the article names stands for "now".
-    current_year = None if published_at is not None else latest_year(" ".join(s.text for s in sentences))
+    # Without a publication time, the latest year the article names stands for "now" (read in the
+    # sentences where the keyword pass found a year's first digits: 18, 19, 20).
+    current_year = None
+    if published_at is None:
+        current_year = latest_year_in(
+            sentence.text for index, sentence in enumerate(sentences) if keys is None or may_name_a_year(keys[index])
+        )
     figures: list[CasualtyFigure] = []
     for index, sentence in enumerate(sentences):
         if len(sentence.text) > _MAX_SENTENCE:
@@ -100,7 +106,7 @@ def _read_sentence(
     mentions = find_numbers(text, language, keys)
     if not mentions and (language not in _ROMANCE or not _ONE_ARTICLE.search(low)):
         return []  # no number, no figure (a Romance article may still count one: "um morto")
-    outcome_words = list(lx.OUTCOME_SCANNER.finditer(low))
+    outcome_words = list(lx.OUTCOME_SCANNER.finditer(low)) if lx.may_hold_an_outcome(keys) else []
     tolls = find_toll_phrases(keys)
     if not _may_take_an_outcome(low, outcome_words, tolls, memory):
         return []  # nothing in the sentence can give a number an outcome: no tokens, no candidates

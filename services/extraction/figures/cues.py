@@ -19,7 +19,7 @@ from typing import Final
 
 from services.extraction.lexicon import lexicons
 from services.extraction.lexicon.wordlists import alternation, phrases
-from services.extraction.text.gate import concept
+from services.extraction.text.gate import Keys, concept
 from services.extraction.text.keywords import keyword_stems, own_short_outcomes, trie_pattern
 
 
@@ -86,6 +86,22 @@ LUMPED_HEADS: Final = frozenset(lexicons.words("grammar", "lumped_heads"))
 CASUALTY_KEYWORDS: Final = concept(
     "figures.keywords", keyword_stems(phrase for _, _, listed in _OUTCOMES for phrase in listed), word_start=True
 )
+# Every outcome phrase holds, at a word's start, the stem of one of its telling words (a figure
+# keyword above) or, for the few with none ("die", an article elsewhere; "la vie de"), its longest
+# word: where neither stands in a sentence, its outcome scan cannot match and is not run.
+_STEMS: Final = tuple(keyword_stems(phrase for _, _, listed in _OUTCOMES for phrase in listed))
+_STEMLESS_OUTCOMES: Final = concept(
+    "figures.stemless_outcomes",
+    {max(p.split(), key=len) for p in OUTCOME_OF if not any(word.startswith(_STEMS) for word in p.split())},
+    word_start=True,
+)
+
+
+def may_hold_an_outcome(keys: Keys) -> bool:
+    """False only when OUTCOME_SCANNER finds nothing in the sentence (`keys`: its keyword pass)."""
+    return keys.holds(CASUALTY_KEYWORDS) or keys.holds(_STEMLESS_OUTCOMES)
+
+
 # And per language, its own short outcomes that another language writes as an article (English
 # "die", German "the"): a keyword only in an article of the language that says it.
 _OWN_SHORT_OUTCOMES: Final = {

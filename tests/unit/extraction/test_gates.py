@@ -31,7 +31,7 @@ GATED: list[tuple[re.Pattern[str], Concept]] = [
     (background._DATE[0], background._MONTH_WORDS),
     (background._IN_MONTH[0], background._MONTH_WORDS),
     (background._YEAR, background._YEAR_DIGITS),
-    (comparison._COMPARISON, comparison._COMPARISON_WORDS),
+    (comparison._COMPARISON[0], comparison._COMPARISON_WORDS),
     (tense._WAR, tense._WAR_WORDS),
     (numbers._ENGLISH_ARTICLE_SCALE, numbers._ARTICLE_SCALES),
     *(
@@ -43,6 +43,10 @@ GATED: list[tuple[re.Pattern[str], Concept]] = [
         for language in ("en", "pt", "es", "fr", "de")
     ),
     *((pattern[0], source._SOURCE_WORDS) for pattern in (source._ACCORDING_TO, source._VERB, source._VERB_SUBJECT)),
+    (source._ACCORDING_TO[0], source._ACCORDING_TO_WORDS),
+    (source._VERB[0], source._VERB_WORDS),
+    (source._VERB_SUBJECT[0], source._VERB_WORDS),
+    *([(source._ACCORDING_AFTER[0], source._ACCORDING_AFTER_WORDS_FOUND)] if source._ACCORDING_AFTER else []),
 ]
 # case-sensitive scans of the lowercased text
 GATED_LOWERCASE: list[tuple[re.Pattern[str], Concept]] = [
@@ -67,6 +71,7 @@ TWINS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     background._PRESENT,
     background._SINCE,
     source._ROLE,
+    comparison._COMPARISON,
     *(
         (numbers._written_pattern(language), numbers._written_pattern(language, True))
         for language in ("en", "pt", "es", "fr", "de")
@@ -86,6 +91,7 @@ PHRASES = [
     "im vergangenen Jahr", "vor zwei Jahren", "im vorherigen Krieg", "seit März, als", "die Zahl der Toten",
     "Zahl der Verletzten", "ein Dutzend", "zwei Dutzend", "Todeszahl", "Twenty-Two", "vinte e seis", "ZWEIUNDZWANZIG",
     "veintiséis", "quatre-vingt-dix", "someone often", "dreizehn",
+    "ACCORDING TO the ministry", "officials said", ", said the army spokesman", "den Behörden zufolge",
 ]  # fmt: skip
 # Upper case, accents, and the letters that match case-insensitively without lowercasing to them.
 ALPHABET = st.sampled_from(list("abcdefghijklmnopqrstuvwxyz ABCDEIKLMNSTWZ'’-,0123456789éÉúÚíÍçİıſ") + PHRASES)
@@ -237,3 +243,19 @@ def test_the_required_words_of_a_pattern() -> None:
     assert required_words(re.compile(r"\b(?:will|would)\s+(?:take\s+effect|begin)\b", re.I)) == {"effect", "begin"}
     assert required_words(re.compile(r"(?:a|b)?\d+")) is None  # nothing literal is certain
     assert required_words(re.compile(r"x(?:yz)+|Q")) == {"yz", "q"}  # the longer of "x" and "yz", or "q"
+
+
+OUTCOME_PIECES = [*FIGURE_PHRASES, "die", "la vie de", "a coûté la vie à", "ont été tués", "wurden getötet", "Die"]
+
+
+@settings(max_examples=300, deadline=None)  # no timing: a loaded CI machine would flake
+@given(st.lists(st.sampled_from(list("abdeklstw .,\n-_3éİ") + OUTCOME_PIECES), max_size=25).map("".join))
+def test_the_outcome_scan_is_spared_only_where_it_finds_nothing(text: str) -> None:
+    keys = keys_of(text)
+    if lexicon.OUTCOME_SCANNER.search(keys.low):
+        assert lexicon.may_hold_an_outcome(keys), text
+
+
+def test_every_outcome_phrase_passes_the_outcome_gate() -> None:
+    for phrase in lexicon.OUTCOME_OF:
+        assert lexicon.may_hold_an_outcome(keys_of(f"12 {phrase} x")), phrase
