@@ -43,7 +43,9 @@ _SPAN: Final = written_and_lowercased(
 _SPAN_UNITS: Final = concept("period.units", _HOURS_PER_UNIT)
 _WEEKEND_WORDS: Final = concept("period.weekend", lexicons.words("period", "weekend_gates"))
 _WEEK_WORDS: Final = concept("period.week", lexicons.words("period", "week_gates"))
-_DAY_WORDS: Final = concept("period.day", lexicons.words("period", "day_gates"))
+# A day's word begins a word in every day pattern (" day", " dia", " jour", " tag"): counted only
+# there, "Sunday", "today", "média", "toujours", "Dienstag" no longer send a sentence to the scan.
+_DAY_WORDS: Final = concept("period.day", lexicons.words("period", "day_gates"), word_start=True)
 _LONGEST_WINDOW_HOURS: Final = 24 * 31
 
 

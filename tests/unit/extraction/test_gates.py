@@ -121,6 +121,12 @@ def test_the_listed_phrases_reach_the_gated_patterns() -> None:
     assert len(matched) >= len(GATED + GATED_LOWERCASE) - 4
 
 
+def test_a_day_counts_only_where_a_word_begins() -> None:
+    assert keys_of("killed in a single day").has(period._DAY_WORDS)
+    assert not keys_of("killed on Sunday, today").has(period._DAY_WORDS)
+    assert not keys_of("am Dienstag getötet").has(period._DAY_WORDS)
+
+
 def test_a_case_oddity_turns_the_gate_off() -> None:
     assert gate_text("in a sİngle day") is None
     assert keys_of("in a sİngle day").has(period._DAY_WORDS)
@@ -130,7 +136,7 @@ def test_a_case_oddity_turns_the_gate_off() -> None:
 
 
 def test_one_pass_finds_every_concept_whose_words_occur() -> None:
-    keys = keys_of("According to the Health Ministry, 12 were killed on Sunday in 2024; the death toll rose.")
+    keys = keys_of("According to the Health Ministry, 12 were killed in one day in 2024; the death toll rose.")
     assert keys.has(source._SOURCE_WORDS) and keys.has(period._DAY_WORDS) and keys.has(background._YEAR_DIGITS)
     assert keys.holds(outcomes._TOLL_WORDS)
     assert not keys.has(numbers._ARTICLE_SCALES) and not keys.has(background._EPISODE_WORDS)
@@ -209,7 +215,7 @@ def test_a_sentence_has_the_same_keys_from_the_article_pass_as_from_its_own() ->
 def test_the_article_pass_is_read_once_for_all_sentences() -> None:
     """Work grows with the words found, not words × sentences: the hits are read in one sweep
     (a one-shot iterator gives every sentence its keys, as the list does)."""
-    article = " ".join(f"Officials said {n} people were killed on Sunday, according to medics." for n in range(40))
+    article = " ".join(f"Officials said {n} people were killed in a day, according to medics." for n in range(40))
     low = article.lower()
     hits = scan(low)
     spans = [(sentence.start, sentence.end) for sentence in split_sentences(article)]
