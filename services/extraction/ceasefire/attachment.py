@@ -10,7 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from services.extraction.ceasefire.cues import AGREEMENT_CUES, COMPOUND_HEAD, PREPOSITION_BEFORE, TALKS_CUES, Cue
+from services.extraction.ceasefire.cues import AGREEMENT_CUES, COMPOUND_HEAD, CUES, PREPOSITION_BEFORE, TALKS_CUES, Cue
 from services.extraction.ceasefire.terms import TermKind
 from services.extraction.ceasefire.word_anchored import WordAnchoredPattern
 from services.extraction.figures.nouns import GROUP_ORDER
@@ -189,14 +189,23 @@ def _after_a_description(text: str, cue: Cue, term: TermSpan, start: int) -> boo
     return any(agreement.pattern.search(opening) for agreement in AGREEMENT_CUES)
 
 
+# The participles that describe a truce before its noun: an agreement's ("ausgehandelten") and one
+# of a truce in force ("trotz der seit Oktober geltenden Waffenruhe").
+_DESCRIBING_CUES: tuple[Cue, ...] = (
+    *AGREEMENT_CUES,
+    *(cue for cue in CUES if cue.status == "in_effect" and cue.name == "took_effect" and cue.side == "before"),
+)
+
+
 def _despite_a_description(text: str, cue: Cue, term: TermSpan, end: int) -> bool:
-    """ "trotz der in Doha ausgehandelten Waffenruhe": the words between describe the truce."""
+    """ "trotz der in Doha ausgehandelten Waffenruhe", "trotz der seit Oktober geltenden Waffenruhe":
+    the words between describe the truce."""
     if cue.name != "despite" or term.kind == "pronoun" or not 0 <= term.start - end <= _DESPITE_OVER_DESCRIPTION:
         return False
     gap = text[end : term.start]
     return any(
         match.end() >= len(gap.rstrip()) - 1 and _DESCRIBES_NEXT.fullmatch(gap[match.end() :]) is not None
-        for agreement in AGREEMENT_CUES
+        for agreement in _DESCRIBING_CUES
         for match in agreement.pattern.finditer(gap)
     )
 

@@ -11,6 +11,8 @@
   Zusammenbruch der Waffenruhe" tells no collapse; "hielt nicht lange" is a collapse, not a violation;
 - "angeregt" proposes; a verb-final relative clause closes on its call ("…, die eine Waffenruhe fordert");
 - "Wer die Waffenruhe bricht, …" names no violator (`ceasefire.any_party`);
+- "trotz" reaches over a participle that describes the truce in force ("Trotz der seit
+  Oktober geltenden Waffenruhe …"), as over one of its agreement (`ceasefire/attachment.py`);
 - the truce and its deal as one word ("Waffenruheabkommen", "Feuerpausenvereinbarung"), and
   talks told by "beraten"/"berieten" with their "über" ("berieten über eine Feuerpause" proposes one; a plan that "wird noch beraten" does not).
 
@@ -58,6 +60,9 @@ CASES: list[tuple[str, set[str]]] = [
     ("Die Waffenruhevereinbarung ist nach wenigen Tagen gescheitert.", {"collapsed"}),
     ("Die Minister berieten in Genf über eine Waffenruhe.", {"proposed"}),
     ("Ein Berater des Präsidenten lobte die Waffenruhe.", set()),
+    # "despite" over a description of the truce in force
+    ("Trotz der seit zwei Wochen geltenden Feuerpause wurden erneut Dörfer beschossen.", {"in_effect", "violated"}),
+    ("Trotz der in Kairo vereinbarten Waffenruhe gingen die Gefechte weiter.", {"agreed", "violated"}),
     # whoever might break it
     ("Wer die Waffenruhe bricht, wird zur Rechenschaft gezogen, sagte der Vermittler.", set()),
     ("Wer gegen die Feuerpause verstößt, muss mit Sanktionen rechnen.", set()),
