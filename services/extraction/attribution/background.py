@@ -77,15 +77,17 @@ _EPISODE: Final = written_and_lowercased(
     r"(?<!\w)(?:" + "|".join(lexicons.patterns("background", "episode")) + r")(?!\w)"
 )
 # "since X, when …" / "since X, which killed …": the clause after the comma tells the earlier episode.
+# A date set off after "since" may be followed by one apposition ("desde la de Wharf Jérémie, en
+# diciembre de 2024, en la que murieron 184"), then the relative that tells the episode.
 _SINCE_WHEN: Final = written_and_lowercased(
-    r"(?<!\w)(?:since|desde|depuis)\b[^,.;]{0,80},\s*(?:when|which|in which|cuando|quando|lorsque|lorsqu['’]|quand|où)(?:\b|(?<=['’]))"
+    r"(?<!\w)(?:" + alternation(*lexicons.words("background", "since")) + r")\b[^,.;]{0,80}(?:,[^,.;]{1,40})?,\s*(?:"
+    + alternation(*lexicons.words("background", "since_relatives"))
+    + r")(?:\b|(?<=['’]))"
 )
-# "since 9 September, when the war broke out, 1,800 have been killed": the clause tells when the
-# running episode began, so it dates nothing earlier.
+# "since 9 September, when the war broke out, 1,800 have been killed", "desde o início da guerra, em
+# abril de 2023, que …": the clause tells when the running episode began, so it dates nothing earlier.
 _ONSET: Final = re.compile(
-    r"(?<!\w)(?:began|begun|started|broke out|erupted|flared|estall[óo]|comenz[óo]|empez[óo]|se inici[óo]|"
-    r"come[çc]ou|eclodiu|teve in[íi]cio|a éclaté|a commencé|a débuté|éclata|commença)(?!\w)",
-    re.IGNORECASE,
+    r"(?<!\w)(?:" + alternation(*lexicons.words("background", "outbreaks")) + r")(?!\w)", re.IGNORECASE
 )
 # "the July clashes", "los combates de julio": an episode named by an earlier month is a finished one.
 _EPISODE_NAMES: Final = (
@@ -255,7 +257,7 @@ class _Scan:
             cues.extend(
                 m.end() - 1
                 for m in _SINCE_WHEN[variant].finditer(text)
-                if not _ONSET.search(sentence, m.end(), m.end() + 60)
+                if not _ONSET.search(sentence, m.start(), m.end() + 60)  # "since the start of the war, in 2023, which"
             )
         return sorted(cues)
 
