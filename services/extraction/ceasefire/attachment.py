@@ -112,7 +112,7 @@ def attached(
     if cue.side in ("before", "any"):
         for term in terms[index : index + 3]:  # the nearest terms after the cue
             if (
-                (_usable(cue, term, term.start - end) or _despite_a_description(text, cue, term, end))
+                (_usable(cue, term, _distance(text, end, term.start)) or _despite_a_description(text, cue, term, end))
                 and not _blocked(barriers, end, term.start)
                 and not _blocked(relatives, end, term.start)
                 and not _WITHOUT.search(text, end, term.start)
@@ -123,7 +123,7 @@ def attached(
             if (
                 term.end <= start
                 and (
-                    _usable(cue, term, start - term.end)
+                    _usable(cue, term, _distance(text, term.end, start))
                     or _verb_final_reach(cue, term, start - term.end, reach_after)
                     or _after_a_description(text, cue, term, start)
                 )
@@ -158,6 +158,24 @@ def _describes_talks_between(text: str, cue: Cue, term: TermSpan, start: int) ->
 
 
 _MEDIATION_PHRASE = re.compile(r"(?:unter|under|sous|bajo|sob)\b", re.IGNORECASE)
+
+
+# A parenthesis or a pair of dashes sets an aside into the sentence ("l'appel du Quartet — États-Unis,
+# Arabie saoudite, Égypte et Émirats — à une trêve", "el Cuarteto —Estados Unidos, …— a una tregua",
+# "the Rapid Support Forces (RSF) agreed to"): the aside is no part of the distance between a cue
+# and its truce. Folding has made every dash "-"; a dash of an aside has a space on its outer side,
+# a hyphen inside a word has none.
+_ASIDE = re.compile(
+    r"\([^()]{1,150}\)|\s-\s[^()]{1,150}?\s-(?=\s)|\s-(?=[^\W\d_])[^()]{1,150}?[^\W\d_]-(?=\s)"
+)
+
+
+def _distance(text: str, left: int, right: int) -> int:
+    """Characters between `left` and `right`, the asides wholly between them left out."""
+    distance = right - left
+    if distance <= 0 or ("(" not in text[left:right] and " -" not in text[left:right]):
+        return distance
+    return distance - sum(len(aside.group()) for aside in _ASIDE.finditer(text, left, right))
 
 
 def _heads_a_compound(text: str, term: TermSpan, cue_start: int) -> bool:

@@ -323,7 +323,12 @@ def _describes_a_term(text: str, hit: Hit, terms: list[TermSpan]) -> bool:
         return False
     gap = text[before[-1].end : hit.start]
     clause = text[before[-1].end : before[-1].end + _HISTORY_REACH].split(";")[0]
-    return _RELATIVE_AFTER_TERM.match(gap) is not None and PLUPERFECT.search(clause) is not None
+    if _RELATIVE_AFTER_TERM.match(gap) is None or PLUPERFECT.search(clause) is None:
+        return False
+    # "Die Feuerpause, die Bagdad und Erbil am Montag vereinbart hatten, endete am Mittwoch": a day of
+    # the story's week in the relative clause makes its agreement this story's news, not history
+    close = text.find(",", hit.end)
+    return not has_today(text[before[-1].end : close if close >= 0 else len(text)])
 
 
 def _drop_overlaps(hits: list[Hit]) -> list[Hit]:
