@@ -13,6 +13,8 @@
 - "Wer die Waffenruhe bricht, …" names no violator (`ceasefire.any_party`);
 - "trotz" reaches over a participle that describes the truce in force ("Trotz der seit
   Oktober geltenden Waffenruhe …"), as over one of its agreement (`ceasefire/attachment.py`);
+- "die Einigung auf eine Waffenruhe" states the agreement, not when striven for ("um eine
+  Einigung") or denied at the clause's end ("… gab es nicht");
 - the truce and its deal as one word ("Waffenruheabkommen", "Feuerpausenvereinbarung"), and
   talks told by "beraten"/"berieten" with their "über" ("berieten über eine Feuerpause" proposes one; a plan that "wird noch beraten" does not).
 
@@ -63,6 +65,10 @@ CASES: list[tuple[str, set[str]]] = [
     # "despite" over a description of the truce in force
     ("Trotz der seit zwei Wochen geltenden Feuerpause wurden erneut Dörfer beschossen.", {"in_effect", "violated"}),
     ("Trotz der in Kairo vereinbarten Waffenruhe gingen die Gefechte weiter.", {"agreed", "violated"}),
+    # the agreement as a noun with its object
+    ("Die Bundesregierung begrüßte die Einigung auf eine Waffenruhe.", {"agreed"}),
+    ("Die Vermittler bemühen sich um eine Einigung auf eine Waffenruhe.", {"proposed"}),
+    ("Eine Einigung auf eine Feuerpause gab es bis zum Abend nicht.", set()),
     # whoever might break it
     ("Wer die Waffenruhe bricht, wird zur Rechenschaft gezogen, sagte der Vermittler.", set()),
     ("Wer gegen die Feuerpause verstößt, muss mit Sanktionen rechnen.", set()),
