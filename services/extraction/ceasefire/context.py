@@ -76,6 +76,14 @@ NOBODY_AFTER_OBJECT = re.compile(
 NEGATED_AFTER_OBJECT = re.compile(
     r"\s+(?:[^\s,;.]+\s+){0,3}?(?:" + "|".join(lexicons.patterns("ceasefire", "negations_after_object")) + r")\b", _FLAGS
 )
+# "declared the ceasefire over", "a déclaré la trêve terminée", "erklärte die Waffenruhe für beendet": the
+# verb of declaring has a complement of ending after the truce, and the truce is declared ended
+# (ceasefire.declared_over).
+DECLARED_OVER = re.compile(  # a day between in a verb-second clause: "erklärte die Waffenruhe am Montag für beendet"
+    r"\s+(?:(?!(?:" + "|".join(lexicons.patterns("ceasefire", "relatives")) + r")\b)[^\s,;.]+\s+){0,3}?"
+    r"(?:" + "|".join(lexicons.patterns("ceasefire", "declared_over")) + r")\b",
+    _FLAGS,
+)
 # A modal makes an agreement a possibility (a proposal); a condition makes it nothing yet.
 HYPOTHETICAL = re.compile(
     r"\b(?:can|could|(?-i:may)|might|would\s+require|pode|poderia|podria|puede|pourrait|peut)\s+(?:\S+\s+){0,3}$",
@@ -246,6 +254,13 @@ def read_in_context(text: str, hit: Hit, language: str | None = None, object_end
             return None  # "no talks on a truce are planned", "no ceasefire proposals were on the agenda": nothing proposed
         if hit.status != "proposed":  # a vetoed resolution calling for a truce was still proposed
             return None
+    if (
+        hit.status == "agreed"
+        and object_end is not None
+        and REPORTING_VERB.match(text, hit.start)
+        and DECLARED_OVER.match(text, object_end)
+    ):
+        return Hit("collapsed", hit.cue, hit.start, hit.end)  # "declared the ceasefire over": ended
     if hit.status == "agreed" and REPORTING_VERB.match(text, hit.start) and _reports_a_clause(text, hit.end):
         return None  # "announced that …": not the announcement of a truce
     if (
