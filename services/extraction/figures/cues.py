@@ -44,6 +44,7 @@ _ROWS: Final[list[tuple[str, Place]]] = [
     ("missing", Place.BOTH),
     ("missing", Place.NOUN_OF),
     ("displaced", Place.BOTH),
+    ("displaced", Place.POST),  # "at least 6,000 fled"
     ("captured", Place.BOTH),
     ("evacuated", Place.BOTH),
 ]

@@ -210,7 +210,8 @@ QUALIFIED_SUBGROUPS: list[tuple[str, str, list[tuple[str, int]]]] = [
 # An article of the sentence's language is not another language's outcome word ("die" in German).
 ARTICLE_COLLISIONS: list[tuple[str, str, list[tuple[str, int]]]] = [
     ("de", "Die Armee hat drei Dörfer um die Stadt geräumt.", []),
-    ("de", "Rund 5.000 Menschen flohen über die Grenze nach Polen.", []),
+    # people who fled are displaced (test_people_who_fled.py); "die" kills no one
+    ("de", "Rund 5.000 Menschen flohen über die Grenze nach Polen.", [("displaced", 5000)]),
     ("de", "Beide Länder führten zwei Kriege um die Provinz.", []),
     # English "die" still counts
     ("en", "At least 14 migrants die as boat capsizes off Libya.", [("killed", 14)]),
