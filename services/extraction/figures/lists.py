@@ -19,6 +19,11 @@ from services.extraction.lexicon import lexicons
 from services.extraction.lexicon.wordlists import alternation
 
 _LISTING_VERBS: Final = lx.grammar_words("listing_verbs")
+# single-word adverbs that may stand beside a listing verb ("were also", "sind auch"); not the qualifiers
+_LISTING_FILLERS: Final = frozenset(word for word in lx.grammar_words("subgroup_fillers") if word.isalpha()) - frozenset(
+    word for name in ("at_least", "approximately", "at_most") for word in lexicons.words("qualifiers", name)
+)
+_LISTING_REACH: Final = 3  # the verb and up to two adverbs: "seien demnach auch"
 _AMONG: Final = lx.grammar_words("among")
 _AMONG_LINK: Final = _AMONG | lx.COPULAS | lx.grammar_words("among_links")
 _ADDITIVE: Final = alternation(*lexicons.words("grammar", "additive"))
@@ -165,6 +170,11 @@ def _added(tokens: Tokens, start: int, end: int) -> bool:
 
 
 def _listed_after_copula(tokens: Tokens, start: int, end: int) -> bool:
-    """ "Among the 12 dead were four children": a figure named by a copula after another."""
+    """ "Among the 12 dead were four children": a figure named by a copula after another, also
+    with an adverb of the subgroup's fillers beside it ("were also", "sind auch", "seien demnach")."""
     between = tokens.low[start:end]
-    return 0 < len(between) <= 2 and all(word in _LISTING_VERBS for word in between)
+    return (
+        0 < len(between) <= _LISTING_REACH
+        and any(word in _LISTING_VERBS for word in between)
+        and all(word in _LISTING_VERBS or word in _LISTING_FILLERS for word in between)
+    )
