@@ -197,10 +197,26 @@ def _terms(text: str, present: dict[str, list[int]], named: bool, pronouns: bool
         for index in wanted
         for start, end in found.get(index, ())
     ]
+    if any(term.kind == "weak" for term in terms):
+        terms = [term for term in terms if term.kind != "weak" or not _a_peace_deal(text, term)]
     if pronouns:
         terms += [TermSpan(start, end, "pronoun") for start, end in PRONOUNS.spans(text)]
     terms.sort(key=lambda term: term.start)
     return terms
+
+
+# "négocier un accord de paix global", "the peace agreement still has to be signed": a weak term that
+# names a peace deal is not the truce (ceasefire.peace_before, .peace_after), which the strong terms name.
+_PEACE_BEFORE = re.compile(r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "peace_before")) + r")\s+$", re.IGNORECASE)
+_PEACE_AFTER = re.compile(r"\s+(?:" + "|".join(lexicons.patterns("ceasefire", "peace_after")) + r")\b", re.IGNORECASE)
+_PEACE_REACH = 8  # "peace " right before the term
+
+
+def _a_peace_deal(text: str, term: TermSpan) -> bool:
+    return (
+        _PEACE_BEFORE.search(text, max(0, term.start - _PEACE_REACH), term.start) is not None
+        or _PEACE_AFTER.match(text, term.end) is not None
+    )
 
 
 def _with_its_parties(text: str, end: int) -> int:
