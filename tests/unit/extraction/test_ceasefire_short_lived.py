@@ -44,3 +44,24 @@ CASES = SHORT_LIVED + STILL_HOLDING
 def test_a_truce_that_held_only_a_while_collapsed(language: str, text: str, expected: Expected) -> None:
     statements = find_ceasefire(split_sentences(text), language)
     assert {(statement.status, statement.background) for statement in statements} == expected
+
+
+# Survived only a while, or not more than a while, in every language (sixth session): the truce is over.
+SURVIVED: list[tuple[str, str, Expected]] = [
+    ("en", "The truce did not last more than a few hours.", {("collapsed", False)}),
+    ("en", "The ceasefire survived only two days before the shelling resumed.", {("collapsed", False)}),
+    ("es", "La tregua no sobrevivió más de unas horas.", {("collapsed", False)}),
+    ("es", "El alto el fuego se vino abajo a las pocas horas.", {("collapsed", False)}),
+    ("fr", "La trêve n'a pas survécu plus de quelques heures.", {("collapsed", False)}),
+    ("fr", "Le cessez-le-feu n'a survécu que deux jours.", {("collapsed", False)}),
+    ("pt", "A trégua não sobreviveu mais de algumas horas.", {("collapsed", False)}),
+    ("pt", "O cessar-fogo veio abaixo em poucas horas.", {("collapsed", False)}),
+    ("de", "Die Waffenruhe hielt keine zwei Tage.", {("collapsed", False)}),
+    ("de", "Die Feuerpause überdauerte nur wenige Stunden.", {("collapsed", False)}),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), SURVIVED, ids=[case[1][:60] for case in SURVIVED])
+def test_a_truce_that_survived_only_a_while_collapsed(language: str, text: str, expected: Expected) -> None:
+    statements = find_ceasefire(split_sentences(text), language)
+    assert {(statement.status, statement.background) for statement in statements} == expected
