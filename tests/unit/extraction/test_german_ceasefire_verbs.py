@@ -4,7 +4,7 @@
   aus" declares one (agreed), "rief zu einer Waffenruhe auf" calls for one; "ordnete eine
   Feuerpause an" orders one; "setzte die Feuerpause aus" suspends it (collapsed);
 - the verb second, the middle field before its object: "einigten sich nach tagelangen Gefechten
-  auf eine Waffenruhe", "Die Einigung … wurde in der Nacht zum Mittwoch erzielt";
+  auf eine Waffenruhe", "vereinbarten unter Vermittlung Malaysias eine bedingungslose Waffenruhe", "Die Einigung … wurde in der Nacht zum Mittwoch erzielt";
 - the genitive "des Waffenstillstands" names the truce ("Verletzungen des Waffenstillstands",
   "das Ende des Waffenstillstands");
 - a truce that "wackelt", is "stabil" or "steht vor dem Aus" is in effect; a warning "vor dem
@@ -41,6 +41,11 @@ CASES: list[tuple[str, set[str]]] = [
     ("Die Nachbarstaaten verständigten sich am späten Abend auf einen Waffenstillstand.", {"agreed"}),
     ("Eine Einigung auf eine Feuerpause wurde nach Angaben der Vermittler am Morgen erzielt.", {"agreed"}),
     ("Eine Einigung auf eine Feuerpause wurde bislang nicht erzielt.", set()),
+    ("Thailand und Laos vereinbarten unter Vermittlung der ASEAN eine bedingungslose Feuerpause.", {"agreed"}),
+    ("Die Milizen unterzeichneten am Sonntag in Dschidda unter saudischer Vermittlung einen Waffenstillstand.", {"agreed"}),
+    ("Die Minister vereinbarten am Montag eine engere Zusammenarbeit bei der Überwachung.", set()),
+    # a round of talks agreed on is no truce agreed (what it proposes is left unread here)
+    ("Die Parteien vereinbarten am Montag in Genf eine neue Gesprächsrunde über eine Waffenruhe.", set()),
     # the genitive names the truce
     ("Beide Armeen beklagten zahlreiche Verletzungen des Waffenstillstands.", {"violated"}),
     ("Seit Inkrafttreten des Waffenstillstandes ist es an der Grenze ruhig.", {"in_effect"}),
