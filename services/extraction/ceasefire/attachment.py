@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from services.extraction.ceasefire.background import DAY_OF_THE_STORY
 from services.extraction.ceasefire.cues import AGREEMENT_CUES, COMPOUND_HEAD, CUES, PREPOSITION_BEFORE, TALKS_CUES, Cue
 from services.extraction.ceasefire.terms import TermKind
 from services.extraction.ceasefire.word_anchored import WordAnchoredPattern
@@ -112,7 +113,10 @@ def attached(
     if cue.side in ("before", "any"):
         for term in terms[index : index + 3]:  # the nearest terms after the cue
             if (
-                (_usable(cue, term, _distance(text, end, term.start)) or _despite_a_description(text, cue, term, end))
+                (
+                    _usable(cue, term, _distance(text, _after_a_day(text, end), term.start))
+                    or _despite_a_description(text, cue, term, end)
+                )
                 and not _blocked(barriers, end, term.start)
                 and not _blocked(relatives, end, term.start)
                 and not _WITHOUT.search(text, end, term.start)
@@ -176,6 +180,17 @@ def _distance(text: str, left: int, right: int) -> int:
     if distance <= 0 or ("(" not in text[left:right] and " -" not in text[left:right]):
         return distance
     return distance - sum(len(aside.group()) for aside in _ASIDE.finditer(text, left, right))
+
+
+def _after_a_day(text: str, end: int) -> int:
+    """Where a verb's object may begin: after the day that follows the verb, an adverbial and no
+    part of the distance ("firmaron este martes en Kunming un acuerdo", "ont signé samedi à Doha
+    une déclaration", "signed on Saturday in Doha a declaration")."""
+    day = _DAY_RIGHT_AFTER.match(text, end)
+    return end if day is None else day.end()
+
+
+_DAY_RIGHT_AFTER = re.compile(r"\s*(?:" + DAY_OF_THE_STORY.pattern + r")", re.IGNORECASE)
 
 
 def _heads_a_compound(text: str, term: TermSpan, cue_start: int) -> bool:

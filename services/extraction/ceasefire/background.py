@@ -196,6 +196,8 @@ _TODAY = re.compile(
 )
 
 
+# the words that name a day of the story, for the readers of other modules ("este martes", "samedi")
+DAY_OF_THE_STORY = _TODAY
 _TODAY_REACH = 30  # characters after a cue in which "on Tuesday" dates it
 
 
