@@ -31,6 +31,8 @@ HOLDING: list[tuple[str, str, Expected]] = [
     ("fr", "Vendredi soir, le cessez-le-feu semblait tenir malgré quelques tirs isolés.", {("in_effect", False)}),
     ("fr", "Selon les habitants, la trêve paraît tenir.", {("in_effect", False)}),
     ("es", "El domingo, la tregua parecía mantenerse en toda la provincia.", {("in_effect", False)}),
+    ("es", "Según los vecinos, la tregua se sigue respetando.", {("in_effect", False)}),
+    ("es", "El alto el fuego sigue siendo respetado en el sur.", {("in_effect", False)}),
     ("pt", "No domingo, a trégua parecia manter-se em toda a província.", {("in_effect", False)}),
     ("de", "Am Sonntag schien die Waffenruhe zu halten.", {("in_effect", False)}),
 ]
