@@ -13,11 +13,12 @@ or an old year closely follows it ("killed 26 people in 2019").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Final
 
 from services.extraction.attribution.comparison import Baseline, before_comparison
+from services.extraction.attribution.named_years import may_name_a_year, years_in
 from services.extraction.attribution.onset import ONSET_WORDS, onset_clauses
 from services.extraction.lexicon import lexicons
 from services.extraction.lexicon.wordlists import alternation
@@ -28,33 +29,6 @@ from services.extraction.text.keywords import written_and_lowercased
 _MONTHS: Final = months.MONTHS
 _MONTH: Final = months.alternation()
 
-# A year, and where its mention starts: at a short preposition or article right before it ("in 2019"),
-# if that word itself starts a word. The pattern starts with the year's first digit (and only
-# then asks what stands before it), so the regex engine skips every other character in C; the
-# word before is looked at only for the years found.
-_YEAR: Final = re.compile(r"(?P<year>1(?<![\w,.]1)[89]\d\d|2(?<![\w,.]2)0\d\d)(?:s|'s)?(?!\w|[,.]\d)")
-_YEAR_LEADS: Final = ("in ", "of ", "the ", "em ", "en ", "de ", "du ")
-
-
-def _years(sentence: str) -> list[tuple[int, int, int]]:
-    """(start, end, year) of every year the sentence names; `start` includes a leading "in", "of" …"""
-    found = []
-    for match in _YEAR.finditer(sentence):
-        start = match.start()
-        for lead in _YEAR_LEADS:
-            before = start - len(lead)
-            if (
-                before >= 0
-                and sentence.startswith(lead, before)
-                and (before == 0 or not _NOT_A_START.match(sentence, before - 1))
-            ):
-                start = before
-                break
-        found.append((start, match.end(), int(match.group("year"))))
-    return found
-
-
-_NOT_A_START: Final = re.compile(r"[\w,.]")  # a character after which no word starts a year's mention
 _DATE: Final = written_and_lowercased(
     rf"(?<!\w)(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?:de\s+|of\s+)?(?P<month>{_MONTH})\b|"
     # "12 May 14 people", "5. Dezember 14 Kämpfer": a month with its day before it takes no day after it
@@ -135,7 +109,6 @@ _EPISODE_WORDS: Final = concept("background.episode", lexicons.patterns("backgro
 _SINCE_WORDS: Final = concept("background.since", lexicons.words("background", "since"))
 # every month name holds its first three letters
 _MONTH_WORDS: Final = concept("background.months", sorted({month[:3] for month in _MONTHS}))
-_YEAR_DIGITS: Final = concept("background.years", ("18", "19", "20"))  # a year this reader knows begins so
 _SINCE_REACH: Final = 60  # a "since" this close before a time cue governs it
 _AFTER_REACH: Final = 40  # a time cue this close after a figure dates it
 _CLAUSE_AFTER_REACH: Final = 90  # … and one this far, with no clause end between ("… across Haiti last year")
@@ -143,23 +116,6 @@ _CLAUSE_END: Final = re.compile(r"[,;:()]")
 _OLD_YEARS: Final = 2
 _STALE_DAYS: Final = 14  # a dated episode over two weeks before publication is context, not the news
 _STALE_MONTHS: Final = 2  # "in January" in an August story
-
-
-def latest_year(text: str) -> int | None:
-    """The latest year an article names: the stand-in for its publication year when none is given."""
-    return latest_year_in((text,))
-
-
-def latest_year_in(texts: Iterable[str]) -> int | None:
-    """The latest year any of the texts names: as `latest_year` of the texts joined by spaces (no
-    year's match reaches over the space between two texts, nor is it changed by one)."""
-    years: list[str] = [year for text in texts for year in _YEAR.findall(text)]  # the group's text, in C
-    return max(map(int, years)) if years else None
-
-
-def may_name_a_year(keys: Keys) -> bool:
-    """False only when no year this reader knows stands in the sentence (`keys`: its keyword pass)."""
-    return keys.has(_YEAR_DIGITS)
 
 
 def background_cue_pair(
@@ -195,7 +151,7 @@ class _Scan:
         self.since_ends = [m.end() for m in _SINCE[variant].finditer(text)] if self.since else []
         relative = keys.has(_RELATIVE_PAST_WORDS)
         self.relative_past = [m.start() for m in _RELATIVE_PAST[variant].finditer(text)] if relative else []
-        self.years = _years(sentence) if keys.has(_YEAR_DIGITS) else []
+        self.years = years_in(sentence) if may_name_a_year(keys) else []
         self.onsets = onset_clauses(sentence) if keys.has(ONSET_WORDS) else []
         # "that war", "triggered by": read by both cue readers, found once
         episodes = _EPISODE[variant].finditer(text) if keys.has(_EPISODE_WORDS) else ()

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.extraction.attribution import background, comparison, period, source, tense
+from services.extraction.attribution import background, comparison, named_years, period, source, tense
 from services.extraction.ceasefire.cues import ALWAYS_TRIED, CUES
 from services.extraction.ceasefire.literals import required_words
 from services.extraction.figures import cues as lexicon
@@ -30,7 +30,7 @@ GATED: list[tuple[re.Pattern[str], Concept]] = [
     (background._SINCE_WHEN[0], background._SINCE_WORDS),
     (background._DATE[0], background._MONTH_WORDS),
     (background._IN_MONTH[0], background._MONTH_WORDS),
-    (background._YEAR, background._YEAR_DIGITS),
+    (named_years._YEAR, named_years._YEAR_DIGITS),
     (comparison._COMPARISON[0], comparison._COMPARISON_WORDS),
     (tense._WAR, tense._WAR_WORDS),
     (numbers._ENGLISH_ARTICLE_SCALE, numbers._ARTICLE_SCALES),
@@ -137,7 +137,7 @@ def test_a_case_oddity_turns_the_gate_off() -> None:
 
 def test_one_pass_finds_every_concept_whose_words_occur() -> None:
     keys = keys_of("According to the Health Ministry, 12 were killed in one day in 2024; the death toll rose.")
-    assert keys.has(source._SOURCE_WORDS) and keys.has(period._DAY_WORDS) and keys.has(background._YEAR_DIGITS)
+    assert keys.has(source._SOURCE_WORDS) and keys.has(period._DAY_WORDS) and keys.has(named_years._YEAR_DIGITS)
     assert keys.holds(outcomes._TOLL_WORDS)
     assert not keys.has(numbers._ARTICLE_SCALES) and not keys.has(background._EPISODE_WORDS)
     assert not keys_of("Troops moved north.").has(source._SOURCE_WORDS)

@@ -14,7 +14,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.extraction.attribution import background
+from services.extraction.attribution import named_years
 from services.extraction.figures import nouns
 from services.extraction.figures.candidate import _TOKEN, Tokens, tokenize
 from services.extraction.lexicon.wordlists import alternation
@@ -89,8 +89,8 @@ _OLD_YEAR = re.compile(r"(?<![\w,.])(?:in |of |the |em |en |de |du )?(?P<year>1[
 def test_years_are_found_from_their_digits_where_the_old_pattern_found_them(parts: list[str]) -> None:
     text = "".join(parts)
     old = [(m.start(), m.end(), int(m.group("year"))) for m in _OLD_YEAR.finditer(text)]
-    assert background._years(text) == old
-    assert background.latest_year(text) == (max(year for _, _, year in old) if old else None)
+    assert named_years.years_in(text) == old
+    assert named_years.latest_year(text) == (max(year for _, _, year in old) if old else None)
 
 
 _BEFORE = st.lists(
