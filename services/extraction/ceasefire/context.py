@@ -5,7 +5,10 @@
 - a condition ("if a truce took hold", "in return for extending the pause"): nothing yet;
 - a modal or an aim ("could sign", "pressing both sides to accept", "com o objetivo de
   alcançar"): an agreement becomes a proposal, anything else is dropped;
-- a reporting verb ("…, the ministry announced", "announced that …"): not an announcement;
+- a reporting verb ("…, the ministry announced", "announced that …"): not an announcement
+  (reported_speech.py);
+- a call to keep to a truce that exists ("urged both sides to respect the truce"): no proposal
+  (keeping.py);
 - one cue serving another: absorbed by it (absorption.py).
 """
 
@@ -15,10 +18,16 @@ import re
 from dataclasses import dataclass
 
 from services.extraction.ceasefire.cues import FUTURE_MARKERS, PLUPERFECT, Cue
-from services.extraction.ceasefire.terms import STRONG_TERM, WEAK_TERM
+from services.extraction.ceasefire.keeping import keeps_to_a_truce
+from services.extraction.ceasefire.reported_speech import (
+    REPORTING,
+    REPORTING_SPEAKER,
+    REPORTING_VERB,
+    object_is_a_truce,
+    reports_a_clause,
+)
 from services.extraction.ceasefire.word_anchored import WordAnchoredPattern
 from services.extraction.lexicon import lexicons
-from services.extraction.text.fold import fold
 from streams.events import CeasefireStatus
 
 _FLAGS = re.IGNORECASE
@@ -30,8 +39,6 @@ _HELD_SUBJECT_REACH = 22  # "talks were held": the noun right before "held"
 _HELD_OBJECT_REACH = 16  # "held hostages": the noun right after "held"
 _AGREED_TO_REACH = 45  # "agreed on Monday to": the verb that governs a "to" before the cue
 _GOVERNING_VERB_REACH = 60  # "agreed on Monday to an immediate truce": the verb before a demand adjective
-_OBJECT_REACH = 50  # "declararon el lunes una tregua humanitaria": the verb's object after it, over a day
-_OBJECT_WORDS = 4  # words before the truce's noun: a day ("el lunes", "on Monday"), an article and an adjective
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,24 +102,6 @@ FUTURE = re.compile(r"\b(?:will|would|shall|'ll)\s+(?:\S+\s+)?$", _FLAGS)
 CONDITIONAL = WordAnchoredPattern(re.compile(
     r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "conditions")) + r")\s+(?:\S+\s+){0,6}$", _FLAGS
 ))  # tried only at its words (word_anchored.py): scanned, it cost more than the rest of the context
-# "…, announced the ministry", "…, a annoncé le Qatar": a reporting verb, not an announcement of the truce.
-REPORTING = re.compile(r",\s*(?:a|ont|has|have|had)?\s*$", _FLAGS)
-REPORTING_VERB = re.compile(r"(?:announc|annonc|anunci|declar|said|dit|dijo|disse|verkund|erklar)", _FLAGS)
-# "announced that …", "a annoncé avoir repris …", "verkündete, dass …": the verb reports something else.
-REPORTING_CLAUSE = re.compile(r"\s+(?:that|que|avoir|etre|ter|haber|it|they|he|she)\b|,?\s+dass\b", _FLAGS)
-# "anunció después que …", "a annoncé dimanche que …", "verkündete am Montag, dass …": a word or
-# two (a day, "later") may stand between the verb and the clause it reports, so long as they name
-# no truce (then it is the object: "announced a truce that …").
-_REPORTED_CLAUSE_LATER = re.compile(r"(?:\s+[^\s,;.:]+){1,2}?(?:\s+(?:that|que)|,?\s+dass)\b", _FLAGS)
-# "Am Morgen erklärte die Armee, sie setze die Waffenruhe wieder um": reported speech without a
-# conjunction (German's subjunctive clause) — the verb, its speaker after it, then a comma and the
-# reported clause's subject pronoun (every lexicon's `source_pronouns`). The speaker names no truce.
-_SPEAKER_WORDS = 5  # "die israelische Armee", "das Militär am Abend": the speaker after the verb
-_SUBJECT_PRONOUNS = "|".join(sorted({fold(word) for word in lexicons.words("source_pronouns")}))
-_REPORTED_AFTER_SPEAKER = re.compile(
-    rf"(?:\s+[^\s,;.:]+){{1,{_SPEAKER_WORDS}}}?,\s+(?:{_SUBJECT_PRONOUNS})\b",
-    _FLAGS,
-)
 # Romance infinitives: "com o objetivo de alcançar um cessar-fogo", "à conclure un cessez-le-feu" — an aim.
 ROMANCE_INFINITIVE = re.compile(
     r"(?:acordar|alcancar|alcanzar|firmar|assinar|concluir|conclure|signer|accepter|aceitar|aceptar|pactar|obtenir|"
@@ -122,15 +111,6 @@ ROMANCE_INFINITIVE = re.compile(
 # …unless a decision or an announcement governs it: "le Hamas a annoncé accepter la proposition".
 DECIDED_INFINITIVE = re.compile(
     r"\b(?:annonce|decide|anunciou|decidiu|anuncio|decidio|acordaron|acordaram|resolveu|resolvio)\s+$", _FLAGS
-)
-# "…, anunciou hoje o Departamento de Estado": a time word may sit between the verb and its speaker.
-# So may a day of the week with its article or demonstrative ("anunciou esta quarta-feira o ministério",
-# "a annoncé ce jeudi le Qatar"): every language's words for today (background.present).
-_TODAY = "|".join(fold(pattern) for pattern in lexicons.patterns("background", "present"))
-REPORTING_SPEAKER = re.compile(
-    r"\s+(?:(?:today|yesterday|tonight|hoje|ontem|hoy|ayer|aujourd'hui|hier|on\s+\w+day|" + _TODAY + r")\s+)?"
-    r"(?:(?:the|le|la|les|l'|el|los|las|o|os)\b|(?:a|as)\s+(?-i:[A-Z])|(?-i:[A-Z]))",
-    _FLAGS,
 )
 # "to <verb>" is a statement only after "agreed"/"decided" or "appeared to be"; otherwise it is an
 # aim ("pressing … to accept", "expected to be announced").
@@ -186,30 +166,6 @@ AGREEMENT_VERB = re.compile(
 )
 DEMAND_ADJECTIVE = re.compile(r"(?:immediate|inmediato|imediato|immediat)", _FLAGS)
 
-# A truce named by a strong or a weak term.
-NAMES_A_TRUCE = re.compile(STRONG_TERM.pattern.pattern + "|" + WEAK_TERM.pattern.pattern, _FLAGS)
-
-# "urged both sides to respect the truce", "pidió respetar el alto el fuego", "forderte beide Seiten
-# auf, die Waffenruhe einzuhalten": a call to keep to an existing truce (a definite one) proposes
-# none; "called for a truce" does (ceasefire.keeping, .definite, .keeping_after).
-_TRUCE_WORDS = r"(?:" + STRONG_TERM.pattern.pattern + "|" + WEAK_TERM.pattern.pattern + ")"
-
-
-def _keeping(code: str) -> re.Pattern[str]:
-    """One language's pattern: its articles are read in its own text only (Portuguese "a" is "the",
-    English "a" is not)."""
-    definite = r"(?:" + "|".join(lexicons.entry(code, "ceasefire", "definite") or ["the"]) + r")(?:\s+|(?<=')\s*)"
-    truce = definite + r"(?:[^\W\d_]+\s+)?" + _TRUCE_WORDS
-    alternatives = [r"\b(?:" + "|".join(lexicons.entry(code, "ceasefire", "keeping") or ["respect"]) + r")\w*\s+(?:\S+\s+){0,2}?" + truce]
-    after = lexicons.entry(code, "ceasefire", "keeping_after")
-    if after:
-        alternatives.append(r"\b" + truce + r"\s+(?:\S+\s+){0,2}?(?:" + "|".join(after) + r")\b")
-    return re.compile("|".join(alternatives), _FLAGS)
-
-
-_KEEPING_BY_LANGUAGE = {code: _keeping(code) for code in lexicons.LANGUAGES}
-_KEEPING_REACH = 110  # a call reaches over its addressee to the truce (the "calls" cue's gap, and a verb)
-
 # "punish any side that violates the truce", "cualquier parte que viole la tregua": a violator
 # named only as whoever might be one (ceasefire.any_party) reports no violation.
 ANY_PARTY = WordAnchoredPattern(
@@ -261,7 +217,7 @@ def read_in_context(text: str, hit: Hit, language: str | None = None, object_end
         and DECLARED_OVER.match(text, object_end)
     ):
         return Hit("collapsed", hit.cue, hit.start, hit.end)  # "declared the ceasefire over": ended
-    if hit.status == "agreed" and REPORTING_VERB.match(text, hit.start) and _reports_a_clause(text, hit.end):
+    if hit.status == "agreed" and REPORTING_VERB.match(text, hit.start) and reports_a_clause(text, hit.end):
         return None  # "announced that …": not the announcement of a truce
     if (
         hit.status == "agreed"
@@ -274,7 +230,7 @@ def read_in_context(text: str, hit: Hit, language: str | None = None, object_end
         and REPORTING.search(before)
         and REPORTING_VERB.match(text, hit.start)
         and REPORTING_SPEAKER.match(text, hit.end)
-        and not _object_is_a_truce(text, hit.end)
+        and not object_is_a_truce(text, hit.end)
     ):
         return None  # "…, announced the ministry": a speech tag, not an announcement
     if hit.cue.name == "violations" and (
@@ -306,7 +262,7 @@ def read_in_context(text: str, hit: Hit, language: str | None = None, object_end
         )
     if hit.cue.name == "calls" and NAMING_CALL.match(text, hit.end):
         return None  # "called the attack a violation of the truce": a name, not a call for a truce
-    if hit.status == "proposed" and hit.cue.name in ("proposed", "calls") and _keeps_to_a_truce(text, hit.end, language):
+    if hit.status == "proposed" and hit.cue.name in ("proposed", "calls") and keeps_to_a_truce(text, hit.end, language):
         return None  # "urged both sides to respect the truce": it exists; nothing is proposed
     if hit.cue.name == "proposal" and PART_OF.search(text, max(0, hit.start - _PART_OF_REACH), hit.start):
         return None  # "the truce is part of a 20-point plan": the plan is context
@@ -327,32 +283,6 @@ def read_in_context(text: str, hit: Hit, language: str | None = None, object_end
         return Hit("proposed", hit.cue, hit.start, hit.end)  # "urged both sides to sign a truce"
     return None
 
-
-def _reports_a_clause(text: str, end: int) -> bool:
-    """Does a clause ("that …", "que …") follow the reporting verb ending at `end`, a word or two later at most?"""
-    if REPORTING_CLAUSE.match(text, end):
-        return True
-    later = _REPORTED_CLAUSE_LATER.match(text, end) or _REPORTED_AFTER_SPEAKER.match(text, end)
-    return later is not None and not NAMES_A_TRUCE.search(text, end, later.end())
-
-
-def _object_is_a_truce(text: str, end: int) -> bool:
-    """Is a truce named within a few words after the verb ending at `end`, in its clause? Then it
-    is the verb's object, not a speech tag's speaker: "Los rebeldes, acorralados en el norte,
-    declararon el lunes una tregua", "The rebels, cornered in the north, announced the ceasefire"
-    (a subject with an apposition puts a comma before its verb, as a speech tag does)."""
-    window = re.split(r"[,;:.]", text[end : end + _OBJECT_REACH], maxsplit=1)[0]
-    truce = NAMES_A_TRUCE.search(window)
-    return truce is not None and len(window[: truce.start()].split()) <= _OBJECT_WORDS
-
-
-def _keeps_to_a_truce(text: str, end: int, language: str | None) -> bool:
-    """Does the call ending at `end` ask to keep to a truce already there ("to respect the truce")?
-    Read with the article's language's words; with every language's when it has no lexicon."""
-    window = re.split(r"[;.]", text[end : end + _KEEPING_REACH])[0]
-    keeping = _KEEPING_BY_LANGUAGE.get(language or "")
-    patterns = [keeping] if keeping is not None else list(_KEEPING_BY_LANGUAGE.values())
-    return any(pattern.search(window) is not None for pattern in patterns)
 
 
 def _clause_after(text: str, end: int) -> str:

@@ -74,6 +74,8 @@ STRONG_TERM = _term("strong", lexicons.patterns("ceasefire", "terms", "strong"))
 
 # Words that stand for a ceasefire only once the article has named one ("the deal").
 WEAK_TERM = _term("weak", lexicons.patterns("ceasefire", "terms", "weak"))
+# A truce named by a strong or a weak term.
+NAMES_A_TRUCE = re.compile(STRONG_TERM.pattern.pattern + "|" + WEAK_TERM.pattern.pattern, re.IGNORECASE)
 
 
 def _halt_alternatives() -> list[str]:
