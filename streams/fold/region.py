@@ -29,10 +29,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from streams.events import ReportsExtracted
-from streams.fold.ceasefire import advance_clock, apply_article, replay
+from streams.fold.ceasefire import apply_article
 from streams.fold.compaction import compact, remember, remembered
+from streams.fold.derive_from_held import Pending, settle
 from streams.fold.facts import ReportFacts, facts_of
-from streams.fold.incidents import FoldStats, Refusal, derive_incidents, fold_figures
+from streams.fold.incidents import FoldStats, Refusal, fold_figures
 from streams.fold.state import (
     ACCEPT_MS,
     ARCHIVE_MEMORY_MS,
@@ -76,15 +77,6 @@ def apply_all(state: RegionState, reports: Iterable[ReportsExtracted | ReportFac
     return Folded(work if changed else state, changed, stats)
 
 
-@dataclass(slots=True)
-class _Pending:
-    """What the batch left to derive again: out-of-order or replaced articles."""
-
-    incidents: bool = False
-    ceasefire: bool = False
-    resort: bool = False
-
-
 def fold_into(
     state: RegionState, reports: Iterable[ReportsExtracted | ReportFacts], *, owned: bool = False
 ) -> FoldStats:
@@ -95,37 +87,20 @@ def fold_into(
     the rebuild's batches), so the state keeps each report's contribution itself instead of a
     copy; facts folded into several states (tests, `--as-of`) must be copied, as by default."""
     stats = FoldStats()
-    pending = _Pending()
+    pending = Pending()
     for index, report in enumerate(reports):
         if isinstance(report, ReportFacts):
             _fold_report(state, report, index, stats, pending, owned)
         else:  # facts made here are this fold's own
             _fold_report(state, facts_of(report), index, stats, pending, True)
     if stats.reports_folded:
-        _settle(state, pending, stats)
+        settle(state, pending, stats)
         compact(state)
     return stats
 
 
-def _settle(state: RegionState, pending: _Pending, stats: FoldStats) -> None:
-    """Derive again what out-of-order or replaced articles left pending; run the ceasefire clock."""
-    if pending.resort:
-        _sort_contributions(state)
-        state.latest = next(reversed(state.contributions.values())).order if state.contributions else None
-    if pending.incidents:
-        state.incidents = derive_incidents(state.region, _all_held(state, figures=True))
-    clock = state.watermark_ms if state.watermark_ms is not None else 0
-    before = state.ceasefire.transitions
-    if pending.ceasefire:
-        state.ceasefire = replay(state.ceasefire_base, _all_held(state, statements=True), clock)
-    else:
-        advance_clock(state.ceasefire, clock)  # the 72 h timer runs with the region's clock
-    stats.ceasefire_transitions += max(0, state.ceasefire.transitions - before)
-    pending.resort = pending.incidents = pending.ceasefire = False
-
-
 def _fold_report(
-    state: RegionState, report: ReportFacts, index: int, stats: FoldStats, pending: _Pending, owned: bool
+    state: RegionState, report: ReportFacts, index: int, stats: FoldStats, pending: Pending, owned: bool
 ) -> None:
     if report.region != state.region:
         raise WrongRegion(f"report {report.event_id} is for region {report.region!r}, not {state.region!r}")
@@ -136,7 +111,7 @@ def _fold_report(
     if held is not None and held.event_ms < clock - ACCEPT_MS:
         # Whether compaction already moved this old article out of the itemised ones depends on
         # batch boundaries: compact now (the clock decides, not the batch), then look again.
-        _settle(state, pending, stats)
+        settle(state, pending, stats)
         compact(state)
         held = _held(state, report.article_id)
     if held is not None:
@@ -178,7 +153,7 @@ def _another_report(
     clock: int,
     index: int,
     stats: FoldStats,
-    pending: _Pending,
+    pending: Pending,
     owned: bool,
 ) -> None:
     """A report of an article already itemised: a redelivery, an older or a newer derivation."""
@@ -211,7 +186,7 @@ def _another_report(
 
 
 def _itemise(
-    state: RegionState, contribution: Contribution, in_order: bool, stats: FoldStats, pending: _Pending
+    state: RegionState, contribution: Contribution, in_order: bool, stats: FoldStats, pending: Pending
 ) -> None:
     """Keep the article's contribution; apply it incrementally when it comes in (event time,
     article id) order — which gives what deriving everything again would — else derive again."""
@@ -236,7 +211,7 @@ def _itemise(
 
 
 def _archive_late(
-    state: RegionState, contribution: Contribution, clock: int, index: int, stats: FoldStats, pending: _Pending
+    state: RegionState, contribution: Contribution, clock: int, index: int, stats: FoldStats, pending: Pending
 ) -> None:
     """A new article more than 7 days behind the clock: its figures count in `all` only, as an
     incident of their own (the archive keeps sums, so it cannot be matched with other outlets')."""
@@ -305,31 +280,5 @@ def _days(span_ms: int) -> str:
     return f"{span_ms / DAY_MS:.1f} days"
 
 
-def derive_again(state: RegionState) -> None:
-    """Order the articles and derive incidents and the ceasefire from them: what the fold keeps
-    incrementally, for a state read back from a store that holds only the articles and the
-    header (`streams.worker.table_layout`). The result equals the state the fold had built."""
-    _sort_contributions(state)
-    state.remembered = dict(sorted(state.remembered.items()))
-    state.remembered_unsorted, state.forget_queue = False, None
-    state.incidents = derive_incidents(state.region, _all_held(state, figures=True))
-    clock = state.watermark_ms if state.watermark_ms is not None else 0
-    state.ceasefire = replay(state.ceasefire_base, _all_held(state, statements=True), clock)
-
-
-def _sort_contributions(state: RegionState) -> None:
-    order = sorted(state.contributions.values(), key=lambda contribution: contribution.order)
-    state.contributions = {contribution.article_id: contribution for contribution in order}
-
-
 def _held(state: RegionState, article_id: str) -> Contribution | None:
     return state.contributions.get(article_id)
-
-
-def _all_held(state: RegionState, *, figures: bool = False, statements: bool = False) -> list[Contribution]:
-    """The itemised articles with figures, or with ceasefire statements, in order."""
-    return [
-        contribution
-        for contribution in state.contributions.values()
-        if (figures and contribution.figures) or (statements and contribution.statements)
-    ]

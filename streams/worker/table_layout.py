@@ -9,7 +9,7 @@ article, so a batch writes what it changed, not the region. Pure, no faust.
                                  once forgotten
 
 (US is the ASCII unit separator, 0x1f.) Incidents and the replayed ceasefire are derived again
-from the itemised articles when a region is read back (`streams.fold.region.derive_again`), which
+from the itemised articles when a region is read back (`streams.fold.derive_from_held.derive_again`), which
 the worker does only after a restart or a rebalance: it keeps each region decoded in memory
 while it holds the region's partition.
 
@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from pydantic import TypeAdapter
 
-from streams.fold.region import derive_again
+from streams.fold.derive_from_held import derive_again
 from streams.fold.state import (
     RegionState,
     decode_contribution,
