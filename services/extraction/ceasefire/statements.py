@@ -3,8 +3,8 @@
 A statement needs a ceasefire TERM and a status CUE on the right side of it, close by
 (cues), with no clause break between them (attachment). Each cue is then read in its
 context (context: negation, conditions, aims, reporting verbs), and dated to an
-earlier episode or not (background). Parties and mediators come from the same
-sentence (parties). One statement per sentence and status.
+earlier episode or not (background); cue_choice keeps the cues that speak. Parties and
+mediators come from the same sentence (parties). One statement per sentence and status.
 
 One Aho-Corasick pass over the article finds the stems of every term and cue (stems,
 stem_index): an article naming no ceasefire ends there, a sentence holding no term stem costs
@@ -32,13 +32,18 @@ from services.extraction.ceasefire.background import (
     told_later,
 )
 from services.extraction.ceasefire.context import Hit, read_in_context
+from services.extraction.ceasefire.cue_choice import (
+    drop_overlaps,
+    object_end,
+    without_descriptions,
+    without_despite_objects,
+)
 from services.extraction.ceasefire.cues import (
     ALWAYS_TRIED,
     CUE_SET,
     CUES,
     CUES_BY_STEM,
     NAMING_STEMS,
-    PLUPERFECT,
     STEMS,
     TERM_SET,
     Cue,
@@ -59,15 +64,6 @@ from services.extraction.text.folded import FoldedArticle
 from services.extraction.text.sentences import Sentence
 from streams.events import CeasefireStatement, CeasefireStatus
 
-# A relative clause in the pluperfect after a truce tells its history ("eine Feuerpause, die im
-# Oktober unter Vermittlung der USA zustande gekommen war", "the ceasefire it had declared"): the
-# agreement in it is a description, not news, when the sentence says what the truce does now.
-_RELATIVE_AFTER_TERM = re.compile(
-    r"^(?:\s*,\s*(?:which|that|die|der|das|den|que|qui|quien|lequel|laquelle)\b|\s+(?:that|which|que|qui)\b|"
-    r"\s+(?:it|they|he|she|we)\b)",
-    re.IGNORECASE,
-)
-_HISTORY_REACH = 90  # characters of the relative clause read for its tense
 _MAX_HITS = 64  # a real sentence holds a handful of cues; junk must not make the pairwise folding quadratic
 _STATEMENTS: TypeAdapter[tuple[CeasefireStatement, ...]] = TypeAdapter(tuple[CeasefireStatement, ...])
 
@@ -282,75 +278,13 @@ def _read_sentence(
             break  # junk, not news: keep the work linear
         if attached(text, cue, start, end, terms, starts, barriers, relatives, named, reach_after):
             raw.append(Hit(cue.status, cue, start, end))
-    hits = _drop_overlaps(raw)
+    hits = drop_overlaps(raw)
     hits = [
         read
-        for read in (read_in_context(text, hit, language, _object_end(hit, terms)) for hit in hits)
+        for read in (read_in_context(text, hit, language, object_end(hit, terms)) for hit in hits)
         if read is not None
     ]
     truces = [(term.start, term.end) for term in terms if term.kind != "pronoun"]
-    hits = _without_descriptions(text, fold_cues(hits, text, truces, barriers), terms)
-    hits = _without_despite_objects(hits, terms)
+    hits = without_descriptions(text, fold_cues(hits, text, truces, barriers), terms)
+    hits = without_despite_objects(hits, terms)
     return sorted(hits, key=lambda hit: hit.start)
-
-
-def _object_end(hit: Hit, terms: list[TermSpan]) -> int | None:
-    """Where the truce ends that a cue before it governs ("a proposal for a truce"), if one follows
-    within the cue's reach."""
-    if hit.cue.side not in ("before", "any"):
-        return None
-    for term in terms:
-        if term.kind != "pronoun" and hit.end <= term.start <= hit.end + hit.cue.gap:
-            return term.end
-    return None
-
-
-def _without_despite_objects(hits: list[Hit], terms: list[TermSpan]) -> list[Hit]:
-    """ "El anuncio se produjo después de que, pese al cese al fuego, …": the truce after "despite"
-    is that word's object; a cue before "despite" speaks of something else."""
-    despite = [hit for hit in hits if hit.cue.name == "despite"]
-    if not despite:
-        return hits
-
-    def object_of_despite(hit: Hit) -> bool:
-        after = [term.start for term in terms if term.kind != "pronoun" and term.start >= hit.end]
-        return (
-            hit.cue.side in ("before", "any")
-            and bool(after)
-            and not any(term.end <= hit.start for term in terms if term.kind != "pronoun")
-            and any(hit.end <= other.start and other.end <= after[0] for other in despite)
-        )
-
-    return [hit for hit in hits if hit.cue.name == "despite" or not object_of_despite(hit)]
-
-
-def _without_descriptions(text: str, hits: list[Hit], terms: list[TermSpan]) -> list[Hit]:
-    """An agreement that only describes the truce ("the truce brokered by Qatar has held", "die
-    vereinbarte Waffenruhe wurde verletzt") is no news when the sentence says what the truce did."""
-    if not any(hit.status != "agreed" for hit in hits):
-        return hits
-    return [hit for hit in hits if hit.status != "agreed" or not _describes_a_term(text, hit, terms)]
-
-
-def _describes_a_term(text: str, hit: Hit, terms: list[TermSpan]) -> bool:
-    """Is the agreement cue inside a pluperfect relative clause that follows a truce?"""
-    before = [term for term in terms if term.kind != "pronoun" and term.end <= hit.start]
-    if not before:
-        return False
-    gap = text[before[-1].end : hit.start]
-    clause = text[before[-1].end : before[-1].end + _HISTORY_REACH].split(";")[0]
-    if _RELATIVE_AFTER_TERM.match(gap) is None or PLUPERFECT.search(clause) is None:
-        return False
-    # "Die Feuerpause, die Bagdad und Erbil am Montag vereinbart hatten, endete am Mittwoch": a day of
-    # the story's week in the relative clause makes its agreement this story's news, not history
-    close = text.find(",", hit.end)
-    return not has_today(text[before[-1].end : close if close >= 0 else len(text)])
-
-
-def _drop_overlaps(hits: list[Hit]) -> list[Hit]:
-    """Where cues overlap ("due to take effect" holds "take effect"), the longer one speaks."""
-    kept: list[Hit] = []
-    for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
-        if all(hit.end <= other.start or hit.start >= other.end for other in kept):
-            kept.append(hit)
-    return kept

@@ -1,0 +1,86 @@
+"""Which of a sentence's cues speak: where cues overlap the longer one does ("due to take effect"
+holds "take effect"); a cue before "despite" speaks of something else than the truce after it; an
+agreement that only describes the truce ("the truce brokered by Qatar has held") is no news when
+the sentence says what the truce did. And the truce a cue before it governs ("a proposal for a
+truce"), which its context reads as the cue's object. Used by `statements._read_sentence`."""
+
+from __future__ import annotations
+
+import re
+
+from services.extraction.ceasefire.attachment import TermSpan
+from services.extraction.ceasefire.background import has_today
+from services.extraction.ceasefire.context import Hit
+from services.extraction.ceasefire.cues import PLUPERFECT
+
+# A relative clause in the pluperfect after a truce tells its history ("eine Feuerpause, die im
+# Oktober unter Vermittlung der USA zustande gekommen war", "the ceasefire it had declared"): the
+# agreement in it is a description, not news, when the sentence says what the truce does now.
+_RELATIVE_AFTER_TERM = re.compile(
+    r"^(?:\s*,\s*(?:which|that|die|der|das|den|que|qui|quien|lequel|laquelle)\b|\s+(?:that|which|que|qui)\b|"
+    r"\s+(?:it|they|he|she|we)\b)",
+    re.IGNORECASE,
+)
+_HISTORY_REACH = 90  # characters of the relative clause read for its tense
+
+
+def object_end(hit: Hit, terms: list[TermSpan]) -> int | None:
+    """Where the truce ends that a cue before it governs ("a proposal for a truce"), if one follows
+    within the cue's reach."""
+    if hit.cue.side not in ("before", "any"):
+        return None
+    for term in terms:
+        if term.kind != "pronoun" and hit.end <= term.start <= hit.end + hit.cue.gap:
+            return term.end
+    return None
+
+
+def without_despite_objects(hits: list[Hit], terms: list[TermSpan]) -> list[Hit]:
+    """ "El anuncio se produjo después de que, pese al cese al fuego, …": the truce after "despite"
+    is that word's object; a cue before "despite" speaks of something else."""
+    despite = [hit for hit in hits if hit.cue.name == "despite"]
+    if not despite:
+        return hits
+
+    def object_of_despite(hit: Hit) -> bool:
+        after = [term.start for term in terms if term.kind != "pronoun" and term.start >= hit.end]
+        return (
+            hit.cue.side in ("before", "any")
+            and bool(after)
+            and not any(term.end <= hit.start for term in terms if term.kind != "pronoun")
+            and any(hit.end <= other.start and other.end <= after[0] for other in despite)
+        )
+
+    return [hit for hit in hits if hit.cue.name == "despite" or not object_of_despite(hit)]
+
+
+def without_descriptions(text: str, hits: list[Hit], terms: list[TermSpan]) -> list[Hit]:
+    """An agreement that only describes the truce ("the truce brokered by Qatar has held", "die
+    vereinbarte Waffenruhe wurde verletzt") is no news when the sentence says what the truce did."""
+    if not any(hit.status != "agreed" for hit in hits):
+        return hits
+    return [hit for hit in hits if hit.status != "agreed" or not _describes_a_term(text, hit, terms)]
+
+
+def _describes_a_term(text: str, hit: Hit, terms: list[TermSpan]) -> bool:
+    """Is the agreement cue inside a pluperfect relative clause that follows a truce?"""
+    before = [term for term in terms if term.kind != "pronoun" and term.end <= hit.start]
+    if not before:
+        return False
+    gap = text[before[-1].end : hit.start]
+    clause = text[before[-1].end : before[-1].end + _HISTORY_REACH].split(";")[0]
+    if _RELATIVE_AFTER_TERM.match(gap) is None or PLUPERFECT.search(clause) is None:
+        return False
+    # "Die Feuerpause, die Bagdad und Erbil am Montag vereinbart hatten, endete am Mittwoch": a day of
+    # the story's week in the relative clause makes its agreement this story's news, not history
+    close = text.find(",", hit.end)
+    return not has_today(text[before[-1].end : close if close >= 0 else len(text)])
+
+
+def drop_overlaps(hits: list[Hit]) -> list[Hit]:
+    """Where cues overlap ("due to take effect" holds "take effect"), the longer one speaks."""
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start - h.end, h.start)):
+        if all(hit.end <= other.start or hit.start >= other.end for other in kept):
+            kept.append(hit)
+    return kept
