@@ -63,6 +63,13 @@ GATES: dict[str, tuple[str, str]] = {
     # first measured at casualty 0.975, ceasefire 0.830 (de 0.986/0.880, en 0.966/0.625, es 0.972/0.700,
     # fr 0.966/0.923, pt 0.987/0.947), on main's extractor at 3357ca9 (session six's start), before any fix learnt from it
     "blind9": ("0.975", "0.830"),
+    # Held back through session six (nobody opened them) and first measured on its final extractor (cab8809):
+    # casualty 0.943, ceasefire 0.818 (de 0.871/0.700, en 0.982/0.900, es 0.945/0.769, fr 0.963/0.909,
+    # pt 0.958/0.818); the session's start extractor (3357ca9) on it, for comparison: 0.946 / 0.796
+    "blind10": ("0.942", "0.818"),  # the exact first figures, 0.9428 and 0.8182, floored
+    # the same for blind11: 0.952 / 0.864 (de 1.000/0.900, en 0.979/0.778, es 0.846/0.778, fr 0.952/0.889,
+    # pt 1.000/1.000); the session's start extractor on it: 0.947 / 0.864
+    "blind11": ("0.951", "0.863"),  # the exact first figures, 0.9515 and 0.8636, floored
 }
 
 # `sitmon extract --jsonl`, run as `python -m services.cli` from this checkout: the `sitmon` on PATH may be
