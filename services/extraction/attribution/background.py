@@ -20,6 +20,7 @@ from typing import Final
 from services.extraction.attribution.comparison import Baseline, before_comparison
 from services.extraction.attribution.named_years import may_name_a_year, years_in
 from services.extraction.attribution.onset import ONSET_WORDS, onset_clauses
+from services.extraction.attribution.stale_dates import months_ago, range_end, stale
 from services.extraction.lexicon import lexicons
 from services.extraction.lexicon.wordlists import alternation
 from services.extraction.text import months
@@ -74,10 +75,6 @@ _MONTH_EPISODE: Final = written_and_lowercased(
     rf"(?<!\w)(?:the (?P<month>{_MONTH})(?:'s)? (?:{_EPISODE_NAMES})|"
     rf"(?:{_EPISODE_NAMES}) (?:de|d') ?(?P<month2>{_MONTH}))(?!\w)(?! \d| de \d)"
 )
-# "Between 1 January and 30 June": a range is dated by its end.
-_RANGE_JOIN: Final = re.compile(
-    r"\s*(?:and|to|until|till|through|e|a|até|ate|y|al|hasta|et|au|-|–)\s*(?:the\s+|le\s+|el\s+|o\s+)?$"
-)
 _PRESENT: Final = written_and_lowercased(
     r"(?<!\w)(?:" + "|".join(lexicons.patterns("background", "present")) + r")(?!\w)"
 )
@@ -114,8 +111,6 @@ _AFTER_REACH: Final = 40  # a time cue this close after a figure dates it
 _CLAUSE_AFTER_REACH: Final = 90  # … and one this far, with no clause end between ("… across Haiti last year")
 _CLAUSE_END: Final = re.compile(r"[,;:()]")
 _OLD_YEARS: Final = 2
-_STALE_DAYS: Final = 14  # a dated episode over two weeks before publication is context, not the news
-_STALE_MONTHS: Final = 2  # "in January" in an August story
 
 
 def background_cue_pair(
@@ -187,14 +182,14 @@ class _Scan:
             dated = [match.span() for match in dates]
             closers: set[int] = set()  # dates that close a range ("1 January and 30 June")
             for index, match in enumerate(dates):
-                end_of_range = _range_end(sentence, match, dates[index + 1] if index + 1 < len(dates) else None)
+                end_of_range = range_end(sentence, match, dates[index + 1] if index + 1 < len(dates) else None)
                 if end_of_range is not None:
                     closers.add(index + 1)
                 if lead or governed_by_since(match.start()):
                     continue
                 if _PERIOD_OF.search(sentence, max(0, match.start() - _PERIOD_OF_REACH), match.start()):
                     continue
-                if _stale(end_of_range or match, published_at):
+                if stale(end_of_range or match, published_at):
                     cues.append(match.start())
                     if end_of_range is None and index not in closers:
                         self.stale_days.append(match.start())
@@ -202,7 +197,7 @@ class _Scan:
                 inside_date = any(a <= match.start("month") < b for a, b in dated)
                 if lead or inside_date or governed_by_since(match.start()):
                     continue
-                if _months_ago(match, published_at):
+                if months_ago(match, published_at):
                     cues.append(match.start())
             for match in _MONTH_EPISODE[variant].finditer(text):
                 month = _MONTHS[(match.group("month") or match.group("month2")).lower()]
@@ -274,34 +269,3 @@ def _dates_its_clause(sentence: str, end: int, cue: int) -> bool:
     """A relative past ("last year") later in the figure's clause; a bare year that far may name
     something else ("signatories of the 2016 agreement")."""
     return sentence[cue : cue + 1].isalpha() and not _CLAUSE_END.search(sentence, end, cue)
-
-
-def _range_end(sentence: str, match: re.Match[str], following: re.Match[str] | None) -> re.Match[str] | None:
-    """The date that closes a range opened by `match` ("1 January and 30 June"), if one does."""
-    if following is None or following.start() - match.end() > 16:
-        return None
-    return following if _RANGE_JOIN.match(sentence[match.end() : following.start()]) else None
-
-
-def _months_ago(match: re.Match[str], published_at: datetime) -> bool:
-    """ "in January" at least two months before the publication month; with a year, only in the
-    publication's own year ("in January 2025" in a December 2025 story; an older year is a cue of its own)."""
-    month = _MONTHS[match.group("month").lower()]
-    if match.group("year"):
-        year = int(match.group("year").strip(", de"))
-        return year == published_at.year and published_at.month - month >= _STALE_MONTHS
-    return (published_at.month - month) % 12 >= _STALE_MONTHS
-
-
-def _stale(match: re.Match[str], published_at: datetime) -> bool:
-    """A day and month that fall more than a week before publication (in the latest year it fits)."""
-    day = int(match.group("day") or match.group("day2"))
-    month = _MONTHS[(match.group("month") or match.group("month2")).lower()]
-    year = published_at.year
-    try:
-        when = published_at.replace(year=year, month=month, day=day)
-        if when > published_at:
-            when = when.replace(year=year - 1)
-    except ValueError:
-        return False
-    return (published_at - when).days > _STALE_DAYS
