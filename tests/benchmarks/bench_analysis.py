@@ -141,12 +141,19 @@ def per_cpu(result: dict[str, float]) -> float:
     return result["events"] / result["cpu_s"]
 
 
+def parallelism(result: dict[str, float]) -> float:
+    """CPU-seconds per wall-second: above 1 the run kept more than one core busy (on a loaded
+    machine the wall ratios cannot show that; this figure can)."""
+    return result["cpu_s"] / result["wall_s"]
+
+
 def line(name: str, result: dict[str, float], a0: dict[str, float], a1: dict[str, float]) -> str:
     r = rate(result)
     return (
         f"  {name:28s} {r:9,.0f} ev/s  {per_cpu(result):9,.0f} ev/CPU-s   "
         f"wall ÷A0 {r / rate(a0):4.2f} ÷A1 {r / rate(a1):4.2f}   "
-        f"CPU ÷A0 {per_cpu(result) / per_cpu(a0):4.2f} ÷A1 {per_cpu(result) / per_cpu(a1):4.2f}"
+        f"CPU ÷A0 {per_cpu(result) / per_cpu(a0):4.2f} ÷A1 {per_cpu(result) / per_cpu(a1):4.2f}   "
+        f"CPU-s ÷ wall-s {parallelism(result):4.2f}"
     )
 
 
@@ -253,6 +260,7 @@ def main() -> None:
                 ratios.setdefault(name + " wall ÷A0", []).append(rate(result) / rate(a0))
                 ratios.setdefault(name + " wall ÷A1", []).append(rate(result) / rate(a1))
                 ratios.setdefault(name + " CPU ÷A0", []).append(per_cpu(result) / per_cpu(a0))
+                ratios.setdefault(name + " CPU-s ÷ wall-s", []).append(parallelism(result))
         print("medians over rounds (÷A0 = raw consumption, ÷A1 = raw + decode; CPU = events per CPU-second):")
         for name, values in ratios.items():
             print(f"  {name:44s} {statistics.median(values):.2f}", flush=True)
