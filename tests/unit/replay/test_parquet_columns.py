@@ -10,7 +10,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from services.replay.columns import TIMESTAMP, topic_schema
-from services.replay.parquet import ParquetWriter, _Pending
+from services.replay.parquet import ParquetWriter
+from services.replay.parquet_tables import TypedTables
+from services.replay.pending import PendingRecords
 from services.replay.reader import RecordBatch, ReplayedRecord
 from streams.envelope import encode
 from streams.fold.region import fold_into, new_region
@@ -65,14 +67,13 @@ def test_arrow_s_bulk_parse_gives_the_table_the_row_by_row_path_gives(tmp_path: 
     fold_into(state, [r for r in log if r.region == state.region])
     for suffix, events in (("reports", log), ("situation", [snapshot(state)])):
         records = [record(n, encode(e, subject="s")) for n, e in enumerate(events)]
-        writer = ParquetWriter(tmp_path / f"{suffix}.parquet", suffix)
-        pending = _Pending()
+        tables = TypedTables(suffix)
+        pending = PendingRecords()
         pending.extend(RecordBatch.of(records))
-        bulk = writer._parsed_by_arrow(pending)
+        bulk = tables.parsed_by_arrow(pending)
         assert bulk is not None, suffix
-        by_rows = writer._convert([writer._row(r) for r in records])
+        by_rows = tables.convert([tables.row(r) for r in records])
         assert bulk.equals(by_rows), suffix
-        writer.close()
 
 
 def test_a_row_group_the_writer_thread_fails_on_is_reported_not_lost(tmp_path: Path) -> None:
