@@ -139,6 +139,7 @@ def attached(
                 )
                 and not _COUNTED_PEOPLE.search(text, term.end, start)
                 and not _describes_talks_between(text, cue, term, start)
+                and not (cue.name == "talks" and _TALKS_TOPIC.match(text, end) is not None)
             ):
                 return True
     return False
@@ -160,6 +161,17 @@ def _describes_talks_between(text: str, cue: Cue, term: TermSpan, start: int) ->
         and any(talks.pattern.search(text, term.end, start) for talks in TALKS_CUES)
     )
 
+
+# "a permanent ceasefire and talks on a final peace accord", "négociations en vue d'un accord de paix",
+# "negociações sobre o programa nuclear": talks followed by their own topic are about that topic, not
+# about a truce named before them (ceasefire.topic_prepositions, .talks_aims). Talks on a truce after
+# them attach to it from before ("talks on a ceasefire").
+_TALKS_TOPIC = re.compile(
+    r"\s+(?:"
+    + "|".join(lexicons.patterns("ceasefire", "topic_prepositions") + lexicons.patterns("ceasefire", "talks_aims"))
+    + r")\b",
+    re.IGNORECASE,
+)
 
 _MEDIATION_PHRASE = re.compile(r"(?:unter|under|sous|bajo|sob)\b", re.IGNORECASE)
 

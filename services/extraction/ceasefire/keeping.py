@@ -1,7 +1,8 @@
 """A call to keep to a truce that exists proposes none: "urged both sides to respect the truce"
 against "called for a truce". Each language's keeping verbs and definite articles are read in its
 own text only (lexicon ceasefire.keeping, .definite, .keeping_after). Read by
-`context.read_in_context` for the "calls" cues."""
+`context.read_in_context` for the "calls" cues, and for a call that closes its clause after the
+truce ("zur Einhaltung der Waffenruhe aufgerufen")."""
 
 from __future__ import annotations
 
@@ -38,6 +39,15 @@ def keeps_to_a_truce(text: str, end: int, language: str | None) -> bool:
     """Does the call ending at `end` ask to keep to a truce already there ("to respect the truce")?
     Read with the article's language's words; with every language's when it has no lexicon."""
     window = re.split(r"[;.]", text[end : end + _KEEPING_REACH])[0]
+    keeping = _KEEPING_BY_LANGUAGE.get(language or "")
+    patterns = [keeping] if keeping is not None else list(_KEEPING_BY_LANGUAGE.values())
+    return any(pattern.search(window) is not None for pattern in patterns)
+
+
+def kept_to_before(text: str, start: int, language: str | None) -> bool:
+    """Does a call starting at `start`, which closes its clause after its truce, ask to keep to a truce
+    already there ("hat zur Einhaltung der Waffenruhe aufgerufen")? Read over its sentence before it."""
+    window = re.split(r"[;.]", text[max(0, start - _KEEPING_REACH) : start])[-1]
     keeping = _KEEPING_BY_LANGUAGE.get(language or "")
     patterns = [keeping] if keeping is not None else list(_KEEPING_BY_LANGUAGE.values())
     return any(pattern.search(window) is not None for pattern in patterns)
