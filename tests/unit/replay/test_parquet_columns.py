@@ -106,3 +106,27 @@ def test_row_groups_are_bounded_by_the_bytes_of_their_values_too(tmp_path: Path)
     metadata = pq.ParquetFile(path).metadata
     assert [metadata.row_group(n).num_rows for n in range(metadata.num_row_groups)] == [3, 3, 1]
     assert pq.read_table(path).column("offset").to_pylist() == list(range(7))
+
+
+@pytest.mark.parametrize("attribute", ["specversion", "id", "source", "type", "data"])
+def test_a_cloudevent_missing_a_required_attribute_is_an_error_row_among_good_ones(attribute: str) -> None:
+    good = orjson.loads(encode(report("a1", casualties=(figure(32),)), subject="s"))
+    damaged = {name: value for name, value in good.items() if name != attribute}
+    pending = PendingRecords()
+    pending.extend(RecordBatch.of([record(n, orjson.dumps(v)) for n, v in enumerate((good, damaged, good))]))
+    tables = TypedTables("reports")
+    assert tables.parsed_by_arrow(pending) is None  # not taken in bulk: a null is no pass
+    rows = tables.table(pending).to_pylist()
+    assert [row["error"] is None for row in rows] == [True, False, True]
+    assert attribute in rows[1]["error"] and rows[1]["raw"] == orjson.dumps(damaged).decode()
+
+
+def test_a_value_spread_over_lines_is_read_as_the_one_event_it_is() -> None:
+    compact = encode(report("a1", casualties=(figure(32),)), subject="s")
+    pretty = orjson.dumps(orjson.loads(compact), option=orjson.OPT_INDENT_2)
+    pending = PendingRecords()
+    pending.extend(RecordBatch.of([record(0, compact), record(1, pretty)]))
+    tables = TypedTables("reports")
+    assert tables.parsed_by_arrow(pending) is None  # Arrow reads one value per line: not in bulk
+    first, second = tables.table(pending).to_pylist()
+    assert second["error"] is None and {**second, "offset": 0} == first
