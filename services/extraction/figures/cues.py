@@ -170,7 +170,11 @@ SUBGROUP_CUE: Final = re.compile(
         # a range's opener too: "Entre os mortos estão de 10 a 15 milicianos"
         re.escape(filler)
         for filler in sorted(
-            {*lexicons.words("grammar", "subgroup_fillers"), *lexicons.words("grammar", "range_openers")},
+            {
+                *lexicons.words("grammar", "subgroup_fillers"),
+                *lexicons.words("grammar", "range_openers"),
+                *lexicons.words("grammar", "additive_adverbs"),
+            },
             key=len,
             reverse=True,
         )
@@ -223,6 +227,10 @@ def grammar_words(key: str) -> frozenset[str]:
     """The words of one `grammar` concept, over every language."""
     return frozenset(lexicons.words("grammar", key))
 
+
+# "murieron también cuatro", "Among the dead were also nine": one-word adverbs that add to what was
+# told; a verb reaches its number over them as over a filler.
+ADDITIVE_ADVERBS: Final = grammar_words("additive_adverbs")
 
 # Single words that glue list members; multiword glue ("as well as", "ainsi que") is matched in attachment.py.
 CONNECTORS: Final = frozenset(lexicons.words("grammar", "connectors")) | {",", "&"}

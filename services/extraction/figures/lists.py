@@ -20,7 +20,9 @@ from services.extraction.lexicon.wordlists import alternation
 
 _LISTING_VERBS: Final = lx.grammar_words("listing_verbs")
 # single-word adverbs that may stand beside a listing verb ("were also", "sind auch"); not the qualifiers
-_LISTING_FILLERS: Final = frozenset(word for word in lx.grammar_words("subgroup_fillers") if word.isalpha()) - frozenset(
+_LISTING_FILLERS: Final = frozenset(
+    word for word in lx.grammar_words("subgroup_fillers") | lx.ADDITIVE_ADVERBS if word.isalpha()
+) - frozenset(
     word for name in ("at_least", "approximately", "at_most") for word in lexicons.words("qualifiers", name)
 )
 _LISTING_REACH: Final = 3  # the verb and up to two adverbs: "seien demnach auch"

@@ -17,6 +17,7 @@ from typing import Final
 from services.extraction.figures import cues as lx
 from services.extraction.figures.candidate import Tokens
 from services.extraction.lexicon import lexicons
+from services.extraction.lexicon.wordlists import alternation
 from services.extraction.text.gate import Keys, concept
 
 _TOLL: Final = re.compile(r"(?<!\w)(?:" + "|".join(lexicons.patterns("tolls", "killed")) + r")(?!\w)")
@@ -38,13 +39,22 @@ _LUMP_JOIN: Final = re.compile(
     + "|".join(sorted({*lx.CONNECTORS, *lexicons.words("grammar", "disjunctions")} - {",", "plus"}))
     + r"|and/or|/)\s*$"
 )
-# "no deaths were reported", "não houve mortos", "sin heridos", "aucun blessé": not an outcome of any figure.
-_NEGATED: Final = re.compile(
-    r"(?<!\w)(?:no|não|nao|sem|sin|ningún|ninguna|nenhum|nenhuma|aucun|aucune|pas de|without|zero)\s+(?:\w+\s+)?$"
-)
-# A verb before its object is negated only right after the negation ("no mató", "não matou"):
-# in "no Iêmen mata 68" the Portuguese "no" is "in the".
-_NEGATED_VERB: Final = re.compile(r"(?<!\w)(?:no|não|nao|ne|n'|never|nunca|jamais)\s+$")
+# "no deaths were reported", "não houve mortos", "sin heridos", "aucun blessé": not an outcome of any
+# figure (`grammar.outcome_negations`). A verb before its object is negated only right after the
+# negation ("no mató", "não matou"; `grammar.outcome_verb_negations`). Both are read in the article's
+# language: the Portuguese "no" of "No ataque morreram quatro" and "no Iêmen mata 68" is "in the".
+def _negation_patterns(key: str, tail: str) -> dict[str | None, re.Pattern[str]]:
+    listed = lexicons.per_language("grammar", key)
+    every = [word for words in listed.values() for word in words]
+    by_language: dict[str | None, re.Pattern[str]] = {
+        code: re.compile(rf"(?<!\w)(?:{alternation(*words)}){tail}$") for code, words in listed.items()
+    }
+    by_language[None] = re.compile(rf"(?<!\w)(?:{alternation(*every)}){tail}$")  # no language known: any
+    return by_language
+
+
+_NEGATED: Final = _negation_patterns("outcome_negations", r"\s+(?:\w+\s+)?")
+_NEGATED_VERB: Final = _negation_patterns("outcome_verb_negations", r"\s+")
 _SCORED: Final = frozenset({"killed", "injured", "missing"})
 
 
@@ -94,7 +104,10 @@ def find_outcomes(
         if not articles or m.group() not in articles
     ]
     toll_spans = [(start, end) for start, end, _ in tolls]
-    spans = [span for span in spans if not _negated(low, span[0], span[3])]
+    # a language that lists no negations (German, for now) is read with every language's
+    negated = _NEGATED.get(language, _NEGATED[None])
+    negated_verb = _NEGATED_VERB.get(language, _NEGATED_VERB[None])
+    spans = [span for span in spans if not _negated(low, span[0], span[3], negated, negated_verb)]
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     kept: list[tuple[int, int, str, lx.Place]] = []
     for span in spans:
@@ -117,11 +130,9 @@ def find_outcomes(
 _NEGATION_REACH: Final = 16  # a negation and a space right before the outcome ("no one was", "ninguém foi")
 
 
-def _negated(low: str, start: int, place: lx.Place) -> bool:
+def _negated(low: str, start: int, place: lx.Place, negated: re.Pattern[str], negated_verb: re.Pattern[str]) -> bool:
     before = low[max(0, start - _NEGATION_REACH) : start]
-    if place is lx.Place.PRE:
-        return _NEGATED_VERB.search(before) is not None
-    return _NEGATED.search(before) is not None
+    return (negated_verb if place is lx.Place.PRE else negated).search(before) is not None
 
 
 def find_tolls(tokens: Tokens, tolls: list[Toll]) -> list[tuple[int, str]]:

@@ -17,7 +17,7 @@ from services.extraction.figures.candidate import Candidate, Tokens, tokenize
 from services.extraction.figures.outcomes import OutcomeSpan
 from services.extraction.lexicon import lexicons
 
-_PRE_FILLER: Final = lx.grammar_words("pre_fillers")
+_PRE_FILLER: Final = lx.grammar_words("pre_fillers") | lx.ADDITIVE_ADVERBS  # "murieron también cuatro"
 _PLACE_PREPOSITIONS: Final = lx.grammar_words("place_prepositions")  # "starben in Gaza 63": a place between
 _PRE_FILLER_REACH: Final = 3  # filler words between a verb and its number ("asesinaron el sábado a 5")
 # "starben nach Angaben von Rettungskräften 8 Menschen", "killed, according to officials, 12 people":
