@@ -43,6 +43,10 @@ _CLAUSE_CONJUNCTIONS: Final = lx.grammar_words("clause_conjunctions")
 _PLACE_PREPOSITIONS: Final = lx.grammar_words("place_prepositions")
 _PLACE_WORDS: Final = 4  # tokens of a place name after its preposition ("in the Central African Republic")
 _PREDICATE_WORDS: Final = 3  # the first figure's own predicate before the comma of a gapped clause ("were killed")
+# "del Ejército sirio", "of the national army", "des forces armées mozambicaines", "der Armee": what
+# may follow a list member's noun — a partitive or genitive word, then this many plain words at most.
+_COMPLEMENT_OPENERS: Final = lx.grammar_words("partitives") | frozenset(lexicons.words("genitive_links"))
+_COMPLEMENT_WORDS: Final = 4
 _GAPPED_REACH: Final = 8  # tokens from a figure's noun phrase to the place that ends its clause ("were killed in")
 
 
@@ -73,7 +77,11 @@ def coordinate(tokens: Tokens, found: list[Candidate]) -> None:
                 right.take(left.outcome, "gapped")  # "12 were killed in Homs, nine in Idlib and four in Aleppo"
                 changed = True
                 continue
-            if not (_joined(tokens, left.tail, right.qualifier_first) or _joined_after_adjective(tokens, left, right)):
+            if not (
+                _joined(tokens, left.tail, right.qualifier_first)
+                or _joined_after_adjective(tokens, left, right)
+                or _joined_after_complement(tokens, left, right)
+            ):
                 if (
                     right.outcome is None
                     and left.outcome is not None
@@ -159,6 +167,25 @@ def _joined_after_adjective(tokens: Tokens, left: Candidate, right: Candidate) -
     word = tokens.low[left.tail]
     plain = word.isalpha() and word not in lx.BLOCKERS and word not in lx.SUBORDINATORS and word not in FUNCTION_WORDS
     return plain and _joined(tokens, left.tail + 1, right.qualifier_first)
+
+
+def _joined_after_complement(tokens: Tokens, left: Candidate, right: Candidate) -> bool:
+    """ "nueve soldados del Ejército sirio, ocho combatientes kurdos y cuatro civiles", "six soldiers
+    of the national army and three civilians", "sechs Soldaten der Armee und drei Zivilisten": a
+    member's noun, a complement that says whose it is (a partitive or genitive word, then a few
+    plain words), then the glue."""
+    if left.head not in {"group", "outcome"} or right.head not in {"group", "people"}:
+        return False
+    low = tokens.low
+    if left.tail >= right.qualifier_first or low[left.tail] not in _COMPLEMENT_OPENERS:
+        return False
+    for end in range(left.tail + 2, min(right.qualifier_first, left.tail + 2 + _COMPLEMENT_WORDS)):
+        word = low[end - 1]
+        if not word.rstrip("'’").isalpha() or word in lx.BLOCKERS or word in lx.SUBORDINATORS or word in lx.CONNECTORS:
+            break
+        if _joined(tokens, end, right.qualifier_first):
+            return True
+    return False
 
 
 def _added(tokens: Tokens, start: int, end: int) -> bool:
