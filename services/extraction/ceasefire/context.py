@@ -49,6 +49,7 @@ class Hit:
     cue: Cue
     start: int
     end: int
+    history: bool = False  # told as the past of a truce the sentence ends (cue_choice.in_force_until_the_end)
 
 
 # Read in the few words before a cue: the negations (ceasefire.negations) of the article's language,

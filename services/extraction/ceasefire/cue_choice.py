@@ -7,6 +7,7 @@ truce"), which its context reads as the cue's object. Used by `statements._read_
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from services.extraction.ceasefire.attachment import TermSpan
 from services.extraction.ceasefire.background import has_today
@@ -84,3 +85,24 @@ def drop_overlaps(hits: list[Hit]) -> list[Hit]:
         if all(hit.end <= other.start or hit.start >= other.end for other in kept):
             kept.append(hit)
     return kept
+
+
+def in_force_until_the_end(hits: list[Hit], terms: list[TermSpan], barriers: list[int]) -> list[Hit]:
+    """A truce that the sentence tells ending was in force until then: what it says of its being in
+    force is that truce's history, not news ("collapsed less than a week after its entry into force",
+    "hat die seit Januar geltende Waffenruhe beendet", "se rompió dos días después de su entrada en
+    vigor"). Only where the sentence names one truce, and its end is in the same clause."""
+    ends = [hit for hit in hits if hit.status == "collapsed"]
+    if not ends or not any(hit.status == "in_effect" for hit in hits):
+        return hits
+    if sum(term.kind != "pronoun" for term in terms) != 1:
+        return hits  # "held a day after a rival truce in the north collapsed": another truce's end
+
+    def same_clause(hit: Hit, end: Hit) -> bool:
+        low, high = min(hit.start, end.start), max(hit.end, end.end)
+        return not any(low <= barrier < high for barrier in barriers)
+
+    return [
+        replace(hit, history=True) if hit.status == "in_effect" and any(same_clause(hit, end) for end in ends) else hit
+        for hit in hits
+    ]

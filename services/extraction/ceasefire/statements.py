@@ -34,6 +34,7 @@ from services.extraction.ceasefire.background import (
 from services.extraction.ceasefire.context import Hit, read_in_context
 from services.extraction.ceasefire.cue_choice import (
     drop_overlaps,
+    in_force_until_the_end,
     object_end,
     without_descriptions,
     without_despite_objects,
@@ -125,7 +126,7 @@ def find_ceasefire(
                 # "the truce that ended the 2020 war collapsed on Tuesday": the day dates this verb
                 and not dated_today(text, hit.end)
             )
-            background = hit_cue == "earlier" or dated
+            background = hit_cue == "earlier" or dated or hit.history
             if hit.status in seen:
                 if not background:  # the earlier saying was background, this one is news
                     flags[seen[hit.status]] = False
@@ -287,4 +288,5 @@ def _read_sentence(
     truces = [(term.start, term.end) for term in terms if term.kind != "pronoun"]
     hits = without_descriptions(text, fold_cues(hits, text, truces, barriers), terms)
     hits = without_despite_objects(hits, terms)
+    hits = in_force_until_the_end(hits, terms, barriers)
     return sorted(hits, key=lambda hit: hit.start)
