@@ -21,6 +21,10 @@ process on the same articles (bench_extract's in-process figure).
 
     SITMON_KAFKA_BOOTSTRAP=127.0.0.1:9092 python -m tests.benchmarks.bench_analysis \
         [--count 1000000] [--regions 200] [--rounds 3] [--worker] [--articles 2000] [--only replay|rebuild]
+        [--threads]
+
+Each row prints CPU-s ÷ wall-s (above 1: more than one core busy); `--threads` adds each replay
+row's CPU per thread and the least wall time two idle cores would allow (`thread_cpu.py`).
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Awaitable, Callable
+from contextlib import nullcontext
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -48,6 +53,7 @@ from services.rederive.takeover import commit_offsets
 from streams.events import ArticleReceived
 from streams.topics import Catalogue
 from tests.benchmarks.bench_worker import drop, preload, records, run_baseline, run_worker
+from tests.benchmarks.thread_cpu import ThreadCpu
 
 
 async def raw_consumption(bootstrap: str, topic: str, count: int) -> dict[str, float]:
@@ -214,6 +220,9 @@ def main() -> None:
     parser.add_argument("--regions", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--worker", action="store_true", help="also run the live worker (slow)")
+    parser.add_argument(
+        "--threads", action="store_true", help="print each replay row's CPU per thread (sampled from /proc)"
+    )
     parser.add_argument("--articles", type=int, default=2000, help="articles for the reparse figure (0: skip)")
     parser.add_argument(
         "--only", choices=("all", "replay", "rebuild"), default="all", help="run only these rows (and the baselines)"
@@ -238,6 +247,7 @@ def main() -> None:
             a0 = asyncio.run(raw_consumption(bootstrap, catalogue.reports.name, args.count))
             a1 = asyncio.run(run_baseline(bootstrap, catalogue.reports.name, args.count))
             runs: dict[str, dict[str, Any]] = {}
+            per_thread: dict[str, str] = {}
             if args.only in ("all", "rebuild"):
                 runs["rebuild (fold + changelog)"] = asyncio.run(
                     timed(lambda round_=round_: rebuild(bootstrap, catalogue, 100 + round_))
@@ -246,9 +256,12 @@ def main() -> None:
                 rows = (("none", "replay, reading only"), ("parquet", "replay → Parquet"), ("jsonl", "replay → JSONL"))
                 for fmt, row in rows:
                     path = fresh_output(directory, fmt)
-                    runs[row] = asyncio.run(
-                        timed(lambda fmt=fmt, path=path: replay_to(bootstrap, catalogue, fmt, path))
-                    )
+                    with ThreadCpu() if args.threads else nullcontext() as threads:
+                        runs[row] = asyncio.run(
+                            timed(lambda fmt=fmt, path=path: replay_to(bootstrap, catalogue, fmt, path))
+                        )
+                    if threads is not None:
+                        per_thread[row] = threads.summary()
             if args.worker:
                 runs["live worker (Faust)"] = run_worker(bootstrap, catalogue, args.count, round_, None)
             print(
@@ -257,6 +270,8 @@ def main() -> None:
             )
             for name, result in runs.items():
                 print(line(name, result, a0, a1), flush=True)
+                if name in per_thread:
+                    print(per_thread[name])
                 ratios.setdefault(name + " wall ÷A0", []).append(rate(result) / rate(a0))
                 ratios.setdefault(name + " wall ÷A1", []).append(rate(result) / rate(a1))
                 ratios.setdefault(name + " CPU ÷A0", []).append(per_cpu(result) / per_cpu(a0))
