@@ -134,6 +134,28 @@ def _opens_with_a_break(items: list[tuple[Any, Any]]) -> bool:
     return False
 
 
+_last_spaced: tuple[str, str | None] = ("", "")  # the last sentence given to `spaced_sentence`, and its form
+
+
+def spaced_sentence(text: str) -> str | None:
+    """`words_spaced(gate_text(text))`, or None where that is None or may differ from its slices.
+
+    A sentence is read by a dozen word-anchored patterns (terms, pronouns, negations, dates …),
+    each of which lowercased and spaced it again; the last sentence's form is kept instead
+    (a sentence is read pattern after pattern). Both steps map character to character, so a
+    slice of the form is the form of the slice — except where `lower` reads a character's
+    context (a capital sigma: "ς" at a word's end, else "σ"), where the caller forms its slice
+    itself."""
+    global _last_spaced
+    last, spaced = _last_spaced
+    if text is last:
+        return spaced
+    low = gate_text(text) if "\u03a3" not in text else None
+    spaced = None if low is None else words_spaced(low)
+    _last_spaced = (text, spaced)
+    return spaced
+
+
 class WordAnchoredPattern:
     """`pattern.finditer`, tried only at the words its matches can begin with (`opening_words`)."""
 
@@ -182,9 +204,13 @@ class WordAnchoredPattern:
         if self._openings is None:
             return None
         offset = max(0, min(pos, len(text)) - 1)
-        low = gate_text(text[offset:endpos] if offset or endpos < len(text) else text)
-        if low is None:  # a case oddity: lowercasing cannot stand for IGNORECASE
-            return None
-        spaced = " " + words_spaced(low) + " "
+        whole = spaced_sentence(text)
+        if whole is not None:  # the sentence's form, shared by every pattern read on it: a slice is the slice's form
+            spaced = " " + (whole[offset:endpos] if offset or endpos < len(text) else whole) + " "
+        else:
+            low = gate_text(text[offset:endpos] if offset or endpos < len(text) else text)
+            if low is None:  # a case oddity: lowercasing cannot stand for IGNORECASE
+                return None
+            spaced = " " + words_spaced(low) + " "
         # a start found twice (by a prefix and by a whole word) may be tried twice: same answer, cheaper than a set
         return sorted([offset + end - length + 1 for end, length in self._openings.iter(spaced)])
