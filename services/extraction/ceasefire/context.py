@@ -208,7 +208,7 @@ def read_in_context(text: str, hit: Hit, language: str | None = None, object_end
     """The hit as its context reads it: dropped if negated or hypothetical, a proposal if only urged.
     `object_end`: where the truce ends that the cue governs from before it, if it does."""
     before = words_before(text, hit.start, _CONTEXT)
-    clause = re.split(r"[,;:]", before)[-1]
+    clause = before[max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1 :]  # re.split(r"[,;:]", before)[-1], without a regex call
     negation = _NEGATION_BY_LANGUAGE.get(language or "", NEGATION)
     if (
         negation.search(clause)
