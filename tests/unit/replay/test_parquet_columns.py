@@ -108,10 +108,28 @@ def test_row_groups_are_bounded_by_the_bytes_of_their_values_too(tmp_path: Path)
     assert pq.read_table(path).column("offset").to_pylist() == list(range(7))
 
 
-@pytest.mark.parametrize("attribute", ["specversion", "id", "source", "type", "data"])
-def test_a_cloudevent_missing_a_required_attribute_is_an_error_row_among_good_ones(attribute: str) -> None:
+MISSING = object()
+
+
+@pytest.mark.parametrize(
+    ("attribute", "value"),
+    [
+        *((name, MISSING) for name in ("specversion", "id", "source", "type", "data")),
+        ("specversion", "1.1"),
+        ("specversion", 1.0),
+        ("id", ""),
+        ("id", 5),
+        ("id", None),
+        ("source", ""),
+        ("data", 5),
+        ("data", None),
+    ],
+)
+def test_a_cloudevent_without_a_required_attribute_is_an_error_row_among_good_ones(attribute: str, value: object) -> None:
     good = orjson.loads(encode(report("a1", casualties=(figure(32),)), subject="s"))
-    damaged = {name: value for name, value in good.items() if name != attribute}
+    damaged = {name: v for name, v in good.items() if name != attribute}
+    if value is not MISSING:
+        damaged[attribute] = value
     pending = PendingRecords()
     pending.extend(RecordBatch.of([record(n, orjson.dumps(v)) for n, v in enumerate((good, damaged, good))]))
     tables = TypedTables("reports")
