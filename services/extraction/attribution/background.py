@@ -107,6 +107,7 @@ _SINCE_WORDS: Final = concept("background.since", lexicons.words("background", "
 # every month name holds its first three letters
 _MONTH_WORDS: Final = concept("background.months", sorted({month[:3] for month in _MONTHS}))
 _SINCE_REACH: Final = 60  # a "since" this close before a time cue governs it
+_OUTBREAK_REACH: Final = 14  # an outbreak verb ending this close before a time cue ("broke out ", "a éclaté ") is dated by it
 _AFTER_REACH: Final = 40  # a time cue this close after a figure dates it
 _CLAUSE_AFTER_REACH: Final = 90  # … and one this far, with no clause end between ("… across Haiti last year")
 _CLAUSE_END: Final = re.compile(r"[,;:()]")
@@ -145,7 +146,11 @@ class _Scan:
         self.since = keys.has(_SINCE_WORDS)
         self.since_ends = [m.end() for m in _SINCE[variant].finditer(text)] if self.since else []
         relative = keys.has(_RELATIVE_PAST_WORDS)
-        self.relative_past = [m.start() for m in _RELATIVE_PAST[variant].finditer(text)] if relative else []
+        self.relative_past = (
+            [m.start() for m in _RELATIVE_PAST[variant].finditer(text) if not _dates_an_outbreak(text, m.start())]
+            if relative
+            else []
+        )
         self.years = years_in(sentence) if may_name_a_year(keys) else []
         self.onsets = onset_clauses(sentence) if keys.has(ONSET_WORDS) else []
         # "that war", "triggered by": read by both cue readers, found once
@@ -218,6 +223,12 @@ class _Scan:
         cues += [start for start, _, year in self.years if this_year is None or year <= this_year - _OLD_YEARS]
         cues += self.stale_days  # "1,200 were killed in the attack on October 7" (in a late-November story)
         return sorted(cue for cue in cues if not self.governed_by_since(cue))
+
+
+def _dates_an_outbreak(text: str, cue: int) -> bool:
+    """ "Fighting that began two months ago has killed 300", "la guerra, que estalló hace dos años": a
+    time gone by right after a verb of outbreak dates the running episode's beginning, not a figure."""
+    return _ONSET.search(text, max(0, cue - _OUTBREAK_REACH), cue) is not None
 
 
 def present_markers(sentence: str, keys: Keys | None = None) -> list[int]:

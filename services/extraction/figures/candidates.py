@@ -16,6 +16,7 @@ from services.extraction.figures import nouns
 from services.extraction.figures.candidate import Candidate, Tokens
 from services.extraction.figures.heads import FUNCTION_WORDS, outcome_head, resolve_head
 from services.extraction.lexicon import lexicons
+from services.extraction.lexicon.wordlists import alternation
 from services.extraction.text.numbers import NumberMention, find_numbers
 
 # "10 to 15 people", "de 10 a 15", "von 10 bis 15": a range word joins a range by itself; "and"
@@ -37,7 +38,18 @@ _YEAR_RANGE: Final = range(1800, 2101)
 _TRAP_BEFORE: Final = 16
 _TRAP_AFTER: Final = 24
 _RANGE_OPENER_REACH: Final = 12  # "between", "entre", "zwischen" and a space, right before the lower bound
+# "the toll has risen from 59 to 69", "subiu de 10 para 14", "est passé de 10 à 14": a verb of change right
+# before the opener makes the pair a change, not a range; the new count stands, the earlier one is no figure.
+_CHANGE_VERBS: Final = lx.grammar_words("change_verbs")
+_CHANGE_WORDS_READ: Final = 2  # words before the opener read for the verb ("rose sharply from", "s'est alourdi de")
 _QUALIFIER_REACH: Final = 30  # the longest qualifier and a space ("no fewer than", "pas moins de")
+# "Quarante personnes au moins ont été tuées": a qualifier right after the counted noun, unless a
+# number follows it (then it is that number's: "11 morts au moins 20 blessés" is no such case).
+_QUALIFIERS_AFTER: Final = [
+    (name, re.compile(r"[^\S\n]*(?:" + alternation(*listed) + r")(?!\w)[^\S\n]*"))
+    for name in ("at_least", "approximately")
+    if (listed := lexicons.words("qualifiers_after", name))
+]
 # "…, of which 52", "…, dos quais 45", "…, de los cuales 70", "…, dont 31": a part of the count before.
 _RELATIVE_PART: Final = re.compile(
     r"^[^.;:]{0,80}(?:of which|of whom|dos quais|das quais|de los cuales|de las cuales|dont|desquels|desquelles)"
@@ -69,6 +81,8 @@ def candidates(
         _qualify(low, tokens, candidate)
         if not candidate.rejected:
             resolve_head(low, tokens, candidate, number_tokens)
+            if candidate.qualifier == "exact" and candidate.head in _COUNTED_NOUNS:
+                _qualify_after(low, tokens, candidate, number_tokens)
             if _looks_like_year(sentence, candidate):
                 candidate.rejected = True
     _reject_parts_of_things(low, found)
@@ -143,6 +157,10 @@ def _fold_ranges(low: str, found: list[Candidate]) -> list[Candidate]:
             ranged = join is not None and (
                 opened or _DASH_RANGE.match(joint) or _bare_range(candidate, upper, join.group("join"))
             )
+            if ranged and opened and upper.value > candidate.value and _changed(low, candidate.start, opened.start()):
+                candidate.rejected = True  # the earlier count of a change: only the new one is a figure
+                folded.append(candidate)
+                continue
             if ranged and upper.value > candidate.value:
                 candidate.last = candidate.tail = upper.last
                 candidate.rejected = candidate.rejected or upper.rejected  # "aged between 19 and 45": both go
@@ -151,6 +169,14 @@ def _fold_ranges(low: str, found: list[Candidate]) -> list[Candidate]:
                 skip = True
         folded.append(candidate)
     return folded
+
+
+def _changed(low: str, start: int, opener_at: int) -> bool:
+    """Whether a verb of change stands right before the range opener found `opener_at` characters into
+    the window read before the number at `start`."""
+    opener = max(0, start - _RANGE_OPENER_REACH) + opener_at
+    before = low[max(0, opener - 40) : opener].split()[-_CHANGE_WORDS_READ:]
+    return any(word.strip(",") in _CHANGE_VERBS for word in before)
 
 
 # A bare "10 to 15" is a range only between comparable counts ("October 2023 to 44,612" is not one).
@@ -171,6 +197,22 @@ def _qualify(low: str, tokens: Tokens, candidate: Candidate) -> None:
             if "range" not in candidate.extras:
                 candidate.qualifier = name  # explicit words win over a collective's "about"
             candidate.qualifier_first = tokens.index_at(candidate.start - len(before) + match.start())
+            return
+
+
+_COUNTED_NOUNS: Final = frozenset({"people", "group", "outcome"})
+
+
+def _qualify_after(low: str, tokens: Tokens, candidate: Candidate, number_tokens: set[int]) -> None:
+    if candidate.tail >= len(tokens) or candidate.tail <= candidate.last:
+        return
+    at = tokens.end[candidate.tail - 1]
+    for name, pattern in _QUALIFIERS_AFTER:
+        match = pattern.match(low, at)
+        if match is not None:
+            following = tokens.index_at(match.end())
+            if following not in number_tokens and not low[match.end() : match.end() + 1].isdigit():
+                candidate.qualifier = name
             return
 
 

@@ -69,7 +69,8 @@ def _outcome_table() -> dict[str, tuple[str, Place]]:
 # Every outcome phrase, and one prefix-tree pattern that finds them all in one pass (longest
 # phrase first at each position): one scan per sentence instead of one per table row.
 OUTCOME_OF: Final = _outcome_table()
-OUTCOME_SCANNER: Final = re.compile(r"\b(?:" + trie_pattern(OUTCOME_OF) + r")(?!\w)")
+# A phrase ending in an elision ("la mort d'") runs on into the next word: "la mort d'au moins quatre".
+OUTCOME_SCANNER: Final = re.compile(r"\b(?:" + trie_pattern(OUTCOME_OF) + r")(?:(?<=['’])|(?!\w))")
 
 
 def outcome_of(match: re.Match[str]) -> tuple[str, Place]:

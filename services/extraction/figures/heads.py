@@ -285,8 +285,6 @@ def outcome_head(low: str, at: int) -> str | None:
     if match is None:
         return None
     outcome, place = lx.outcome_of(match)
-    if place in (lx.Place.POST, lx.Place.BOTH) and not low[match.end() : match.end() + 5].lstrip().startswith(
-        ("of ", "de ")
-    ):
+    if place in (lx.Place.POST, lx.Place.BOTH):
         return outcome
     return None
