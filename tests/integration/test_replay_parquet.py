@@ -13,11 +13,15 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from aiokafka import AIOKafkaProducer
 
+from services.cli.replay import copy_records
+from services.replay.parquet import ParquetWriter
 from streams.envelope import encode
 from streams.events import ArticleReceived, utc_timestamp_ms
 from streams.topics import Catalogue
 from tests.kafka_helpers import produce
+from tests.unit.streams.factories import synthetic_log
 
 pytestmark = pytest.mark.integration
 
@@ -129,3 +133,40 @@ def test_parquet_needs_an_output_file(catalogue: Catalogue, bootstrap: str) -> N
     done = sitmon(catalogue, bootstrap, "replay", "articles", "--format", "parquet")
     assert done.returncode == 2 and len(done.stderr.strip().splitlines()) == 1
     assert "-o FILE.parquet" in done.stderr
+
+
+async def produce_many(bootstrap: str, topic: str, items: list[tuple[bytes | None, bytes | None, int | None]]) -> None:
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True, linger_ms=20)
+    await producer.start()
+    try:
+        sent = [await producer.send(topic, value=value, key=key, timestamp_ms=at) for key, value, at in items]
+        await asyncio.gather(*sent)
+    finally:
+        await producer.stop()
+
+
+def test_a_replay_cut_into_many_units_and_row_groups_has_every_record_once_in_log_order(
+    catalogue: Catalogue, bootstrap: str, tmp_path: Path
+) -> None:
+    reports = synthetic_log(2_000, regions=20, seed=11)
+    items: list[tuple[bytes | None, bytes | None, int | None]] = [
+        (r.region.encode(), encode(r, subject=r.region), utc_timestamp_ms(r.occurred_at)) for r in reports
+    ]
+    items[700] = (b"broken", b"{not json", items[700][2])
+    items[1_400] = (b"gone", None, items[1_400][2])
+    asyncio.run(produce_many(bootstrap, catalogue.reports.name, items))
+    out = tmp_path / "reports.parquet"
+    unit_bytes = 40 * max(len(value or b"") for _, value, _ in items)  # ~40 reports a unit, ~8 a row group
+    writer = ParquetWriter(out, "reports", row_group=300, unit_bytes=unit_bytes)
+    count = asyncio.run(copy_records(bootstrap, catalogue.reports.name, writer, None, None))
+    table = pq.read_table(out)
+    assert count == table.num_rows == 2_000
+    offsets: dict[int, list[int]] = {}
+    for row in table.select(["partition", "offset"]).to_pylist():
+        offsets.setdefault(row["partition"], []).append(row["offset"])
+    assert all(seen == list(range(len(seen))) for seen in offsets.values())  # each partition's log, once, in order
+    good = [row for row in table.select(["id", "error"]).to_pylist() if row["error"] is None]
+    expected = {r.event_id for n, r in enumerate(reports) if n not in (700, 1_400)}
+    assert len(good) == 1_998 and {row["id"] for row in good} == expected
+    metadata = pq.ParquetFile(out).metadata
+    assert [metadata.row_group(g).num_rows for g in range(metadata.num_row_groups)] == [300] * 6 + [200]
