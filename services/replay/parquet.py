@@ -13,7 +13,8 @@ are the same as when they were parsed whole: `ROW_GROUP` records, or fewer when 
 pass `ROW_GROUP_BYTES`; a unit never straddles two groups.
 
 Memory is bounded: closing a row group waits until the group before it is written, so at most
-two groups' values (2 × 24 MB) and their tables are held, plus one unit still being cut (4 MB).
+two groups' values (2 × 24 MB) and their tables are held, plus the rest of the fetched batch
+being cut (≤ 10,000 records, what librdkafka's ~16 MB queue held).
 A failure on a thread surfaces at the next group's close, or at `close`.
 """
 
