@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from services.extraction.ceasefire.cues import FUTURE_MARKERS, PLUPERFECT, Cue
 from services.extraction.ceasefire.keeping import keeps_to_a_truce, kept_to_before
+from services.extraction.ceasefire.naming import calls_for_nothing
 from services.extraction.ceasefire.reported_speech import (
     REPORTING,
     REPORTING_SPEAKER,
@@ -179,27 +180,6 @@ ANY_PARTY = WordAnchoredPattern(
 PART_OF = re.compile(r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "part_of")) + r")\s+[^,;.]{0,25}$", _FLAGS)
 _PART_OF_REACH = 40  # "part of a 20-point US", "Teil eines 20-Punkte-": the words before the plan
 
-# "called the assault a flagrant violation of the truce", "called it a breach": "call" with two
-# objects names something; it calls for nothing (English alone gives "call" both senses).
-NAMING_CALL = re.compile(
-    r"\s+(?:the|this|that|these|those|its|their|his|her|it|them)\b"
-    r"(?:\s+(?!(?:to|for|on|in|at|with|upon)\b)[^\W\d_]+){0,3}?\s+(?:an?|the)\s",
-    _FLAGS,
-)
-
-# "what he called a breach of the truce", "lo que llamó una violación", "ce qu'il a appelé une violation": the
-# object of "call" stands before it as a free relative, so the call names that object and calls for nothing
-# (ceasefire.naming_relatives) — unless a preposition of calling follows ("which called for a truce", "lo que
-# llamó a …"; ceasefire.call_prepositions).
-NAMING_RELATIVE = re.compile(
-    r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "naming_relatives")) + r")\s*(?:[^\s,;.]+\s+){0,3}$", _FLAGS
-)
-# Per language: Romance "a" ("llamó a una tregua") is the English article ("called a breach").
-_CALL_PREPOSITION_BY_LANGUAGE = {
-    code: re.compile(r"\s+(?:" + "|".join(words) + r")\b", _FLAGS)
-    for code, words in lexicons.per_language("ceasefire", "call_prepositions").items()
-}
-
 # Things that are "held" or "holding" without being a truce ("talks held in Doha", "hostages held").
 NOT_A_TRUCE_HELD = re.compile(r"\b(?:talks|negotiations|meeting|hostages?|prisoners?|captives?|elections?)\b", _FLAGS)
 
@@ -274,10 +254,8 @@ def read_in_context(text: str, hit: Hit, language: str | None = None, object_end
         return (
             None  # "Under the deal, prisoners will be exchanged", "had been freed under the deal": not its terms today
         )
-    if hit.cue.name == "calls" and NAMING_CALL.match(text, hit.end):
-        return None  # "called the attack a violation of the truce": a name, not a call for a truce
-    if hit.cue.name == "calls" and NAMING_RELATIVE.search(before) and not _calls_for(text, hit.end, language):
-        return None  # "what he called a breach of the truce": the relative is what is named
+    if hit.status == "proposed" and calls_for_nothing(text, hit.cue, hit.start, hit.end, before, language):
+        return None  # "called the attack a violation", "what he called a breach", "como exige el acuerdo"
     if hit.status == "proposed" and hit.cue.name in ("proposed", "calls") and keeps_to_a_truce(text, hit.end, language):
         return None  # "urged both sides to respect the truce": it exists; nothing is proposed
     if hit.cue.name == "proposal" and hit.cue.side == "after" and kept_to_before(text, hit.start, language):
@@ -301,14 +279,6 @@ def read_in_context(text: str, hit: Hit, language: str | None = None, object_end
         return Hit("proposed", hit.cue, hit.start, hit.end)  # "urged both sides to sign a truce"
     return None
 
-
-
-def _calls_for(text: str, end: int, language: str | None) -> bool:
-    """A preposition of calling right after a "call" cue ending at `end` ("called for", "llamó a")."""
-    preposition = _CALL_PREPOSITION_BY_LANGUAGE.get(language or "")
-    if preposition is not None:
-        return preposition.match(text, end) is not None
-    return any(pattern.match(text, end) for pattern in _CALL_PREPOSITION_BY_LANGUAGE.values())
 
 
 def _clause_after(text: str, end: int) -> str:
