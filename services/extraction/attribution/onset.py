@@ -11,14 +11,19 @@ from services.extraction.lexicon import lexicons
 from services.extraction.lexicon.wordlists import alternation
 from services.extraction.text.gate import concept
 
-# "The war, triggered by the attack of 7 October 2023, has killed 67,000": a clause set off by commas
+# "The war, triggered by the attack of 7 October 2023, has killed 67,000", "The insurgency, launched in
+# 2017, has killed 6,000" (a participle, the relative clause it shortens): a clause set off by commas
 # after a lasting episode that tells how it began, perhaps followed by clauses about that beginning
 # (", in which 1,200 people died,"). Its dates and cues date the beginning, not the running
 # episode: the main clause after it returns to the present (a clause about the episode's end,
 # "which ended in 2020", still dates it; so does a cue before the episode, "the 2020 war").
+# The words that may follow the episode's noun before the comma: "The conflict in the country's two
+# English-speaking regions, sparked in 2017, …" (where and between whom, about a line of print).
+_EPISODE_PHRASE_REACH: Final = 60
 _ONSET_CLAUSE: Final = re.compile(
     r"(?<!\w)(?:" + alternation(*lexicons.words("background", "lasting_episodes"))
-    + r")(?!\w)[^,;.]{0,40},(?P<clause>[^,;]{1,140}),(?P<told>(?:\s*(?:"
+    + rf")(?!\w)[^,;.]{{0,{_EPISODE_PHRASE_REACH}}},"
+    + r"(?P<clause>[^,;]{1,140}),(?P<told>(?:\s*(?:"
     + alternation(*lexicons.words("background", "onset_relatives"))
     + r")(?!\w)[^,;]{1,140},)*)",
     re.IGNORECASE,
