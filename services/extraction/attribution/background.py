@@ -97,6 +97,13 @@ _PERIOD_OF_REACH: Final = 24  # characters before a date read for "the week of"
 _SINCE: Final = written_and_lowercased(
     r"(?<!\w)(?:" + alternation(*lexicons.words("background", "since")) + r")(?!\w)"
 )
+# "Desde que estalló la pugna entre los dos cárteles, el 9 de septiembre de 2024, el estado acumula
+# 1.200": a since-clause with the date of its beginning set off after it governs that date, however
+# long the clause (`_SINCE_REACH` measures only from "since" itself).
+_SINCE_DATED: Final = written_and_lowercased(
+    r"(?<!\w)(?:" + alternation(*lexicons.words("background", "since"))
+    + rf")(?!\w)[^,.;]{{0,80}},\s*(?:\w+\s+){{0,2}}(?:\d|{_MONTH})[^,.;]{{0,40}},"
+)
 # What each pattern cannot match without (concepts of the keyword gate, text/gate.py). Most
 # sentences with a figure hold none of them, and a set lookup costs far less than the scan it spares.
 _RELATIVE_PAST_WORDS: Final = concept(
@@ -145,6 +152,7 @@ class _Scan:
         text, variant = self.text, self.variant
         self.since = keys.has(_SINCE_WORDS)
         self.since_ends = [m.end() for m in _SINCE[variant].finditer(text)] if self.since else []
+        self.since_dated = [m.span() for m in _SINCE_DATED[variant].finditer(text)] if self.since else []
         relative = keys.has(_RELATIVE_PAST_WORDS)
         self.relative_past = (
             [m.start() for m in _RELATIVE_PAST[variant].finditer(text) if not _dates_an_outbreak(text, m.start())]
@@ -164,7 +172,9 @@ class _Scan:
         return [end for episode, end in self.onsets if not any(cue < episode for cue in cues)]
 
     def governed_by_since(self, position: int) -> bool:
-        return any(0 <= position - end <= _SINCE_REACH for end in self.since_ends)
+        return any(0 <= position - end <= _SINCE_REACH for end in self.since_ends) or any(
+            start < position < end for start, end in self.since_dated
+        )
 
     def cues(self, published_at: datetime | None, current_year: int | None, lead: bool = False) -> list[int]:
         """`lead`: the sentence is the article's lead. A lead that is a fresh statement ("…, the
