@@ -47,6 +47,8 @@ _PREDICATE_WORDS: Final = 3  # the first figure's own predicate before the comma
 # may follow a list member's noun — a partitive or genitive word, then this many plain words at most.
 _COMPLEMENT_OPENERS: Final = lx.grammar_words("partitives") | frozenset(lexicons.words("genitive_links"))
 _COMPLEMENT_WORDS: Final = 4
+_PLACE_RELATIVES: Final = lx.grammar_words("place_relatives")  # "where", "donde", "où": a clause about the place
+_ASIDE_WORDS: Final = 12  # tokens of such a clause between the place and the next figure ("where a glide bomb hit …")
 _GAPPED_REACH: Final = 8  # tokens from a figure's noun phrase to the place that ends its clause ("were killed in")
 
 
@@ -105,14 +107,22 @@ def _gapped(tokens: Tokens, left: Candidate, right: Candidate) -> bool:
     """An elided clause: the second figure repeats the first's shape with only a place, its verb
     left out — "9 were killed in Idlib and 4 in Aleppo", "14 civiles en Tailandia y ocho en Camboya"
     (its place after it), "In Thailand wurden 14 getötet, in Kambodscha acht" (its place before it,
-    the number ending the clause)."""
-    between = tokens.low[left.tail : right.qualifier_first]
+    the number ending the clause). "Others" may stand before the second number ("y otras dos en
+    Sumy"), and a relative clause about the first place between them (", where a drone hit a shop,")."""
+    end = right.qualifier_first
+    if end - 1 > left.tail and tokens.low[end - 1] in lx.INHERIT_HEADS:
+        end -= 1  # "y otras dos en Sumy", "e outras duas", "et deux autres" (after the number: read as its noun)
+    aside = _place_aside(tokens, left.tail, end)
+    between = tokens.low[left.tail : end if aside is None else aside]
     if not 2 <= len(between) <= _GAPPED_REACH + _PLACE_WORDS + 2 or any(
         word in lx.BLOCKERS or word in lx.SUBORDINATORS for word in between
     ):
         return False
+    if aside is not None:  # "4 were killed in Kharkiv, where a drone hit a shop, and two more in Sumy"
+        place = _place_before(tokens, left.tail, aside)
+        return place is not None and _place_follows(tokens, right.tail)
     if between[-1] in lx.CONNECTORS:  # the place after each number: "… in Homs, nine in Idlib"
-        place = _place_before(tokens, left.tail, right.qualifier_first - 1)
+        place = _place_before(tokens, left.tail, end - 1)
         return place is not None and _place_follows(tokens, right.tail)
     ends_clause = right.tail >= len(tokens) or tokens.low[right.tail] in {".", ",", ";"}
     comma = len(between) - 1 - between[::-1].index(",") if "," in between else -1
@@ -122,6 +132,20 @@ def _gapped(tokens: Tokens, left: Candidate, right: Candidate) -> bool:
         return ends_clause or tokens.low[right.tail] in lx.CONNECTORS
     place = _place_before(tokens, left.tail, right.qualifier_first)  # the place before the number
     return place is not None and place > left.tail and tokens.low[place - 1] in lx.CONNECTORS and ends_clause
+
+
+def _place_aside(tokens: Tokens, start: int, end: int) -> int | None:
+    """Where a relative clause about a place opens (its comma), when one stands right before the
+    connector at `end - 1`: ", where a drone hit a shop, and", ", donde …, y", ", où …, et"."""
+    low = tokens.low
+    if end - 3 <= start or low[end - 1] not in lx.CONNECTORS or low[end - 2] != ",":
+        return None
+    for index in range(end - 3, max(start, end - 3 - _ASIDE_WORDS), -1):
+        if low[index] in ".;:":
+            return None
+        if low[index] == ",":
+            return index if low[index + 1] in _PLACE_RELATIVES else None
+    return None
 
 
 def _place_before(tokens: Tokens, start: int, end: int) -> int | None:
