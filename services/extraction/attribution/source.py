@@ -44,7 +44,11 @@ _ACCORDING_TO: Final = written_and_lowercased(
 # of the casualty reader. No verb is another plus a word ("a dit" / "a dit que"), so with the
 # closing \b at most one can match at a position and the tree finds what the list found.
 _VERB: Final = written_and_lowercased(rf"\s(?:has |have |had )?(?:{trie_pattern(_VERBS, space=' ')})\b")
-_BOUNDARY: Final = re.compile(r"[,.;:()\"“”]")
+# A dash set off by spaces ends a dateline ("KABUL, Afghanistan – Doctors Without Borders says"); a
+# hyphen inside a name does not.
+# "según informó este jueves la OMS": a reporting verb right after "according to" is no part of the source
+_LEADING_VERB: Final = re.compile(rf"^(?:{_REPORTING_VERBS})\s+", re.IGNORECASE)
+_BOUNDARY: Final = re.compile(r"[,.;:()\"“”]|\s[–—]\s")
 # "… informó el Ejército de Colombia" / "…, said Colonel Smith"
 _VERB_SUBJECT: Final = written_and_lowercased(rf",\s*(?:{_REPORTING_VERBS})\s+(?P<who>[^,.;:()\"“”]{{2,120}})")
 # No pattern above matches without a verb or an "according to" phrase, and so without the
@@ -71,15 +75,34 @@ _ACCORDING_AFTER: Final = (
 _LEADING: Final = re.compile(rf"^(?:{'|'.join(map(re.escape, lexicons.words('source_leading')))})\s+", re.IGNORECASE)
 # "informou nesta quinta-feira o Ministério", "informó este miércoles el Servicio": the time goes.
 _WHEN: Final = re.compile(
-    r"^(?:(?:nesta|neste|esta|este|ce|cette|this|on|hoje|hoy|ontem|ayer|hier|today|yesterday|aujourd'hui|"
-    r"aujourd’hui)\s+)+(?:[\w-]*(?:feira|day|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|"
-    r"mardi|mercredi|jeudi|vendredi|samedi|dimanche|semana|mañana|matin|soir|tarde|noche|manhã|noite)\s+)?",
+    r"^(?:(?:nesta|neste|esta|este|el|ce|cette|this|on|hoje|hoy|ontem|ayer|anoche|hier|today|yesterday|aujourd'hui|"
+    r"aujourd’hui)\s+)*(?:[\w-]*(?:feira|day|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|"
+    r"mardi|mercredi|jeudi|vendredi|samedi|dimanche|semana|mañana|matin|soir|tarde|noche|manhã|noite)\s+){0,2}",  # "samedi matin"
     re.IGNORECASE,
 )
 _TRAILING: Final = re.compile(
-    r"\s+(?:on|in|late|early|this|last|said|on \w+day|que|that|there|here|today|hoje|hoy)(?:\s.*)?$",
+    r"(?:^|\s+)(?:on|in|late|early|this|last|said|on \w+day|que|that|there|here|today|hoje|hoy|"
+    + alternation(*lexicons.words("source_trailing"))
+    + r")(?!\w)(?:\s.*)?$",
     re.IGNORECASE,
 )
+# "…, says in a statement Friday that": a verb's complement, not its subject, when it opens with a preposition;
+# "in reports of", "had been reported": a reporting word after a preposition or an article is a noun, and
+# after a passive auxiliary it names nobody.
+_PREPOSITIONS: Final = frozenset(lexicons.words("grammar", "place_prepositions"))
+_TRAILING_WORDS: Final = frozenset(lexicons.words("source_trailing"))
+_AGENTS: Final = lexicons.words("source_agents")
+_AGENT: Final = (
+    re.compile(
+        r"^(?:\S+\s+){0,2}(?:" + alternation(*lexicons.words("source_documents")) + r")(?!\w).*?\s(?:"
+        + alternation(*_AGENTS)
+        + r")\s+(?=\S)",
+        re.IGNORECASE,
+    )
+    if _AGENTS
+    else None
+)
+_NO_SUBJECT_BEFORE: Final = _PREPOSITIONS | frozenset(lexicons.words("passive_auxiliaries"))
 # "teilte Gouverneur Oleh Synjehubow mit": a separable verb's particle closes the source.
 _PARTICLES: Final = lexicons.words("reporting_particles")
 _PARTICLE_END: Final = re.compile(r"\s+(?:" + "|".join(_PARTICLES) + r")$") if _PARTICLES else None
@@ -137,12 +160,36 @@ def find_source(sentence: str, keys: Keys | None = None) -> str | None:
         before = sentence[max(0, match.start() - _SUBJECT_REACH) : match.start()]
         cut = max((m.end() for m in _BOUNDARY.finditer(before)), default=0)
         subject = before[cut:].split(" that ")[-1]
-        if _figure_start(" " + subject) or (subject.split() or [""])[-1].lower() in _COPULAS:
+        last = (subject.split() or [""])[-1]  # as written: "UN" is no article
+        if _figure_start(" " + subject) or last.lower() in _COPULAS or last in _NO_SUBJECT_BEFORE or last in _ARTICLES:
             continue  # "Another 628 people were reported wounded": the counted people, or a passive
         who = _clean(subject)
         if who:
             return who
     return None
+
+
+_RECIPIENT_REACH: Final = 3  # words of a leading prepositional phrase read for the name it ends with ("à l'AFP")
+
+
+def _past_a_recipient(who: str) -> str:
+    """ "…, a déclaré à l'AFP une source sécuritaire": the words after a verb that open with a
+    preposition name a recipient (up to its name) before the subject; "…, says in a statement
+    Friday that": with no name in reach, a complement and no subject at all."""
+    words = who.split()
+    if not words or words[0].lower() not in _PREPOSITIONS:
+        return who
+    for index, word in enumerate(words[1 : 1 + _RECIPIENT_REACH], start=1):
+        if any(character.isupper() for character in word) and word.lower() not in _TRAILING_WORDS:
+            return " ".join(words[index + 1 :])
+    return ""
+
+
+def _after_the_agent(text: str) -> str:
+    """ "le bilan communiqué jeudi par l'administration du district": the agent of a document that opens
+    the source names it ("fuentes locales citadas por Europa Press" stay the sources)."""
+    match = _AGENT.search(text) if _AGENT is not None else None
+    return text[match.end() :] if match is not None else text
 
 
 def _noun_phrase_before(text: str) -> str | None:
@@ -166,7 +213,7 @@ def _clean(raw: str) -> str | None:
     figure = _figure_start(raw)
     if figure is not None:
         raw = raw[: figure.start()]
-    text = _WHEN.sub("", raw.strip())
+    text = _past_a_recipient(_WHEN.sub("", _LEADING_VERB.sub("", _after_the_agent(raw.strip()))))
     if _PARTICLE_END is not None:
         text = _PARTICLE_END.sub("", text)
     text = _TRAILING.sub("", text)
