@@ -219,12 +219,26 @@ _DESCRIBING_RELATIVE = re.compile(
 )
 
 
+# …and so does a participle of its making right after it, an adjective or two between: "o cessar-fogo
+# permanente previsto no acordo de paz de 2018", "the ceasefire signed in Pretoria in November 2022"
+# (ceasefire.describing_participles; stems, a participle's endings vary by gender and number).
+_DESCRIBING_PARTICIPLE = re.compile(
+    r"\s*,?\s*(?:[^\W\d_]+\s+){0,2}?(?:"
+    + "|".join(lexicons.patterns("ceasefire", "describing_participles"))
+    + r")\w*\b[^,;:]*",
+    _FLAGS,
+)
+
+
 def describing_relatives(folded: str) -> list[tuple[int, int]]:
-    """Where relative clauses describing a truce ("the truce that ended the 2020 war") stand."""
+    """Where relative clauses and participles describing a truce ("the truce that ended the 2020 war",
+    "the truce signed in 2022") stand."""
     spans = []
     for term in (STRONG_TERM, WEAK_TERM):
         for match in term.anchored.finditer(folded):
-            relative = _DESCRIBING_RELATIVE.match(folded, match.end())
+            relative = _DESCRIBING_RELATIVE.match(folded, match.end()) or _DESCRIBING_PARTICIPLE.match(
+                folded, match.end()
+            )
             if relative is not None:
                 spans.append((relative.start(), relative.end()))
     return spans
