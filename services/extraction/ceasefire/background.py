@@ -92,13 +92,18 @@ _EARLIER_KEYS = Literals((
     "annee-la", "jahr", "damals", "fruhere", "vorherige", "vorangegangene", "first", "premiere", "primer", "primeir", "erste",
     *lexicons.words("ceasefire", "several"),
 ))  # fmt: skip
-# "has held", "is holding", "remains in force": the state is current whatever year is named.
+# "has held", "is holding", "remains in force": the state is current whatever year is named; so is
+# one that will remain or go on ("seguirá en vigor hasta", "restera en vigueur", "continuará em
+# vigor", "bleibt in Kraft"): a state still to come is no earlier episode.
 _CURRENT_VERB = re.compile(
-    r"\b(?:has|have|is|are|remains?|still|continues?|continue|tem|sigue|reste|esta)\s+(?:\S+\s+){0,2}$", _FLAGS
+    r"\b(?:has|have|is|are|remains?|still|continues?|continue|tem|sigue|reste|esta|"
+    r"seguir(?:a|an|ia|ian)|continuar(?:a|an|ia|ian)|permanecer(?:a|an|ia|ian)|ficar(?:a|ao)|"
+    r"rester(?:a|ont|ait|aient)|continuer(?:a|ont|ait|aient)|demeurer(?:a|ont)|bleib(?:t|e|en))\s+(?:\S+\s+){0,2}$",
+    _FLAGS,
 )
 # German puts the participle at the clause's end, far from its present auxiliary: "Der 2018
 # unterzeichnete Waffenstillstand ist nach Einschätzung von Beobachtern faktisch zusammengebrochen".
-_CURRENT_AUXILIARY_FAR = re.compile(r"\b(?:ist|sind|hat|haben)\s+(?:[^\s,;.]+\s+){0,6}$", _FLAGS)
+_CURRENT_AUXILIARY_FAR = re.compile(r"\b(?:ist|sind|hat|haben|bleibt|bleibe|bleiben)\s+(?:[^\s,;.]+\s+){0,6}$", _FLAGS)
 _CURRENT_AUXILIARY_REACH = 70
 
 
