@@ -292,7 +292,9 @@ def _from_tolls(tokens: Tokens, found: list[Candidate], tolls: list[tuple[int, s
 def _toll_reaches(tokens: Tokens, toll: int, number: int) -> bool:
     """ "The death toll from three days of clashes in … has climbed to 1,018": no reporting verb between."""
     between = tokens.low[toll:number]
-    return len(between) <= _TOLL_REACH and lx.BLOCKERS.isdisjoint(between)
+    # an aside in parentheses is no farther: "… the Islamic State group (known as ISWAP) on Felo village has risen to 69"
+    near = len(between) <= _TOLL_REACH or tokens.outside_parentheses(toll, number) <= _TOLL_REACH
+    return near and lx.BLOCKERS.isdisjoint(between)
 
 
 def parent_of(found: list[Candidate], candidate: Candidate) -> Candidate | None:

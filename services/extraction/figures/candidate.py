@@ -52,6 +52,18 @@ class Tokens:
     def __len__(self) -> int:
         return len(self.low)
 
+    def outside_parentheses(self, start: int, end: int) -> int:
+        """How many tokens of [start, end) stand outside parentheses (an aside is no distance)."""
+        depth = counted = 0
+        for word in self.low[start:end]:
+            if word == "(":
+                depth += 1
+            elif word == ")" and depth:
+                depth -= 1
+            elif not depth:
+                counted += 1
+        return counted
+
     def capital(self, index: int) -> bool:
         """Whether token `index` is written with a capital: a name, a demonym."""
         return self.text[self.start[index]].isupper()
