@@ -67,8 +67,9 @@ _DESPITE_OVER_DESCRIPTION = 60
 _DESCRIBED_REACH = 220
 _DESCRIPTION_OPENING = 30
 _MAIN_VERB_GAP = 60  # the cues that reach this far are the verbs of their clause ("expired", "took effect")
-# Between a describing participle and its truce: an adjective at most ("ausgehandelten humanitären Waffenruhe").
-_DESCRIBES_NEXT = re.compile(r"\s*(?:[^\W\d_]+\s+)?")
+# Between a describing participle and its truce: an adjective at most ("ausgehandelten humanitären Waffenruhe"),
+# and the first half of a compound ("verkündeten Oster-Waffenruhe").
+_DESCRIBES_NEXT = re.compile(r"\s*(?:[^\W\d_]+\s+)?(?:[^\W\d_]+-)?")
 
 @dataclass(frozen=True, slots=True)
 class TermSpan:
@@ -242,14 +243,19 @@ _DESCRIBING_CUES: tuple[Cue, ...] = (
 )
 
 
+# The cues of short reach that govern the truce as a preposition or a noun does ("despite", "seit
+# Inkrafttreten der"): a description of the truce may stand between them and its noun.
+_OVER_A_DESCRIPTION = ("despite", "entry_into_force")
+
+
 def _despite_a_description(text: str, cue: Cue, term: TermSpan, end: int) -> bool:
-    """ "trotz der in Doha ausgehandelten Waffenruhe", "trotz der seit Oktober geltenden Waffenruhe":
-    the words between describe the truce."""
-    if cue.name != "despite" or term.kind == "pronoun" or not 0 <= term.start - end <= _DESPITE_OVER_DESCRIPTION:
+    """ "trotz der in Doha ausgehandelten Waffenruhe", "trotz der seit Oktober geltenden Waffenruhe",
+    "nach dem Inkrafttreten der von Moskau angekündigten Feuerpause": the words between describe the truce."""
+    if cue.name not in _OVER_A_DESCRIPTION or term.kind == "pronoun" or not 0 <= term.start - end <= _DESPITE_OVER_DESCRIPTION:
         return False
     gap = text[end : term.start]
     return any(
-        match.end() >= len(gap.rstrip()) - 1 and _DESCRIBES_NEXT.fullmatch(gap[match.end() :]) is not None
+        _DESCRIBES_NEXT.fullmatch(gap[match.end() :]) is not None
         for agreement in _DESCRIBING_CUES
         for match in agreement.pattern.finditer(gap)
     )

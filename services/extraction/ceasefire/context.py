@@ -190,6 +190,9 @@ def read_in_context(text: str, hit: Hit, language: str | None = None, object_end
     before = words_before(text, hit.start, _CONTEXT)
     clause = before[max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1 :]  # re.split(r"[,;:]", before)[-1], without a regex call
     negation = _NEGATION_BY_LANGUAGE.get(language or "", NEGATION)
+    if hit.status == "agreed" and REPORTING_VERB.match(text, hit.start) and reports_a_clause(text, hit.end):
+        # "announced that …": no announcement of a truce, and what the clause denies refuses none
+        return None
     if (
         negation.search(clause)
         or NEGATION_AFTER.match(text, hit.end)
@@ -211,8 +214,6 @@ def read_in_context(text: str, hit: Hit, language: str | None = None, object_end
         and DECLARED_OVER.match(text, object_end)
     ):
         return Hit("collapsed", hit.cue, hit.start, hit.end)  # "declared the ceasefire over": ended
-    if hit.status == "agreed" and REPORTING_VERB.match(text, hit.start) and reports_a_clause(text, hit.end):
-        return None  # "announced that …": not the announcement of a truce
     if (
         hit.status == "agreed"
         and ROMANCE_INFINITIVE.search(text, hit.start, hit.end)

@@ -33,6 +33,13 @@ _REPORTED_AFTER_SPEAKER = re.compile(
     rf"(?:\s+[^\s,;.:]+){{1,{_SPEAKER_WORDS}}}?,\s+(?:{_SUBJECT_PRONOUNS})\b",
     _FLAGS,
 )
+# "Die Armee erklärte, sie halte sich an die Waffenruhe", "Netanjahu erklärte am Sonntag, ein
+# Abkommen müsse …": the speaker before the verb, which a comma closes (after a day at most) — the
+# clause after the comma, naming the truce, is what it reports, whatever its subject; not a
+# relative clause ("eine Waffenruhe verkündet, die am Mittwoch in Kraft trat") describing the
+# verb's object (every lexicon's ceasefire.relatives).
+_RELATIVES = "|".join(lexicons.patterns("ceasefire", "relatives"))
+_REPORTED_AFTER_COMMA = re.compile(rf"(?:\s+[^\s,;.:]+){{0,2}}?,\s+(?!(?:{_RELATIVES})\b)", _FLAGS)
 # "…, anunciou hoje o Departamento de Estado": a time word may sit between the verb and its speaker.
 # So may a day of the week with its article or demonstrative ("anunciou esta quarta-feira o ministério",
 # "a annoncé ce jeudi le Qatar"): every language's words for today (background.present).
@@ -49,6 +56,10 @@ def reports_a_clause(text: str, end: int) -> bool:
     if REPORTING_CLAUSE.match(text, end):
         return True
     later = _REPORTED_CLAUSE_LATER.match(text, end) or _REPORTED_AFTER_SPEAKER.match(text, end)
+    if later is None:
+        later = _REPORTED_AFTER_COMMA.match(text, end)
+        if later is not None and NAMES_A_TRUCE.search(text, later.end()) is None:
+            return False  # "…, announced, with explosions heard": nothing about the truce is reported
     return later is not None and not NAMES_A_TRUCE.search(text, end, later.end())
 
 
