@@ -75,3 +75,17 @@ QUOTED_PAUSES: list[tuple[str, str]] = [
 @pytest.mark.parametrize(("language", "text"), QUOTED_PAUSES)
 def test_a_pause_in_quotation_marks_is_a_pause(language: str, text: str) -> None:
     assert statuses(text, language) == ["agreed"]
+
+
+# An attack that "struck a car" has its own object; only a truce or a deal after an article is struck.
+STRUCK: list[tuple[str, list[str]]] = [
+    ("Both armies traded accusations of violating the truce after a drone struck a van near the border.", ["violated"]),
+    ("The ceasefire was broken when a shell struck the school.", ["violated"]),
+    ("The two governments struck a 30-day truce on Monday.", ["agreed"]),
+    ("The rival factions struck a humanitarian ceasefire in the capital.", ["agreed"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STRUCK)
+def test_struck_agrees_only_a_truce(text: str, expected: list[str]) -> None:
+    assert statuses(text, "en") == expected

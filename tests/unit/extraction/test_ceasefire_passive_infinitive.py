@@ -46,3 +46,23 @@ OTHER_SUBJECT: list[tuple[str, str]] = [
 @pytest.mark.parametrize(("language", "text"), OTHER_SUBJECT)
 def test_an_announcement_with_its_own_subject_is_not_the_truces(language: str, text: str) -> None:
     assert statuses(text, language) == ["collapsed"]
+
+
+# The active form with the truce as its object pronoun says the same: "took effect hours after the
+# president announced it", "después de que el presidente la anunciara", "après que le président l'a
+# annoncée", "depois de o presidente a anunciar" (ceasefire.cues.agreed_passive).
+ANNOUNCED_IT: list[tuple[str, str]] = [
+    ("en", "The truce took effect at dawn on Friday, hours after the U.S. envoy announced it."),
+    ("es", "La tregua entró en vigor el viernes, horas después de que el enviado la anunciara."),
+    ("fr", "La trêve est entrée en vigueur vendredi, quelques heures après que l'envoyé l'a annoncée."),
+    ("pt", "A trégua entrou em vigor na sexta-feira, horas depois de o enviado a anunciar."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), ANNOUNCED_IT)
+def test_a_truce_that_took_effect_after_someone_announced_it_was_agreed(language: str, text: str) -> None:
+    assert statuses(text, language) == ["agreed", "in_effect"]
+
+
+def test_after_someone_announced_something_else_no_agreement() -> None:
+    assert statuses("The truce held for a week after the army announced it would withdraw.", "en") == ["in_effect"]
