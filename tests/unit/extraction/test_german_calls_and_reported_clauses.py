@@ -4,6 +4,7 @@ capabilities in `ceasefire/reported_speech.py` and `ceasefire/attachment.py`):
 - a separable call in the preterite has the truce after "zu" for its object, whatever the
   addressee between: "forderte die Parteien im Osten zu einer Waffenruhe auf" proposes one (its
   perfect, "hat zu einem Waffenstillstand aufgerufen", is `proposal_after`; checked here too);
+- wanting a truce asks for one ("Die Miliz will eine Feuerpause"; an indefinite truce only);
 - a modal before its truce with the verb of starting after it schedules the truce: "Ab
   Mitternacht soll eine Waffenruhe gelten" (agreed); a clause about how long it lasts does not;
 - reported speech takes the subjunctive: "Sie gelte ab sofort" (the truce as a pronoun);
@@ -36,6 +37,10 @@ CASES: list[tuple[str, str, set[str]]] = [
     ("de", "Die Regierung wird die Milizen erneut zu einer Waffenruhe aufzufordern versuchen.", {"proposed"}),
     ("de", "Der Bischof rief die Gläubigen zur Einhaltung der Waffenruhe auf.", set()),
     ("de", "Die Bundesregierung hat beide Seiten aufgefordert, die Feuerpause einzuhalten.", set()),
+    # wanting a truce asks for one
+    ("de", "Die Miliz will eine Feuerpause.", {"proposed"}),
+    ("de", "Die Rebellen wollen einen Waffenstillstand, aber nur zu ihren Bedingungen.", {"proposed"}),
+    ("de", "Die Regierung will die Feuerpause respektieren.", set()),
     # a modal before its truce
     ("de", "Ab Mitternacht soll im Norden eine Feuerpause gelten.", {"agreed"}),
     ("de", "Am Sonntag sollte eine dreitägige Waffenruhe in Kraft treten.", {"agreed"}),
