@@ -30,6 +30,7 @@ from services.extraction.lexicon.wordlists import word_set
 
 _PASSIVE: Final = lx.COPULAS | word_set("been be being had has have")
 _RELATIVE: Final = lx.grammar_words("relative_pronouns")
+_PREPOSITIONAL: Final = lx.grammar_words("prepositional_subordinators")
 _BARE_REACH: Final = 4  # tokens an outcome may sit after a bare number ("400 were later wounded")
 _HEAD_REACH: Final = 12  # … after a noun phrase ("seven aid workers from the charity WCK were killed")
 # tokens from a toll phrase to its number ("the death toll from three days of clashes in … rose to")
@@ -204,7 +205,7 @@ def _post_outcome(
                 return found
             return None
         word = tokens.low[index]
-        if word in lx.SUBORDINATORS:
+        if word in lx.SUBORDINATORS and not _keeps_reach(tokens, candidate, index):
             return None
         if word.isalpha() and (word in lx.BLOCKERS or word.endswith("ed")) and _reported_as(starts, index):
             index += 1  # the participle of the outcome after it, neither a clause break nor the people's own verb
@@ -247,6 +248,23 @@ def _parts_of_numbers(low: str, tokens: Tokens, found: list[Candidate]) -> None:
         read_predicate(low, tokens, part)  # "… were women"
         if whole.head != "outcome":
             whole.outcome = None
+
+
+def _keeps_reach(tokens: Tokens, candidate: Candidate, index: int) -> bool:
+    """Whether the subordinator at `index` opens no clause that ends the people's reach: a relative
+    pronoun right after them ("Dos pistoleros que intentaron asaltar el cuartel fueron abatidos"), or,
+    inside such a relative clause, a preposition before a determiner ("who stormed the post after the
+    blast were shot dead"; outside one, "were detained after the army killed two" opens a clause)."""
+    word = tokens.low[index]
+    if index == candidate.tail and word in _RELATIVE:
+        return True
+    return (
+        word in _PREPOSITIONAL
+        and candidate.tail < index
+        and tokens.low[candidate.tail] in _RELATIVE
+        and index + 1 < len(tokens)
+        and tokens.low[index + 1] in lx.DETERMINERS
+    )
 
 
 def _own_verb(tokens: Tokens, index: int) -> bool:
