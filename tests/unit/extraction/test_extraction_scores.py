@@ -70,6 +70,13 @@ GATES: dict[str, tuple[str, str]] = {
     # the same for blind11: 0.952 / 0.864 (de 1.000/0.900, en 0.979/0.778, es 0.846/0.778, fr 0.952/0.889,
     # pt 1.000/1.000); the session's start extractor on it: 0.947 / 0.864
     "blind11": ("0.951", "0.863"),  # the exact first figures, 0.9515 and 0.8636, floored
+    # Held back through session seven (nobody opened them) and first measured on its final extractor (6e0b0c9):
+    # blind12 casualty 0.934, ceasefire 0.835 (de 0.851/0.762, en 0.957/0.692, es 0.945/0.857, fr 0.955/0.957,
+    # pt 0.947/0.947); the session's start extractor (df00d23) on it, for comparison: 0.934 / 0.796
+    "blind12": ("0.933", "0.834"),  # the exact first figures, 0.9338 and 0.8349, floored
+    # blind13: 0.957 / 0.905 (de 0.968/1.000, en 0.963/0.750, es 0.977/1.000, fr 0.914/0.750, pt 0.965/0.947);
+    # the session's start extractor on it: 0.957 / 0.905 (the same)
+    "blind13": ("0.957", "0.905"),  # the exact first figures, 0.9572 and 0.905, floored
 }
 
 # `sitmon extract --jsonl`, run as `python -m services.cli` from this checkout: the `sitmon` on PATH may be
