@@ -20,12 +20,12 @@ from services.extraction.figures.lists import coordinate
 from services.extraction.figures.outcomes import OutcomeSpan
 from services.extraction.figures.parts_of_them import part_of_them
 from services.extraction.figures.preceding import (
-    after_an_attribution,
     attributions_before,
     outcome_before,
     outcome_before_attribution,
     outcome_before_list,
 )
+from services.extraction.figures.tolls import outcomes_from_tolls
 from services.extraction.lexicon.wordlists import word_set
 
 _PASSIVE: Final = lx.COPULAS | word_set("been be being had has have")
@@ -33,8 +33,6 @@ _RELATIVE: Final = lx.grammar_words("relative_pronouns")
 _PREPOSITIONAL: Final = lx.grammar_words("prepositional_subordinators")
 _BARE_REACH: Final = 4  # tokens an outcome may sit after a bare number ("400 were later wounded")
 _HEAD_REACH: Final = 12  # … after a noun phrase ("seven aid workers from the charity WCK were killed")
-# tokens from a toll phrase to its number ("the death toll from three days of clashes in … rose to")
-_TOLL_REACH: Final = 30
 # characters before a number read for a subgroup cue: the longest cue and its fillers
 # ("among those who were killed were at least")
 _SUBGROUP_CUE_REACH: Final = 90  # (with a phrase about the people: "among the wounded evacuated to the capital were")
@@ -68,7 +66,7 @@ def attach_outcomes(
     starts = {o.first: o for o in outcomes}
     ends = {o.last: o for o in outcomes}
     number_tokens = {i for c in found for i in range(c.qualifier_first, c.last)}
-    _from_tolls(tokens, found, tolls)
+    outcomes_from_tolls(tokens, found, tolls)
     for position, candidate in enumerate(found):
         _direct(low, tokens, candidate, starts, ends, number_tokens, memory, found[:position])
     _parts_of_numbers(low, tokens, found)
@@ -284,35 +282,6 @@ def _skip_parenthetical(tokens: Tokens, index: int) -> int:
     while index < len(tokens) and tokens.low[index] != ",":
         index += 1
     return index + 1
-
-
-def _from_tolls(tokens: Tokens, found: list[Candidate], tolls: list[tuple[int, str]]) -> None:
-    """ "the death toll rose to 58", "raising the death toll from Saturday's strike to 40", "sube a 58 el número"."""
-    for toll, outcome in sorted(tolls):
-        # "elevó a 594 el número de muertos, entre ellos 146 combatientes": the bare number right
-        # before the toll is its value; the figures after it are its subgroups.
-        before = [c for c in found if c.tail <= toll]
-        if before and toll - before[-1].tail <= 2 and before[-1].head == "bare" and before[-1].outcome is None:
-            before[-1].take(outcome, "toll")
-            continue
-        after = [c for c in found if c.qualifier_first > toll]
-        if (
-            after
-            and _toll_reaches(tokens, toll, after[0].qualifier_first)
-            and after[0].head_outcome is None
-            # "Selon un bilan de la mairie, 17 personnes ont été blessées": a toll that an attribution
-            # governs tells whose count follows, not its outcome (the number's own words give that)
-            and not after_an_attribution(tokens, toll)
-        ):
-            after[0].take(outcome, "toll")
-
-
-def _toll_reaches(tokens: Tokens, toll: int, number: int) -> bool:
-    """ "The death toll from three days of clashes in … has climbed to 1,018": no reporting verb between."""
-    between = tokens.low[toll:number]
-    # an aside in parentheses is no farther: "… the Islamic State group (known as ISWAP) on Felo village has risen to 69"
-    near = len(between) <= _TOLL_REACH or tokens.outside_parentheses(toll, number) <= _TOLL_REACH
-    return near and lx.BLOCKERS.isdisjoint(between)
 
 
 def parent_of(found: list[Candidate], candidate: Candidate) -> Candidate | None:
