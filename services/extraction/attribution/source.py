@@ -44,10 +44,10 @@ _ACCORDING_TO: Final = written_and_lowercased(
 # of the casualty reader. No verb is another plus a word ("a dit" / "a dit que"), so with the
 # closing \b at most one can match at a position and the tree finds what the list found.
 _VERB: Final = written_and_lowercased(rf"\s(?:has |have |had )?(?:{trie_pattern(_VERBS, space=' ')})\b")
-# A dash set off by spaces ends a dateline ("KABUL, Afghanistan – Doctors Without Borders says"); a
-# hyphen inside a name does not.
 # "según informó este jueves la OMS": a reporting verb right after "according to" is no part of the source
 _LEADING_VERB: Final = re.compile(rf"^(?:{_REPORTING_VERBS})\s+", re.IGNORECASE)
+# A dash set off by spaces ends a dateline ("KABUL, Afghanistan – Doctors Without Borders says"); a
+# hyphen inside a name does not.
 _BOUNDARY: Final = re.compile(r"[,.;:()\"“”]|\s[–—]\s")
 # "… informó el Ejército de Colombia" / "…, said Colonel Smith"
 _VERB_SUBJECT: Final = written_and_lowercased(rf",\s*(?:{_REPORTING_VERBS})\s+(?P<who>[^,.;:()\"“”]{{2,120}})")

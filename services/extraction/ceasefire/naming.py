@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from services.extraction.ceasefire.cues import Cue
-from services.extraction.ceasefire.terms import STRONG_TERM, WEAK_TERM
+from services.extraction.ceasefire.terms import TRUCE_ALTERNATION
 from services.extraction.lexicon import lexicons
 
 _FLAGS = re.IGNORECASE
@@ -41,18 +41,17 @@ _CALL_PREPOSITION_BY_LANGUAGE = {
 
 # "como exige el acuerdo", "comme l'exige l'accord", "conforme exige o acordo", "wie es das Abkommen
 # verlangt": "as" right before a demand whose subject, the truce, follows it (ceasefire.as_required).
-_TRUCE = "(?:" + STRONG_TERM.pattern.pattern + "|" + WEAK_TERM.pattern.pattern + ")"
 # "as" per language: Portuguese "as" is an article ("retomar as negociações"); English, whose verb
 # follows its subject ("as the deal demands"), has none.
 _AS_BY_LANGUAGE = {
     code: (
         re.compile(r"\b(?:" + "|".join(words) + r")\s*$", _FLAGS),
         # …and, where the verb closes its clause, the truce between "as" and the demand: "wie es das Abkommen verlangt"
-        re.compile(r"\b(?:" + "|".join(words) + r")\s+(?:[^\W\d_]+\s+)?" + _TRUCE + r"\s+$", _FLAGS),
+        re.compile(r"\b(?:" + "|".join(words) + r")\s+(?:[^\W\d_]+\s+)?" + TRUCE_ALTERNATION + r"\s+$", _FLAGS),
     )
     for code, words in lexicons.per_language("ceasefire", "as_required").items()
 }
-_TRUCE_RIGHT_AFTER = re.compile(r"\s+(?:[^\W\d_]+(?:\s+|'))?" + _TRUCE, _FLAGS)  # "el acuerdo", "l'accord"
+_TRUCE_RIGHT_AFTER = re.compile(r"\s+(?:[^\W\d_]+(?:\s+|'))?" + TRUCE_ALTERNATION, _FLAGS)  # "el acuerdo", "l'accord"
 
 
 def calls_for_nothing(text: str, cue: Cue, start: int, end: int, before: str, language: str | None) -> bool:

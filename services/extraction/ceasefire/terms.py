@@ -74,8 +74,9 @@ STRONG_TERM = _term("strong", lexicons.patterns("ceasefire", "terms", "strong"))
 
 # Words that stand for a ceasefire only once the article has named one ("the deal").
 WEAK_TERM = _term("weak", lexicons.patterns("ceasefire", "terms", "weak"))
-# A truce named by a strong or a weak term.
-NAMES_A_TRUCE = re.compile(STRONG_TERM.pattern.pattern + "|" + WEAK_TERM.pattern.pattern, re.IGNORECASE)
+# A truce named by a strong or a weak term: the alternation, for patterns that embed it, and compiled.
+TRUCE_ALTERNATION = "(?:" + STRONG_TERM.pattern.pattern + "|" + WEAK_TERM.pattern.pattern + ")"
+NAMES_A_TRUCE = re.compile(TRUCE_ALTERNATION, re.IGNORECASE)
 
 
 def _halt_alternatives() -> list[str]:
