@@ -8,7 +8,10 @@ it sits relative to the number it reports:
 - POST: after the number and its noun ("32 people were killed", "36 feridos");
 - PRE: a transitive verb before the number ("killed at least 68 people", "mataram 19 pessoas");
 - BOTH: either ("wounded");
-- NOUN_OF: a noun that takes the number as complement ("the deaths of four officers").
+- NOUN_OF: a noun that takes the number as complement ("the deaths of four officers");
+- CLOSING: a verb a verb-final clause closes on, after its object ("bei dem zwei Zivilisten ums
+  Leben kamen", "der zwölf Menschen tötete"): POST where the clause ends right after it, PRE
+  elsewhere ("Ums Leben kamen nach Behördenangaben elf Menschen"; `figures/outcomes.py`).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ class Place(Enum):
     PRE = "pre"
     BOTH = "both"
     NOUN_OF = "noun_of"
+    CLOSING = "closing"
 
 
 # The (outcome, place) rows of the outcome table, in the order that decides a phrase listed in
@@ -37,9 +41,11 @@ _ROWS: Final[list[tuple[str, Place]]] = [
     ("killed", Place.POST),
     ("killed", Place.PRE),
     ("killed", Place.NOUN_OF),
+    ("killed", Place.CLOSING),
     ("injured", Place.BOTH),
     ("injured", Place.POST),
     ("injured", Place.PRE),
+    ("injured", Place.CLOSING),
     ("missing", Place.POST),
     ("missing", Place.BOTH),
     ("missing", Place.NOUN_OF),

@@ -103,6 +103,7 @@ def find_outcomes(
         for m in (lx.OUTCOME_SCANNER.finditer(low) if matches is None else matches)
         if not articles or m.group() not in articles
     ]
+    spans = [(s, e, o, _closing_place(low, e) if p is lx.Place.CLOSING else p) for s, e, o, p in spans]
     toll_spans = [(start, end) for start, end, _ in tolls]
     # a language that lists no negations (German, for now) is read with every language's
     negated = _NEGATED.get(language, _NEGATED[None])
@@ -125,6 +126,26 @@ def find_outcomes(
         OutcomeSpan(o, p, tokens.index_at(s), tokens.index_at(e - 1) + 1, (s, e, o, p) in lumped)
         for s, e, o, p in kept
     ]
+
+
+# What ends a clause right after a verb: a punctuation mark, the sentence's end, or a connector
+# ("…, bei dem zwei Zivilisten ums Leben kamen und 14 verletzt wurden"), after the auxiliary of a
+# perfect or passive that closes the clause ("die 500.000 Menschen das Leben gekostet haben").
+_CLAUSE_ENDS: Final = re.compile(
+    r"(?:\s+(?:"
+    + alternation(*lexicons.words("grammar", "auxiliaries"), *lexicons.words("grammar", "copulas"))
+    + r")(?!\w))?\s*(?:$|[^\w\s]|(?:"
+    + alternation(*lx.CONNECTORS, *lexicons.words("grammar", "disjunctions"))
+    + r")(?!\w))"
+)
+
+
+def _closing_place(low: str, end: int) -> lx.Place:
+    """A verb a verb-final clause closes on reports the number before it (its object or subject:
+    "der zwölf Menschen tötete", "bei dem zwei Zivilisten ums Leben kamen"); where the clause goes
+    on after it, the verb stands second and reports the number after it ("Ums Leben kamen nach
+    Behördenangaben elf Menschen", "Der Angriff tötete zwölf Menschen")."""
+    return lx.Place.POST if _CLAUSE_ENDS.match(low, end) else lx.Place.PRE
 
 
 _NEGATION_REACH: Final = 16  # a negation and a space right before the outcome ("no one was", "ninguém foi")

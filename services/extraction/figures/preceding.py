@@ -59,14 +59,20 @@ def outcome_before(tokens: Tokens, candidate: Candidate, ends: dict[int, Outcome
     return None
 
 
+# words after the preposition: "auf thailändischer Seite", "en la Franja de Gaza", "dans la province d'Idlib"
+_PLACE_WORDS: Final = 4
+
+
 def _place_before(tokens: Tokens, index: int) -> int | None:
-    """Where a place right before token `index` opens: a preposition of place and a name of one or
-    two words written with a capital ("in Gaza", "in Chan Junis")."""
-    for words in (1, 2):
+    """Where a place right before token `index` opens: a preposition of place and a noun phrase of up
+    to `_PLACE_WORDS` words whose last is written with a capital, a name or a German noun ("in Gaza",
+    "in Chan Junis", "auf thailändischer Seite", "en la Franja de Gaza")."""
+    if index < 2 or not (tokens.low[index - 1].isalpha() and tokens.capital(index - 1)):
+        return None
+    for words in range(1, _PLACE_WORDS + 1):
         opening = index - words - 1
-        if opening < 0:
-            return None
-        if not (tokens.low[index - words].isalpha() and tokens.capital(index - words)):
+        word = tokens.low[opening + 1]
+        if opening < 0 or not (word.isalpha() or (word[:-1].isalpha() and word[-1] in "'’")):
             return None
         if tokens.low[opening] in _PLACE_PREPOSITIONS:
             return opening
