@@ -172,7 +172,15 @@ def _runs_since(before: str) -> bool:
 _DATELINE = re.compile(r"[^()\n.,]{1,40},[^()\n.,]{1,25}\b(?:19|20)\d\d\s*\([^()]{2,30}\)\s*[-–—]")
 
 # A cue in the present tense: "has held", and German "gilt", "herrscht", "hält", "bricht".
-_CURRENT_CUE = re.compile(r"(?:has|have|is|are|remains?|gilt|herrscht|halt|bricht|brechen)\b", _FLAGS)
+# …and a violation verb in the simple present with the truce for its object: "an attack it says
+# breaches the November truce", "que, según Israel, viola la tregua de noviembre" (ceasefire.present_violation):
+# what the truce suffers now, whatever month names it.
+_CURRENT_CUE = re.compile(
+    r"(?:has|have|is|are|remains?|gilt|herrscht|halt|bricht|brechen)\b|(?:"
+    + "|".join(lexicons.patterns("ceasefire", "present_violation"))
+    + r")",
+    _FLAGS,
+)
 
 
 # "the deadliest day since a ceasefire took effect in November": the truce is still on.

@@ -190,7 +190,7 @@ def read_in_context(text: str, hit: Hit, language: str | None = None, object_end
     before = words_before(text, hit.start, _CONTEXT)
     clause = before[max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1 :]  # re.split(r"[,;:]", before)[-1], without a regex call
     negation = _NEGATION_BY_LANGUAGE.get(language or "", NEGATION)
-    if hit.status == "agreed" and REPORTING_VERB.match(text, hit.start) and reports_a_clause(text, hit.end):
+    if hit.status == "agreed" and REPORTING_VERB.match(text, hit.start) and reports_a_clause(text, hit.end, hit.start):
         # "announced that …": no announcement of a truce, and what the clause denies refuses none
         return None
     if (
@@ -293,7 +293,11 @@ def _governed_by_agreement(text: str, start: int) -> bool:
     """An agreement verb shortly before `start`, in the same clause ("agreed on Monday to an immediate …")."""
     window = max(0, start - _GOVERNING_VERB_REACH)
     verbs = list(AGREEMENT_VERB.finditer(text, window, start))
-    return bool(verbs) and not any(mark in text[verbs[-1].end() : start] for mark in ",;:")
+    if not verbs or any(mark in text[verbs[-1].end() : start] for mark in ",;:"):
+        return False
+    # "called on both militias to agree an immediate ceasefire": an agreement in the infinitive is
+    # what a call asks for, and the demand stays a proposal
+    return INFINITIVE.search(text, max(0, verbs[-1].start() - _CONTEXT), verbs[-1].start()) is None
 
 
 def words_before(text: str, end: int, size: int) -> str:

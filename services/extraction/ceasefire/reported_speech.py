@@ -40,6 +40,11 @@ _REPORTED_AFTER_SPEAKER = re.compile(
 # verb's object (every lexicon's ceasefire.relatives).
 _RELATIVES = "|".join(lexicons.patterns("ceasefire", "relatives"))
 _REPORTED_AFTER_COMMA = re.compile(rf"(?:\s+[^\s,;.:]+){{0,2}}?,\s+(?!(?:{_RELATIVES})\b)", _FLAGS)
+# …but a relative pronoun needs a noun to describe: where the verb's clause names no truce before the
+# verb, a word after the comma that is also an article opens the reported clause ("Die Armee
+# erklärte, die Miliz habe die Waffenruhe gebrochen").
+_REPORTED_AFTER_ANY_COMMA = re.compile(r"(?:\s+[^\s,;.:]+){0,2}?,\s+", _FLAGS)
+_CLAUSE_START = re.compile(r"[,;:.][^,;:.]*$")
 # "…, anunciou hoje o Departamento de Estado": a time word may sit between the verb and its speaker.
 # So may a day of the week with its article or demonstrative ("anunciou esta quarta-feira o ministério",
 # "a annoncé ce jeudi le Qatar"): every language's words for today (background.present).
@@ -51,13 +56,16 @@ REPORTING_SPEAKER = re.compile(
 )
 
 
-def reports_a_clause(text: str, end: int) -> bool:
-    """Does a clause ("that …", "que …") follow the reporting verb ending at `end`, a word or two later at most?"""
+def reports_a_clause(text: str, end: int, start: int | None = None) -> bool:
+    """Does a clause ("that …", "que …") follow the reporting verb ending at `end`, a word or two later
+    at most? `start`: where the verb begins, to tell whether its clause names a truce before it."""
     if REPORTING_CLAUSE.match(text, end):
         return True
     later = _REPORTED_CLAUSE_LATER.match(text, end) or _REPORTED_AFTER_SPEAKER.match(text, end)
     if later is None:
         later = _REPORTED_AFTER_COMMA.match(text, end)
+        if later is None and start is not None and not _truce_before(text, start):
+            later = _REPORTED_AFTER_ANY_COMMA.match(text, end)
         if later is not None and NAMES_A_TRUCE.search(text, later.end()) is None:
             return False  # "…, announced, with explosions heard": nothing about the truce is reported
     return later is not None and not NAMES_A_TRUCE.search(text, end, later.end())
@@ -71,3 +79,9 @@ def object_is_a_truce(text: str, end: int) -> bool:
     window = re.split(r"[,;:.]", text[end : end + _OBJECT_REACH], maxsplit=1)[0]
     truce = NAMES_A_TRUCE.search(window)
     return truce is not None and len(window[: truce.start()].split()) <= _OBJECT_WORDS
+
+
+def _truce_before(text: str, start: int) -> bool:
+    """Does the clause of the verb beginning at `start` name a truce before it?"""
+    opening = _CLAUSE_START.search(text, 0, start)
+    return NAMES_A_TRUCE.search(text, opening.end() if opening else 0, start) is not None

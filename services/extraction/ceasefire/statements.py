@@ -96,6 +96,7 @@ def find_ceasefire(
             previous_background = None
             continue
         cue = background_cue(text)
+        inherited = False  # "earlier" only because the sentence before told an earlier truce
         if (
             cue is None
             and previous_background is True
@@ -103,6 +104,7 @@ def find_ceasefire(
             and (not STRONG_TERM.anchored.search(text) or told_later(text))
         ):
             cue = "earlier"  # "The pact, however, was violated several times.", "The truce lapsed six months later."
+            inherited = True
         # a date inside a relative clause that describes the truce dates only what that clause says,
         # when the rest of the sentence is dated today ("accused each other on Friday of violating
         # the truce that ended the 2020 war"); else it dates the truce, and the truce is an old one
@@ -126,7 +128,13 @@ def find_ceasefire(
                 # "the truce that ended the 2020 war collapsed on Tuesday": the day dates this verb
                 and not dated_today(text, hit.end)
             )
-            background = hit_cue == "earlier" or dated or hit.history
+            # "It lapsed a year later, but an informal truce has held since": a truce holding in the
+            # present or present perfect holds today, whatever episode the sentence before told (not
+            # an agreement: "the fifth such deal the agency has negotiated" counts history)
+            earlier = hit_cue == "earlier" and not (
+                inherited and hit.status == "in_effect" and is_current_verb(text, hit.start, lasting=True)
+            )
+            background = earlier or dated or hit.history
             if hit.status in seen:
                 if not background:  # the earlier saying was background, this one is news
                     flags[seen[hit.status]] = False
