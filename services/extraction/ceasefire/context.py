@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from services.extraction.ceasefire.cues import FUTURE_MARKERS, PLUPERFECT, Cue
 from services.extraction.ceasefire.keeping import keeps_to_a_truce, kept_to_before
 from services.extraction.ceasefire.naming import calls_for_nothing
+from services.extraction.ceasefire.readiness import readies_a_truce
 from services.extraction.ceasefire.reported_speech import (
     REPORTING,
     REPORTING_SPEAKER,
@@ -255,9 +256,11 @@ def read_in_context(text: str, hit: Hit, language: str | None = None, object_end
         return (
             None  # "Under the deal, prisoners will be exchanged", "had been freed under the deal": not its terms today
         )
+    if hit.cue.name == "ready" and not readies_a_truce(text, hit.end):
+        return None  # "ready for an offensive if the truce collapses": readiness for something else
     if hit.status == "proposed" and calls_for_nothing(text, hit.cue, hit.start, hit.end, before, language):
         return None  # "called the attack a violation", "what he called a breach", "como exige el acuerdo"
-    if hit.status == "proposed" and hit.cue.name in ("proposed", "calls") and keeps_to_a_truce(text, hit.end, language):
+    if hit.status == "proposed" and hit.cue.name in ("proposed", "calls", "ready") and keeps_to_a_truce(text, hit.end, language):
         return None  # "urged both sides to respect the truce": it exists; nothing is proposed
     if hit.cue.name == "proposal" and hit.cue.side == "after" and kept_to_before(text, hit.start, language):
         return None  # "hat zur Einhaltung der Waffenruhe aufgerufen": a call closing its clause, to keep to the truce

@@ -90,6 +90,10 @@ CUES: tuple[Cue, ...] = (
     # a verb-final clause closes on its proposal: "hatte eine Feuerpause angeboten"
     _cue("proposed", "after", 40, "proposal_after", name="proposal"),
     _cue("proposed", "any", 40, "talks", name="talks"),
+    # a party ready for a truce offers one: "Ukraine is ready for a 30-day ceasefire", "prête à un cessez-le-feu"
+    # (an article and an adjective or two between), and a verb-final clause closing on it ("zu einer Waffenruhe bereit")
+    _cue("proposed", "before", 45, "ready", name="ready"),
+    _cue("proposed", "after", 40, "ready_after", name="ready_after"),
     # languages that compound write the truce and its talks as one word; in an article naming a truce
     _cue("proposed", "alone", 0, "talks_compound", name="talks"),
     _cue("proposed", "any", 45, "rejected", name="rejected"),
