@@ -28,6 +28,7 @@ from alerts.kafka_io import KafkaUnavailable, TopicTail, new_producer, read_back
 from alerts.lifecycle.state import Step
 from alerts.metrics import AlertMetrics
 from alerts.notifier import StageOutcome, plan_notifications
+from alerts.pipeline.behind import resolved_behind
 from alerts.ports import Dispatcher, Keys, SubmitCommand
 from alerts.publisher import AlertsPublisher
 from alerts.requests import OperatorRequests
@@ -201,8 +202,14 @@ class AlertService:
 
     async def _record_transitions(self, steps: list[Step], *, caught_up: bool = False) -> None:
         transitions = [s.transition for s in steps if s.transition is not None]
-        if caught_up:  # marked on the record, so a crash before notifying still knows after the next rebuild
+        # marked on the record, so a crash before notifying still knows after the next rebuild
+        if caught_up:
             transitions = [t.model_copy(update={"caught_up": True}) for t in transitions]
+        else:  # a service behind its topic can read an alert's whole life in one batch (behind.py)
+            behind = resolved_behind(
+                transitions, self.settings.group_timing().wait, self.settings.alerts_critical_levels
+            )
+            transitions = [t.model_copy(update={"caught_up": True}) if t.event_id in behind else t for t in transitions]
         for transition in transitions:
             self.engine.note_transition(transition)
         await self._publisher().publish_all([(self.catalogue.alerts.name, t.group_key, t) for t in transitions])

@@ -70,7 +70,9 @@ class AlertTransitioned(Event):
     previous_level: Level | None = Field(default=None, description="a firing alert's level before this change")
     previous_best: int | None = Field(default=None, ge=0, description="its best figure at the transition before")
     caught_up: bool = Field(
-        default=False, description="evaluated at start-up from snapshots that arrived while the alerting service was down"
+        default=False,
+        description="evaluated at start-up from snapshots that arrived while the alerting service was down, "
+        "or a resolution read in one batch with its alert's firing while the service was behind its topic",
     )
 
 

@@ -7,7 +7,8 @@ interval has elapsed — otherwise not. Every decision has a reason that labels 
 One departure from Alertmanager: an alert resolved while the service was down (the resolution
 caught up at start-up) whose firing a subscriber was never told — it fired during the downtime
 too, or the service stopped between recording the firing and telling it — is told once,
-resolved, with its latest values. A subscriber of a running service would have heard it fire
+resolved, with its latest values. So is one the service read fire and resolve in one batch
+while it was behind its topic (pipeline/behind.py): being behind is a downtime too. A subscriber of a running service would have heard it fire
 and resolve; staying silent would hide, say, a red alert from everyone whose service restarted
 at the time. (A blip that fires and resolves within group_wait while the service runs is still
 not told, as in Alertmanager.)
@@ -58,7 +59,7 @@ def dedup(
     repeat_interval: timedelta,
     unseen: bool = False,
 ) -> Decision:
-    """`unseen`: the alert was resolved while the service was down (engine.unseen)."""
+    """`unseen`: the alert was resolved while the service was down or behind (engine.unseen)."""
     if alert.status == "pending":
         return SKIP_PENDING
     if alert.status == "firing":
@@ -70,8 +71,9 @@ def dedup(
         if now - previous.at >= repeat_interval:
             return Decision(True, True, "repeat_interval_elapsed", "firing", previous.repeats + 1)
         return Decision(False, False, "already_notified")
-    # resolved
-    if previous is None and unseen:
+    # resolved: an unseen life the subscriber never heard fire — not at all, or not since it was
+    # told an earlier life's resolution — is told once
+    if unseen and (previous is None or (previous.status == "resolved" and previous.seq < alert.seq)):
         if not send_resolved:
             return Decision(False, True, "resolved_not_wanted", "resolved")
         return Decision(True, True, "fired_and_resolved_while_down", "resolved")

@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from aiokafka import AIOKafkaProducer
 from prometheus_client import CollectorRegistry
 
 from streams import subscriptions as subs
 from streams.alerting import AlertTransitioned, SilenceCreated, SilenceMatcher, silence_key
-from streams.envelope import decode
+from streams.envelope import decode, encode
 from streams.events import DeadLettered
+from streams.situation import SituationChanged
 from streams.topics import Catalogue
 from tests.integration.alert_stack import (
     NK,
@@ -109,3 +111,36 @@ async def test_a_flapping_series_gives_one_firing_and_one_resolved(bootstrap: st
     records = await read_records(bootstrap, catalogue.alerts.name, expect=50, timeout_s=3)
     statuses = [e.status for e in (decode(r.value) for r in records) if isinstance(e, AlertTransitioned)]
     assert statuses == ["firing", "resolved"]
+
+
+async def test_a_red_blip_read_in_one_batch_with_its_resolution_is_told_once_resolved(
+    bootstrap: str, catalogue: Catalogue
+) -> None:
+    """A service behind its topic (a restart, a loaded machine) fetches a blip's red snapshot and
+    its clearing one together: a service keeping up would have told the red at once (red skips
+    group_wait), so the subscriber hears it once, resolved (alerts/pipeline/behind.py)."""
+    secret = subs.new_secret(datetime.now(UTC))
+    with WebhookReceiver(secret.secret) as receiver:
+        await _subscribe(bootstrap, catalogue, receiver.url(), kinds=["casualties"], secret=secret)
+        async with running_alerts(fast_settings(bootstrap, catalogue, alerts_group_wait=600.0)):
+            red, cleared = snapshot(killed(120, sources=2), sequence=1), snapshot(killed(0, sources=2), sequence=2)
+            await produce_one_record_batch(bootstrap, catalogue.situation.name, [red, cleared])
+            arrivals = await receiver.wait_for_async(1, timeout=20)
+    assert [payload_of(a)["type"] for a in arrivals] == ["alert.resolved"]
+    assert (payload_of(arrivals[0])["data"]["level"], payload_of(arrivals[0])["data"]["best"]) == ("red", 0)
+    records = await read_records(bootstrap, catalogue.alerts.name, expect=50, timeout_s=3)
+    transitions = [e for e in (decode(r.value) for r in records) if isinstance(e, AlertTransitioned)]
+    assert [(t.status, t.caught_up) for t in transitions] == [("firing", False), ("resolved", True)]
+
+
+async def produce_one_record_batch(bootstrap: str, topic: str, events: list[SituationChanged]) -> None:
+    """One Kafka record batch: a consumer cannot fetch part of it, so the service reads all at once."""
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all")
+    await producer.start()
+    try:
+        batch = producer.create_batch()
+        for event in events:
+            assert batch.append(key=NK.encode(), value=encode(event, subject=NK), timestamp=None) is not None
+        await (await producer.send_batch(batch, topic, partition=0))
+    finally:
+        await producer.stop()

@@ -78,6 +78,14 @@ def test_dedup_notifies_first_changed_resolved_and_repeat_only() -> None:
     assert (unseen.send, unseen.record, unseen.reason) == (True, True, "fired_and_resolved_while_down")
     unseen_unwanted = dedup(None, resolved, send_resolved=False, now=T0, repeat_interval=HOUR, unseen=True)
     assert (unseen_unwanted.send, unseen_unwanted.record) == (False, True)
+    # told an earlier life's resolution, then fired and resolved again unseen: told once more
+    told_resolved = NotifiedRecord(seq=2, status="resolved", at=T0)
+    again = replace(alert, seq=4, status="resolved")
+    relived = dedup(told_resolved, again, send_resolved=True, now=T0, repeat_interval=HOUR, unseen=True)
+    assert (relived.send, relived.reason) == (True, "fired_and_resolved_while_down")
+    told_this = NotifiedRecord(seq=4, status="resolved", at=T0)
+    assert not dedup(told_this, again, send_resolved=True, now=T0, repeat_interval=HOUR, unseen=True).send
+    assert dedup(told_resolved, again, send_resolved=True, now=T0, repeat_interval=HOUR).reason == "already_notified"
 
 
 def test_group_wait_interval_and_critical_skip() -> None:

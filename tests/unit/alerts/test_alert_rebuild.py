@@ -150,7 +150,8 @@ def test_an_alert_that_fired_and_resolved_during_a_downtime_is_told_once_resolve
 
 
 def test_an_alert_seen_firing_live_keeps_alertmanager_s_rule() -> None:
-    """Fired live (not caught up) and resolved before anyone was told: not told (group_wait's blip)."""
+    """Fired live (not caught up) and resolved before anyone was told: not told (group_wait's blip).
+    The service marks a resolution read in the same batch as its firing (alerts/pipeline/behind.py)."""
     engine = AlertEngine(rules=RULES, lifecycle=LifecycleTiming())
     engine.apply(subs.create(url="https://hooks.example.org/a", now=T0, subscription_id="sub_a"))
     for snapshot in FIRED_AND_RESOLVED:
