@@ -130,6 +130,7 @@ def attached(
                 and (
                     _usable(cue, term, _distance(text, term.end, start))
                     or _verb_final_reach(cue, term, start - term.end, reach_after)
+                    or _opening_subject(text, cue, term, start - term.end, reach_after)
                     or _after_a_description(text, cue, term, start)
                 )
                 and not _blocked(barriers, term.end, start)
@@ -223,16 +224,42 @@ def _verb_final_reach(cue: Cue, term: TermSpan, distance: int, reach_after: int)
     )
 
 
+def _opening_subject(text: str, cue: Cue, term: TermSpan, distance: int, reach_after: int) -> bool:
+    """ "Beide Seiten vereinbarten eine Waffenruhe. Sie sei am Abend um 20 Uhr in Kraft getreten": the
+    pronoun that opens a sentence of a verb-final language is the subject of the participle closing its
+    clause, however long the middle field. Only for a truce's taking effect or holding: a pronoun may
+    also stand for a person ("Sie ist … schwer verletzt worden")."""
+    return (
+        term.kind == "pronoun"
+        and cue.status == "in_effect"
+        and cue.pronoun
+        and 0 <= distance <= reach_after
+        and not text[: term.start].strip(_OPENING_MARKS)
+    )
+
+
+_OPENING_MARKS = " \"'“”„«»‚‘’"  # quotation marks may open a sentence before its subject
+
+
+# What may open a truce's description: the participle of its making ("acordada por …") or of its taking
+# effect ("La trêve entrée en vigueur le 24 novembre entre … et …, …, a été prolongée").
+_DESCRIPTION_OPENERS: tuple[Cue, ...] = (
+    *AGREEMENT_CUES,
+    *(cue for cue in CUES if cue.status == "in_effect" and cue.name == "took_effect" and cue.side == "after"),
+)
+
+
 def _after_a_description(text: str, cue: Cue, term: TermSpan, start: int) -> bool:
     """ "La tregua de 72 horas acordada por … con la mediación de … expiró": the verb after a long
-    participial description of the truce (an agreement participle right after the term, or after
-    its duration) still speaks of the truce; the caller checks that no clause break stands between."""
+    participial description of the truce (a participle of its making or taking effect right after the
+    term, or after its duration) still speaks of the truce; the caller checks that no clause break
+    stands between."""
     if cue.status in ("agreed", "proposed") or cue.gap < _MAIN_VERB_GAP or term.kind == "pronoun":
         return False  # (a cue of short reach, "began", "fragile", is no main verb)
     if not cue.gap < start - term.end <= _DESCRIBED_REACH:
         return False
     opening = text[term.end : min(start, term.end + _DESCRIPTION_OPENING)]
-    return any(agreement.pattern.search(opening) for agreement in AGREEMENT_CUES)
+    return any(participle.pattern.search(opening) for participle in _DESCRIPTION_OPENERS)
 
 
 # The participles that describe a truce before its noun: an agreement's ("ausgehandelten") and one

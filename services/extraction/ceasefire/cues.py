@@ -137,6 +137,9 @@ CUES: tuple[Cue, ...] = (
     _cue("collapsed", "after", 70, "lasted_only", pronoun=True, name="lasted_only"),
     _cue("collapsed", "before", 30, "collapsed_before_verbs"),
     _cue("extended", "any", 50, "extended"),
+    # the clause's passive verb reaches over what describes its truce, as a collapse does: "the truce in …, which
+    # was due to expire on Sunday, has been extended"
+    _cue("extended", "after", 110, "extended_after", name="extended"),
 )
 
 # The agreement cues: one of them describing a truce ("the truce brokered by Qatar", "die
