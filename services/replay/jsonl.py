@@ -12,10 +12,8 @@ record by record through `as_row`: re-serialised compactly, or kept raw with the
 
 from __future__ import annotations
 
-import operator
 from collections import deque
 from collections.abc import Sequence
-from itertools import repeat
 from typing import IO, Annotated, Literal, TypeGuard
 
 import msgspec
@@ -25,7 +23,6 @@ from services.replay.formats import as_row
 from services.replay.records import LogRecord, RecordBatch
 
 NonEmpty = Annotated[str, msgspec.Meta(min_length=1)]
-LF, CR = ord("\n"), ord("\r")
 NULL = msgspec.Raw(b"null")
 KEY_CACHE = 100_000  # record keys (regions, article ids) whose JSON text is kept between batches
 
@@ -66,12 +63,13 @@ def as_written(values: Sequence[bytes | None]) -> TypeGuard[Sequence[bytes]]:
     if not all(values):  # a tombstone or an empty value
         return False
     texts: Sequence[bytes] = values  # type: ignore[assignment]  # all() above: no None
-    return _one_line_each(texts) and _utf8(b" ".join(texts)) and _cloudevents(texts)
+    joined = b" ".join(texts)  # one text to search: no call per value
+    return _one_line(joined) and _utf8(joined) and _cloudevents(texts)
 
 
-def _one_line_each(values: Sequence[bytes]) -> bool:
-    """No line break inside any value (`map` of a byte search: no Python step per value)."""
-    return not any(map(operator.contains, values, repeat(LF))) and not any(map(operator.contains, values, repeat(CR)))
+def _one_line(text: bytes) -> bool:
+    """No line break inside any value: searched in the values' joined text (the separator is a space)."""
+    return b"\n" not in text and b"\r" not in text
 
 
 def _utf8(text: bytes) -> bool:
@@ -96,13 +94,25 @@ def _cloudevents(values: Sequence[bytes]) -> bool:
     return True
 
 
+class _KeyTexts(dict[bytes | None, msgspec.Raw]):
+    """Record keys as JSON text, remembered (keys repeat: a region's reports, an article's
+    revisions). A batch's keys are looked up by one `map` of `__getitem__`; only a key not seen
+    yet takes a Python step (`__missing__`)."""
+
+    def __missing__(self, key: bytes | None) -> msgspec.Raw:
+        if len(self) >= KEY_CACHE:
+            self.clear()
+        text = self[key] = NULL if key is None else Raw(orjson.dumps(key.decode("utf-8", errors="replace")))
+        return text
+
+
 class JsonLinesWriter:
     """JSONL to a binary stream."""
 
     def __init__(self, out: IO[bytes]) -> None:
         self.out = out
         self.count = 0
-        self._keys: dict[bytes | None, msgspec.Raw] = {}
+        self._keys = _KeyTexts()
 
     def write(self, record: LogRecord) -> None:
         self.write_batch(RecordBatch.of([record]))
@@ -121,24 +131,10 @@ class JsonLinesWriter:
         values = batch.values
         if not as_written(values):
             return None
-        keys, key = self._keys, self._key
+        keys = map(self._keys.__getitem__, batch.keys)
         return _encoder.encode_lines(
-            [
-                _Line(p, o, t, keys.get(k) or key(k), Raw(v))
-                for p, o, t, k, v in zip(
-                    batch.partitions, batch.offsets, batch.timestamps, batch.keys, values, strict=True
-                )
-            ]
+            list(map(_Line, batch.partitions, batch.offsets, batch.timestamps, keys, map(Raw, values)))
         )
 
     def close(self) -> None:
         self.out.flush()
-
-    def _key(self, key: bytes | None) -> msgspec.Raw:
-        """The key as JSON text (remembered: keys repeat — a region's reports, an article's revisions)."""
-        if key is None:
-            return NULL
-        if len(self._keys) > KEY_CACHE:
-            self._keys = {}
-        text = self._keys[key] = msgspec.Raw(orjson.dumps(key.decode("utf-8", errors="replace")))
-        return text
