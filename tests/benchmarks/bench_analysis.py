@@ -9,9 +9,12 @@ then per round, on the same topic:
   RB  the rebuild fast path: fold the whole log per region with the worker's batch step, write
       the table state to a fresh version's changelog, commit its offsets (`sitmon rebuild`);
   PQ  `sitmon replay reports --format parquet` (in process, to a temporary file);
-  JL  `sitmon replay reports --format jsonl` (in process, to a temporary file);
+  JL  `sitmon replay reports --format jsonl` (in process, to a temporary file, and to a pipe that
+      a child process reads: `replay_rows.py` says why both);
   RR  replay's reading alone: the same copy into a sink that only counts (what PQ and JL add is
       their writer's cost);
+  Each replay row is measured right after an A0 of its own, and its ratios are against that one:
+  a round takes 10-30 s, in which the load, the broker and the kernel's free memory drift.
   W   with --worker: the live `sitmon worker` (a fresh app version) from its first fold to its last.
 
 Then reparse, on topics of its own: M articles (the seed/dev/gold corpus repeated) and their
@@ -21,10 +24,11 @@ process on the same articles (bench_extract's in-process figure).
 
     SITMON_KAFKA_BOOTSTRAP=127.0.0.1:9092 python -m tests.benchmarks.bench_analysis \
         [--count 1000000] [--regions 200] [--rounds 3] [--worker] [--articles 2000] [--only replay|rebuild]
-        [--threads]
+        [--replays none,parquet,jsonl,pipe] [--no-a1] [--threads]
 
-Each row prints CPU-s ÷ wall-s (above 1: more than one core busy); `--threads` adds each replay
-row's CPU per thread and the least wall time two idle cores would allow (`thread_cpu.py`).
+Each row prints its system CPU per event and CPU-s ÷ wall-s (above 1: more than one core busy);
+`--threads` adds each replay row's CPU per thread and the least wall time two idle cores would
+allow (`thread_cpu.py`).
 """
 
 from __future__ import annotations
@@ -53,6 +57,7 @@ from services.rederive.takeover import commit_offsets
 from streams.events import ArticleReceived
 from streams.topics import Catalogue
 from tests.benchmarks.bench_worker import drop, preload, records, run_baseline, run_worker
+from tests.benchmarks.replay_rows import ROWS, PipeReader, fresh_output, replay_to
 from tests.benchmarks.thread_cpu import ThreadCpu
 
 
@@ -71,12 +76,17 @@ async def raw_consumption(bootstrap: str, topic: str, count: int) -> dict[str, f
         for tp, offset in (await consumer.beginning_offsets(partitions)).items():
             consumer.seek(tp, offset)
         seen, size = 0, 0
-        wall, cpu = time.perf_counter(), time.process_time()
+        wall, cpu, system = time.perf_counter(), time.process_time(), os.times().system
         while seen < count:
             for messages in (await consumer.getmany(timeout_ms=1000, max_records=10_000)).values():
                 seen += len(messages)
                 size += sum(len(m.value or b"") for m in messages)
-        return {"events": seen, "wall_s": time.perf_counter() - wall, "cpu_s": time.process_time() - cpu}
+        return {
+            "events": seen,
+            "wall_s": time.perf_counter() - wall,
+            "cpu_s": time.process_time() - cpu,
+            "sys_s": os.times().system - system,
+        }
     finally:
         await consumer.stop()
 
@@ -87,10 +97,20 @@ def cpu_s() -> float:
     return times.user + times.system + times.children_user + times.children_system
 
 
+def sys_s() -> float:
+    times = os.times()
+    return times.system + times.children_system
+
+
 async def timed(work: Callable[[], Awaitable[int]]) -> dict[str, float]:
-    wall, cpu = time.perf_counter(), cpu_s()
+    wall, cpu, system = time.perf_counter(), cpu_s(), sys_s()
     events = await work()
-    return {"events": events, "wall_s": time.perf_counter() - wall, "cpu_s": cpu_s() - cpu}
+    return {
+        "events": events,
+        "wall_s": time.perf_counter() - wall,
+        "cpu_s": cpu_s() - cpu,
+        "sys_s": sys_s() - system,
+    }
 
 
 async def rebuild(bootstrap: str, catalogue: Catalogue, version: int) -> int:
@@ -100,43 +120,21 @@ async def rebuild(bootstrap: str, catalogue: Catalogue, version: int) -> int:
     return folded.records
 
 
-def fresh_output(directory: Path, fmt: str) -> Path:
-    """Where a replay writes, with the last round's file removed first (outside the timing): a
-    replay writes a new file, and truncating the last one cost the kernel ~0.1 s per 70 MB."""
-    path = directory / f"replay.{fmt}"
-    path.unlink(missing_ok=True)
-    return path
-
-
 # The extractor, Arrow and the replay writers are imported where they are used: the rebuild's fold
 # processes are spawned and import this module again, and `sitmon rebuild`'s import none of them
 # (the extractor alone builds its keyword gates at import, seconds of CPU per process).
 
 
-class _CountingSink:
-    """Counts the batches' records and writes nothing: replay's reading alone."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    def write_batch(self, batch: Any) -> None:
-        self.count += len(batch)
-
-    def close(self) -> None:
-        pass
-
-
-async def replay_to(bootstrap: str, catalogue: Catalogue, fmt: str, path: Path) -> int:
-    from services.cli.replay import copy_records
-    from services.replay.jsonl import JsonLinesWriter
-    from services.replay.parquet import ParquetWriter
-
-    if fmt == "parquet":
-        return await copy_records(bootstrap, catalogue.reports.name, ParquetWriter(path, "reports"), None, None)
-    if fmt == "none":
-        return await copy_records(bootstrap, catalogue.reports.name, _CountingSink(), None, None)
-    with path.open("wb") as handle:
-        return await copy_records(bootstrap, catalogue.reports.name, JsonLinesWriter(handle), None, None)
+def measure_replay(
+    bootstrap: str, catalogue: Catalogue, directory: Path, fmt: str, sample_threads: bool
+) -> tuple[dict[str, float], str | None]:
+    """One replay row, timed; with `sample_threads`, also each thread's CPU."""
+    path = fresh_output(directory, fmt)
+    with PipeReader() if fmt == "pipe" else nullcontext() as reader:
+        pipe = reader.stdin if reader is not None else None
+        with ThreadCpu() if sample_threads else nullcontext() as threads:
+            result = asyncio.run(timed(lambda: replay_to(bootstrap, catalogue, fmt, path, pipe)))
+    return result, threads.summary() if threads is not None else None
 
 
 def rate(result: dict[str, float]) -> float:
@@ -153,13 +151,15 @@ def parallelism(result: dict[str, float]) -> float:
     return result["cpu_s"] / result["wall_s"]
 
 
-def line(name: str, result: dict[str, float], a0: dict[str, float], a1: dict[str, float]) -> str:
+def line(name: str, result: dict[str, float], a0: dict[str, float], a1: dict[str, float] | None) -> str:
     r = rate(result)
+    a1_wall = f" ÷A1 {r / rate(a1):4.2f}" if a1 else ""
+    a1_cpu = f" ÷A1 {per_cpu(result) / per_cpu(a1):4.2f}" if a1 else ""
+    system = f"sys {result['sys_s'] / result['events'] * 1e6:4.2f} µs/ev   " if "sys_s" in result else ""
     return (
         f"  {name:28s} {r:9,.0f} ev/s  {per_cpu(result):9,.0f} ev/CPU-s   "
-        f"wall ÷A0 {r / rate(a0):4.2f} ÷A1 {r / rate(a1):4.2f}   "
-        f"CPU ÷A0 {per_cpu(result) / per_cpu(a0):4.2f} ÷A1 {per_cpu(result) / per_cpu(a1):4.2f}   "
-        f"CPU-s ÷ wall-s {parallelism(result):4.2f}"
+        f"wall ÷A0 {r / rate(a0):4.2f}{a1_wall}   CPU ÷A0 {per_cpu(result) / per_cpu(a0):4.2f}{a1_cpu}   "
+        f"{system}CPU-s ÷ wall-s {parallelism(result):4.2f}"
     )
 
 
@@ -227,7 +227,13 @@ def main() -> None:
     parser.add_argument(
         "--only", choices=("all", "replay", "rebuild"), default="all", help="run only these rows (and the baselines)"
     )
+    parser.add_argument(
+        "--replays", default=",".join(ROWS), help=f"the replay rows, in this order (of {', '.join(ROWS)})"
+    )
+    parser.add_argument("--no-a1", action="store_true", help="skip A1 (raw + decode: the rebuild's baseline)")
     args = parser.parse_args()
+    if unknown := set(args.replays.split(",")) - set(ROWS):
+        parser.error(f"--replays: unknown rows {sorted(unknown)}")
     bootstrap = os.environ.get("SITMON_KAFKA_BOOTSTRAP", "127.0.0.1:9092")
     catalogue = Catalogue(f"bench{uuid.uuid4().hex[:8]}.")
     os.environ["SITMON_TOPIC_PREFIX"] = catalogue.prefix  # worker_names reads the worker's settings
@@ -245,37 +251,41 @@ def main() -> None:
             import services.replay.parquet  # noqa: F401
         for round_ in range(1, args.rounds + 1):
             a0 = asyncio.run(raw_consumption(bootstrap, catalogue.reports.name, args.count))
-            a1 = asyncio.run(run_baseline(bootstrap, catalogue.reports.name, args.count))
-            runs: dict[str, dict[str, Any]] = {}
+            a1 = None if args.no_a1 else asyncio.run(run_baseline(bootstrap, catalogue.reports.name, args.count))
+            runs: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {}  # row: its result, the A0 it is read against
             per_thread: dict[str, str] = {}
             if args.only in ("all", "rebuild"):
-                runs["rebuild (fold + changelog)"] = asyncio.run(
-                    timed(lambda round_=round_: rebuild(bootstrap, catalogue, 100 + round_))
+                runs["rebuild (fold + changelog)"] = (
+                    asyncio.run(timed(lambda round_=round_: rebuild(bootstrap, catalogue, 100 + round_))),
+                    a0,
                 )
             if args.only in ("all", "replay"):
-                rows = (("none", "replay, reading only"), ("parquet", "replay → Parquet"), ("jsonl", "replay → JSONL"))
-                for fmt, row in rows:
-                    path = fresh_output(directory, fmt)
-                    with ThreadCpu() if args.threads else nullcontext() as threads:
-                        runs[row] = asyncio.run(
-                            timed(lambda fmt=fmt, path=path: replay_to(bootstrap, catalogue, fmt, path))
-                        )
+                for fmt in args.replays.split(","):
+                    own_a0 = asyncio.run(raw_consumption(bootstrap, catalogue.reports.name, args.count))
+                    result, threads = measure_replay(bootstrap, catalogue, directory, fmt, args.threads)
+                    runs[ROWS[fmt]] = (result, own_a0)
                     if threads is not None:
-                        per_thread[row] = threads.summary()
+                        per_thread[ROWS[fmt]] = threads
             if args.worker:
-                runs["live worker (Faust)"] = run_worker(bootstrap, catalogue, args.count, round_, None)
-            print(
-                f"round {round_}: A0 raw {rate(a0):,.0f} ev/s ({per_cpu(a0):,.0f} ev/CPU-s) · "
-                f"A1 raw + decode {rate(a1):,.0f} ev/s ({per_cpu(a1):,.0f} ev/CPU-s)"
-            )
-            for name, result in runs.items():
-                print(line(name, result, a0, a1), flush=True)
+                runs["live worker (Faust)"] = (run_worker(bootstrap, catalogue, args.count, round_, None), a0)
+            baselines = f" · A1 raw + decode {rate(a1):,.0f} ev/s ({per_cpu(a1):,.0f} ev/CPU-s)" if a1 else ""
+            print(f"round {round_}: A0 raw {rate(a0):,.0f} ev/s ({per_cpu(a0):,.0f} ev/CPU-s){baselines}")
+            for name, (result, base) in runs.items():
+                print(line(name, result, base, a1), flush=True)
+                if base is not a0:
+                    print(
+                        f"    against its own A0 just before: {rate(base):,.0f} ev/s ({per_cpu(base):,.0f} ev/CPU-s, "
+                        f"sys {base['sys_s'] / base['events'] * 1e6:4.2f} µs/ev)"
+                    )
                 if name in per_thread:
                     print(per_thread[name])
-                ratios.setdefault(name + " wall ÷A0", []).append(rate(result) / rate(a0))
-                ratios.setdefault(name + " wall ÷A1", []).append(rate(result) / rate(a1))
-                ratios.setdefault(name + " CPU ÷A0", []).append(per_cpu(result) / per_cpu(a0))
+                ratios.setdefault(name + " wall ÷A0", []).append(rate(result) / rate(base))
+                if a1:
+                    ratios.setdefault(name + " wall ÷A1", []).append(rate(result) / rate(a1))
+                ratios.setdefault(name + " CPU ÷A0", []).append(per_cpu(result) / per_cpu(base))
                 ratios.setdefault(name + " CPU-s ÷ wall-s", []).append(parallelism(result))
+                if "sys_s" in result:
+                    ratios.setdefault(name + " sys µs/ev", []).append(result["sys_s"] / result["events"] * 1e6)
         print("medians over rounds (÷A0 = raw consumption, ÷A1 = raw + decode; CPU = events per CPU-second):")
         for name, values in ratios.items():
             print(f"  {name:44s} {statistics.median(values):.2f}", flush=True)
