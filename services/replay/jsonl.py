@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import IO, Annotated, Literal, TypeGuard
 
 import msgspec
@@ -107,12 +108,20 @@ class _KeyTexts(dict[bytes | None, msgspec.Raw]):
 
 
 class JsonLinesWriter:
-    """JSONL to a binary stream."""
+    """JSONL to a binary stream, written on a thread of its own while the next batch is checked
+    and encoded: the kernel's copy of a batch's lines (7 MB for 10,000 reports) into the page
+    cache or a pipe holds no GIL, and writing a new file costs it as much as the encoding here
+    (the development VM's page cache, see bench_analysis's `replay_rows.py`). One batch is written
+    at a time, in order; a batch waits until the one before it is written, so a slow reader still
+    holds the replay back. A failed write (a closed pipe, a full disk) raises at the next batch
+    or at `close`."""
 
     def __init__(self, out: IO[bytes]) -> None:
         self.out = out
         self.count = 0
         self._keys = _KeyTexts()
+        self._writing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jsonl-write")
+        self._written: Future[int] | None = None  # the last batch's lines, being written
 
     def write(self, record: LogRecord) -> None:
         self.write_batch(RecordBatch.of([record]))
@@ -124,7 +133,8 @@ class JsonLinesWriter:
         lines = self._as_written(batch)
         if lines is None:
             lines = b"".join(orjson.dumps(as_row(record)) + b"\n" for record in batch.records())
-        self.out.write(lines)
+        self._wait_written()
+        self._written = self._writing.submit(self.out.write, lines)
 
     def _as_written(self, batch: RecordBatch) -> bytes | None:
         """The batch's lines with each value as written, or None when a value does not fit."""
@@ -137,4 +147,13 @@ class JsonLinesWriter:
         )
 
     def close(self) -> None:
-        self.out.flush()
+        try:
+            self._wait_written()
+            self.out.flush()
+        finally:
+            self._writing.shutdown()
+
+    def _wait_written(self) -> None:
+        if self._written is not None:
+            written, self._written = self._written, None
+            written.result()

@@ -8,6 +8,7 @@ import io
 import json
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -57,7 +58,9 @@ def test_well_formed_values_go_out_as_written_with_where_they_sat() -> None:
     batch = [record(n, GOOD, key=None if n == 1 else b"nagorno-karabakh") for n in range(3)]
     assert as_written([r.value for r in batch])
     out = io.BytesIO()
-    JsonLinesWriter(out).write_batch(RecordBatch.of(batch))
+    writer = JsonLinesWriter(out)
+    writer.write_batch(RecordBatch.of(batch))
+    writer.close()  # the lines are written on a thread of the writer's: all there once it is closed
     first = out.getvalue().split(b"\n")[0]
     assert (
         first
@@ -82,3 +85,21 @@ def test_any_mix_of_batches_gives_one_json_line_per_record_as_the_row_path_would
     offsets = iter(range(1000))
     batches = [[record(next(offsets), value) for value in batch] for batch in values]
     assert written(batches) == [expected(r) for batch in batches for r in batch]
+
+
+class _ClosedPipe(io.BytesIO):
+    """A stream whose reader went away after the first write."""
+
+    def write(self, data: Any) -> int:
+        if self.tell():
+            raise BrokenPipeError("the reader went away")
+        return super().write(data)
+
+
+def test_a_failed_write_on_the_writers_thread_is_raised_to_the_replay_not_lost() -> None:
+    writer = JsonLinesWriter(_ClosedPipe())
+    writer.write_batch(RecordBatch.of([record(0, GOOD)]))
+    writer.write_batch(RecordBatch.of([record(1, GOOD)]))  # written on the thread: fails there
+    with pytest.raises(BrokenPipeError):
+        writer.write_batch(RecordBatch.of([record(2, GOOD)]))  # ...and is raised at the next batch
+        writer.close()  # (or at the latest here, had the next batch not waited for it)
