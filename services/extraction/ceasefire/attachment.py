@@ -16,6 +16,7 @@ from services.extraction.ceasefire.terms import TermKind
 from services.extraction.ceasefire.word_anchored import WordAnchoredPattern
 from services.extraction.figures.nouns import GROUP_ORDER
 from services.extraction.lexicon import lexicons
+from services.extraction.text import months
 from services.extraction.text.fold import fold
 from services.extraction.text.keywords import trie_pattern
 
@@ -270,6 +271,13 @@ _DESCRIBING_CUES: tuple[Cue, ...] = (
 )
 
 
+# A date before the truce's noun names it: a determiner, a month (abbreviated or not), a day, a year.
+_NAMING_DATE = re.compile(
+    r"\s+(?:[^\W\d_]+\s+)?(?:(?:" + months.alternation(folded=True) + r"|[a-z]{3,4}\.)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?"
+    r"(?:(?:19|20)\d\d\s+)?",
+    re.IGNORECASE,
+)
+
 # The cues of short reach that govern the truce as a preposition or a noun does ("despite", "seit
 # Inkrafttreten der"): a description of the truce may stand between them and its noun.
 _OVER_A_DESCRIPTION = ("despite", "entry_into_force")
@@ -277,10 +285,13 @@ _OVER_A_DESCRIPTION = ("despite", "entry_into_force")
 
 def _despite_a_description(text: str, cue: Cue, term: TermSpan, end: int) -> bool:
     """ "trotz der in Doha ausgehandelten Waffenruhe", "trotz der seit Oktober geltenden Waffenruhe",
-    "nach dem Inkrafttreten der von Moskau angekündigten Feuerpause": the words between describe the truce."""
+    "nach dem Inkrafttreten der von Moskau angekündigten Feuerpause": the words between describe the truce;
+    so does the date that names it ("despite the November 2024 ceasefire", "despite the Oct. 10 truce")."""
     if cue.name not in _OVER_A_DESCRIPTION or term.kind == "pronoun" or not 0 <= term.start - end <= _DESPITE_OVER_DESCRIPTION:
         return False
     gap = text[end : term.start]
+    if _NAMING_DATE.fullmatch(gap) is not None and any(char.isdigit() for char in gap):
+        return True
     return any(
         _DESCRIBES_NEXT.fullmatch(gap[match.end() :]) is not None
         for agreement in _DESCRIBING_CUES

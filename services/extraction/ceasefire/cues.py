@@ -125,6 +125,9 @@ CUES: tuple[Cue, ...] = (
     _cue("in_effect", "after", 8, "began_after", pronoun=True),
     _cue("violated", "any", 100, "violated", pronoun=True),
     _cue("violated", "before", 16, "despite", name="despite"),
+    # attacks told since the truce began: "the first strike since the ceasefire took effect", "des frappes
+    # quasi quotidiennes depuis le début de la trêve" (the pattern holds the "since" between)
+    _cue("violated", "before", 70, "attacks_since", name="attacks_since"),
     # "Under the deal, …", "en virtud del acuerdo": the terms of a truce being applied (an article at most between)
     _cue("in_effect", "before", 8, "under", name="under"),
     # "the fragile truce", "Die Waffenruhe ist brüchig": a copula at most between

@@ -123,7 +123,11 @@ def find_ceasefire(
             hit_cue = cue if any(start <= hit.start < end for start, end in described) else cue_outside
             dated = (
                 hit_cue == "dated"
+                # "despite the November 2024 truce": the date is the truce's, the violation today's
                 and hit.cue.name != "despite"
+                # "the first strike since the truce took effect in November": so is a date after the
+                # attacks' "since", not one before them ("In 2021, raids since …")
+                and (hit.cue.name != "attacks_since" or background_cue(text[: hit.end]) is not None)
                 and not is_current_verb(text, hit.start, lasting=hit.status == "in_effect")
                 # "the truce that ended the 2020 war collapsed on Tuesday": the day dates this verb
                 and not dated_today(text, hit.end)
