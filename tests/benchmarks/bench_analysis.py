@@ -49,9 +49,7 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
-from services.cli.rebuild import worker_names
 from services.kafka.admin import create_topics, topic_partitions
-from services.kafka.producer import EventProducer, Outgoing
 from services.rederive.fold_log import fold_reports_log
 from services.rederive.takeover import commit_offsets
 from streams.events import ArticleReceived
@@ -114,15 +112,20 @@ async def timed(work: Callable[[], Awaitable[int]]) -> dict[str, float]:
 
 
 async def rebuild(bootstrap: str, catalogue: Catalogue, version: int) -> int:
+    # imported here, and before the timing by main(): the fold processes are spawned and import
+    # this module again, and `sitmon rebuild`'s import no CLI (typer, rich: ~0.35 CPU-s each)
+    from services.cli.rebuild import worker_names
+
     group_id, changelog = worker_names(version)
     folded = await fold_reports_log(bootstrap, catalogue.reports.name, changelog=changelog)
     await commit_offsets(bootstrap, group_id, catalogue.reports.name, folded.ends)
     return folded.records
 
 
-# The extractor, Arrow and the replay writers are imported where they are used: the rebuild's fold
-# processes are spawned and import this module again, and `sitmon rebuild`'s import none of them
-# (the extractor alone builds its keyword gates at import, seconds of CPU per process).
+# The extractor, Arrow, the replay writers and the producer (structlog, which imports rich and
+# pygments) are imported where they are used: the rebuild's fold processes are spawned and import
+# this module again, and `sitmon rebuild`'s import none of them (the extractor alone builds its
+# keyword gates at import, seconds of CPU per process; the producer ~0.3 CPU-s).
 
 
 def measure_replay(
@@ -190,6 +193,7 @@ async def reparse_bench(bootstrap: str, catalogue: Catalogue, count: int) -> Non
     from services.cli.ingest import extract_article
     from services.extraction.extractor import EXTRACTOR_VERSION
     from services.ingest.articles import reports_extracted
+    from services.kafka.producer import EventProducer, Outgoing  # structlog, rich: see the note above
     from services.rederive.reparse import reparse
 
     corpus = articles(count)
@@ -246,6 +250,8 @@ def main() -> None:
         print(f"preloaded {args.count} reports on {args.regions} regions in {time.perf_counter() - started:.1f} s")
         del items
         ratios: dict[str, list[float]] = {}
+        if args.only in ("all", "rebuild"):  # imported before timing, as for replay below
+            import services.cli.rebuild
         if args.only in ("all", "replay"):  # imported before timing: A0 does not time importing aiokafka
             import services.cli.replay
             import services.replay.parquet  # noqa: F401

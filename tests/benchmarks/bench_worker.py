@@ -35,7 +35,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
 
-import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
@@ -192,6 +191,8 @@ def proc_memory_mb(pid: int, field: str) -> float:
 
 
 def consumed(port: int) -> float:
+    import httpx  # here: bench_analysis's spawned rebuild processes import this module, and never need it
+
     text = httpx.get(f"http://127.0.0.1:{port}/metrics", timeout=5).text
     return sum(
         float(value)
@@ -202,6 +203,8 @@ def consumed(port: int) -> float:
 def run_worker(
     bootstrap: str, catalogue: Catalogue, count: int, version: int, batch_size: int | None
 ) -> dict[str, float]:
+    import httpx
+
     port = 6900 + version
     data_dir = Path(tempfile.mkdtemp(prefix="bench-worker-"))
     env = {
