@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Final
 
 from services.extraction.attribution.comparison import Baseline, before_comparison
+from services.extraction.attribution.earlier_events import earlier_event_cues
 from services.extraction.attribution.named_years import may_name_a_year, years_in
 from services.extraction.attribution.onset import ONSET_WORDS, onset_clauses
 from services.extraction.attribution.stale_dates import months_ago, range_end, stale
@@ -218,7 +219,10 @@ class _Scan:
                 month = _MONTHS[(match.group("month") or match.group("month2")).lower()]
                 if not governed_by_since(match.start()) and (published_at.month - month) % 12 >= 1:
                     cues.append(match.start())
-        cues.extend(self.episodes)
+        # an episode named inside a since-phrase opens the running toll's window, as a date there does:
+        # "Since the truce that ended the war took effect, 280 have been killed"
+        cues.extend(start for start in self.episodes if not governed_by_since(start))
+        cues.extend(earlier_event_cues(text, variant, self.keys))  # "comes a week after …": not in cues_after
         if self.since:
             cues.extend(
                 m.end() - 1

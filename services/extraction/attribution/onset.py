@@ -31,15 +31,30 @@ _ONSET_CLAUSE: Final = re.compile(
 _ONSET_OPENING: Final = re.compile(
     r"\s*(?:" + "|".join(lexicons.patterns("background", "onset")) + r")(?!\w)", re.IGNORECASE
 )
+# The participle may open the sentence, before the episode it tells the beginning of: "Launched on
+# 15 April, the war has killed 9,000", "Déclenchée le 15 avril, la guerre a fait 9 000 morts" (an
+# article or a determiner, at most one word, between the comma and the episode's noun).
+_FRONTED_ONSET: Final = re.compile(
+    r"\s*(?P<clause>(?:" + "|".join(lexicons.patterns("background", "onset")) + r")(?!\w)[^,;.]{1,140}),\s*(?:\w+['’]?\s*)?(?:"
+    + alternation(*lexicons.words("background", "lasting_episodes"))
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
 # What `onset_clauses` cannot match without (a concept of the keyword gate, text/gate.py).
 ONSET_WORDS: Final = concept("background.onset", lexicons.words("background", "onset_gates"))
 
 
 def onset_clauses(sentence: str) -> list[tuple[int, int]]:
     """(where the episode is named, where the main clause resumes) of each clause after a lasting
-    episode that tells how it began ("The war, triggered by …, in which …, has killed")."""
-    return [
+    episode that tells how it began ("The war, triggered by …, in which …, has killed"), and of a
+    participle opening the sentence before its episode ("Launched in April, the war has killed"; the
+    episode is then named where the sentence starts: a date in the participle dates no episode)."""
+    found = [
         (match.start(), match.end())
         for match in _ONSET_CLAUSE.finditer(sentence)
         if _ONSET_OPENING.match(match.group("clause"))
     ]
+    fronted = _FRONTED_ONSET.match(sentence)
+    if fronted is not None:
+        found.insert(0, (0, fronted.end()))
+    return found

@@ -34,9 +34,17 @@ FUNCTION_WORDS: Final = lx.grammar_words("function_words")
 _NOUN_PHRASE_REACH: Final = 5  # tokens read after a number for its noun ("seven aid workers of the charity")
 
 
+# Quotation marks that may close a quoted figure before its noun: '"about 20" troops', '„rund 20“ Soldaten'.
+_CLOSING_QUOTES: Final = frozenset({'"', "”", "“", "»", "’"})
+
+
 def resolve_head(low: str, tokens: Tokens, candidate: Candidate, number_tokens: set[int]) -> None:
-    """Read the noun phrase after the number: who (or what) is being counted."""
+    """Read the noun phrase after the number: who (or what) is being counted. A quotation mark
+    right after the number closes a quoted figure and is no part of the phrase: a source quoted on
+    its count still names whom it counts ('said "about 20" troops were missing')."""
     index = candidate.last
+    if index < len(tokens) and tokens.low[index] in _CLOSING_QUOTES and _quote_opened_before(tokens, candidate):
+        index += 1
     unknown = 0
     while index < len(tokens) and index < candidate.last + _NOUN_PHRASE_REACH and index not in number_tokens:
         word = tokens.low[index]
@@ -106,6 +114,12 @@ def resolve_head(low: str, tokens: Tokens, candidate: Candidate, number_tokens: 
     else:
         candidate.inherits_group = True
         read_predicate(low, tokens, candidate)
+
+
+def _quote_opened_before(tokens: Tokens, candidate: Candidate) -> bool:
+    """Whether a quotation mark opens right before the number or its qualifier ('"about 20"')."""
+    opening = min(candidate.first, candidate.qualifier_first) - 1
+    return opening >= 0 and tokens.low[opening] in {'"', "“", "«", "„", "‘", "'"}
 
 
 def _resolve_partitive(

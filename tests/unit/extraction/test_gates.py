@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.extraction.attribution import background, comparison, named_years, period, source, tense
+from services.extraction.attribution import background, comparison, earlier_events, named_years, period, source, tense
 from services.extraction.ceasefire.cues import ALWAYS_TRIED, CUES
 from services.extraction.ceasefire.literals import required_words
 from services.extraction.figures import cues as lexicon
@@ -30,6 +30,7 @@ GATED: list[tuple[re.Pattern[str], Concept]] = [
     (background._SINCE_WHEN[0], background._SINCE_WORDS),
     (background._DATE[0], background._MONTH_WORDS),
     (background._IN_MONTH[0], background._MONTH_WORDS),
+    *([(earlier_events._EARLIER_BY[0], earlier_events.EARLIER_BY_WORDS)] if earlier_events._EARLIER_BY else []),
     (named_years._YEAR, named_years._YEAR_DIGITS),
     (comparison._COMPARISON[0], comparison._COMPARISON_WORDS),
     (tense._WAR, tense._WAR_WORDS),
@@ -70,6 +71,7 @@ TWINS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     background._MONTH_EPISODE,
     background._PRESENT,
     background._SINCE,
+    *([earlier_events._EARLIER_BY] if earlier_events._EARLIER_BY else []),
     source._ROLE,
     comparison._COMPARISON,
     *(
@@ -91,7 +93,8 @@ PHRASES = [
     "im vergangenen Jahr", "vor zwei Jahren", "im vorherigen Krieg", "seit März, als", "die Zahl der Toten",
     "Zahl der Verletzten", "ein Dutzend", "zwei Dutzend", "Todeszahl", "Twenty-Two", "vinte e seis", "ZWEIUNDZWANZIG",
     "veintiséis", "quatre-vingt-dix", "someone often", "dreizehn",
-    "ACCORDING TO the ministry", "officials said", ", said the army spokesman", "den Behörden zufolge",
+    "comes a WEEK after", "llega una semana después", "ocorre duas SEMANAS depois", "intervient un mois après",
+    "erfolgte eine Woche nach", "ACCORDING TO the ministry", "officials said", ", said the army spokesman", "den Behörden zufolge",
 ]  # fmt: skip
 # Upper case, accents, and the letters that match case-insensitively without lowercasing to them.
 ALPHABET = st.sampled_from(list("abcdefghijklmnopqrstuvwxyz ABCDEIKLMNSTWZ'’-,0123456789éÉúÚíÍçİıſ") + PHRASES)
