@@ -22,6 +22,7 @@ import orjson
 
 from services.replay.formats import as_row
 from services.replay.records import LogRecord, RecordBatch
+from services.replay.released_file import ReleasedFile
 
 NonEmpty = Annotated[str, msgspec.Meta(min_length=1)]
 NULL = msgspec.Raw(b"null")
@@ -113,15 +114,17 @@ class JsonLinesWriter:
     cache or a pipe holds no GIL, and writing a new file costs it as much as the encoding here
     (the development VM's page cache, see bench_analysis's `replay_rows.py`). One batch is written
     at a time, in order; a batch waits until the one before it is written, so a slow reader still
-    holds the replay back. A failed write (a closed pipe, a full disk) raises at the next batch
-    or at `close`."""
+    holds the replay back. A file's written pages are released from the cache as it grows
+    (`released_file`). A failed write (a closed pipe, a full disk) raises at the next batch or at
+    `close`."""
 
     def __init__(self, out: IO[bytes]) -> None:
         self.out = out
         self.count = 0
         self._keys = _KeyTexts()
+        self._file = ReleasedFile(out)
         self._writing = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jsonl-write")
-        self._written: Future[int] | None = None  # the last batch's lines, being written
+        self._written: Future[None] | None = None  # the last batch's lines, being written
 
     def write(self, record: LogRecord) -> None:
         self.write_batch(RecordBatch.of([record]))
@@ -134,7 +137,7 @@ class JsonLinesWriter:
         if lines is None:
             lines = b"".join(orjson.dumps(as_row(record)) + b"\n" for record in batch.records())
         self._wait_written()
-        self._written = self._writing.submit(self.out.write, lines)
+        self._written = self._writing.submit(self._file.write, lines)
 
     def _as_written(self, batch: RecordBatch) -> bytes | None:
         """The batch's lines with each value as written, or None when a value does not fit."""
@@ -149,7 +152,7 @@ class JsonLinesWriter:
     def close(self) -> None:
         try:
             self._wait_written()
-            self.out.flush()
+            self.out.flush()  # what is left since the last release stays cached: at most RELEASE_EVERY
         finally:
             self._writing.shutdown()
 
