@@ -12,7 +12,8 @@ putting a new file's bytes into the page cache costs the kernel 13–28 µs per 
 when it reuses pages freed a moment before), against ~1 µs through a pipe, whose few pages are
 reused. For a ~700 B report that is 0.2–4 µs per record of the replay's system time, against
 raw consumption's ~4 µs in all, and it swings with the state of the machine's free memory, not
-with replay's code. The pipe row is replay's own cost; the file row adds what the file costs here.
+with replay's code. The pipe row is replay's own cost; the file row adds what the file costs here
+(less since the JSONL writer releases a file's pages as it grows: `services/replay/released_file.py`).
 """
 
 from __future__ import annotations
