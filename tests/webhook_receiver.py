@@ -64,6 +64,7 @@ class WebhookReceiver:
         self.arrivals: list[Arrival] = []
         self.processed: dict[str, Any] = {}  # the dedup log: webhook-id → payload, first 2xx only
         self.duplicates = 0
+        self.truncated = 0  # requests whose sender hung up before the whole body arrived: not arrivals
         self._stopping = threading.Event()
         self._server = _Server(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(
@@ -142,6 +143,11 @@ class WebhookReceiver:
                 error = str(exc)
         return None, error
 
+    def _note_truncated(self) -> None:
+        with self._lock:
+            self.truncated += 1
+            self._lock.notify_all()
+
     def _record(self, arrival: Arrival) -> None:
         with self._lock:
             self.arrivals.append(arrival)
@@ -158,7 +164,14 @@ class WebhookReceiver:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 arrived_at = time.monotonic()
-                raw = self.rfile.read(int(self.headers.get("content-length") or 0))
+                expected = int(self.headers.get("content-length") or 0)
+                raw = self.rfile.read(expected)
+                if len(raw) < expected:
+                    # the sender died mid-request (a kill -9 in a fault test): a real server never
+                    # hands a truncated request to its handler, and the sender's recovery resends it
+                    receiver._note_truncated()
+                    self.close_connection = True
+                    return
                 headers = {k.lower(): v for k, v in self.headers.items()}
                 payload, error = receiver._verify(raw, headers)
                 reply = receiver._next_reply(self.path) if error is None else Reply(401, body=error)

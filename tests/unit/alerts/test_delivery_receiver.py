@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+import time
 from datetime import UTC, datetime
 
 import httpx
@@ -30,3 +32,20 @@ def test_forged_and_unsigned_requests_are_refused_and_signed_ones_processed_once
     assert [r.status_code for r in signed] == [200, 200]
     assert [a.verified for a in arrivals] == [False, False, True, True]
     assert list(receiver.processed) == ["m1"] and receiver.duplicates == 1
+
+
+def test_a_request_cut_off_mid_body_is_not_an_arrival() -> None:
+    """A sender killed mid-request leaves a truncated body: a real server never processes it."""
+    body = b'{"type":"alert.fired","timestamp":"2026-11-28T09:00:00+00:00","data":{}}'
+    with WebhookReceiver(SECRET) as receiver:
+        with socket.create_connection(("127.0.0.1", receiver.port)) as sender:
+            head = f"POST /hook HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-length: {len(body)}\r\n\r\n"
+            sender.sendall(head.encode() + body[:10])
+        deadline = time.monotonic() + 10
+        while receiver.truncated == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)  # polling for the handler's verdict, with a deadline
+        assert receiver.truncated == 1
+        with httpx.Client(trust_env=False) as client:  # the receiver still serves whole requests
+            signed = client.post(receiver.url(), content=body, headers=webhook_headers("m2", body, [RIGHT], datetime.now(UTC)))
+        assert signed.status_code == 200
+        assert [a.webhook_id for a in receiver.arrivals] == ["m2"]
