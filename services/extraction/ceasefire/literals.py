@@ -65,20 +65,59 @@ def _selectivity(words: frozenset[str]) -> tuple[int, int]:
     return min(map(len, words)), -len(words)
 
 
+class _AllLiterals:
+    """The strings of every `Literals` in one automaton, read once per text.
+
+    A sentence is tested by a dozen literal sets in a row (one per guarded pattern it is read
+    with); one pass over it tells which sets occur in it, kept for the last text tested."""
+
+    def __init__(self) -> None:
+        self._sets: dict[str, set[int]] = {}  # a string → the literal sets holding it
+        self._count = 0
+        self._automaton: ahocorasick.Automaton | None = None
+        self._last: tuple[str | None, frozenset[int]] = (None, frozenset())
+
+    def add(self, words: set[str]) -> int:
+        """Register a literal set (non-empty); its number."""
+        number = self._count
+        self._count += 1
+        for word in words:
+            self._sets.setdefault(word, set()).add(number)
+        self._automaton = None
+        self._last = (None, frozenset())
+        return number
+
+    def found(self, low: str) -> frozenset[int]:
+        """The numbers of the literal sets one of whose strings occurs in `low`."""
+        last, found = self._last
+        if low == last:
+            return found
+        if self._automaton is None:
+            automaton = ahocorasick.Automaton()
+            for word, numbers in self._sets.items():
+                automaton.add_word(word, frozenset(numbers))
+            automaton.make_automaton()
+            self._automaton = automaton
+        found = frozenset().union(*(numbers for _, numbers in self._automaton.iter(low)))
+        self._last = (low, found)
+        return found
+
+
+_ALL = _AllLiterals()
+
+
 class Literals:
-    """A set of lowercase strings, any of which is looked for in one Aho-Corasick pass (in C)."""
+    """A set of lowercase strings, any of which is looked for in one Aho-Corasick pass (in C)
+    shared with every other set (`_AllLiterals`)."""
 
     def __init__(self, words: Iterable[str]) -> None:
-        self._automaton = ahocorasick.Automaton()
-        for word in words:
-            self._automaton.add_word(word, None)
-        self._empty = len(self._automaton) == 0
-        if not self._empty:
-            self._automaton.make_automaton()
+        listed = {word for word in words if word}
+        self._empty = not listed  # an empty string is no string: it was never found
+        self._number = -1 if self._empty else _ALL.add(listed)
 
     def found_in(self, low: str) -> bool:
         """Whether one of the strings occurs in `low`: `any(word in low for word in words)`."""
-        return not self._empty and next(self._automaton.iter(low), None) is not None
+        return not self._empty and self._number in _ALL.found(low)
 
 
 class GuardedPattern:
