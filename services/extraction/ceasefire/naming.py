@@ -4,6 +4,9 @@ what demands. Read by `context.read_in_context` for the proposal cues.
 - "call" with two objects names the second: "called the assault a flagrant violation of the truce";
 - "call" whose object stands before it as a free relative names it: "condemned what he called a
   breach of the truce", "lo que llamó una violación", "ce qu'il a appelé une violation";
+- a call addressed to those who hold the truce asks them something else: "urged the committee
+  overseeing the ceasefire to press Israel", "a appelé les parrains de l'accord à prendre leurs
+  responsabilités";
 - a demand whose subject is the truce, set after it by "as": "como exige el acuerdo", "comme l'exige
   l'accord", "wie es das Abkommen verlangt" — the deal's terms, no call for a deal.
 """
@@ -51,6 +54,19 @@ _AS_BY_LANGUAGE = {
     )
     for code, words in lexicons.per_language("ceasefire", "as_required").items()
 }
+# "urged the committee overseeing the ceasefire, which includes …, to press Israel", "a appelé mardi les
+# parrains de l'accord à « prendre leurs responsabilités »": the truce is the complement of the call's
+# addressee (a definite noun joined to it by ceasefire.addressee_links), and what the call asks comes
+# in its infinitive after it (ceasefire.call_infinitive) — the call is for something else.
+_ADDRESSEE_LINKS = "|".join(lexicons.patterns("ceasefire", "addressee_links"))
+_CALL_INFINITIVE = "|".join(lexicons.patterns("ceasefire", "call_infinitive"))
+_DEFINITES = "|".join(lexicons.patterns("ceasefire", "definite"))
+ADDRESSEE_HOLDS_THE_TRUCE = re.compile(
+    rf"\s+(?:[^\W\d_]+\s+)?(?:{_DEFINITES}|les|los|las|os|as|aux|aos|a\s+los|a\s+las)\s+[^\W\d_]+\s+"
+    rf"(?:{_ADDRESSEE_LINKS})(?:\s+|(?<='))(?:[^\W\d_]+(?:\s+|'))?{TRUCE_ALTERNATION}(?:\s+[^\W\d_]+)?"
+    rf"(?:\s*,[^,;.]{{0,90}},)?\s+(?:{_CALL_INFINITIVE})",
+    _FLAGS,
+)
 _TRUCE_RIGHT_AFTER = re.compile(r"\s+(?:[^\W\d_]+(?:\s+|'))?" + TRUCE_ALTERNATION, _FLAGS)  # "el acuerdo", "l'accord"
 
 
@@ -60,6 +76,12 @@ def calls_for_nothing(text: str, cue: Cue, start: int, end: int, before: str, la
         return True  # "called the attack a violation of the truce": a name, not a call for a truce
     if cue.name == "calls" and NAMING_RELATIVE.search(before) and not _calls_for(text, end, language):
         return True  # "what he called a breach of the truce": the relative is what is named
+    if (
+        cue.name in ("calls", "proposed")
+        and ADDRESSEE_HOLDS_THE_TRUCE.match(text, end)
+        and not _calls_for(text, end, language)  # "called for the resumption of the truce to allow aid"
+    ):
+        return True  # "urged the committee overseeing the ceasefire to press …": a call to its keepers
     return _the_truce_demands(text, cue, end, before, language)
 
 
