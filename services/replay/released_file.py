@@ -33,7 +33,6 @@ class ReleasedFile:
         self._fd = _regular_file(out)
         self._release_every = release_every or RELEASE_EVERY
         self._held = 0  # bytes written since the last release
-        self._released_to = out.tell() if self._fd is not None else 0  # the file may not start empty
 
     def write(self, data: bytes) -> None:
         self.out.write(data)
@@ -49,8 +48,10 @@ class ReleasedFile:
             return
         self.out.flush()
         os.fdatasync(self._fd)
-        os.posix_fadvise(self._fd, self._released_to, self._held, os.POSIX_FADV_DONTNEED)
-        self._released_to += self._held
+        # the bytes just before the file's offset: right also when the file did not start empty
+        # (a shell's `>>` leaves the offset at 0 until the first write, then at the end)
+        end = os.lseek(self._fd, 0, os.SEEK_CUR)
+        os.posix_fadvise(self._fd, end - self._held, self._held, os.POSIX_FADV_DONTNEED)
         self._held = 0
 
 

@@ -57,11 +57,15 @@ def test_a_file_appended_to_is_released_from_where_the_replay_began(
 ) -> None:
     path = tmp_path / "out.jsonl"
     path.write_bytes(b"x" * 5000)
-    with path.open("ab") as out:
+    with path.open("ab") as out:  # Python's append mode starts at the end
         file = ReleasedFile(out, release_every=4096)
         file.write(b"y" * 4096)
-    assert dropped == [(5000, 4096)]
-    assert path.read_bytes() == b"x" * 5000 + b"y" * 4096
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND)  # a shell's `>>`: the offset is 0 until the first write
+    with os.fdopen(fd, "wb") as out:
+        file = ReleasedFile(out, release_every=4096)
+        file.write(b"z" * 4096)
+    assert dropped == [(5000, 4096), (9096, 4096)]
+    assert path.read_bytes() == b"x" * 5000 + b"y" * 4096 + b"z" * 4096
 
 
 def test_streams_that_are_not_regular_files_are_written_as_they_are(dropped: list[tuple[int, int]]) -> None:
