@@ -81,6 +81,7 @@ _EARLIER = WordAnchoredPattern(re.compile(
     r"anterior(?:es)?|ano\s+passado|anos\s+atras|ano\s+pasado|anos\s+atras|hace\s+(?:un|dos|tres|\d+)\s+anos?|"
     r"precedente?s?|anterieure?s?|l'an\s+dernier|l'annee\s+derniere|il\s+y\s+a\s+(?:un|deux|trois|\d+)\s+ans?|"
     r"(?:fruhere|vorherige|vorangegangene)[nmrs]?|"
+
     # "Eine erste Waffenruhe war bereits am Dienstag vereinbart worden": a first one, before the one in the news
     r"(?:a|une|una|uma|eine)\s+(?:first|premiere|primera|primeira|erste)\s+(?:truce|ceasefire|treve|tregua|waffenruhe|feuerpause))\b",
     _FLAGS,
@@ -96,7 +97,7 @@ _EARLIER_KEYS = Literals((
 # one that will remain or go on ("seguirá en vigor hasta", "restera en vigueur", "continuará em
 # vigor", "bleibt in Kraft"): a state still to come is no earlier episode.
 _CURRENT_VERB = re.compile(
-    r"\b(?:has|have|is|are|remains?|still|continues?|continue|tem|sigue|reste|esta|"
+    r"\b(?:has|have|is|are|remains?|still|continues?|continue|tem|sigue|reste|esta|continuam?|continuan?|"
     r"seguir(?:a|an|ia|ian)|continuar(?:a|an|ia|ian)|permanecer(?:a|an|ia|ian)|ficar(?:a|ao)|"
     r"rester(?:a|ont|ait|aient)|continuer(?:a|ont|ait|aient)|demeurer(?:a|ont)|bleib(?:t|e|en))\s+(?:\S+\s+){0,2}$",
     _FLAGS,
@@ -120,6 +121,20 @@ _RELATIVE_YEAR = GuardedPattern(re.compile(
 ))
 
 
+# A time told as months gone by dates what the sentence says ("hace seis meses", "il y a six mois", "há
+# seis meses", "vor sechs Monaten", "vor einem halben Jahr"), as a month does: a verb in the present, or
+# a day of the story named after the cue, still makes its cue today's (English "months ago" is in
+# _EARLIER above, as it was before these).
+_MONTHS_AGO = GuardedPattern(re.compile(
+    r"\b(?:hace\s+(?:un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|varios|unos|\d+)\s+mes(?:es)?|"
+    r"il\s+y\s+a\s+(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|plusieurs|quelques|\d+)\s+mois|"
+    r"ha\s+(?:um|dois|tres|quatro|cinco|seis|sete|oito|nove|dez|onze|doze|varios|alguns|\d+)\s+mes(?:es)?|"
+    r"vor\s+(?:einem|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|elf|zwolf|mehreren|einigen|\d+)\s+monat(?:en)?|"
+    r"vor\s+einem\s+halben\s+jahr)\b",
+    _FLAGS,
+))
+
+
 def background_cue(folded: str) -> str | None:
     """Why the (accent-folded) sentence reads as context: "earlier" for an explicit word
     ("previous", "anterior", "ago"), "dated" for a year or month, None if it reads as news."""
@@ -128,7 +143,12 @@ def background_cue(folded: str) -> str | None:
         return "earlier"
     dateline = _DATELINE.match(folded)
     body = folded[dateline.end() :] if dateline else folded
-    if _month_dates(body) or _named_by_month(body, body.lower()) or _relative_year_dates(body):
+    if (
+        _month_dates(body)
+        or _named_by_month(body, body.lower())
+        or _relative_year_dates(body)
+        or _MONTHS_AGO.search(body) is not None
+    ):
         return "dated"
     for year in _YEAR.finditer(folded, dateline.end() if dateline else 0):
         if not _runs_since(folded[max(0, year.start() - _SINCE_REACH) : year.start()]):
@@ -176,7 +196,9 @@ _DATELINE = re.compile(r"[^()\n.,]{1,40},[^()\n.,]{1,25}\b(?:19|20)\d\d\s*\([^()
 # breaches the November truce", "que, según Israel, viola la tregua de noviembre" (ceasefire.present_violation):
 # what the truce suffers now, whatever month names it.
 _CURRENT_CUE = re.compile(
-    r"(?:has|have|is|are|remains?|gilt|herrscht|halt|bricht|brechen)\b|(?:"
+    r"(?:has|have|is|are|remains?|gilt|herrscht|halt|bricht|brechen|"
+    # the Romance present of holding: "se mantiene", "mantém-se", "tient toujours"
+    r"se\s+mantienen?|mantienen?|mantem-se|se\s+mantem|mantem|tient|tiennent)\b|(?:"
     + "|".join(lexicons.patterns("ceasefire", "present_violation"))
     + r")",
     _FLAGS,
