@@ -5,7 +5,9 @@
   en vigor de la tregua", "ataques desde o início do cessar-fogo", "Luftangriffe seit Beginn der
   Waffenruhe" (lexicon `ceasefire.cues.attacks_since`: the attack noun, a few words, "since" and the
   truce). A date after the "since" dates the truce's start, not the attacks; one before them dates
-  the attacks.
+  the attacks. So do attacks during it ("kept bombing villages throughout the truce", "tirs pendant
+  la trêve", "ataques durante la tregua"; German "während" is also a clause break, left out), but
+  not during the truce's talks.
 - "despite" reaches over the date that names the truce: "despite the November 2024 ceasefire",
   "despite the Oct. 10 truce" (`ceasefire/attachment.py` `_NAMING_DATE`), and that date does not
   make the violation an earlier one.
@@ -33,6 +35,11 @@ CASES: list[tuple[str, str, Expected]] = [
     ("es", "Los vecinos denuncian ataques casi diarios desde la entrada en vigor de la tregua.", {("violated", False), ("in_effect", False)}),
     ("pt", "Os moradores denunciam ataques quase diários desde o início do cessar-fogo.", {("violated", False), ("in_effect", False)}),
     ("de", "Die Bewohner zählten fast tägliche Luftangriffe seit Beginn der Waffenruhe.", {("violated", False), ("in_effect", False)}),
+    ("en", "Villagers say the militia kept raiding farms and bombing roads throughout the truce.", {("violated", False)}),
+    ("fr", "Des tirs ont été signalés pendant la trêve dans plusieurs villages du nord.", {("violated", False)}),
+    ("es", "Los vecinos denunciaron ataques esporádicos durante la tregua en varias aldeas.", {("violated", False)}),
+    ("pt", "Os moradores denunciaram ataques esporádicos durante a trégua em várias aldeias.", {("violated", False)}),
+    ("en", "There were no attacks during the truce talks.", set()),
     # look-alikes: talks or a day since the truce are no attack; attacks dated before their "since"
     ("en", "It was the quietest day since the ceasefire took effect.", {("in_effect", False)}),
     ("en", "In 2021, the army carried out raids since the truce of 2019 had collapsed.", {("violated", True), ("collapsed", True)}),
