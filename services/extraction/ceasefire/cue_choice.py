@@ -13,6 +13,8 @@ from services.extraction.ceasefire.attachment import TermSpan
 from services.extraction.ceasefire.background import has_today
 from services.extraction.ceasefire.context import Hit
 from services.extraction.ceasefire.cues import PLUPERFECT
+from services.extraction.lexicon import lexicons
+from services.extraction.text.fold import fold
 
 # A relative clause in the pluperfect after a truce tells its history ("eine Feuerpause, die im
 # Oktober unter Vermittlung der USA zustande gekommen war", "the ceasefire it had declared"): the
@@ -104,5 +106,38 @@ def in_force_until_the_end(hits: list[Hit], terms: list[TermSpan], barriers: lis
 
     return [
         replace(hit, history=True) if hit.status == "in_effect" and any(same_clause(hit, end) for end in ends) else hit
+        for hit in hits
+    ]
+
+
+# "The local arrangement, brokered by elders in the spring, had largely held for five months": a truce's
+# holding told in the pluperfect is its history before the story's events, and so is the agreement
+# that describes it there — unless a reporting verb before it shifted the tense back ("officials said
+# the truce had largely held", every lexicon's reporting_verbs).
+_PLUPERFECT_REACH = 24  # "had largely", "avait jusqu'ici": the auxiliary a few words before the holding verb
+_REPORTED = re.compile(
+    r"\b(?:" + "|".join(sorted({re.escape(fold(verb)) for verb in lexicons.words("reporting_verbs")}, key=len, reverse=True))
+    + r"|says|told|according)\b",
+    re.IGNORECASE,
+)
+
+
+def held_before_the_story(text: str, hits: list[Hit]) -> list[Hit]:
+    """Holding told in the pluperfect (and an agreement describing the truce beside it) as history."""
+    held = [
+        hit
+        for hit in hits
+        if hit.cue.name == "holding"
+        and hit.status == "in_effect"
+        and PLUPERFECT.search(text, max(0, hit.start - _PLUPERFECT_REACH), hit.end) is not None
+        and _REPORTED.search(text, 0, hit.start) is None
+    ]
+    if not held:
+        return hits
+    others = [hit for hit in hits if hit not in held and hit.status != "agreed" and not hit.history]
+    return [
+        replace(hit, history=True)
+        if hit in held or (not others and hit.status == "agreed" and hit.cue.name == "brokered")
+        else hit
         for hit in hits
     ]

@@ -34,6 +34,7 @@ from services.extraction.ceasefire.background import (
 from services.extraction.ceasefire.context import Hit, read_in_context
 from services.extraction.ceasefire.cue_choice import (
     drop_overlaps,
+    held_before_the_story,
     in_force_until_the_end,
     object_end,
     without_descriptions,
@@ -301,4 +302,5 @@ def _read_sentence(
     hits = without_descriptions(text, fold_cues(hits, text, truces, barriers), terms)
     hits = without_despite_objects(hits, terms)
     hits = in_force_until_the_end(hits, terms, barriers)
+    hits = held_before_the_story(text, hits)
     return sorted(hits, key=lambda hit: hit.start)
