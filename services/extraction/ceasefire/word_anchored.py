@@ -156,59 +156,6 @@ def spaced_sentence(text: str) -> str | None:
     return spaced
 
 
-_NONE: list[int] = []  # no opening of the pattern in the sentence (shared: callers only read it)
-
-
-class _Openings:
-    """The opening words of every anchored pattern in one automaton, read once per sentence.
-
-    A sentence is read by a dozen anchored patterns (terms, pronouns, negations, dates …), each
-    of which used to pass its own automaton over it, at a Python call and a copy of the sentence
-    each; one pass over the sentence now finds the openings of all of them, kept for the last
-    sentence read (a sentence is read pattern after pattern)."""
-
-    def __init__(self) -> None:
-        self._patterns: dict[str, set[int]] = {}  # an opening key → the patterns it opens
-        self._count = 0
-        self._automaton: ahocorasick.Automaton | None = None
-        self._last: tuple[str, dict[int, list[int]]] = ("", {})
-
-    def add(self, keys: list[str]) -> int:
-        """Register a pattern's opening keys (padded as `_starts` pads them); its number."""
-        number = self._count
-        self._count += 1
-        for key in keys:
-            self._patterns.setdefault(key, set()).add(number)
-        self._automaton = None
-        self._last = ("", {})
-        return number
-
-    def starts(self, text: str, spaced: str) -> dict[int, list[int]]:
-        """For each pattern, where its opening words start in `text` (`spaced`: its
-        `spaced_sentence` form), in order: what its own automaton finds over `" " + spaced + " "`."""
-        last, found = self._last
-        if text is last:
-            return found
-        if self._automaton is None:
-            automaton = ahocorasick.Automaton()
-            for key, numbers in self._patterns.items():
-                automaton.add_word(key, (len(key), tuple(sorted(numbers))))
-            automaton.make_automaton()
-            self._automaton = automaton
-        found = {}
-        for end, (length, numbers) in self._automaton.iter(" " + spaced + " "):
-            for number in numbers:
-                found.setdefault(number, []).append(end - length + 1)
-        for starts in found.values():
-            if len(starts) > 1:
-                starts.sort()  # ends come in order, starts need not (keys of different lengths)
-        self._last = (text, found)
-        return found
-
-
-_OPENINGS = _Openings()
-
-
 class WordAnchoredPattern:
     """`pattern.finditer`, tried only at the words its matches can begin with (`opening_words`)."""
 
@@ -216,14 +163,12 @@ class WordAnchoredPattern:
         self.pattern = pattern
         openings = opening_words(pattern)
         self._openings: ahocorasick.Automaton | None = None
-        self._key = -1  # its number in `_OPENINGS`, the automaton of every anchored pattern's openings
         if openings is not None:
             self._openings = ahocorasick.Automaton()
-            keys = [" " + words_spaced(text) + (" " if whole else "") for text, whole in openings]
-            for key in keys:
+            for text, whole in openings:
+                key = " " + words_spaced(text) + (" " if whole else "")
                 self._openings.add_word(key, len(key))
             self._openings.make_automaton()
-            self._key = _OPENINGS.add(keys)
 
     @property
     def anchors(self) -> bool:
@@ -258,14 +203,8 @@ class WordAnchoredPattern:
         The character before `pos` is read too: it tells whether a word starts at `pos`."""
         if self._openings is None:
             return None
-        whole = spaced_sentence(text)
-        if whole is not None and endpos >= len(text):
-            # read to the end: the openings of every pattern, found in one pass over the sentence
-            # for all of them. A start before `pos` (which a pass from `pos - 1` could add) is
-            # never tried: `finditer` begins at `pos`.
-            found = _OPENINGS.starts(text, whole).get(self._key, _NONE)
-            return found if pos <= 0 else [start for start in found if start >= pos]
         offset = max(0, min(pos, len(text)) - 1)
+        whole = spaced_sentence(text)
         if whole is not None:  # the sentence's form, shared by every pattern read on it: a slice is the slice's form
             spaced = " " + (whole[offset:endpos] if offset or endpos < len(text) else whole) + " "
         else:
