@@ -73,6 +73,9 @@ def resolve_head(low: str, tokens: Tokens, candidate: Candidate, number_tokens: 
             candidate.rejected = True
             return
         outcome = outcome_head(low, at)
+        complement = None
+        if outcome is None and not unknown:
+            outcome, complement = _counted_noun_of(low, at)
         if outcome is not None and unknown and word in lx.DETERMINERS:
             break  # "zwei Kriege um die Region": an article after the noun opens another phrase ("die" is no death)
         if outcome is not None:
@@ -80,8 +83,8 @@ def resolve_head(low: str, tokens: Tokens, candidate: Candidate, number_tokens: 
             candidate.head_first = index
             candidate.inherits_group = True  # "11 soldiers were killed and 40 wounded" — within the sentence only
             candidate.tail = index + 1
-            named = _group_after_outcome(low, tokens, index + 1)
-            if named is not None:  # "14 getötete Zivilisten", "six morts parmi les militaires"
+            named = _group_after_outcome(low, tokens, index + 1 if complement is None else tokens.index_at(complement))
+            if named is not None:  # "14 getötete Zivilisten", "six morts parmi les militaires", "30 corpos de soldados"
                 candidate.group, candidate.inherits_group = named[0], False
                 candidate.tail = tokens.index_at(named[1])
             return
@@ -148,6 +151,9 @@ def _resolve_partitive(
     at = tokens.start[index]
     group = group_at(low, at)
     outcome = outcome_head(low, at)
+    complement = None
+    if outcome is None and group is None:
+        outcome, complement = _counted_noun_of(low, at)  # "une quinzaine de corps de soldats"
     candidate.head = "partitive"
     if group is not None:
         candidate.group = group[0]
@@ -156,6 +162,10 @@ def _resolve_partitive(
         candidate.head_outcome = outcome
         candidate.inherits_group = True
         candidate.tail = index + 1
+        named = None if complement is None else _group_after_outcome(low, tokens, tokens.index_at(complement))
+        if named is not None:
+            candidate.group, candidate.inherits_group = named[0], False
+            candidate.tail = tokens.index_at(named[1])
     elif nouns.PEOPLE.match(low, at):
         candidate.tail = index + 1
         candidate.inherits_group = tokens.low[index] in lx.INHERIT_HEADS  # "une soixantaine d'autres"
@@ -291,6 +301,20 @@ def group_at(low: str, at: int) -> tuple[str, int] | None:
         if match is None or match.end() != word.end():
             return None
     return match.lastgroup or "", match.end()
+
+
+def _counted_noun_of(low: str, at: int) -> tuple[str | None, int | None]:
+    """A noun that takes its people as complement, counted by the number before it: "1,500 bodies
+    of fighters", "1.500 corpos de combatentes", "une quinzaine de corps de terroristes". Read
+    after "the bodies of" the number would be the complement's; right after the number, the
+    number counts the noun itself, and the complement (where it ends) may name their group."""
+    match = lx.OUTCOME_SCANNER.match(low, at)
+    if match is None:
+        return None, None
+    outcome, place = lx.outcome_of(match)
+    if place is not lx.Place.NOUN_OF or match.group().split()[0] in lx.DETERMINERS:
+        return None, None  # "la mort de", "the lives of": an article opens another noun phrase
+    return outcome, match.end()
 
 
 def outcome_head(low: str, at: int) -> str | None:
