@@ -10,10 +10,12 @@ A year after "since"/"desde"/"depuis" dates something still running ("in force s
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from services.extraction.ceasefire.literals import GuardedPattern, Literals
 from services.extraction.ceasefire.terms import STRONG_TERM, WEAK_TERM
+from services.extraction.ceasefire.war_endings import ended_a_war
 from services.extraction.ceasefire.word_anchored import WordAnchoredPattern
 from services.extraction.lexicon import lexicons
 from services.extraction.text import months
@@ -133,13 +135,12 @@ _MONTHS_AGO = GuardedPattern(re.compile(
     r"vor\s+einem\s+halben\s+jahr)\b",
     _FLAGS,
 ))
-
-
 def background_cue(folded: str) -> str | None:
     """Why the (accent-folded) sentence reads as context: "earlier" for an explicit word
-    ("previous", "anterior", "ago"), "dated" for a year or month, None if it reads as news."""
+    ("previous", "anterior", "ago") or a war a truce had ended, "dated" for a year or month, None if
+    it reads as news."""
     low = folded.lower()
-    if _EARLIER_KEYS.found_in(low) and _EARLIER.search(folded):
+    if (_EARLIER_KEYS.found_in(low) and _EARLIER.search(folded)) or ended_a_war(folded):
         return "earlier"
     dateline = _DATELINE.match(folded)
     body = folded[dateline.end() :] if dateline else folded
@@ -287,6 +288,19 @@ def background_cue_outside(folded: str, spans: list[tuple[int, int]]) -> str | N
         chars[start:end] = " " * (end - start)
     outside = "".join(chars)
     return background_cue(outside) if has_today(outside) else background_cue(folded)
+
+
+def dated_only_after(folded: str, cue_end: int, barriers: list[int]) -> bool:
+    """ "accused each other on Tuesday of violating the truce, while the two countries initialled a
+    peace deal in August": the date stands only in a clause after the cue's own (after a clause break,
+    attachment.clause_breaks), and dates what that clause says, not the cue."""
+    index = bisect.bisect_left(barriers, cue_end)
+    if index >= len(barriers):
+        return False
+    own = folded[: barriers[index]]
+    # a year or a month in the cue's own clause, even one that starts a state ("had observed a truce
+    # from August 2023"), keeps the sentence's reading
+    return background_cue(own) is None and _YEAR.search(own) is None and not _MONTH_STEMS.found_in(own.lower())
 
 
 # "The truce formally lapsed six months later", "seis meses depois": a time told relative to the

@@ -25,6 +25,7 @@ from services.extraction.ceasefire.attachment import VERB_FINAL_REACH, TermSpan,
 from services.extraction.ceasefire.background import (
     background_cue,
     background_cue_outside,
+    dated_only_after,
     dated_today,
     describing_relatives,
     has_today,
@@ -97,6 +98,8 @@ def find_ceasefire(
             previous_background = None
             continue
         cue = background_cue(text)
+        # a date only in a clause after a cue's own dates that clause, not the cue (read per hit below)
+        barriers = clause_breaks(text)[0] if cue is not None else []
         inherited = False  # "earlier" only because the sentence before told an earlier truce
         if (
             cue is None
@@ -122,6 +125,8 @@ def find_ceasefire(
                 continue
             # "fighting went on despite a truce agreed in November": the violation is today's news
             hit_cue = cue if any(start <= hit.start < end for start, end in described) else cue_outside
+            if barriers and not inherited and hit_cue is not None and dated_only_after(text, hit.end, barriers):
+                hit_cue = None
             dated = (
                 hit_cue == "dated"
                 # "despite the November 2024 truce": the date is the truce's, the violation today's
