@@ -100,10 +100,17 @@ _SINCE: Final = written_and_lowercased(
 )
 # "Desde que estalló la pugna entre los dos cárteles, el 9 de septiembre de 2024, el estado acumula
 # 1.200": a since-clause with the date of its beginning set off after it governs that date, however
-# long the clause (`_SINCE_REACH` measures only from "since" itself).
+# long the clause (`_SINCE_REACH` measures only from "since" itself): up to two lines of print, as
+# when it names both sides with their leaders' nicknames.
 _SINCE_DATED: Final = written_and_lowercased(
     r"(?<!\w)(?:" + alternation(*lexicons.words("background", "since"))
-    + rf")(?!\w)[^,.;]{{0,80}},\s*(?:\w+\s+){{0,2}}(?:\d|{_MONTH})[^,.;]{{0,40}},"
+    + rf")(?!\w)[^,.;]{{0,160}},\s*(?:\w+\s+){{0,2}}(?:\d|{_MONTH})[^,.;]{{0,40}},"
+)
+# "depuis plus d'un an", "seit mehr als einem Jahr": where "since" also means "for", a duration after
+# it is how long, not a point in time, and the clause after it tells no earlier episode
+_SINCE_A_DURATION: Final = written_and_lowercased(
+    r"(?:" + alternation(*lexicons.words("background", "since")) + r")\s+(?:"
+    + ("|".join(lexicons.patterns("background", "since_durations")) or r"(?!)") + r")(?!\w)"
 )
 # What each pattern cannot match without (concepts of the keyword gate, text/gate.py). Most
 # sentences with a figure hold none of them, and a set lookup costs far less than the scan it spares.
@@ -231,6 +238,7 @@ class _Scan:
                 # "since Sunday, according to local groups, which also reported 31 wounded": a day of the
                 # story's week opens the report's own window, and the clause after it tells no earlier episode
                 and not _PRESENT[variant].search(text, m.start(), text.find(",", m.start()))
+                and not _SINCE_A_DURATION[variant].match(text, m.start())  # "assiégée depuis plus d'un an, où"
             )
         return sorted(cues)
 

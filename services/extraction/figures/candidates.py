@@ -76,6 +76,7 @@ def candidates(
     if language in _ROMANCE:
         found = sorted(found + _articles_counting_one(low, tokens, found), key=lambda c: c.start)
     found = _fold_ranges(low, found)
+    _ages_listed(low, found)
     number_tokens = {index for candidate in found for index in range(candidate.first, candidate.last)}
     for candidate in found:
         _qualify(low, tokens, candidate)
@@ -169,6 +170,26 @@ def _fold_ranges(low: str, found: list[Candidate]) -> list[Candidate]:
                 skip = True
         folded.append(candidate)
     return folded
+
+
+# "two children aged 4 and 11": the ages after an age word are a list, each member an age
+_AGE_BEFORE: Final = re.compile(r"(?<!\w)(?:aged|ages of|âgée?s? de|im alter von)\s*$")
+_LIST_JOIN: Final = re.compile(r"^\s*(?:,|and|&|et|y|e|und)\s*$")
+
+
+def _ages_listed(low: str, found: list[Candidate]) -> None:
+    """A number listed right after an age ("aged 4 and 11", "aged 9, 12 and 15") is an age too."""
+    for index in range(1, len(found)):
+        previous, candidate = found[index - 1], found[index]
+        if not previous.rejected or not _LIST_JOIN.match(low[previous.end : candidate.start]):
+            continue
+        opening = found[index - 1]
+        back = index - 1
+        while back > 0 and _LIST_JOIN.match(low[found[back - 1].end : found[back].start]):
+            back -= 1  # the list's first member holds the age word before it
+            opening = found[back]
+        if _AGE_BEFORE.search(low, max(0, opening.start - _TRAP_BEFORE), opening.start):
+            candidate.rejected = True
 
 
 def _changed(low: str, start: int, opener_at: int) -> bool:

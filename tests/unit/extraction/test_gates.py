@@ -72,6 +72,7 @@ TWINS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     background._PRESENT,
     background._SINCE,
     *([earlier_events._EARLIER_BY] if earlier_events._EARLIER_BY else []),
+    background._SINCE_A_DURATION,
     source._ROLE,
     comparison._COMPARISON,
     *(
@@ -94,7 +95,7 @@ PHRASES = [
     "Zahl der Verletzten", "ein Dutzend", "zwei Dutzend", "Todeszahl", "Twenty-Two", "vinte e seis", "ZWEIUNDZWANZIG",
     "veintiséis", "quatre-vingt-dix", "someone often", "dreizehn",
     "comes a WEEK after", "llega una semana después", "ocorre duas SEMANAS depois", "intervient un mois après",
-    "erfolgte eine Woche nach", "ACCORDING TO the ministry", "officials said", ", said the army spokesman", "den Behörden zufolge",
+    "erfolgte eine Woche nach", "depuis plus d'UN an", "seit mehr als einem Jahr", "ACCORDING TO the ministry", "officials said", ", said the army spokesman", "den Behörden zufolge",
 ]  # fmt: skip
 # Upper case, accents, and the letters that match case-insensitively without lowercasing to them.
 ALPHABET = st.sampled_from(list("abcdefghijklmnopqrstuvwxyz ABCDEIKLMNSTWZ'’-,0123456789éÉúÚíÍçİıſ") + PHRASES)

@@ -30,6 +30,15 @@ CASES: list[tuple[str, str, list[tuple[int, bool]]]] = [
      "pessoas foram mortas.", [(20000, False)]),
     ("de", "Seit Beginn der Kämpfe zwischen der Armee und den Paramilitärs, im April 2023, wurden mehr als "
      "20.000 Menschen getötet.", [(20000, False)]),
+    # a clause of two lines of print, naming both sides with their leaders' nicknames (eighth session)
+    ("pt", 'Desde o início da guerra entre os filhos do antigo chefe Joaquim "O Velho" Santos e a facção rival de '
+     'Manuel "O Magro" Costa, em setembro do ano passado, mais de 1.500 pessoas foram assassinadas.', [(1500, False)]),
+    ("es", 'Desde que estalló la guerra entre los hijos del antiguo jefe Joaquín "El Viejo" Santos y la facción rival '
+     'de Manuel "El Flaco" Costa, en septiembre del año pasado, han sido asesinadas más de 1.500 personas.',
+     [(1500, False)]),
+    ("en", 'Since the feud broke out between the sons of the former boss Joaquin "The Old Man" Santos and the rival '
+     'faction of Manuel "The Thin One" Costa, in September last year, more than 1,500 people have been killed.',
+     [(1500, False)]),
     # look-alikes: the clause after the date tells an earlier episode; no "since" governs the date
     ("en", "Since the worst attack on the town, in March 2023, when gunmen killed 61 people, the army has "
      "stepped up patrols.", [(61, True)]),
