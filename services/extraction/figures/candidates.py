@@ -202,10 +202,18 @@ def _changed(low: str, start: int, opener_at: int) -> bool:
 
 # A bare "10 to 15" is a range only between comparable counts ("October 2023 to 44,612" is not one).
 _BARE_RANGE_SPREAD: Final = 10
+# "six or seven people", "seis o siete", "sechs oder sieben": two counts that close are an estimate,
+# a range; farther apart they are alternatives ("whether 10 or 25") and stay apart.
+_DISJUNCTIONS: Final = frozenset(lexicons.words("grammar", "disjunctions"))
+_DISJUNCT_RANGE_SPREAD: Final = 2
 
 
 def _bare_range(lower: Candidate, upper: Candidate, join: str) -> bool:
-    return join in _RANGE_WORDS and not lower.rejected and upper.value <= _BARE_RANGE_SPREAD * lower.value
+    if lower.rejected:
+        return False
+    if join in _DISJUNCTIONS:
+        return upper.value <= _DISJUNCT_RANGE_SPREAD * lower.value
+    return join in _RANGE_WORDS and upper.value <= _BARE_RANGE_SPREAD * lower.value
 
 
 def _qualify(low: str, tokens: Tokens, candidate: Candidate) -> None:
