@@ -4,8 +4,9 @@ con un alto el fuego", "tinha terminado com um cessar-fogo" (or the synthetic "t
 Krieg war mit einer von Moskau vermittelten Waffenruhe zu Ende gegangen" — an earlier episode, even
 when the sentence names no year (`ceasefire/background.py` `_ENDED_A_WAR`, lexicon
 `ceasefire.ended_a_war`). Look-alikes: a war that ended with something else, after which a truce
-is agreed today ("…, and a truce was agreed on Monday"), and a truce that ends the fighting in the
-simple past of today's story. Sentences of my own wording, none from an evaluation set.
+is agreed today ("…, and a truce was agreed on Monday"), and a truce that ended a war in today's
+story ("a truce that ended fifteen months of war": no collapse, lexicon `ceasefire.cues.collapsed_after`
+now reads every number word up to fifty as the war's length). Sentences of my own wording, none from an evaluation set.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ LOOK_ALIKES: list[tuple[str, str, Expected]] = [
     # the war ended with something else; the truce is today's
     ("en", "The war had ended with the capture of the city, and a truce was agreed on Monday.", {("agreed", False)}),
     ("fr", "Les combats s'étaient achevés par la prise de la ville, et une trêve a été conclue lundi.", {("agreed", False)}),
+    # a truce that ended a war, in today's story: no collapse of the truce, whatever number counts the war's length
+    ("en", "The two sides agreed on Sunday a truce that ended fifteen months of war.", {("agreed", False)}),
+    ("en", "The two sides agreed on Sunday a truce that ended 15 months of war.", {("agreed", False)}),
 ]
 
 CASES = [(language, BORDER[language] + text, expected) for language, text, expected in HISTORY + LOOK_ALIKES]
