@@ -12,7 +12,7 @@ from dataclasses import replace
 from services.extraction.ceasefire.attachment import TermSpan
 from services.extraction.ceasefire.background import has_today
 from services.extraction.ceasefire.context import Hit
-from services.extraction.ceasefire.cues import PLUPERFECT
+from services.extraction.ceasefire.cues import PLUPERFECT, PLUPERFECT_BY_LANGUAGE
 from services.extraction.lexicon import lexicons
 from services.extraction.text.fold import fold
 
@@ -122,14 +122,17 @@ _REPORTED = re.compile(
 )
 
 
-def held_before_the_story(text: str, hits: list[Hit]) -> list[Hit]:
-    """Holding told in the pluperfect (and an agreement describing the truce beside it) as history."""
+def held_before_the_story(text: str, hits: list[Hit], language: str | None = None) -> list[Hit]:
+    """Holding told in the pluperfect (and an agreement describing the truce beside it) as history.
+    The article's own auxiliaries when its language is known: "the truce that ended the war has held"
+    is no German pluperfect ("war")."""
+    pluperfect = PLUPERFECT_BY_LANGUAGE.get(language or "", PLUPERFECT)
     held = [
         hit
         for hit in hits
         if hit.cue.name == "holding"
         and hit.status == "in_effect"
-        and PLUPERFECT.search(text, max(0, hit.start - _PLUPERFECT_REACH), hit.end) is not None
+        and pluperfect.search(text, max(0, hit.start - _PLUPERFECT_REACH), hit.end) is not None
         and _REPORTED.search(text, 0, hit.start) is None
     ]
     if not held:

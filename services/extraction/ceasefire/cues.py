@@ -156,6 +156,10 @@ TALKS_CUES: tuple[Cue, ...] = tuple(cue for cue in CUES if cue.name == "talks" a
 FUTURE_MARKERS = re.compile(words_pattern(*lexicons.patterns("ceasefire", "future")), _FLAGS)
 # The tense of a truce's history ("the ceasefire it had declared", "die zustande gekommen war").
 PLUPERFECT = re.compile(words_pattern(*lexicons.patterns("ceasefire", "pluperfect")), _FLAGS)
+# …and each language's own, where a language is known: German "war" is English's noun "war".
+PLUPERFECT_BY_LANGUAGE = {
+    code: re.compile(words_pattern(*words), _FLAGS) for code, words in lexicons.per_language("ceasefire", "pluperfect").items()
+}
 
 # A sentence's stems name the terms and cues worth trying there, and where.
 TERM_SET = PatternSet([term.scan for term in (STRONG_TERM, HALT_TERM, WEAK_TERM)])

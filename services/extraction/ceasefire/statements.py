@@ -307,5 +307,5 @@ def _read_sentence(
     hits = without_descriptions(text, fold_cues(hits, text, truces, barriers), terms)
     hits = without_despite_objects(hits, terms)
     hits = in_force_until_the_end(hits, terms, barriers)
-    hits = held_before_the_story(text, hits)
+    hits = held_before_the_story(text, hits, language)
     return sorted(hits, key=lambda hit: hit.start)
