@@ -77,6 +77,13 @@ GATES: dict[str, tuple[str, str]] = {
     # blind13: 0.957 / 0.905 (de 0.968/1.000, en 0.963/0.750, es 0.977/1.000, fr 0.914/0.750, pt 0.965/0.947);
     # the session's start extractor on it: 0.957 / 0.905 (the same)
     "blind13": ("0.957", "0.905"),  # the exact first figures, 0.9572 and 0.905, floored
+    # Held back through session eight (nobody opened them) and first measured on its final extractor (b886824):
+    # blind14 casualty 0.942, ceasefire 0.840 (de 0.947/0.667, en 0.943/0.889, es 0.960/0.824, fr 0.923/1.000,
+    # pt 0.939/0.762); the session's start extractor (8090bf9) on it, for comparison: 0.936 / 0.828
+    "blind14": ("0.942", "0.840"),  # the exact first figures, 0.9422 and 0.840, floored
+    # blind15: 0.950 / 0.930 (de 0.935/0.966, en 0.901/0.800, es 0.970/0.933, fr 0.972/0.917, pt 0.970/1.000);
+    # the session's start extractor on it: 0.946 / 0.913
+    "blind15": ("0.949", "0.930"),  # the exact first figures, 0.9496 and 0.930, floored
 }
 
 # `sitmon extract --jsonl`, run as `python -m services.cli` from this checkout: the `sitmon` on PATH may be
