@@ -8,9 +8,9 @@ One departure from Alertmanager: an alert resolved while the service was down (t
 caught up at start-up) whose firing a subscriber was never told — it fired during the downtime
 too, or the service stopped between recording the firing and telling it — is told once,
 resolved, with its latest values. So is one the service read fire and resolve in one batch
-while it was behind its topic (pipeline/behind.py): being behind is a downtime too. A subscriber of a running service would have heard it fire
-and resolve; staying silent would hide, say, a red alert from everyone whose service restarted
-at the time. (A blip that fires and resolves within group_wait while the service runs is still
+while it was behind its topic (pipeline/behind.py): being behind is a downtime too. A
+subscriber of a running service would have heard it fire and resolve; staying silent would
+hide, say, a red alert from everyone whose service restarted at the time. (A blip that fires and resolves within group_wait while the service runs is still
 not told, as in Alertmanager.)
 """
 
