@@ -20,7 +20,7 @@ from typing import Final
 from services.extraction.attribution.comparison import Baseline, before_comparison
 from services.extraction.attribution.earlier_events import earlier_event_cues
 from services.extraction.attribution.named_years import may_name_a_year, years_in
-from services.extraction.attribution.onset import ONSET_WORDS, onset_clauses
+from services.extraction.attribution.onset import ONSET_WORDS, SINCE_ONSET, onset_clauses
 from services.extraction.attribution.stale_dates import months_ago, range_end, stale
 from services.extraction.lexicon import lexicons
 from services.extraction.lexicon.wordlists import alternation
@@ -160,7 +160,11 @@ class _Scan:
         text, variant = self.text, self.variant
         self.since = keys.has(_SINCE_WORDS)
         self.since_ends = [m.end() for m in _SINCE[variant].finditer(text)] if self.since else []
-        self.since_dated = [m.span() for m in _SINCE_DATED[variant].finditer(text)] if self.since else []
+        self.since_dated = (
+            [m.span() for pattern in (_SINCE_DATED, SINCE_ONSET) for m in pattern[variant].finditer(text)]
+            if self.since
+            else []
+        )
         relative = keys.has(_RELATIVE_PAST_WORDS)
         self.relative_past = (
             [m.start() for m in _RELATIVE_PAST[variant].finditer(text) if not _dates_an_outbreak(text, m.start())]

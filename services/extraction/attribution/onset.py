@@ -9,7 +9,9 @@ from typing import Final
 
 from services.extraction.lexicon import lexicons
 from services.extraction.lexicon.wordlists import alternation
+from services.extraction.text import months
 from services.extraction.text.gate import concept
+from services.extraction.text.keywords import written_and_lowercased
 
 # "The war, triggered by the attack of 7 October 2023, has killed 67,000", "The insurgency, launched in
 # 2017, has killed 6,000" (a participle, the relative clause it shortens): a clause set off by commas
@@ -58,3 +60,14 @@ def onset_clauses(sentence: str) -> list[tuple[int, int]]:
     if fronted is not None:
         found.insert(0, (0, fronted.end()))
     return found
+
+
+# "Since the start of the war between the army and the RSF in April 2023, 40,000 have been killed",
+# "Seit dem Ausbruch eines Machtkampfs innerhalb des Kartells im September 2024 wurden …": a since-clause
+# that names the running episode's outbreak dates that outbreak with the first year or month (and its
+# year) after it, however many words name the episode and its sides in between (no clause end between).
+SINCE_ONSET: Final = written_and_lowercased(
+    r"(?<!\w)(?:" + alternation(*lexicons.words("background", "since")) + r")(?!\w)[^,.;:]{0,120}?(?<!\w)(?:"
+    + alternation(*lexicons.words("background", "outbreaks"))
+    + rf")(?!\w)[^,.;:]{{0,120}}?(?:(?<!\d)(?:1[89]|20)\d\d(?!\d)|(?<!\w)(?:{months.alternation()})(?!\w)(?:,?\s+(?:de\s+)?\d{{4}})?)"
+)
