@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from services.extraction.ceasefire.cues import FUTURE_MARKERS, PLUPERFECT, Cue
+from services.extraction.ceasefire.ends_to_come import an_end_to_come
 from services.extraction.ceasefire.keeping import keeps_to_a_truce, kept_to_before
 from services.extraction.ceasefire.naming import calls_for_nothing
 from services.extraction.ceasefire.readiness import readies_a_truce
@@ -69,8 +70,10 @@ _NEGATION_BY_LANGUAGE = {
 # V2 languages put the negation after the finite verb: "Die Waffenruhe hielt nicht" (ceasefire.negations_after).
 # A noun (capitalised) right after the cue makes it an attribute ("die vereinbarte Waffenruhe wurde nie …").
 _NOBODY_AFTER = lexicons.patterns("ceasefire", "nobody_after")
+# …within the cue's own clause: "ist ausgelaufen und wird nicht verlängert" denies the second verb only
+_NOT_A_CONJUNCTION = r"(?!(?:" + "|".join(lexicons.patterns("ceasefire", "comma_breaks")) + r")\s)"
 NEGATION_AFTER = re.compile(
-    r"\s+(?!(?-i:[A-Z]))(?:[^\s,;.]+\s+){0,2}?(?:"
+    r"\s+(?!(?-i:[A-Z]))(?:" + _NOT_A_CONJUNCTION + r"[^\s,;.]+\s+){0,2}?(?:"
     + "|".join(lexicons.patterns("ceasefire", "negations_after") + _NOBODY_AFTER)
     + r")\b",
     _FLAGS,
@@ -235,6 +238,8 @@ def read_in_context(text: str, hit: Hit, language: str | None = None, object_end
         return None
     if hit.status == "collapsed" and hit.cue.side == "before" and ENDED_AFTER.match(text, hit.end):
         return None  # "a operação terminou após o acordo": something else ended, after the truce
+    if hit.status == "collapsed" and an_end_to_come(text, hit.start, hit.end, language):
+        return None  # "que debía expirar el viernes", "wäre ausgelaufen": it has not ended
     if hit.status == "extended" and (RENEWED_CALL.match(text, hit.end) or RENEWED_OTHER.match(text, hit.end)):
         return None  # the call is renewed; the "calls" cue reads it as a proposal
     if (
