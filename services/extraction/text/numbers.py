@@ -196,7 +196,37 @@ def find_numbers(sentence: str, language: str = "en", keys: Keys | None = None) 
             taken.append((mention.start, mention.end))
             start = _next_word(sentence, mention.end, match.end(), _JOINERS[language])
     found.sort(key=lambda m: m.start)
-    return found
+    return _thousands_then_units(sentence, found, _THOUSAND_WORDS[language]) if len(found) > 1 else found
+
+
+# "mil 200", "3 mil 268": Mexican wire copy writes the thousands as a word and the rest as digits
+# right after it. The word's own scale (the language's scale worth 1000) joins the two into one count.
+_THOUSAND_WORDS: dict[str, tuple[str, ...]] = {
+    code: tuple(word.lower() for word, value in (numbers.get("scales") or {}).items() if int(value) == 1000)
+    for code, numbers in _NUMBERS.items()
+}
+_UNITS_AFTER_THOUSANDS = re.compile(r" \d{1,3}")
+
+
+def _thousands_then_units(sentence: str, found: list[NumberMention], thousands: tuple[str, ...]) -> list[NumberMention]:
+    """Join a count of thousands that ends with the language's thousands word to the plain digits
+    (below 1,000) that follow it after one space: "mil 200" is 1200, "2 mil 500" is 2500."""
+    if not thousands:
+        return found
+    joined: list[NumberMention] = []
+    for mention in found:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.value % 1000 == 0
+            and mention.start == previous.end + 1
+            and _UNITS_AFTER_THOUSANDS.fullmatch(sentence, previous.end, mention.end)
+            and sentence[previous.start : previous.end].lower().endswith(thousands)
+        ):
+            joined[-1] = previous._replace(value=previous.value + mention.value, end=mention.end, modifier=mention.modifier)
+            continue
+        joined.append(mention)
+    return joined
 
 
 def _parse_written(sentence: str, start: int, end: int, language: str) -> NumberMention | None:
