@@ -60,6 +60,7 @@ from services.extraction.ceasefire.terms import (
     WEAK_TERM,
     Term,
     TermKind,
+    after_a_reduced_relative,
 )
 from services.extraction.lexicon import lexicons
 from services.extraction.text.fold import fold
@@ -215,7 +216,11 @@ def _terms(text: str, present: dict[str, list[int]], named: bool, pronouns: bool
     if any(term.kind == "weak" for term in terms):
         terms = [term for term in terms if term.kind != "weak" or not _a_peace_deal(text, term)]
     if pronouns:
-        terms += [TermSpan(start, end, "pronoun") for start, end in PRONOUNS.spans(text)]
+        terms += [
+            TermSpan(start, end, "pronoun")
+            for start, end in PRONOUNS.spans(text)
+            if not after_a_reduced_relative(text, end)
+        ]
     terms.sort(key=lambda term: term.start)
     return terms
 
@@ -293,6 +298,8 @@ def _read_sentence(
     for cue, (start, end) in candidates:
         if cue.side == "alone" and not alone:
             continue
+        if cue.pronoun and after_a_reduced_relative(text, start):
+            continue  # "withdrew from the cities it holds": the verb's subject is no truce
         if len(raw) >= _MAX_HITS:
             break  # junk, not news: keep the work linear
         if attached(text, cue, start, end, terms, starts, barriers, relatives, named, reach_after):

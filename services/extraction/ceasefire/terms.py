@@ -100,6 +100,25 @@ PRONOUN_TERM = re.compile(words_pattern(*lexicons.patterns("ceasefire", "pronoun
 # ahead in C, and searching a sentence cost more than all its terms (word_anchored.py).
 PRONOUNS = WordAnchoredPattern(PRONOUN_TERM)
 
+# "withdraw from the cities it holds": a subject pronoun right after a determiner and one noun, with no
+# comma or relative word between, opens a relative clause English writes without its "that"; the verb
+# after it says what the pronoun's referent does to that noun, not what a truce does
+# (ceasefire.reduced_relatives: the determiner, the noun and the pronoun).
+_REDUCED_RELATIVES = lexicons.patterns("ceasefire", "reduced_relatives")
+_REDUCED_RELATIVE = (
+    re.compile(r"\b(?:" + "|".join(_REDUCED_RELATIVES) + r")\s*$", FLAGS) if _REDUCED_RELATIVES else None
+)
+_REDUCED_RELATIVE_REACH = 50  # a determiner, one noun and the pronoun
+
+
+def after_a_reduced_relative(text: str, position: int) -> bool:
+    """True if a relative clause without its relative word opens right before `position` ("the
+    territory it| controls"): the pronoun there stands for no truce, and the verb at `position` is its own."""
+    return _REDUCED_RELATIVE is not None and (
+        _REDUCED_RELATIVE.search(text, max(0, position - _REDUCED_RELATIVE_REACH), position) is not None
+    )
+
+
 # "The ceasefire between the Kurdish-led SDF, backed by Washington, and the government in
 # Damascus was extended": the parties named after a truce are part of its noun phrase, so the
 # verb's distance is counted from their "and", and the ", and" that closes the pair breaks no clause.
