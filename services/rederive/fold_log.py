@@ -1,8 +1,8 @@
 """The rebuild's fast path: fold the whole reports log per region, without Faust's per-event path.
 
-Reads the reports topic up to the end offsets seen at the start, in large `getmany` batches,
-and hands each batch to the worker's own batch step (`streams.worker.batch.plan_batch` /
-`fold_region`: decode, split by region, fold with the pure fold into states kept in memory).
+Reads the reports topic up to the end offsets seen at the start, fetched by librdkafka in
+batches of up to 20,000 records (`services.replay.bulk_fetch`, as replay reads), and hands each
+batch to the worker's own batch step (`streams.worker.batch.plan_batch` / `fold_region`: decode, split by region, fold with the pure fold into states kept in memory).
 A region's reports all sit in one partition (the key is the region), so folding partition by
 partition in log order is the order the live worker folds in, and the fold's result does not
 depend on where batches are cut. Partitions share nothing, so they are folded in parallel
@@ -25,13 +25,16 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import repeat
 
-from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
+from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.errors import KafkaError
 
+from services.errors import SitmonError
 from services.kafka.admin import topic_partitions
 from services.rederive.errors import LogUnreadable
 from services.rederive.takeover import claim_changelog, write_changelog
+from services.replay.bulk_fetch import fetch_range
 from streams.fold.region import new_region
 from streams.fold.snapshot import snapshot
 from streams.fold.state import RegionState
@@ -40,7 +43,7 @@ from streams.worker.batch import fold_region, plan_batch
 from streams.worker.records import RawRecord
 from streams.worker.table_layout import all_entries
 
-FETCH_RECORDS = 20_000  # records per getmany: large batches make the per-region state load/dump rare
+FETCH_RECORDS = 20_000  # records per fold step: each region's batch is folded (and compacted) in one call
 PARALLEL_FROM = 200_000  # below this many records, starting processes (~2 CPU-s each) costs more than it saves
 
 
@@ -218,45 +221,31 @@ def _entries_by_partition(
 async def _fold_partitions(
     bootstrap: str, topic: str, starts: dict[int, int], ends: dict[int, int]
 ) -> tuple[FoldedLog, dict[str, tuple[int, RegionState]]]:
+    """Fold the partitions' records as librdkafka fetches them (`fetch_range`, replay's reader:
+    read_committed, up to `ends`), a batch of columns at a time. aiokafka built a Python
+    `ConsumerRecord` per record, and fetched only while the event loop was free, not while a batch
+    was folded; librdkafka parses in C and prefetches on its own threads while the fold runs.
+    250,000 reports, fetching alone: 3.5-4.5 -> 2.1-2.3 µs of CPU per record, half the wall time."""
     folded = FoldedLog()
-    consumer = _consumer(bootstrap)
-    await consumer.start()
+    states: dict[str, tuple[int, RegionState]] = {}  # region → (partition, state)
     try:
-        assigned = [TopicPartition(topic, p) for p in sorted(ends)]
-        consumer.assign(assigned)
-        for tp in assigned:
-            consumer.seek(tp, starts[tp.partition])
-        states: dict[str, tuple[int, RegionState]] = {}  # region → (partition, state)
-        remaining = {tp for tp in assigned if starts[tp.partition] < ends[tp.partition]}
-        while remaining:
-            batches = await consumer.getmany(*remaining, timeout_ms=1000, max_records=FETCH_RECORDS)
-            for tp, messages in batches.items():
-                _fold_batch(tp, messages, ends[tp.partition], states, folded)
-            for tp in list(remaining):
-                if await consumer.position(tp) >= ends[tp.partition]:
-                    remaining.discard(tp)
-    except KafkaError as exc:
-        raise LogUnreadable(f"reading {topic} from {bootstrap} failed: {exc or type(exc).__name__}") from None
-    finally:
-        await consumer.stop()
+        async for batch in fetch_range(bootstrap, topic, starts, ends, None, batch=FETCH_RECORDS):
+            records = list(
+                map(RawRecord, repeat(topic), batch.partitions, batch.offsets, batch.keys, batch.values, batch.timestamps)
+            )
+            _fold_batch(records, states, folded)
+    except SitmonError as exc:
+        raise LogUnreadable(str(exc)) from None
     return folded, states
 
 
-def _fold_batch(
-    tp: TopicPartition,
-    messages: list[ConsumerRecord[bytes, bytes]],
-    end: int,
-    states: dict[str, tuple[int, RegionState]],
-    folded: FoldedLog,
-) -> None:
-    topic, partition = tp.topic, tp.partition
-    records = [RawRecord(topic, partition, m.offset, m.key, m.value, m.timestamp) for m in messages if m.offset < end]
+def _fold_batch(records: list[RawRecord], states: dict[str, tuple[int, RegionState]], folded: FoldedLog) -> None:
     plan = plan_batch(records)
     folded.records += len(records)
     folded.dead_letters += len(plan.poison)
     for group in plan.regions.values():
         held = states.get(group.region)
         if held is None:
-            held = states[group.region] = (tp.partition, new_region(group.region))
+            held = states[group.region] = (group.records[0][1].partition, new_region(group.region))
         fold_region(held[1], group, picture=False)  # the picture is rendered once, at the end
         held[1].touched.clear()  # the whole region is written at the end

@@ -4,7 +4,8 @@ aiokafka turns every fetched record into a Python `ConsumerRecord` (~2.5 µs of 
 two thirds of raw consumption); librdkafka parses the fetch responses in C on its own threads
 and hands over `Message` objects built in C, from which each field of a whole batch is taken by
 a `map` of the method (no Python step per record). Replay is a bulk copy of a time range, so it
-reads this way; everything else in sitmon keeps aiokafka.
+reads this way, and so does `sitmon rebuild` (`services.rederive.fold_log`); everything else in
+sitmon keeps aiokafka.
 
 Nothing of production is touched: partitions are assigned by hand, nothing is committed or
 stored (librdkafka needs a `group.id` to start, but a consumer that only assigns never joins the
@@ -54,7 +55,13 @@ def consumer_config(bootstrap: str) -> dict[str, object]:
 
 
 async def fetch_range(
-    bootstrap: str, topic: str, starts: dict[int, int], ends: dict[int, int], until_ms: int | None
+    bootstrap: str,
+    topic: str,
+    starts: dict[int, int],
+    ends: dict[int, int],
+    until_ms: int | None,
+    *,
+    batch: int = BATCH,
 ) -> AsyncGenerator[RecordBatch, None]:
     """Each partition's records from its start offset to before its end offset, with record time
     at most `until_ms`. The consumer's calls run on a thread of their own, so the event loop stays
@@ -69,7 +76,7 @@ async def fetch_range(
     try:
         consumer.assign([TopicPartition(topic, p, starts[p]) for p in sorted(remaining)])
         while remaining:
-            messages = await loop.run_in_executor(calls, _next_batch, consumer)
+            messages = await loop.run_in_executor(calls, _next_batch, consumer, batch)
             messages, ended = _without_events(topic, messages, ends)
             finished = ended | _reached_ends(messages, ends)
             if finished & remaining:
@@ -84,14 +91,14 @@ async def fetch_range(
         await asyncio.wrap_future(closing)
 
 
-def _next_batch(consumer: Consumer) -> list[Message]:
-    """What librdkafka has fetched, up to BATCH, at once; when nothing yet, wait for the first
+def _next_batch(consumer: Consumer, batch: int = BATCH) -> list[Message]:
+    """What librdkafka has fetched, up to `batch`, at once; when nothing yet, wait for the first
     (consume() waits its whole timeout unless it fills the batch)."""
-    messages = consumer.consume(BATCH, 0)
+    messages = consumer.consume(batch, 0)
     if messages:
         return messages
     first = consumer.poll(WAIT_S)
-    return [] if first is None else [first, *consumer.consume(BATCH - 1, 0)]
+    return [] if first is None else [first, *consumer.consume(batch - 1, 0)]
 
 
 def _without_events(topic: str, messages: list[Message], ends: dict[int, int]) -> tuple[list[Message], set[int]]:
