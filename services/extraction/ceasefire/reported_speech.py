@@ -51,7 +51,8 @@ _CLAUSE_START = re.compile(r"[,;:.][^,;:.]*$")
 _TODAY = "|".join(fold(pattern) for pattern in lexicons.patterns("background", "present"))
 REPORTING_SPEAKER = re.compile(
     r"\s+(?:(?:today|yesterday|tonight|hoje|ontem|hoy|ayer|aujourd'hui|hier|on\s+\w+day|" + _TODAY + r")\s+)?"
-    r"(?:(?:the|le|la|les|l'|el|los|las|o|os)\b|(?:a|as)\s+(?-i:[A-Z])|(?-i:[A-Z]))",
+    # German's articles too: "…, erklärte die Hamas" (a speaker after the verb, as "…, said the army")
+    r"(?:(?:the|le|la|les|l'|el|los|las|o|os|der|die|das)\b|(?:a|as)\s+(?-i:[A-Z])|(?-i:[A-Z]))",
     _FLAGS,
 )
 
