@@ -69,10 +69,10 @@ def resolve_head(low: str, tokens: Tokens, candidate: Candidate, number_tokens: 
                 candidate.tail = tokens.index_at(mixed[1])
             read_predicate(low, tokens, candidate)
             return
-        if word in lx.LUMPED_HEADS:
+        outcome = outcome_head(low, at)
+        if word in lx.LUMPED_HEADS and outcome is None:  # "33 bajas mortales" names the dead; "33 bajas" lumps
             candidate.rejected = True
             return
-        outcome = outcome_head(low, at)
         complement = None
         if outcome is None and not unknown:
             outcome, complement = _counted_noun_of(low, at)
