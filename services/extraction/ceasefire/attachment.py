@@ -23,7 +23,9 @@ from services.extraction.text.keywords import trie_pattern
 # Words that end a clause: a cue on the far side of one says something else ("… , but it collapsed").
 # Two patterns, for speed: the punctuation, which the regex engine skips to in C, and the words,
 # tried only where they stand (word_anchored.py); one alternation of both was tried at every position.
-_BARRIER_MARKS = re.compile(r";|,\s*(?:" + "|".join(lexicons.patterns("ceasefire", "comma_breaks")) + r")\b")
+# A quotation closed before its speech tag ("«La trêve tient», a déclaré le porte-parole, …") ends the
+# quoted clause too: what the tag's clause dates ("… en référence à l'accord signé en mai 2021") is not the quote's.
+_BARRIER_MARKS = re.compile(r";|[\"»“”]\s*,|,\s*(?:" + "|".join(lexicons.patterns("ceasefire", "comma_breaks")) + r")\b")
 _BARRIER_WORDS = WordAnchoredPattern(re.compile(r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "clause_breaks")) + r")\b"))
 # A term inside a relative clause describes a party, not what a cue before the clause acts on:
 # "called on France, which sponsors the agreement, to intervene" calls for no truce.
