@@ -62,6 +62,7 @@ from services.extraction.ceasefire.terms import (
     TermKind,
     after_a_reduced_relative,
 )
+from services.extraction.ceasefire.violation_since import dated_only_since
 from services.extraction.lexicon import lexicons
 from services.extraction.text.fold import fold
 from services.extraction.text.folded import FoldedArticle
@@ -132,9 +133,10 @@ def find_ceasefire(
                 hit_cue == "dated"
                 # "despite the November 2024 truce": the date is the truce's, the violation today's
                 and hit.cue.name != "despite"
-                # "the first strike since the truce took effect in November": so is a date after the
-                # attacks' "since", not one before them ("In 2021, raids since …")
+                # "the first strike since the truce took effect in November", "the worst breach since it was
+                # signed in 2019": so is a date after the violation's "since", not one before ("In 2021, raids since …")
                 and (hit.cue.name != "attacks_since" or background_cue(text[: hit.end]) is not None)
+                and not (hit.status == "violated" and dated_only_since(text, hit.end))
                 and not is_current_verb(text, hit.start, lasting=hit.status == "in_effect")
                 # "the truce that ended the 2020 war collapsed on Tuesday": the day dates this verb
                 and not dated_today(text, hit.end)
