@@ -38,6 +38,20 @@ _NOUN_PHRASE_REACH: Final = 5  # tokens read after a number for its noun ("seven
 _CLOSING_QUOTES: Final = frozenset({'"', "”", "“", "»", "’"})
 
 
+_OPENING_QUOTES: Final = frozenset({'"', "“", "«", "„", "‘"})
+
+
+def _quoted_noun(tokens: Tokens, index: int) -> bool:
+    """An opening quotation mark right after the number, then one word and its closing mark:
+    '23 « terroristes »', '15 "militants"' (a word the source chose, quoted by the reporter)."""
+    return (
+        index + 2 < len(tokens)
+        and tokens.low[index] in _OPENING_QUOTES
+        and tokens.low[index + 1][:1].isalpha()
+        and tokens.low[index + 2] in _CLOSING_QUOTES
+    )
+
+
 def resolve_head(low: str, tokens: Tokens, candidate: Candidate, number_tokens: set[int]) -> None:
     """Read the noun phrase after the number: who (or what) is being counted. A quotation mark
     right after the number closes a quoted figure and is no part of the phrase: a source quoted on
@@ -45,6 +59,9 @@ def resolve_head(low: str, tokens: Tokens, candidate: Candidate, number_tokens: 
     index = candidate.last
     if index < len(tokens) and tokens.low[index] in _CLOSING_QUOTES and _quote_opened_before(tokens, candidate):
         index += 1
+    quoted = _quoted_noun(tokens, index)
+    if quoted:
+        index += 1  # '23 « terroristes » ont été abattus': the noun in quotes, as the source called them
     unknown = 0
     while index < len(tokens) and index < candidate.last + _NOUN_PHRASE_REACH and index not in number_tokens:
         word = tokens.low[index]
@@ -63,6 +80,8 @@ def resolve_head(low: str, tokens: Tokens, candidate: Candidate, number_tokens: 
             candidate.head, candidate.group = "group", group[0]
             candidate.head_first = index
             candidate.tail = tokens.index_at(group[1])
+            if quoted and candidate.tail < len(tokens) and tokens.low[candidate.tail] in _CLOSING_QUOTES:
+                candidate.tail += 1
             mixed = _second_group(low, tokens, candidate.tail)
             if mixed is not None and mixed[0] != group[0]:
                 candidate.group = None  # "148 militares y policías": a mixed list has no single group
