@@ -133,6 +133,8 @@ CUES: tuple[Cue, ...] = (
     # "the fragile truce", "Die Waffenruhe ist brüchig": a copula at most between
     _cue("in_effect", "any", 12, "fragile", name="fragile"),
     _cue("violated", "alone", 0, "violations", name="violations"),
+    # "acusó a Hamás de atacar a sus tropas": attacks alleged, where a truce exists (accusations.py)
+    _cue("violated", "alone", 0, "accused_attacks", name="accused_attacks"),
     _cue("collapsed", "after", 110, "collapsed_after", pronoun=True),
     _cue("collapsed", "before", 30, "collapsed_before"),
     _cue("collapsed", "any", 40, "abandoned"),

@@ -21,6 +21,7 @@ from itertools import accumulate
 from pydantic import TypeAdapter
 
 from services.extraction.ceasefire.absorption import fold_cues
+from services.extraction.ceasefire.accusations import ACCUSATION_CUE, without_unfounded_accusations
 from services.extraction.ceasefire.attachment import VERB_FINAL_REACH, TermSpan, attached, clause_breaks
 from services.extraction.ceasefire.background import (
     background_cue,
@@ -92,6 +93,7 @@ def find_ceasefire(
     if not named and not any(_may_hold(HALT_TERM, stems) for stems in located):
         return []
     statements: list[dict[str, object]] = []
+    accusations: set[int] = set()  # the statements an accusation of attacks made (accusations.py)
     previous_background: bool | None = None  # background flag of the previous sentence's statements
     reach_after = VERB_FINAL_REACH if language in _VERB_FINAL else 0
     for sentence, text, stems in zip(sentences, folded, located, strict=True):
@@ -155,6 +157,8 @@ def find_ceasefire(
                 continue
             seen[hit.status] = len(flags)
             flags.append(background)
+            if hit.cue.name == ACCUSATION_CUE:
+                accusations.add(len(statements))
             statements.append(
                 {
                     "status": hit.status,
@@ -167,6 +171,7 @@ def find_ceasefire(
                 }
             )
         previous_background = all(flags)
+    statements = without_unfounded_accusations(statements, accusations.__contains__)
     return list(_STATEMENTS.validate_python(statements))  # one call: cheaper than a model built per statement
 
 
