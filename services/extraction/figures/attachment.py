@@ -77,6 +77,21 @@ def attach_outcomes(
                 parent = parent_of(found, candidate)
                 if parent is not None and parent.outcome:
                     candidate.take(parent.outcome, "subgroup")
+    _displaced_among_the_dead(found)
+
+
+# Outcomes of a toll whose parts are people, whatever noun names them
+_TOLL_OUTCOMES: Final = frozenset({"killed", "injured", "missing"})
+
+
+def _displaced_among_the_dead(found: list[Candidate]) -> None:
+    """ "huit personnes ont péri, dont cinq déplacés du camp": a part of the dead named by the word for
+    displaced people is who they were (the displaced who were killed), not a count of the displaced."""
+    for candidate in found:
+        if candidate.subgroup and candidate.outcome == "displaced" and candidate.how == "head":
+            parent = parent_of(found, candidate)
+            if parent is not None and parent.outcome in _TOLL_OUTCOMES:
+                candidate.take(parent.outcome, "subgroup")
 
 
 def _direct(

@@ -112,7 +112,7 @@ def _written_pattern(language: str, lowercased: bool = False) -> re.Pattern[str]
     compound = language in _COMPOUND
     glued, repeat = (f"|{joiner}|", "*+") if compound else ("", "*")
     return re.compile(
-        rf"\b(?<!-){word}(?:(?:[ -]{joiner}[ -]|[ -]{glued}){word}){repeat}(?![\w-])",
+        rf"\b(?<!\S-){word}(?:(?:[ -]{joiner}[ -]|[ -]{glued}){word}){repeat}(?![\w-])",
         0 if lowercased else re.IGNORECASE,
     )
 
