@@ -21,7 +21,7 @@ from services.extraction.attribution.comparison import Baseline, before_comparis
 from services.extraction.attribution.earlier_events import earlier_event_cues
 from services.extraction.attribution.named_years import may_name_a_year, years_in
 from services.extraction.attribution.onset import ONSET_WORDS, SINCE_ONSET, onset_clauses
-from services.extraction.attribution.stale_dates import months_ago, range_end, stale
+from services.extraction.attribution.stale_dates import months_ago, range_end, stale, stale_month_years
 from services.extraction.lexicon import lexicons
 from services.extraction.lexicon.wordlists import alternation
 from services.extraction.text import months
@@ -177,6 +177,7 @@ class _Scan:
         episodes = _EPISODE[variant].finditer(text) if keys.has(_EPISODE_WORDS) else ()
         self.episodes = [m.start() for m in episodes]
         self.stale_days: list[int] = []  # single days well before publication (found by `cues`)
+        self.stale_months: list[int] = []  # months named with their year, as long before
 
     def resumptions(self, cues: list[int]) -> list[int]:
         """Where the main clause returns to the present after a clause telling how its running
@@ -230,6 +231,8 @@ class _Scan:
                 month = _MONTHS[(match.group("month") or match.group("month2")).lower()]
                 if not governed_by_since(match.start()) and (published_at.month - month) % 12 >= 1:
                     cues.append(match.start())
+            if not lead:  # "died in the March 2025 earthquake" (dates a figure before it, as a stale day does)
+                self.stale_months = stale_month_years(sentence, published_at)
         # an episode named inside a since-phrase opens the running toll's window, as a date there does:
         # "Since the truce that ended the war took effect, 280 have been killed"
         cues.extend(start for start in self.episodes if not governed_by_since(start))
@@ -251,6 +254,7 @@ class _Scan:
         cues = self.relative_past + self.episodes  # "600,000 people died in that war"
         cues += [start for start, _, year in self.years if this_year is None or year <= this_year - _OLD_YEARS]
         cues += self.stale_days  # "1,200 were killed in the attack on October 7" (in a late-November story)
+        cues += self.stale_months
         return sorted(cue for cue in cues if not self.governed_by_since(cue))
 
 

@@ -51,3 +51,26 @@ def stale(match: re.Match[str], published_at: datetime) -> bool:
     except ValueError:
         return False
     return (published_at - when).days > _STALE_DAYS
+
+
+# "in the March 2025 earthquake", "between December 2023 and February 2024", "en mayo de 2024": a month
+# with its year; one at least `_STALE_MONTHS` before publication dates the clause it closes.
+_MONTH_YEAR: Final = re.compile(
+    rf"(?<!\w)(?P<month>{months.alternation()})(?:,|\s+de)?\s+(?P<year>(?:19|20)\d\d)(?!\d)", re.IGNORECASE
+)
+
+
+def stale_month_years(sentence: str, published_at: datetime) -> list[int]:
+    """Where each month named with its year, at least two months before publication, starts; a range
+    ("between December 2025 and February 2026") is dated by its end, as a range of days is."""
+    found = list(_MONTH_YEAR.finditer(sentence))
+    starts = []
+    for index, match in enumerate(found):
+        following = found[index + 1] if index + 1 < len(found) else None
+        if range_end(sentence, match, following) is not None:
+            continue
+        month = _MONTHS[match.group("month").lower()]
+        elapsed = (published_at.year - int(match.group("year"))) * 12 + published_at.month - month
+        if elapsed >= _STALE_MONTHS:
+            starts.append(match.start())
+    return starts
