@@ -33,6 +33,10 @@ _ROMANCE: Final = frozenset({"pt", "es", "fr"})
 _ONE_ARTICLES: Final = lx.grammar_words("counting_articles")
 _ONE_LINKS: Final = lx.grammar_words("clause_conjunctions") | lx.INHERIT_HEADS | lx.grammar_words("more") | {","}
 _YEAR_RANGE: Final = range(1800, 2101)
+_YEAR_PREPOSITION: Final = re.compile(
+    r"(?<!\w)(?:" + alternation(*lexicons.words("grammar", "year_prepositions")) + r")\s+$", re.IGNORECASE
+)
+_YEAR_PREPOSITION_REACH: Final = 12  # characters before a year read for its preposition
 # Characters around a number read for what makes it no count of people: a currency or label
 # before it ("US$", "No.", "March"), a unit after it ("kilometres from the border").
 _TRAP_BEFORE: Final = 16
@@ -246,6 +250,11 @@ def _qualify_after(low: str, tokens: Tokens, candidate: Candidate, number_tokens
 
 
 def _looks_like_year(sentence: str, candidate: Candidate) -> bool:
-    """ "in 2020", "the 2014 war killed": four plain digits are a year unless a person noun follows at once."""
+    """ "in 2020", "the 2014 war killed": four plain digits are a year unless a person noun follows at
+    once, and always after a preposition of time ("In 2021 militants killed 40 people", "Seit 2019 Soldaten")."""
     digits = sentence[candidate.start : candidate.end]
-    return digits.isdigit() and candidate.value in _YEAR_RANGE and candidate.head_first != candidate.last
+    if not digits.isdigit() or candidate.value not in _YEAR_RANGE:
+        return False
+    return candidate.head_first != candidate.last or _YEAR_PREPOSITION.search(
+        sentence, max(0, candidate.start - _YEAR_PREPOSITION_REACH), candidate.start
+    ) is not None
