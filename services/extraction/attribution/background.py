@@ -21,7 +21,13 @@ from services.extraction.attribution.comparison import Baseline, before_comparis
 from services.extraction.attribution.earlier_events import earlier_event_cues
 from services.extraction.attribution.named_years import may_name_a_year, years_in
 from services.extraction.attribution.onset import ONSET_WORDS, SINCE_ONSET, onset_clauses
-from services.extraction.attribution.stale_dates import months_ago, range_end, stale, stale_month_years
+from services.extraction.attribution.stale_dates import (
+    SINCE_A_MONTH,
+    months_ago,
+    range_end,
+    stale,
+    stale_month_years,
+)
 from services.extraction.lexicon import lexicons
 from services.extraction.lexicon.wordlists import alternation
 from services.extraction.text import months
@@ -125,7 +131,7 @@ _SINCE_REACH: Final = 60  # a "since" this close before a time cue governs it
 _OUTBREAK_REACH: Final = 14  # an outbreak verb ending this close before a time cue ("broke out ", "a éclaté ") is dated by it
 _AFTER_REACH: Final = 40  # a time cue this close after a figure dates it
 _CLAUSE_AFTER_REACH: Final = 90  # … and one this far, with no clause end between ("… across Haiti last year")
-_CLAUSE_END: Final = re.compile(r"[,;:()]")
+_CLAUSE_END: Final = re.compile(r"[;:()]|,(?!\d)")  # not the comma inside a number ("50,000")
 _OLD_YEARS: Final = 2
 
 
@@ -306,6 +312,8 @@ def is_background(
 def _running_toll(sentence: str, end: int) -> bool:
     """A toll told as running on in its own clause ("… and that 392 have died in the war so far")."""
     match = _RUNNING[0].search(sentence, end, end + _RUNNING_REACH)
+    if match is None:  # "… left 60 people dead and forced 50,000 from their homes since January"
+        match = SINCE_A_MONTH.search(sentence, end, end + _CLAUSE_AFTER_REACH)
     return match is not None and not _CLAUSE_END.search(sentence, end, match.start())
 
 

@@ -11,6 +11,7 @@ import re
 from datetime import datetime
 from typing import Final
 
+from services.extraction.lexicon import lexicons
 from services.extraction.text import months
 
 _MONTHS: Final = months.MONTHS
@@ -74,3 +75,12 @@ def stale_month_years(sentence: str, published_at: datetime) -> list[int]:
         if elapsed >= _STALE_MONTHS:
             starts.append(match.start())
     return starts
+
+
+# "left 60 people dead … since January", "seit Januar": a toll counted from a month of the past year
+# up to now runs on (a month with its year may be long past: "since May 2019" is not matched)
+SINCE_A_MONTH: Final = re.compile(
+    r"(?<!\w)(?:" + "|".join(map(re.escape, lexicons.words("background", "since")))
+    + rf")\s+(?:{months.alternation()})(?!\w)(?!,?\s+(?:de\s+)?\d{{4}})",
+    re.IGNORECASE,
+)
