@@ -125,6 +125,8 @@ CUES: tuple[Cue, ...] = (
     _cue("in_effect", "after", 8, "began_after", pronoun=True),
     _cue("violated", "any", 100, "violated", pronoun=True),
     _cue("violated", "before", 16, "despite", name="despite"),
+    # a truce that did not prevent new fighting was broken: "la tregua no impidió nuevos combates"
+    _cue("violated", "after", 70, "not_prevented", pronoun=True, name="not_prevented"),
     # attacks told since the truce began: "the first strike since the ceasefire took effect", "des frappes
     # quasi quotidiennes depuis le début de la trêve" (the pattern holds the "since" between)
     _cue("violated", "before", 70, "attacks_since", name="attacks_since"),
