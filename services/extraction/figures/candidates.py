@@ -29,6 +29,9 @@ _RANGE_JOIN: Final = re.compile(r"^\s*(?P<join>" + "|".join(map(re.escape, _JOIN
 _RANGE_OPEN: Final = re.compile(r"(?:" + "|".join(lexicons.words("grammar", "range_openers")) + r")\s*$", re.IGNORECASE)
 _DASH_RANGE: Final = re.compile(r"^\s*[-–—]\s*$")
 _ROMANCE: Final = frozenset({"pt", "es", "fr"})
+# A count of bodies: the noun right after the number, in its own language only (French "corps" is
+# also a unit elsewhere, "Frontier Corps"); a noun phrase after it ("corps de soldats") was read before.
+BODY_NOUNS: Final = {code: frozenset(nouns) for code, nouns in lexicons.per_language("grammar", "body_nouns").items()}
 # "um morto e outros três feridos": an article that counts one, linked to a counted figure
 _ONE_ARTICLES: Final = lx.grammar_words("counting_articles")
 _ONE_LINKS: Final = lx.grammar_words("clause_conjunctions") | lx.INHERIT_HEADS | lx.grammar_words("more") | {","}
@@ -86,12 +89,23 @@ def candidates(
         _qualify(low, tokens, candidate)
         if not candidate.rejected:
             resolve_head(low, tokens, candidate, number_tokens)
+            if candidate.head_outcome is None and language in BODY_NOUNS:
+                _count_bodies(tokens, candidate, BODY_NOUNS[language])
             if candidate.qualifier == "exact" and candidate.head in _COUNTED_NOUNS:
                 _qualify_after(low, tokens, candidate, number_tokens)
             if _looks_like_year(sentence, candidate):
                 candidate.rejected = True
     _reject_parts_of_things(low, found)
     return found
+
+
+def _count_bodies(tokens: Tokens, candidate: Candidate, body_nouns: frozenset[str]) -> None:
+    """ "nous avons enterré 26 corps": the number counts bodies, the dead (the contract)."""
+    at = candidate.last
+    if at < len(tokens) and tokens.low[at] in body_nouns and candidate.head in ("unknown", "bare"):
+        candidate.head, candidate.head_outcome, candidate.head_first = "outcome", "killed", at
+        candidate.tail = at + 1
+        candidate.inherits_group = True
 
 
 def _reject_parts_of_things(low: str, found: list[Candidate]) -> None:

@@ -23,7 +23,7 @@ from services.extraction.attribution.tense import pluperfect_cues, told_in_plupe
 from services.extraction.figures import cues as lx
 from services.extraction.figures.attachment import ArticleMemory, attach_outcomes, parent_of
 from services.extraction.figures.candidate import Candidate, Tokens, tokenize
-from services.extraction.figures.candidates import candidates
+from services.extraction.figures.candidates import BODY_NOUNS, candidates
 from services.extraction.figures.heads import group_at
 from services.extraction.figures.outcomes import Toll, find_outcomes, find_toll_phrases, find_tolls
 from services.extraction.lexicon import lexicons
@@ -103,7 +103,7 @@ def _read_sentence(
         return []  # no number, no figure (a Romance article may still count one: "um morto")
     outcome_words = list(lx.OUTCOME_SCANNER.finditer(low)) if lx.may_hold_an_outcome(keys) else []
     tolls = find_toll_phrases(keys)
-    if not _may_take_an_outcome(low, outcome_words, tolls, memory):
+    if not _may_take_an_outcome(low, outcome_words, tolls, memory) and not _counts_bodies(low, language):
         return []  # nothing in the sentence can give a number an outcome: no tokens, no candidates
     tokens = tokenize(text, low)
     found = [c for c in candidates(text, low, tokens, language, mentions) if not c.rejected]
@@ -182,6 +182,11 @@ def _may_take_an_outcome(low: str, outcome_words: list[re.Match[str]], tolls: li
         or any(word in low for word in lx.CORRECTION_WORDS)
         or (memory.follows_main and lx.PART_OF_THEM_OPENING.match(low) is not None)
     )
+
+
+def _counts_bodies(low: str, language: str) -> bool:
+    """Whether the sentence names a count of bodies in its language's own noun ("26 corps")."""
+    return any(noun in low for noun in BODY_NOUNS.get(language, ()))
 
 
 def _singular_group_before(low: str, tokens: Tokens, candidate: Candidate) -> str | None:
