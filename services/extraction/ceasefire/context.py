@@ -193,6 +193,8 @@ def read_in_context(text: str, hit: Hit, language: str | None = None, object_end
     `object_end`: where the truce ends that the cue governs from before it, if it does."""
     before = words_before(text, hit.start, _CONTEXT)
     clause = before[max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1 :]  # re.split(r"[,;:]", before)[-1], without a regex call
+    if hit.cue.name == "called_for":
+        clause = ""  # the cue opens its own relative clause: "ended without agreement on the truce that Kyiv pushed for"
     negation = _NEGATION_BY_LANGUAGE.get(language or "", NEGATION)
     if hit.status == "agreed" and REPORTING_VERB.match(text, hit.start) and reports_a_clause(text, hit.end, hit.start):
         # "announced that …": no announcement of a truce, and what the clause denies refuses none

@@ -87,6 +87,8 @@ CUES: tuple[Cue, ...] = (
     _cue("proposed", "any", 35, "proposal_noun", name="proposal"),
     _cue("proposed", "before", 35, "proposal_verb", name="proposal"),
     _cue("proposed", "after", 40, "proposed_by", name="proposal"),
+    # …and in a relative clause: "the truce that Kyiv has pushed for", "la trêve que Kiev réclame"
+    _cue("proposed", "after", 40, "proposed_in_relative", name="called_for"),
     # a verb-final clause closes on its proposal: "hatte eine Feuerpause angeboten"
     _cue("proposed", "after", 40, "proposal_after", name="proposal"),
     _cue("proposed", "any", 40, "talks", name="talks"),

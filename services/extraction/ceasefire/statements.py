@@ -53,6 +53,7 @@ from services.extraction.ceasefire.cues import (
     Cue,
 )
 from services.extraction.ceasefire.parties import find_mediators, find_parties
+from services.extraction.ceasefire.since_clauses import dated_only_since, made_since_this_year
 from services.extraction.ceasefire.terms import (
     HALT_TERM,
     PARTIES_AFTER,
@@ -63,7 +64,6 @@ from services.extraction.ceasefire.terms import (
     TermKind,
     after_a_reduced_relative,
 )
-from services.extraction.ceasefire.violation_since import dated_only_since
 from services.extraction.lexicon import lexicons
 from services.extraction.text.fold import fold
 from services.extraction.text.folded import FoldedArticle
@@ -139,6 +139,8 @@ def find_ceasefire(
                 # signed in 2019": so is a date after the violation's "since", not one before ("In 2021, raids since …")
                 and (hit.cue.name != "attacks_since" or background_cue(text[: hit.end]) is not None)
                 and not (hit.status == "violated" and dated_only_since(text, hit.end))
+                # "since the ceasefire was reached in January": the making of the truce still running
+                and not (hit.status == "agreed" and made_since_this_year(text, hit.start))
                 and not is_current_verb(text, hit.start, lasting=hit.status == "in_effect")
                 # "the truce that ended the 2020 war collapsed on Tuesday": the day dates this verb
                 and not dated_today(text, hit.end)

@@ -2,7 +2,7 @@
 
 "the worst breach since the truce was signed in 2019": the "since" after a violation opens the span
 the violation is counted against, and a date inside that span dates the truce's start (`ceasefire/
-violation_since.py`, each language's `background.since`). The agreement inside the span stays an
+since_clauses.py`, each language's `background.since`). The agreement inside the span stays an
 earlier one. A date before the "since" still dates the violation.
 
 Sentences of my own wording, none from an evaluation set.
