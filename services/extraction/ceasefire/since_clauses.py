@@ -37,7 +37,8 @@ def dated_only_since(folded: str, cue_end: int) -> bool:
 
 
 def made_since_this_year(folded: str, cue_start: int) -> bool:
-    """True if the agreement cue at `cue_start` stands in a "since" clause that no year dates: the
-    making of the truce running since then, this year."""
+    """True if the agreement cue at `cue_start` stands in a "since" clause and no year dates the
+    sentence ("The 2016 truce has held since it was signed" names its year before): the making of
+    the truce running since then, this year."""
     since = _SINCE_BEFORE.search(folded, max(0, cue_start - _SINCE_CLAUSE_REACH), cue_start)
-    return since is not None and _YEAR.search(folded, since.start()) is None
+    return since is not None and _YEAR.search(folded) is None
