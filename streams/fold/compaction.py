@@ -29,21 +29,25 @@ def compact(state: RegionState) -> None:
         state.archived = dict(sorted(state.archived.items()))
         state.incidents = [incident for incident in state.incidents if incident.first_ms >= cut]
     horizon = state.watermark_ms - ACCEPT_MS
-    behind = []
-    for contribution in state.contributions.values():  # oldest first, until one within the horizon
+    # One walk over the articles behind the horizon, oldest first: statements older than the cut
+    # are absorbed as they are met, the articles left with nothing itemised are collected and
+    # retired after it (a dict cannot shrink while it is walked). An article whose incident is
+    # still itemised keeps its figures and stays. These articles are ~9 days old, out of the
+    # CPU's caches, so each visit counts: a second pass over them all cost ~1 µs per report
+    # (250,000 reports over 50 regions, 17 days each).
+    retired = []
+    for contribution in state.contributions.values():
         if contribution.event_ms >= horizon:
             break
-        behind.append(contribution)
-    for contribution in behind:
-        if contribution.figures and not (contribution.statements and contribution.event_ms < cut):
-            continue  # its incident is still itemised: nothing to do yet
         if contribution.statements and contribution.event_ms < cut:
             apply_article(state.ceasefire_base, contribution)
             contribution.statements = []
             state.touched.add(contribution.article_id)
         if not contribution.figures and not contribution.statements:
-            del state.contributions[contribution.article_id]
-            remember(state, contribution)
+            retired.append(contribution)
+    for contribution in retired:
+        del state.contributions[contribution.article_id]
+        remember(state, contribution)
     if state.remembered_unsorted:
         state.remembered = dict(sorted(state.remembered.items()))  # one order, however they arrived
         state.remembered_unsorted = False
