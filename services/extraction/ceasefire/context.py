@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from services.extraction.ceasefire.cues import FUTURE_MARKERS, PLUPERFECT, Cue
-from services.extraction.ceasefire.ends_to_come import an_end_to_come
+from services.extraction.ceasefire.ends_to_come import a_start_only_due, an_end_to_come
 from services.extraction.ceasefire.keeping import keeps_to_a_truce, kept_to_before
 from services.extraction.ceasefire.naming import calls_for_nothing
 from services.extraction.ceasefire.readiness import readies_a_truce
@@ -242,6 +242,8 @@ def read_in_context(text: str, hit: Hit, language: str | None = None, object_end
         return None  # "a operação terminou após o acordo": something else ended, after the truce
     if hit.status == "collapsed" and an_end_to_come(text, hit.start, hit.end, language):
         return None  # "que debía expirar el viernes", "wäre ausgelaufen": it has not ended
+    if hit.status == "in_effect" and a_start_only_due(text, hit.start, hit.end, language):
+        return None  # "aurait dû entrer en vigueur", "deveria ter entrado em vigor": not said to have
     if hit.status == "extended" and (RENEWED_CALL.match(text, hit.end) or RENEWED_OTHER.match(text, hit.end)):
         return None  # the call is renewed; the "calls" cue reads it as a proposal
     if (
