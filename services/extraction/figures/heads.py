@@ -31,6 +31,9 @@ _SEVERITY: Final = lx.grammar_words("severity_adverbs")
 # resultaron heridos"): the end of the noun phrase, not an unknown noun.
 _AUXILIARIES: Final = lx.grammar_words("number_predicates")
 FUNCTION_WORDS: Final = lx.grammar_words("function_words")
+# A vague quantifier right after a number opens another noun phrase: "hirió a otros 14 pocas horas
+# después" (the 14 are people; the hours are few, not 14).
+_VAGUE_QUANTIFIERS: Final = lx.grammar_words("vague_quantifiers")
 _NOUN_PHRASE_REACH: Final = 5  # tokens read after a number for its noun ("seven aid workers of the charity")
 
 
@@ -73,6 +76,8 @@ def resolve_head(low: str, tokens: Tokens, candidate: Candidate, number_tokens: 
             _resolve_partitive(low, tokens, candidate, index + 1, number_tokens, word in _FUSED_PARTITIVE)
             return
         if not word[0].isalnum() or word in lx.OWN_VERB or word in lx.CONNECTORS or word in _AUXILIARIES:
+            break
+        if word in _VAGUE_QUANTIFIERS:
             break
         at = tokens.start[index]
         group = group_at(low, at)
