@@ -86,15 +86,16 @@ def candidates(
     _ages_listed(low, found)
     number_tokens = {index for candidate in found for index in range(candidate.first, candidate.last)}
     for candidate in found:
+        if candidate.rejected:
+            continue  # its qualifier and noun are never read: the reader drops rejected numbers
         _qualify(low, tokens, candidate)
-        if not candidate.rejected:
-            resolve_head(low, tokens, candidate, number_tokens)
-            if candidate.head_outcome is None and language in BODY_NOUNS:
-                _count_bodies(tokens, candidate, BODY_NOUNS[language])
-            if candidate.qualifier == "exact" and candidate.head in _COUNTED_NOUNS:
-                _qualify_after(low, tokens, candidate, number_tokens)
-            if _looks_like_year(sentence, candidate):
-                candidate.rejected = True
+        resolve_head(low, tokens, candidate, number_tokens)
+        if candidate.head_outcome is None and language in BODY_NOUNS:
+            _count_bodies(tokens, candidate, BODY_NOUNS[language])
+        if candidate.qualifier == "exact" and candidate.head in _COUNTED_NOUNS:
+            _qualify_after(low, tokens, candidate, number_tokens)
+        if _looks_like_year(sentence, candidate):
+            candidate.rejected = True
     _reject_parts_of_things(low, found)
     return found
 
@@ -171,8 +172,9 @@ def _fold_ranges(low: str, found: list[Candidate]) -> list[Candidate]:
         upper = found[index + 1] if index + 1 < len(found) else None
         if upper is not None:
             joint = low[candidate.end : upper.start]
-            opened = _RANGE_OPEN.search(low[max(0, candidate.start - _RANGE_OPENER_REACH) : candidate.start])
             join = _RANGE_JOIN.match(joint)
+            # the opener is read only between two numbers joined as a range can be ("10 to 15")
+            opened = _RANGE_OPEN.search(low[max(0, candidate.start - _RANGE_OPENER_REACH) : candidate.start]) if join else None
             ranged = join is not None and (
                 opened or _DASH_RANGE.match(joint) or _bare_range(candidate, upper, join.group("join"))
             )
