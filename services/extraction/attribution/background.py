@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import Final
 
 from services.extraction.attribution.comparison import Baseline, before_comparison
+from services.extraction.attribution.contrast import turned_to_the_present
 from services.extraction.attribution.earlier_events import earlier_event_cues
 from services.extraction.attribution.named_years import may_name_a_year, years_in
 from services.extraction.attribution.onset import ONSET_WORDS, SINCE_ONSET, onset_clauses
@@ -299,7 +300,12 @@ def is_background(
     after a comparison's baseline (`compared`, attribution/comparison.py) dates that baseline, not
     the figure before it: "310 dead this year, compared with 450 dead last year".
     """
-    before = any(cue < start and not any(cue < mark < start for mark in present) for cue in cues)
+    before = any(
+        cue < start
+        and not any(cue < mark < start for mark in present)
+        and not turned_to_the_present(sentence, cue, start, end, present)  # "…, but … killed 33 on Wednesday"
+        for cue in cues
+    )
     if before and _running_toll(sentence, end):
         return False
     return before or any(
