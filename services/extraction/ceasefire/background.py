@@ -250,8 +250,10 @@ def has_today(text: str) -> bool:
 # "the ceasefire that underpins the country's 2018 peace deal", "la trêve qui avait mis fin à la
 # guerre de 2020": a relative clause right after a truce describes it, and its dates date that
 # description, not what the rest of the sentence says the truce did (lexicon ceasefire.relatives).
+# An adjective may stand between, before the comma: "la tregua bilateral, que había sido prorrogada en octubre".
 _DESCRIBING_RELATIVE = re.compile(
-    r"\s*,?\s*(?:" + "|".join(lexicons.patterns("ceasefire", "relatives")) + r")\b[^,;:]*", _FLAGS
+    r"(?:\s+[^\W\d_]+)?\s*,?\s*(?P<clause>(?:" + "|".join(lexicons.patterns("ceasefire", "relatives")) + r")\b[^,;:]*)",
+    _FLAGS,
 )
 
 
@@ -272,22 +274,31 @@ def describing_relatives(folded: str) -> list[tuple[int, int]]:
     spans = []
     for term in (STRONG_TERM, WEAK_TERM):
         for match in term.anchored.finditer(folded):
-            relative = _DESCRIBING_RELATIVE.match(folded, match.end()) or _DESCRIBING_PARTICIPLE.match(
-                folded, match.end()
-            )
+            relative = _DESCRIBING_RELATIVE.match(folded, match.end())
             if relative is not None:
-                spans.append((relative.start(), relative.end()))
+                spans.append((relative.start("clause"), relative.end()))
+            elif (participle := _DESCRIBING_PARTICIPLE.match(folded, match.end())) is not None:
+                spans.append((participle.start(), participle.end()))
     return spans
 
 
-def background_cue_outside(folded: str, spans: list[tuple[int, int]]) -> str | None:
+_RELATIVE_WORD = re.compile(r"(?:" + "|".join(lexicons.patterns("ceasefire", "relatives")) + r")\b", _FLAGS)
+
+
+def opens_a_relative(folded: str, span: tuple[int, int]) -> bool:
+    """Is the describing span a relative clause ("…, que había sido prorrogada"), not a participle?"""
+    return _RELATIVE_WORD.match(folded, span[0]) is not None
+
+
+def background_cue_outside(folded: str, spans: list[tuple[int, int]], before_them: bool = False) -> str | None:
     """`background_cue` of the sentence with the given spans left out (blanked, offsets kept),
-    if what is left names today ("on Friday", "lundi"); else the whole sentence's."""
+    if what is left names today ("on Friday", "lundi") or the cue read stands `before_them` ("supone
+    el fin de la tregua, que había sido prorrogada en octubre"); else the whole sentence's."""
     chars = list(folded)
     for start, end in spans:
         chars[start:end] = " " * (end - start)
     outside = "".join(chars)
-    return background_cue(outside) if has_today(outside) else background_cue(folded)
+    return background_cue(outside) if before_them or has_today(outside) else background_cue(folded)
 
 
 def dated_only_after(folded: str, cue_end: int, barriers: list[int]) -> bool:

@@ -31,6 +31,7 @@ from services.extraction.ceasefire.background import (
     describing_relatives,
     has_today,
     is_current_verb,
+    opens_a_relative,
     told_later,
 )
 from services.extraction.ceasefire.context import Hit, read_in_context
@@ -129,6 +130,16 @@ def find_ceasefire(
                 continue
             # "fighting went on despite a truce agreed in November": the violation is today's news
             hit_cue = cue if any(start <= hit.start < end for start, end in described) else cue_outside
+            # what the sentence did to the truce before what describes it ("supone el fin de la tregua, que había
+            # sido prorrogada en octubre"); not an agreement, which describes the truce too ("brokered truce, which")
+            if (
+                described
+                and hit_cue is not None
+                and hit.status != "agreed"
+                and hit.end <= described[0][0]
+                and opens_a_relative(text, described[0])
+            ):
+                hit_cue = background_cue_outside(text, described, before_them=True)
             if barriers and not inherited and hit_cue is not None and dated_only_after(text, hit.end, barriers):
                 hit_cue = None
             dated = (
