@@ -15,7 +15,6 @@ from typing import Final
 
 from services.extraction.figures import cues as lx
 from services.extraction.figures.candidate import Candidate, Tokens
-from services.extraction.figures.heads import read_predicate
 from services.extraction.figures.lists import coordinate
 from services.extraction.figures.outcomes import OutcomeSpan
 from services.extraction.figures.parts_of_them import part_of_them
@@ -25,6 +24,7 @@ from services.extraction.figures.preceding import (
     outcome_before_attribution,
     outcome_before_list,
 )
+from services.extraction.figures.predicates import read_predicate
 from services.extraction.figures.tolls import outcomes_from_tolls
 from services.extraction.lexicon.wordlists import word_set
 

@@ -14,7 +14,8 @@ from typing import Final
 from services.extraction.figures import cues as lx
 from services.extraction.figures import nouns
 from services.extraction.figures.candidate import Candidate, Tokens
-from services.extraction.figures.heads import FUNCTION_WORDS, outcome_head, resolve_head
+from services.extraction.figures.head_words import FUNCTION_WORDS, outcome_head
+from services.extraction.figures.heads import resolve_head
 from services.extraction.lexicon import lexicons
 from services.extraction.lexicon.wordlists import alternation
 from services.extraction.text.numbers import NumberMention, find_numbers

@@ -24,7 +24,7 @@ from services.extraction.figures import cues as lx
 from services.extraction.figures.attachment import ArticleMemory, attach_outcomes, parent_of
 from services.extraction.figures.candidate import Candidate, Tokens, tokenize
 from services.extraction.figures.candidates import BODY_NOUNS, candidates
-from services.extraction.figures.heads import group_at
+from services.extraction.figures.head_words import group_at
 from services.extraction.figures.outcomes import Toll, find_outcomes, find_toll_phrases, find_tolls
 from services.extraction.lexicon import lexicons
 from services.extraction.text.gate import Keys, concept, keys_of

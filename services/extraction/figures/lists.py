@@ -14,7 +14,7 @@ from typing import Final
 
 from services.extraction.figures import cues as lx
 from services.extraction.figures.candidate import Candidate, Tokens
-from services.extraction.figures.heads import FUNCTION_WORDS
+from services.extraction.figures.head_words import FUNCTION_WORDS
 from services.extraction.lexicon import lexicons
 from services.extraction.lexicon.wordlists import alternation
 

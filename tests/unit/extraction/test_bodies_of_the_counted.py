@@ -4,7 +4,7 @@ soldats ont été retrouvés". Counts of bodies are killed figures (the contract
 
 Real outlets' reports of bodies recovered write it so in every language; the phrase "bodies of"
 was read only as the noun before a complement ("the bodies of 12 people"), so the number before
-it counted nothing. `figures/heads.py` `_counted_noun_of`: right after a number, a `noun_of`
+it counted nothing. `figures/head_words.py` `counted_noun_of`: right after a number, a `noun_of`
 outcome noun is the noun that number counts, and the people after its "of" may name the group.
 French had no "corps" outcome at all: "corps" alone is also a unit ("Frontier Corps", and the
 outcome table serves every language), so the lexicon lists it with the verbs of finding bodies.
