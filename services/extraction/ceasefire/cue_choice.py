@@ -2,7 +2,7 @@
 holds "take effect"); a cue before "despite" speaks of something else than the truce after it; an
 agreement that only describes the truce ("the truce brokered by Qatar has held") is no news when
 the sentence says what the truce did. And the truce a cue before it governs ("a proposal for a
-truce"), which its context reads as the cue's object. Used by `statements._read_sentence`."""
+truce"), which its context reads as the cue's object. Used by `sentence_hits.read_sentence`."""
 
 from __future__ import annotations
 

@@ -5,6 +5,8 @@ A statement needs a ceasefire TERM and a status CUE on the right side of it, clo
 context (context: negation, conditions, aims, reporting verbs), and dated to an
 earlier episode or not (background); cue_choice keeps the cues that speak. Parties and
 mediators come from the same sentence (parties). One statement per sentence and status.
+What one sentence says (its terms and the cues attached to them) is found in sentence_hits;
+this module walks the article and dates each hit.
 
 One Aho-Corasick pass over the article finds the stems of every term and cue (stems,
 stem_index): an article naming no ceasefire ends there, a sentence holding no term stem costs
@@ -14,15 +16,13 @@ stems are (stemmed_pattern). The work per sentence is linear in its length.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from itertools import accumulate
 
 from pydantic import TypeAdapter
 
-from services.extraction.ceasefire.absorption import fold_cues
 from services.extraction.ceasefire.accusations import ACCUSATION_CUE, without_unfounded_accusations
-from services.extraction.ceasefire.attachment import VERB_FINAL_REACH, TermSpan, attached, clause_breaks
+from services.extraction.ceasefire.attachment import VERB_FINAL_REACH, clause_breaks
 from services.extraction.ceasefire.background import (
     background_cue,
     background_cue_outside,
@@ -34,44 +34,17 @@ from services.extraction.ceasefire.background import (
     opens_a_relative,
     told_later,
 )
-from services.extraction.ceasefire.context import Hit, read_in_context
-from services.extraction.ceasefire.cue_choice import (
-    drop_overlaps,
-    held_before_the_story,
-    in_force_until_the_end,
-    object_end,
-    without_descriptions,
-    without_despite_objects,
-)
-from services.extraction.ceasefire.cues import (
-    ALWAYS_TRIED,
-    CUE_SET,
-    CUES,
-    CUES_BY_STEM,
-    NAMING_STEMS,
-    STEMS,
-    TERM_SET,
-    Cue,
-)
+from services.extraction.ceasefire.cues import NAMING_STEMS, STEMS, Cue
 from services.extraction.ceasefire.parties import find_mediators, find_parties
+from services.extraction.ceasefire.sentence_hits import read_sentence
 from services.extraction.ceasefire.since_clauses import dated_only_since, made_since_this_year
-from services.extraction.ceasefire.terms import (
-    HALT_TERM,
-    PARTIES_AFTER,
-    PRONOUNS,
-    STRONG_TERM,
-    WEAK_TERM,
-    Term,
-    TermKind,
-    after_a_reduced_relative,
-)
+from services.extraction.ceasefire.terms import HALT_TERM, STRONG_TERM, Term
 from services.extraction.lexicon import lexicons
 from services.extraction.text.fold import fold
 from services.extraction.text.folded import FoldedArticle
 from services.extraction.text.sentences import Sentence
 from streams.events import CeasefireStatement, CeasefireStatus
 
-_MAX_HITS = 64  # a real sentence holds a handful of cues; junk must not make the pairwise folding quadratic
 _STATEMENTS: TypeAdapter[tuple[CeasefireStatement, ...]] = TypeAdapter(tuple[CeasefireStatement, ...])
 
 
@@ -98,7 +71,7 @@ def find_ceasefire(
     previous_background: bool | None = None  # background flag of the previous sentence's statements
     reach_after = VERB_FINAL_REACH if language in _VERB_FINAL else 0
     for sentence, text, stems in zip(sentences, folded, located, strict=True):
-        hits = _read_sentence(text, stems, named, reach_after, language) if stems else None  # no stem: no term, no cue
+        hits = read_sentence(text, stems, named, reach_after, language) if stems else None  # no stem: no term, no cue
         if not hits:
             previous_background = None
             continue
@@ -220,119 +193,7 @@ def _may_hold(pattern: Term | Cue, present: dict[str, list[int]]) -> bool:
     return pattern.stem_texts is None or not present.keys().isdisjoint(pattern.stem_texts)
 
 
-_TERM_KINDS: tuple[TermKind, ...] = ("strong", "halt", "weak")  # the patterns of TERM_SET
-_NAMING = (0, 1)  # "the deal", "it" stand for a ceasefire only in an article that names one
-_NAMED = (0, 1, 2)
-
-
-def _terms(text: str, present: dict[str, list[int]], named: bool, pronouns: bool) -> list[TermSpan]:
-    wanted = _NAMED if named else _NAMING
-    found = TERM_SET.spans(text, present, wanted)
-    terms = [
-        TermSpan(start, _with_its_parties(text, end), _TERM_KINDS[index])
-        for index in wanted
-        for start, end in found.get(index, ())
-    ]
-    if any(term.kind == "weak" for term in terms):
-        terms = [term for term in terms if term.kind != "weak" or not _a_peace_deal(text, term)]
-    if pronouns:
-        terms += [
-            TermSpan(start, end, "pronoun")
-            for start, end in PRONOUNS.spans(text)
-            if not after_a_reduced_relative(text, end)
-        ]
-    terms.sort(key=lambda term: term.start)
-    return terms
-
-
-# "négocier un accord de paix global", "the peace agreement still has to be signed": a weak term that
-# names a peace deal is not the truce (ceasefire.peace_before, .peace_after), which the strong terms name.
-_PEACE_BEFORE = re.compile(r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "peace_before")) + r")\s+$", re.IGNORECASE)
-_PEACE_AFTER = re.compile(r"\s+(?:" + "|".join(lexicons.patterns("ceasefire", "peace_after")) + r")\b", re.IGNORECASE)
-_PEACE_REACH = 8  # "peace " right before the term
-
-
-def _a_peace_deal(text: str, term: TermSpan) -> bool:
-    return (
-        _PEACE_BEFORE.search(text, max(0, term.start - _PEACE_REACH), term.start) is not None
-        or _PEACE_AFTER.match(text, term.end) is not None
-    )
-
-
-def _with_its_parties(text: str, end: int) -> int:
-    """Where a term's noun phrase ends: after the "and" of a "between A and B" that follows it."""
-    parties = PARTIES_AFTER.match(text, end)
-    return end if parties is None else parties.end() - 1
-
-
 # The languages that put their verbs at the end of the clause (their lexicon's grammar.verb_final).
 _VERB_FINAL = frozenset(
     code for code in lexicons.LANGUAGES if str(lexicons.entry(code, "grammar", "verb_final")).lower() == "true"
 )
-
-
-def _stems_of(patterns: Sequence[Term | Cue]) -> frozenset[str] | None:
-    """Every stem of the patterns; None if one of them has none (it must always be tried)."""
-    stems: set[str] = set()
-    for pattern in patterns:
-        if pattern.stem_texts is None:
-            return None
-        stems |= pattern.stem_texts
-    return frozenset(stems)
-
-
-# A cue states something only next to a term, except a cue that may stand alone or attach to a
-# pronoun (both only in an article that names a ceasefire): a sentence holding none of these
-# stems holds no statement, whatever cues it holds.
-_TERM_STEMS = _stems_of((STRONG_TERM, HALT_TERM))
-_NAMED_TERM_STEMS = _stems_of((STRONG_TERM, HALT_TERM, WEAK_TERM, *(c for c in CUES if c.side == "alone" or c.pronoun)))
-
-
-def _read_sentence(
-    text: str, located: dict[str, list[int]], named: bool, reach_after: int = 0, language: str | None = None
-) -> list[Hit]:
-    needed = _NAMED_TERM_STEMS if named else _TERM_STEMS
-    if needed is not None and needed.isdisjoint(located):
-        return []
-    indices = set(ALWAYS_TRIED)
-    for stem in located:
-        indices.update(CUES_BY_STEM.get(stem, ()))
-    if not indices:
-        return []  # most sentences: no cue word at all
-    alone = named and any(CUES[index].side == "alone" for index in indices)
-    pronouns = named and any(CUES[index].pronoun for index in indices)
-    terms = _terms(text, located, named, pronouns)
-    if not any(term.kind != "pronoun" for term in terms):
-        # no ceasefire word here: only "violating it", "it collapsed" or "accusations of violations"
-        indices = {i for i in indices if (CUES[i].pronoun and terms) or (CUES[i].side == "alone" and alone)}
-        if not indices:
-            return []
-    order = sorted(indices)
-    found = CUE_SET.spans(text, located, indices)
-    candidates = [(CUES[index], span) for index in order for span in found.get(index, ())]
-    if not candidates:
-        return []
-    barriers, relatives = clause_breaks(text)
-    starts = [term.start for term in terms]
-    raw: list[Hit] = []
-    for cue, (start, end) in candidates:
-        if cue.side == "alone" and not alone:
-            continue
-        if cue.pronoun and after_a_reduced_relative(text, start):
-            continue  # "withdrew from the cities it holds": the verb's subject is no truce
-        if len(raw) >= _MAX_HITS:
-            break  # junk, not news: keep the work linear
-        if attached(text, cue, start, end, terms, starts, barriers, relatives, named, reach_after):
-            raw.append(Hit(cue.status, cue, start, end))
-    hits = drop_overlaps(raw)
-    hits = [
-        read
-        for read in (read_in_context(text, hit, language, object_end(hit, terms)) for hit in hits)
-        if read is not None
-    ]
-    truces = [(term.start, term.end) for term in terms if term.kind != "pronoun"]
-    hits = without_descriptions(text, fold_cues(hits, text, truces, barriers), terms)
-    hits = without_despite_objects(hits, terms)
-    hits = in_force_until_the_end(hits, terms, barriers)
-    hits = held_before_the_story(text, hits, language)
-    return sorted(hits, key=lambda hit: hit.start)
