@@ -8,22 +8,21 @@ publication, "that conflict", or a causal link to an earlier event ("triggered b
 clause goes on to describe that earlier episode ("since February 2019, when a bomber killed 40").
 A fact is background when a live cue precedes it in its sentence, or when a relative past
 or an old year closely follows it ("killed 26 people in 2019").
+
+This module finds the cues; figure_dating judges one figure against them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from datetime import datetime
 from typing import Final
 
-from services.extraction.attribution.comparison import Baseline, before_comparison
-from services.extraction.attribution.contrast import turned_to_the_present
 from services.extraction.attribution.earlier_events import earlier_event_cues
+from services.extraction.attribution.figure_dating import PRESENT
 from services.extraction.attribution.named_years import may_name_a_year, years_in
 from services.extraction.attribution.onset import ONSET_WORDS, SINCE_ONSET, onset_clauses
 from services.extraction.attribution.stale_dates import (
-    SINCE_A_MONTH,
     months_ago,
     range_end,
     stale,
@@ -83,14 +82,6 @@ _MONTH_EPISODE: Final = written_and_lowercased(
     rf"(?<!\w)(?:the (?P<month>{_MONTH})(?:'s)? (?:{_EPISODE_NAMES})|"
     rf"(?:{_EPISODE_NAMES}) (?:de|d') ?(?P<month2>{_MONTH}))(?!\w)(?! \d| de \d)"
 )
-_PRESENT: Final = written_and_lowercased(
-    r"(?<!\w)(?:" + "|".join(lexicons.patterns("background", "present")) + r")(?!\w)"
-)
-# "392 have died in the war so far", "hasta ahora", "bisher": a running toll, the news, whatever dated the clause before
-_RUNNING: Final = written_and_lowercased(
-    r"(?<!\w)(?:" + alternation(*lexicons.words("background", "running")) + r")(?!\w)"
-)
-_RUNNING_REACH: Final = 60  # characters after a figure, in its clause ("have died in the war so far")
 # "…, Amnesty said in a new report": findings released now about a dated event are the news.
 _NEW_REPORT: Final = re.compile(
     r"(?<!\w)(?:(?:new|latest) (?:report|investigation|analysis|findings)|(?:report|investigation) (?:released|published)|"
@@ -130,9 +121,6 @@ _SINCE_WORDS: Final = concept("background.since", lexicons.words("background", "
 _MONTH_WORDS: Final = concept("background.months", sorted({month[:3] for month in _MONTHS}))
 _SINCE_REACH: Final = 60  # a "since" this close before a time cue governs it
 _OUTBREAK_REACH: Final = 14  # an outbreak verb ending this close before a time cue ("broke out ", "a éclaté ") is dated by it
-_AFTER_REACH: Final = 40  # a time cue this close after a figure dates it
-_CLAUSE_AFTER_REACH: Final = 90  # … and one this far, with no clause end between ("… across Haiti last year")
-_CLAUSE_END: Final = re.compile(r"[;:()]|,(?!\d)")  # not the comma inside a number ("50,000")
 _OLD_YEARS: Final = 2
 
 
@@ -212,7 +200,7 @@ class _Scan:
                 cues.append(start)
         cues.extend(start for start in self.relative_past if not governed_by_since(start))
         if published_at is not None and self.keys.has(_MONTH_WORDS):
-            lead = lead and (_PRESENT[variant].search(text) is not None or _NEW_REPORT.search(sentence) is not None)
+            lead = lead and (PRESENT[variant].search(text) is not None or _NEW_REPORT.search(sentence) is not None)
             dates = list(_DATE[variant].finditer(text))
             dated = [match.span() for match in dates]
             closers: set[int] = set()  # dates that close a range ("1 January and 30 June")
@@ -251,7 +239,7 @@ class _Scan:
                 if not _ONSET.search(sentence, m.start(), m.end() + 60)  # "since the start of the war, in 2023, which"
                 # "since Sunday, according to local groups, which also reported 31 wounded": a day of the
                 # story's week opens the report's own window, and the clause after it tells no earlier episode
-                and not _PRESENT[variant].search(text, m.start(), text.find(",", m.start()))
+                and not PRESENT[variant].search(text, m.start(), text.find(",", m.start()))
                 and not _SINCE_A_DURATION[variant].match(text, m.start())  # "assiégée depuis plus d'un an, où"
             )
         return sorted(cues)
@@ -269,61 +257,3 @@ def _dates_an_outbreak(text: str, cue: int) -> bool:
     """ "Fighting that began two months ago has killed 300", "la guerra, que estalló hace dos años": a
     time gone by right after a verb of outbreak dates the running episode's beginning, not a figure."""
     return _ONSET.search(text, max(0, cue - _OUTBREAK_REACH), cue) is not None
-
-
-def present_markers(sentence: str, keys: Keys | None = None) -> list[int]:
-    """Offsets of words that date a clause to the events being reported ("on Tuesday", "hoy", "hier"),
-    or tell a running toll ("so far", "bisher").
-
-    `keys`: the sentence's keyword pass; where it says lowercasing stands for the text, the
-    lowercased sentence is scanned case-sensitively."""
-    text, variant = (keys.low, 1) if keys is not None and keys.caseless else (sentence, 0)
-    markers = [m.start() for m in _PRESENT[variant].finditer(text)]
-    return sorted(markers + [m.start() for m in _RUNNING[variant].finditer(text)])
-
-
-def is_background(
-    cues: list[int],
-    cues_after: list[int],
-    start: int,
-    end: int,
-    present: Sequence[int] = (),
-    sentence: str = "",
-    compared: Sequence[Baseline] = (),
-) -> bool:
-    """Whether the figure at [start, end) is dated by a cue before it, or by one after it closely
-    or in its own clause ("5,600 people were killed in gang violence across the country last year").
-
-    A cue before the figure stops counting once the sentence returns to the present between
-    them: "In 2014 an assault left 2,100 dead, but on Tuesday 17 soldiers were killed", or when
-    the figure's own clause tells a running toll: "…, and that 392 have died in the war so far". A cue
-    after a comparison's baseline (`compared`, attribution/comparison.py) dates that baseline, not
-    the figure before it: "310 dead this year, compared with 450 dead last year".
-    """
-    before = any(
-        cue < start
-        and not any(cue < mark < start for mark in present)
-        and not turned_to_the_present(sentence, cue, start, end, present)  # "…, but … killed 33 on Wednesday"
-        for cue in cues
-    )
-    if before and _running_toll(sentence, end):
-        return False
-    return before or any(
-        (0 <= cue - end <= _AFTER_REACH or (0 <= cue - end <= _CLAUSE_AFTER_REACH and _dates_its_clause(sentence, end, cue)))
-        and not before_comparison(compared, end, cue)
-        for cue in cues_after
-    )
-
-
-def _running_toll(sentence: str, end: int) -> bool:
-    """A toll told as running on in its own clause ("… and that 392 have died in the war so far")."""
-    match = _RUNNING[0].search(sentence, end, end + _RUNNING_REACH)
-    if match is None:  # "… left 60 people dead and forced 50,000 from their homes since January"
-        match = SINCE_A_MONTH.search(sentence, end, end + _CLAUSE_AFTER_REACH)
-    return match is not None and not _CLAUSE_END.search(sentence, end, match.start())
-
-
-def _dates_its_clause(sentence: str, end: int, cue: int) -> bool:
-    """A relative past ("last year") later in the figure's clause; a bare year that far may name
-    something else ("signatories of the 2016 agreement")."""
-    return sentence[cue : cue + 1].isalpha() and not _CLAUSE_END.search(sentence, end, cue)

@@ -31,7 +31,7 @@ import re
 from datetime import datetime
 from typing import Final
 
-from services.extraction.attribution.background import present_markers
+from services.extraction.attribution.figure_dating import present_markers
 from services.extraction.lexicon import lexicons
 from services.extraction.lexicon.wordlists import alternation
 from services.extraction.text import months

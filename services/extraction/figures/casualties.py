@@ -14,8 +14,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Final
 
-from services.extraction.attribution.background import background_cue_pair, is_background, present_markers
+from services.extraction.attribution.background import background_cue_pair
 from services.extraction.attribution.comparison import baselines, comparisons, in_baseline
+from services.extraction.attribution.figure_dating import is_background, present_markers
 from services.extraction.attribution.named_years import latest_year_in, may_name_a_year
 from services.extraction.attribution.period import in_window, period_window
 from services.extraction.attribution.source import find_source

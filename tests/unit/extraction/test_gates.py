@@ -8,7 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.extraction.attribution import background, comparison, earlier_events, named_years, period, source, tense
+from services.extraction.attribution import (
+    background,
+    comparison,
+    earlier_events,
+    figure_dating,
+    named_years,
+    period,
+    source,
+    tense,
+)
 from services.extraction.ceasefire.cues import ALWAYS_TRIED, CUES
 from services.extraction.ceasefire.literals import required_words
 from services.extraction.figures import cues as lexicon
@@ -69,7 +78,7 @@ TWINS: list[tuple[re.Pattern[str], re.Pattern[str]]] = [
     background._EPISODE,
     background._SINCE_WHEN,
     background._MONTH_EPISODE,
-    background._PRESENT,
+    figure_dating.PRESENT,
     background._SINCE,
     *([earlier_events._EARLIER_BY] if earlier_events._EARLIER_BY else []),
     background._SINCE_A_DURATION,
