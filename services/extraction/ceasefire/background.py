@@ -6,6 +6,7 @@ ones a reader uses: a year or a bare month ("in 2020", "en août 2024", "in late
 and words such as "earlier", "previous", "anterior", "précédent", "last year", "ago".
 A year after "since"/"desde"/"depuis" dates something still running ("in force since
 3 August 2023") and is not a cue; nor is a present or present-perfect verb ("has held").
+The clauses that describe a truce, whose dates are the truce's own, are found in describing_clauses.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ import bisect
 import re
 
 from services.extraction.ceasefire.literals import GuardedPattern, Literals
-from services.extraction.ceasefire.terms import STRONG_TERM, WEAK_TERM
 from services.extraction.ceasefire.war_endings import ended_a_war
 from services.extraction.ceasefire.word_anchored import WordAnchoredPattern
 from services.extraction.lexicon import lexicons
@@ -245,49 +245,6 @@ def dated_today(text: str, cue_end: int) -> bool:
 
 def has_today(text: str) -> bool:
     return _TODAY.search(text) is not None
-
-
-# "the ceasefire that underpins the country's 2018 peace deal", "la trêve qui avait mis fin à la
-# guerre de 2020": a relative clause right after a truce describes it, and its dates date that
-# description, not what the rest of the sentence says the truce did (lexicon ceasefire.relatives).
-# An adjective may stand between, before the comma: "la tregua bilateral, que había sido prorrogada en octubre".
-_DESCRIBING_RELATIVE = re.compile(
-    r"(?:\s+[^\W\d_]+)?\s*,?\s*(?P<clause>(?:" + "|".join(lexicons.patterns("ceasefire", "relatives")) + r")\b[^,;:]*)",
-    _FLAGS,
-)
-
-
-# …and so does a participle of its making right after it, an adjective or two between: "o cessar-fogo
-# permanente previsto no acordo de paz de 2018", "the ceasefire signed in Pretoria in November 2022"
-# (ceasefire.describing_participles; stems, a participle's endings vary by gender and number).
-_DESCRIBING_PARTICIPLE = re.compile(
-    r"\s*,?\s*(?:[^\W\d_]+\s+){0,2}?(?:"
-    + "|".join(lexicons.patterns("ceasefire", "describing_participles"))
-    + r")\w*\b[^,;:]*",
-    _FLAGS,
-)
-
-
-def describing_relatives(folded: str) -> list[tuple[int, int]]:
-    """Where relative clauses and participles describing a truce ("the truce that ended the 2020 war",
-    "the truce signed in 2022") stand."""
-    spans = []
-    for term in (STRONG_TERM, WEAK_TERM):
-        for match in term.anchored.finditer(folded):
-            relative = _DESCRIBING_RELATIVE.match(folded, match.end())
-            if relative is not None:
-                spans.append((relative.start("clause"), relative.end()))
-            elif (participle := _DESCRIBING_PARTICIPLE.match(folded, match.end())) is not None:
-                spans.append((participle.start(), participle.end()))
-    return spans
-
-
-_RELATIVE_WORD = re.compile(r"(?:" + "|".join(lexicons.patterns("ceasefire", "relatives")) + r")\b", _FLAGS)
-
-
-def opens_a_relative(folded: str, span: tuple[int, int]) -> bool:
-    """Is the describing span a relative clause ("…, que había sido prorrogada"), not a participle?"""
-    return _RELATIVE_WORD.match(folded, span[0]) is not None
 
 
 def background_cue_outside(folded: str, spans: list[tuple[int, int]], before_them: bool = False) -> str | None:

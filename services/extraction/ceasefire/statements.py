@@ -28,13 +28,12 @@ from services.extraction.ceasefire.background import (
     background_cue_outside,
     dated_only_after,
     dated_today,
-    describing_relatives,
     has_today,
     is_current_verb,
-    opens_a_relative,
     told_later,
 )
 from services.extraction.ceasefire.cues import NAMING_STEMS, STEMS, Cue
+from services.extraction.ceasefire.describing_clauses import describing_relatives, opens_a_relative
 from services.extraction.ceasefire.parties import find_mediators, find_parties
 from services.extraction.ceasefire.sentence_hits import read_sentence
 from services.extraction.ceasefire.since_clauses import dated_only_since, made_since_this_year

@@ -2,7 +2,7 @@
 description, not what the rest of the sentence says happened today: "accused both sides on Monday of
 repeatedly violating the ceasefire signed in Khartoum in 2019" reports a violation now, as a
 relative clause after the truce already did ("the truce that ended the 2020 war";
-`background.describing_relatives`, lexicon ceasefire.describing_participles). Only when what is
+`describing_clauses.describing_relatives`, lexicon ceasefire.describing_participles). Only when what is
 left names today; "A ceasefire signed in Minsk in 2015 was violated almost daily" is still history.
 Sentences of my own wording, none from an evaluation set.
 """

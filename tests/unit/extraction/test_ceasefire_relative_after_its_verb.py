@@ -2,7 +2,7 @@
 clause: in "El ataque supone el fin de la tregua, que había sido prorrogada en marzo", "L'attaque met fin
 à la trêve, qui avait été prolongée en mars", "O ataque põe fim à trégua, que tinha sido prorrogada em
 março", March dates the extension, and the end is today's (`statements.find_ceasefire`,
-`background.opens_a_relative`; an adjective may stand before the comma, "la tregua bilateral, que …").
+`describing_clauses.opens_a_relative`; an adjective may stand before the comma, "la tregua bilateral, que …").
 Look-alike: the extension itself, told inside the relative clause, stays background. Sentences of my
 own wording, none from an evaluation set.
 """
