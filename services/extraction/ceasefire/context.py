@@ -1,7 +1,7 @@
 """A cue read in its context: what news language does to a status word.
 
 - negated ("has not held", "sin que lograran acordar su renovación"): nothing — except that a
-  refused agreement is a proposal and a truce "not respected" is violated;
+  refused agreement is a proposal and a truce "not respected" is violated (negations.py);
 - a condition ("if a truce took hold", "in return for extending the pause"): nothing yet;
 - a modal or an aim ("could sign", "pressing both sides to accept", "com o objetivo de
   alcançar"): an agreement becomes a proposal, anything else is dropped;
@@ -21,6 +21,14 @@ from services.extraction.ceasefire.cues import FUTURE_MARKERS, PLUPERFECT, Cue
 from services.extraction.ceasefire.ends_to_come import a_start_only_due, an_end_to_come
 from services.extraction.ceasefire.keeping import keeps_to_a_truce, kept_to_before
 from services.extraction.ceasefire.naming import calls_for_nothing
+from services.extraction.ceasefire.negations import (
+    DECLARED_OVER,
+    NEGATED_AFTER_OBJECT,
+    NEGATION,
+    NEGATION_AFTER,
+    NEGATION_BY_LANGUAGE,
+    NOBODY_AFTER_OBJECT,
+)
 from services.extraction.ceasefire.readiness import readies_a_truce
 from services.extraction.ceasefire.reported_speech import (
     REPORTING,
@@ -55,48 +63,6 @@ class Hit:
     history: bool = False  # told as the past of a truce the sentence ends (cue_choice.in_force_until_the_end)
 
 
-# Read in the few words before a cue: the negations (ceasefire.negations) of the article's language,
-# or of every language when it has no lexicon. Per language, because one language's negation is
-# another's preposition: Spanish and English "no", Portuguese "no" = "in the" ("a trégua no Iémen").
-def _negation(alternatives: list[str]) -> WordAnchoredPattern:
-    return WordAnchoredPattern(re.compile(r"\b(?:" + "|".join(alternatives) + r")\b[^,;]*$", _FLAGS))
-
-
-NEGATION = _negation(lexicons.patterns("ceasefire", "negations"))
-_NEGATION_BY_LANGUAGE = {
-    code: _negation([re.sub(r"\s+", r"\\s+", word) for word in words])
-    for code, words in lexicons.per_language("ceasefire", "negations").items()
-}
-# V2 languages put the negation after the finite verb: "Die Waffenruhe hielt nicht" (ceasefire.negations_after).
-# A noun (capitalised) right after the cue makes it an attribute ("die vereinbarte Waffenruhe wurde nie …").
-_NOBODY_AFTER = lexicons.patterns("ceasefire", "nobody_after")
-# …within the cue's own clause: "ist ausgelaufen und wird nicht verlängert" denies the second verb only
-_NOT_A_CONJUNCTION = r"(?!(?:" + "|".join(lexicons.patterns("ceasefire", "comma_breaks")) + r")\s)"
-NEGATION_AFTER = re.compile(
-    r"\s+(?!(?-i:[A-Z]))(?:" + _NOT_A_CONJUNCTION + r"[^\s,;.]+\s+){0,2}?(?:"
-    + "|".join(lexicons.patterns("ceasefire", "negations_after") + _NOBODY_AFTER)
-    + r")\b",
-    _FLAGS,
-)
-# …and a subject that is nobody after the verb that follows a truce the cue governs: "Einen Vorschlag
-# für eine Waffenruhe legte keine der beiden Seiten vor" (ceasefire.nobody_after). Not a plain "nicht":
-# "Der Vorschlag einer Waffenruhe wurde nicht angenommen" still proposed one.
-NOBODY_AFTER_OBJECT = re.compile(
-    r"\s+(?!(?-i:[A-Z]))(?:[^\s,;.]+\s+){1,2}?(?:" + "|".join(_NOBODY_AFTER) + r")\b", _FLAGS
-)
-# …and a verb that keeps the cue from happening, after the truce it governs, where the verb closes its
-# clause: "einen Zusammenbruch der Waffenruhe zu verhindern" (ceasefire.negations_after_object).
-NEGATED_AFTER_OBJECT = re.compile(
-    r"\s+(?:[^\s,;.]+\s+){0,3}?(?:" + "|".join(lexicons.patterns("ceasefire", "negations_after_object")) + r")\b", _FLAGS
-)
-# "declared the ceasefire over", "a déclaré la trêve terminée", "erklärte die Waffenruhe für beendet": the
-# verb of declaring has a complement of ending after the truce, and the truce is declared ended
-# (ceasefire.declared_over).
-DECLARED_OVER = re.compile(  # a day between in a verb-second clause: "erklärte die Waffenruhe am Montag für beendet"
-    r"\s+(?:(?!(?:" + "|".join(lexicons.patterns("ceasefire", "relatives")) + r")\b)[^\s,;.]+\s+){0,3}?"
-    r"(?:" + "|".join(lexicons.patterns("ceasefire", "declared_over")) + r")\b",
-    _FLAGS,
-)
 # A modal makes an agreement a possibility (a proposal); a condition makes it nothing yet.
 HYPOTHETICAL = re.compile(
     r"\b(?:can|could|(?-i:may)|might|would\s+require|pode|poderia|podria|puede|pourrait|peut)\s+(?:\S+\s+){0,3}$",
@@ -195,7 +161,7 @@ def read_in_context(text: str, hit: Hit, language: str | None = None, object_end
     clause = before[max(before.rfind(","), before.rfind(";"), before.rfind(":")) + 1 :]  # re.split(r"[,;:]", before)[-1], without a regex call
     if hit.cue.name == "called_for":
         clause = ""  # the cue opens its own relative clause: "ended without agreement on the truce that Kyiv pushed for"
-    negation = _NEGATION_BY_LANGUAGE.get(language or "", NEGATION)
+    negation = NEGATION_BY_LANGUAGE.get(language or "", NEGATION)
     if hit.status == "agreed" and REPORTING_VERB.match(text, hit.start) and reports_a_clause(text, hit.end, hit.start):
         # "announced that …": no announcement of a truce, and what the clause denies refuses none
         return None

@@ -4,7 +4,7 @@ truce, which was due to expire …", and the German unreal "Die Feuerpause wäre
 or, verb-final, "die am Dienstag ausgelaufen wäre" (`ceasefire/ends_to_come.py`, lexicon
 `ceasefire.ends_to_come`). Look-alikes: an end that came ("expiró el viernes"), and a German negation
 after "und" that denies only the second verb ("ist ausgelaufen und wird nicht verlängert",
-`context.NEGATION_AFTER`). Sentences of my own wording, none from an evaluation set.
+`negations.NEGATION_AFTER`). Sentences of my own wording, none from an evaluation set.
 """
 
 from __future__ import annotations

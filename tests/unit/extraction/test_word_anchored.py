@@ -8,7 +8,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from services.extraction.ceasefire import attachment, background, context, parties
+from services.extraction.ceasefire import attachment, background, context, negations, parties
 from services.extraction.ceasefire.cues import CUE_SET
 from services.extraction.ceasefire.terms import PRONOUN_TERM, PRONOUNS, STRONG_TERM, WEAK_TERM
 from services.extraction.ceasefire.word_anchored import WordAnchoredPattern, opening_words
@@ -18,7 +18,7 @@ from services.extraction.lexicon import lexicons
 IN_USE = [
     PRONOUNS, STRONG_TERM.anchored, WEAK_TERM.anchored, background._EARLIER, background._YEAR, background._MONTH_WORD,
     context.CONDITIONAL, attachment._BARRIER_WORDS, *(g._anchored for g in (parties._SUBJECT_VERB, parties._BETWEEN,
-    parties._WITH, background._MONTH_PHRASE)), context.NEGATION, *context._NEGATION_BY_LANGUAGE.values(),
+    parties._WITH, background._MONTH_PHRASE)), negations.NEGATION, *negations.NEGATION_BY_LANGUAGE.values(),
     context.ANY_PARTY, parties._MEDIATED_BY,
     *(p._rest_anchored for p in [*CUE_SET.patterns, STRONG_TERM.scan, WEAK_TERM.scan] if p._rest_anchored is not None),
 ]  # fmt: skip
