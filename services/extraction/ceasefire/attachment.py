@@ -2,6 +2,7 @@
 ("agreed to a truce", "the truce took effect"), close enough for its kind, with no clause break
 or relative clause between them, and not be about something the term only qualifies ("truce
 talks collapsed", "protests against the deal ended", "five people were wounded during the truce").
+When a description of the truce may lengthen a cue's reach is told in over_descriptions.
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ import re
 from dataclasses import dataclass
 
 from services.extraction.ceasefire.background import DAY_OF_THE_STORY
-from services.extraction.ceasefire.cues import AGREEMENT_CUES, COMPOUND_HEAD, CUES, PREPOSITION_BEFORE, TALKS_CUES, Cue
+from services.extraction.ceasefire.cues import COMPOUND_HEAD, PREPOSITION_BEFORE, TALKS_CUES, Cue
+from services.extraction.ceasefire.over_descriptions import after_a_description, despite_a_description
 from services.extraction.ceasefire.terms import TermKind
 from services.extraction.ceasefire.word_anchored import WordAnchoredPattern
 from services.extraction.figures.nouns import GROUP_ORDER
 from services.extraction.lexicon import lexicons
-from services.extraction.text import months
 from services.extraction.text.fold import fold
 from services.extraction.text.keywords import trie_pattern
 
@@ -62,18 +63,6 @@ _PRONOUN_GAP = 14  # "violating it", "it took effect": a pronoun must sit right 
 # clause between the truce and the verb that says what it did: a cue after the term may reach
 # this far there (a clause break still stops it).
 VERB_FINAL_REACH = 130
-# "trotz der in Doha ausgehandelten Waffenruhe", "despite a Qatari-brokered truce": "despite" may
-# reach over a description of the truce, up to this far.
-_DESPITE_OVER_DESCRIPTION = 60
-# A verb after a truce and its participial description ("acordada por … con la mediación de …"):
-# how far it may stand, and where the description's participle must begin ("de 72 horas acordada").
-_DESCRIBED_REACH = 220
-_DESCRIPTION_OPENING = 30
-_MAIN_VERB_GAP = 60  # the cues that reach this far are the verbs of their clause ("expired", "took effect")
-# Between a describing participle and its truce: an adjective at most ("ausgehandelten humanitären Waffenruhe"),
-# and the first half of a compound ("verkündeten Oster-Waffenruhe").
-_DESCRIBES_NEXT = re.compile(r"\s*(?:[^\W\d_]+\s+)?(?:[^\W\d_]+-)?")
-
 @dataclass(frozen=True, slots=True)
 class TermSpan:
     """Where a sentence names a ceasefire (or, for a cue that allows it, says "it")."""
@@ -119,7 +108,7 @@ def attached(
             if (
                 (
                     _usable(cue, term, _distance(text, _after_a_day(text, end), term.start))
-                    or _despite_a_description(text, cue, term, end)
+                    or despite_a_description(text, cue, term, end)
                 )
                 and not _blocked(barriers, end, term.start)
                 and not _blocked(relatives, end, term.start)
@@ -134,7 +123,7 @@ def attached(
                     _usable(cue, term, _distance(text, term.end, start))
                     or _verb_final_reach(cue, term, start - term.end, reach_after)
                     or _opening_subject(text, cue, term, start - term.end, reach_after)
-                    or _after_a_description(text, cue, term, start)
+                    or after_a_description(text, cue, term, start)
                 )
                 and not _blocked(barriers, term.end, start)
                 and not (term.kind != "pronoun" and _heads_a_compound(text, term, start))
@@ -242,63 +231,6 @@ def _opening_subject(text: str, cue: Cue, term: TermSpan, distance: int, reach_a
 
 
 _OPENING_MARKS = " \"'“”„«»‚‘’"  # quotation marks may open a sentence before its subject
-
-
-# What may open a truce's description: the participle of its making ("acordada por …") or of its taking
-# effect ("La trêve entrée en vigueur le 24 novembre entre … et …, …, a été prolongée").
-_DESCRIPTION_OPENERS: tuple[Cue, ...] = (
-    *AGREEMENT_CUES,
-    *(cue for cue in CUES if cue.status == "in_effect" and cue.name == "took_effect" and cue.side == "after"),
-)
-
-
-def _after_a_description(text: str, cue: Cue, term: TermSpan, start: int) -> bool:
-    """ "La tregua de 72 horas acordada por … con la mediación de … expiró": the verb after a long
-    participial description of the truce (a participle of its making or taking effect right after the
-    term, or after its duration) still speaks of the truce; the caller checks that no clause break
-    stands between."""
-    if cue.status in ("agreed", "proposed") or cue.gap < _MAIN_VERB_GAP or term.kind == "pronoun":
-        return False  # (a cue of short reach, "began", "fragile", is no main verb)
-    if not cue.gap < start - term.end <= _DESCRIBED_REACH:
-        return False
-    opening = text[term.end : min(start, term.end + _DESCRIPTION_OPENING)]
-    return any(participle.pattern.search(opening) for participle in _DESCRIPTION_OPENERS)
-
-
-# The participles that describe a truce before its noun: an agreement's ("ausgehandelten") and one
-# of a truce in force ("trotz der seit Oktober geltenden Waffenruhe").
-_DESCRIBING_CUES: tuple[Cue, ...] = (
-    *AGREEMENT_CUES,
-    *(cue for cue in CUES if cue.status == "in_effect" and cue.name == "took_effect" and cue.side == "before"),
-)
-
-
-# A date before the truce's noun names it: a determiner, a month (abbreviated or not), a day, a year.
-_NAMING_DATE = re.compile(
-    r"\s+(?:[^\W\d_]+\s+)?(?:(?:" + months.alternation(folded=True) + r"|[a-z]{3,4}\.)\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?"
-    r"(?:(?:19|20)\d\d\s+)?",
-    re.IGNORECASE,
-)
-
-# The cues of short reach that govern the truce as a preposition or a noun does ("despite", "seit
-# Inkrafttreten der"): a description of the truce may stand between them and its noun.
-_OVER_A_DESCRIPTION = ("despite", "entry_into_force")
-
-
-def _despite_a_description(text: str, cue: Cue, term: TermSpan, end: int) -> bool:
-    """ "trotz der in Doha ausgehandelten Waffenruhe", "trotz der seit Oktober geltenden Waffenruhe",
-    "nach dem Inkrafttreten der von Moskau angekündigten Feuerpause": the words between describe the truce;
-    so does the date that names it ("despite the November 2024 ceasefire", "despite the Oct. 10 truce")."""
-    if cue.name not in _OVER_A_DESCRIPTION or term.kind == "pronoun" or not 0 <= term.start - end <= _DESPITE_OVER_DESCRIPTION:
-        return False
-    gap = text[end : term.start]
-    if _NAMING_DATE.fullmatch(gap) is not None and any(char.isdigit() for char in gap):
-        return True
-    return any(
-        _DESCRIBES_NEXT.fullmatch(gap[match.end() :]) is not None
-        for agreement in _DESCRIBING_CUES
-        for match in agreement.pattern.finditer(gap)
-    )
 
 
 def _usable(cue: Cue, term: TermSpan, distance: int) -> bool:
