@@ -117,6 +117,7 @@ def test_kill_9_at_20_random_moments_during_an_ingest_leaves_every_picture_exact
                         timeout_s=120,
                         what=f"run {kill + 1} to fold {threshold} reports (log: {worker.log_path})",
                         every_s=0.02,
+                        context=lambda w=worker: w.log_tail(120),
                     )
                     moments.append(str(int(worker.counter("sitmon_worker_reports_total", result="folded"))))
                 else:

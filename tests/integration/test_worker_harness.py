@@ -46,13 +46,22 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def wait_until(condition: Callable[[], bool], *, timeout_s: float, what: str, every_s: float = 0.2) -> None:
+def wait_until(
+    condition: Callable[[], bool],
+    *,
+    timeout_s: float,
+    what: str,
+    every_s: float = 0.2,
+    context: Callable[[], str] | None = None,
+) -> None:
+    """`context`: read when it times out and added to the error — CI keeps only what the test prints."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if condition():
             return
         time.sleep(every_s)
-    raise AssertionError(f"timed out after {timeout_s:.0f} s waiting for {what}")
+    detail = f"\n{context()}" if context is not None else ""
+    raise AssertionError(f"timed out after {timeout_s:.0f} s waiting for {what}{detail}")
 
 
 class WorkerProcess:
