@@ -27,10 +27,12 @@ from services.extraction.figures.preceding import (
 )
 from services.extraction.figures.predicates import read_predicate
 from services.extraction.figures.tolls import outcomes_from_tolls
+from services.extraction.lexicon import lexicons
 
 # characters before a number read for a superseded figure ("up from an earlier toll of")
 _CORRECTION_REACH: Final = 40
 _CLAUSE_CONJUNCTIONS: Final = lx.grammar_words("clause_conjunctions")
+_GENITIVE: Final = frozenset(lexicons.words("genitive_links"))
 
 
 @dataclass(slots=True)
@@ -100,7 +102,8 @@ def _direct(
         if lumped is not None and lumped.lumped:
             candidate.rejected = True
             return
-        candidate.take(candidate.head_outcome, "head")
+        died = _died_of_wounds(low, tokens, candidate, starts, number_tokens)
+        candidate.take(died or candidate.head_outcome, "head" if died is None else "post")
     opening = tokens.start[candidate.qualifier_first]  # "including no fewer than 56 children": cue before the qualifier
     cue = lx.SUBGROUP_CUE.search(low[max(0, opening - SUBGROUP_CUE_REACH) : opening])
     if cue is None:  # "Unter den Toten sind nach Angaben der Polizei sechs Polizisten": the cue before the attribution
@@ -116,7 +119,9 @@ def _direct(
         named = _outcome_in(cue.group())
         if named and candidate.outcome is None:
             candidate.take(named, "cue")
-    if candidate.outcome is None and candidate.subgroup and cue is not None and _new_clause_follows(tokens, candidate):
+    # "killed 18 people, six of them children, and wounded 30": a part told by a pronoun closes the same way
+    told = cue is not None or "part_of_previous" in candidate.extras
+    if candidate.outcome is None and candidate.subgroup and told and _new_clause_follows(tokens, candidate):
         parent = parent_of([*before, candidate], candidate)  # "killed 11, including seven children, and injured 20"
         if parent is not None and parent.outcome:
             candidate.take(parent.outcome, "subgroup")
@@ -163,6 +168,24 @@ def _direct(
         candidate.take(whole.outcome, "part of them")  # "Twelve of them were children." refers to the sentence before too
         candidate.subgroup = True
         candidate.extras["part_of_them"] = "yes"
+
+
+def _died_of_wounds(
+    low: str, tokens: Tokens, candidate: Candidate, starts: dict[int, OutcomeSpan], number_tokens: set[int]
+) -> str | None:
+    """ "Three of the wounded later died", "dos de los heridos murieron", "drei der Verletzten starben":
+    a part of the wounded (or missing) whose own verb is death counts the dead, not the wounded."""
+    if candidate.head_outcome not in _DYING_FROM:
+        return None
+    genitive = candidate.head == "outcome" and tokens.low[candidate.last : candidate.head_first] in ([w] for w in _GENITIVE)
+    if candidate.head != "partitive" and not genitive:  # "Drei der Verletzten starben": a German partitive
+        return None
+    post = post_outcome(low, tokens, candidate, starts, number_tokens)
+    return "killed" if post is not None and post.outcome == "killed" and not post.lumped else None
+
+
+# Outcomes a part of which may die later ("three of the wounded died", "two of the missing were found dead")
+_DYING_FROM: Final = frozenset({"injured", "missing"})
 
 
 def _new_clause_follows(tokens: Tokens, candidate: Candidate) -> bool:
