@@ -16,6 +16,7 @@ _FOLD_WINDOW = 60  # "agreed … to extend", "accepted a … proposal": how far 
 _OBJECT_BEFORE_EXTENSION = 6  # "the agreement to extend", "acuerdo para prorrogar": a truce this close heads the extension
 _INFINITIVE_REACH = 70  # a proposal's infinitive at the end of a verb-final clause ("…, die Waffenruhe um 30 Tage zu verlängern")
 _MARKER_REACH = 6  # the infinitive marker right before the extension ("zu ", "to ", "de ")
+_RESUMPTION_REACH = 20  # "announced on Wednesday the resumption of": a day and an article between
 
 # The word that makes the verb after it an infinitive (ceasefire.infinitive_markers): "zu verlängern", "to extend".
 INFINITIVE_MARKER = re.compile(
@@ -78,6 +79,10 @@ def fold_cues(
             for o in others
         ):
             continue  # "An extension of the truce was agreed", "sich auf eine Verlängerung … geeinigt": an extension
+        if hit.status == "agreed" and any(
+            o.cue.name == "resumed" and follows(hit, o, _RESUMPTION_REACH) and not own_truce(hit, o) for o in others
+        ):
+            continue  # "anunció la reanudación del alto el fuego": the truce is in effect again, not newly agreed
         if hit.status == "agreed" and any(o.cue.name == "talks" and follows(hit, o, 25) for o in others):
             continue  # "agreed to talks on a truce": still a proposal
         if hit.cue.name in ("proposal", "talks") and any(

@@ -121,7 +121,8 @@ CUES: tuple[Cue, ...] = (
     _cue("in_effect", "before", 20, "holding_before", name="holding"),
     # a verb-second clause puts the verb before its truce, over the adverbials between ("gilt seit … eine Waffenruhe")
     _cue("in_effect", "before", 60, "in_force_before", name="took_effect"),
-    _cue("in_effect", "before", 25, "resumed"),
+    # a truce resumed is in effect again: "announced the resumption of the ceasefire", "voltou a aplicar a trégua"
+    _cue("in_effect", "before", 25, "resumed", name="resumed"),
     _cue("in_effect", "before", 30, "began_before"),
     _cue("in_effect", "before", 12, "entry_into_force", name="entry_into_force"),
     _cue("in_effect", "after", 8, "began_after", pronoun=True),
