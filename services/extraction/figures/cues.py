@@ -165,31 +165,52 @@ _QUALIFIED_SUBGROUP_CUE: Final = (
     + alternation(*lexicons.words("grammar", "listing_verbs"))
     + r")"
 )
+_SUBGROUP_FILLERS: Final = "|".join(
+    # a range's opener too: "Entre os mortos estão de 10 a 15 milicianos"
+    re.escape(filler)
+    for filler in sorted(
+        {
+            *lexicons.words("grammar", "subgroup_fillers"),
+            *lexicons.words("grammar", "range_openers"),
+            *lexicons.words("grammar", "additive_adverbs"),
+        },
+        key=len,
+        reverse=True,
+    )
+)
+_LIST_CONNECTORS: Final = "|".join(sorted(set(lexicons.words("grammar", "connectors")) - {"plus"}))
+_AMONG_WORDS: Final = frozenset(lexicons.words("grammar", "among"))
+# "among the dead were patients, relatives and two nurses", "Unter den Toten seien Patienten und zwei
+# Krankenschwestern": a cue that opens a list ("among" and the people of the toll, never a pronoun)
+# may name uncounted members before the counted one; a member is one or two words closed by a comma
+# or a connector, never a written number ("among the dead were six children and two women") nor a
+# verb the fillers hold.
+_UNCOUNTED_MEMBERS_CUE: Final = (
+    r"(?:"
+    + alternation(*(c for c in lexicons.words("grammar", "subgroup_cues") if c.split()[0] in _AMONG_WORDS and len(c.split()) > 2))
+    + r")(?:\s+(?:"
+    + _SUBGROUP_FILLERS
+    + r"))*(?:\s+(?!"
+    + alternation(*lexicons.words("numbers", "words"), *lexicons.words("grammar", "subgroup_fillers"))
+    + r")[^\W\d_]+(?:\s+[^\W\d_]+)?\s*(?:,|(?:"
+    + _LIST_CONNECTORS
+    + r")(?!\w)))+"
+)
 SUBGROUP_CUE: Final = re.compile(
     r"(?<!\w)(?:"
+    + _UNCOUNTED_MEMBERS_CUE
+    + "|"
     + alternation(*lexicons.words("grammar", "subgroup_cues"))
     + "|"
     + _PLACED_SUBGROUP_CUE
     + "|"
     + _QUALIFIED_SUBGROUP_CUE
     + r")\s*(?:(?:"
-    + "|".join(
-        # a range's opener too: "Entre os mortos estão de 10 a 15 milicianos"
-        re.escape(filler)
-        for filler in sorted(
-            {
-                *lexicons.words("grammar", "subgroup_fillers"),
-                *lexicons.words("grammar", "range_openers"),
-                *lexicons.words("grammar", "additive_adverbs"),
-            },
-            key=len,
-            reverse=True,
-        )
-    )
+    + _SUBGROUP_FILLERS
     + r"|,|(?:"
     + "|".join(lexicons.words("grammar", "indefinite_articles"))
     + r")\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+(?:"
-    + "|".join(sorted(set(lexicons.words("grammar", "connectors")) - {"plus"}))
+    + _LIST_CONNECTORS
     + r"))\s*)*$"
 )
 
