@@ -191,12 +191,23 @@ def _distance(text: str, left: int, right: int) -> int:
 def _after_a_day(text: str, end: int) -> int:
     """Where a verb's object may begin: after the day that follows the verb, an adverbial and no
     part of the distance ("firmaron este martes en Kunming un acuerdo", "ont signé samedi à Doha
-    une déclaration", "signed on Saturday in Doha a declaration")."""
+    une déclaration", "signed on Saturday in Doha a declaration"), and after a named addressee that
+    Romance languages set between a verb and its object ("propuso el lunes al Ejército de Liberación
+    Nacional un alto el fuego", "a proposé aux Forces de soutien rapide une trêve")."""
     day = _DAY_RIGHT_AFTER.match(text, end)
-    return end if day is None else day.end()
+    end = end if day is None else day.end()
+    addressee = _NAMED_ADDRESSEE.match(text, end)
+    return end if addressee is None else addressee.end()
 
 
 _DAY_RIGHT_AFTER = re.compile(r"\s*(?:" + DAY_OF_THE_STORY.pattern + r")", re.IGNORECASE)
+# "al Ejército de Liberación Nacional (ELN)", "aux Forces de soutien rapide", "ao Governo": the addressee,
+# a capitalised name (its small connecting words and an acronym in brackets with it), case-sensitive
+_NAMED_ADDRESSEE = re.compile(
+    r"\s+(?:al|a\s+la|a\s+los|a\s+las|ao|aos|a|aux|au)\s+"
+    r"[A-Z][\w-]*(?:\s+(?:(?:de|del|la|las|los|do|da|dos|das|du|des|et|y|e)\s+)?[A-Z][\w-]*){0,5}"
+    r"(?:\s+de\s+[a-z]+(?:\s+[a-z]+)?)?(?:\s+\([A-Z][\w-]*\))?(?=\s)"
+)
 
 
 def _heads_a_compound(text: str, term: TermSpan, cue_start: int) -> bool:

@@ -67,6 +67,13 @@ ADDRESSEE_HOLDS_THE_TRUCE = re.compile(
     rf"(?:\s*,[^,;.]{{0,90}},)?\s+(?:{_CALL_INFINITIVE})",
     _FLAGS,
 )
+# …or an apposition that names the addressee as the truce's keeper: "a appelé les États-Unis et la France,
+# garants de l'accord, à faire pression", "instó a Washington y París, garantes del acuerdo, a presionar"
+ADDRESSEE_IN_APPOSITION = re.compile(
+    rf"\s+[^,;.]{{1,60}},\s*(?:(?:{_DEFINITES}|les|los|las|os|as)\s+)?[^\W\d_]+\s+(?:{_ADDRESSEE_LINKS})(?:\s+|(?<='))"
+    rf"(?:[^\W\d_]+(?:\s+|'))?{TRUCE_ALTERNATION}(?:\s+[^\W\d_]+)?\s*,\s+(?:{_CALL_INFINITIVE})",
+    _FLAGS,
+)
 _TRUCE_RIGHT_AFTER = re.compile(r"\s+(?:[^\W\d_]+(?:\s+|'))?" + TRUCE_ALTERNATION, _FLAGS)  # "el acuerdo", "l'accord"
 
 
@@ -78,7 +85,7 @@ def calls_for_nothing(text: str, cue: Cue, start: int, end: int, before: str, la
         return True  # "what he called a breach of the truce": the relative is what is named
     if (
         cue.name in ("calls", "proposed")
-        and ADDRESSEE_HOLDS_THE_TRUCE.match(text, end)
+        and (ADDRESSEE_HOLDS_THE_TRUCE.match(text, end) or ADDRESSEE_IN_APPOSITION.match(text, end))
         and not _calls_for(text, end, language)  # "called for the resumption of the truce to allow aid"
     ):
         return True  # "urged the committee overseeing the ceasefire to press …": a call to its keepers
