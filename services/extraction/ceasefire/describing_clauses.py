@@ -49,6 +49,46 @@ def describing_relatives(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
+# German puts the description before its truce, between the article and the noun: "die im Januar
+# unter omanischer Vermittlung vereinbarte Waffenruhe", "die damals vereinbarte Waffenruhe". Its dates
+# date that making only; what the rest of the sentence says the truce does now ("sei damit beendet",
+# "gilt als brüchig") is dated by its own words (ceasefire.attribute_openers, attribute_participles:
+# stems, the attribute's ending varies by case). The attribute ends right before the truce's noun,
+# an adjective at most between ("vereinbarte örtliche Waffenruhe").
+_ATTRIBUTE = re.compile(
+    r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "attribute_openers")) + r")\s+"
+    r"(?P<attribute>(?:[^\s,;:.]+\s+){0,8}?(?:" + "|".join(lexicons.patterns("ceasefire", "attribute_participles"))
+    # (the declined participle, and no article in the adjective's place: "Die Parteien vereinbarten eine
+    # Waffenruhe" is a finite verb before its object)
+    + r")(?:e|en|er|es|em)\s+(?:(?!(?:" + "|".join(lexicons.patterns("ceasefire", "attribute_openers"))
+    + r")\s)[^\W\d_]+\s+)?)$",
+    re.IGNORECASE,
+)
+_ATTRIBUTE_REACH = 120  # eight words and the participle before the noun
+
+
+def describing_attributes(folded: str) -> list[tuple[int, int]]:
+    """Where prenominal attributes describing a truce ("die im Januar vereinbarte Waffenruhe") stand."""
+    spans = []
+    for match in STRONG_TERM.anchored.finditer(folded):
+        attribute = _ATTRIBUTE.search(folded, max(0, match.start() - _ATTRIBUTE_REACH), match.start())
+        if attribute is not None:
+            spans.append((attribute.start("attribute"), attribute.end("attribute")))
+    return spans
+
+
+# …but only a verb in the present, or a reported present, makes what the rest says today's news: "Eine im Mai
+# 2023 vereinbarte Waffenruhe hielt nur wenige Tage", "war nach wenigen Wochen zusammengebrochen" tell the
+# old truce's own story (ceasefire.present_finites).
+_PRESENT_FINITE = re.compile(r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "present_finites")) + r")\b", re.IGNORECASE)
+
+
+def told_in_present(folded: str, spans: list[tuple[int, int]]) -> bool:
+    """Does the sentence, outside its describing spans, speak in the present ("sei damit beendet", "gilt")?"""
+    edges = [0, *(edge for span in spans for edge in span), len(folded)]
+    return any(_PRESENT_FINITE.search(folded, start, end) for start, end in zip(edges[::2], edges[1::2], strict=True))
+
+
 _RELATIVE_WORD = re.compile(r"(?:" + "|".join(lexicons.patterns("ceasefire", "relatives")) + r")\b", re.IGNORECASE)
 
 

@@ -33,7 +33,12 @@ from services.extraction.ceasefire.background import (
     told_later,
 )
 from services.extraction.ceasefire.cues import NAMING_STEMS, STEMS, Cue
-from services.extraction.ceasefire.describing_clauses import describing_relatives, opens_a_relative
+from services.extraction.ceasefire.describing_clauses import (
+    describing_attributes,
+    describing_relatives,
+    opens_a_relative,
+    told_in_present,
+)
 from services.extraction.ceasefire.parties import find_mediators, find_parties
 from services.extraction.ceasefire.sentence_hits import read_sentence
 from services.extraction.ceasefire.since_clauses import dated_only_since, made_since_this_year
@@ -91,6 +96,13 @@ def find_ceasefire(
         # the truce that ended the 2020 war"); else it dates the truce, and the truce is an old one
         described = describing_relatives(text) if cue is not None else []
         cue_outside = background_cue_outside(text, described) if described else cue
+        # an attribute between the article and the truce ("die im Januar vereinbarte Waffenruhe sei
+        # beendet") is part of the noun phrase: its dates are the making's, never the main verb's
+        # and only when that rest speaks in the present ("hielt nur wenige Tage" is the old truce's story)
+        attributes = describing_attributes(text) if cue is not None and not described else []
+        if attributes and (has_today(text) or told_in_present(text, attributes)):
+            described = attributes
+            cue_outside = background_cue_outside(text, attributes, before_them=True)
         parties = find_parties(sentence.text, text)
         mediators = find_mediators(sentence.text, text)
         flags: list[bool] = []
