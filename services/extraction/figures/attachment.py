@@ -58,7 +58,7 @@ def attach_outcomes(
     starts = {o.first: o for o in outcomes}
     ends = {o.last: o for o in outcomes}
     number_tokens = {i for c in found for i in range(c.qualifier_first, c.last)}
-    outcomes_from_tolls(tokens, found, tolls)
+    outcomes_from_tolls(low, tokens, found, tolls)
     for position, candidate in enumerate(found):
         _direct(low, tokens, candidate, starts, ends, number_tokens, memory, found[:position])
     _parts_of_numbers(low, tokens, found)

@@ -27,6 +27,8 @@ _JOINS: Final = sorted(
     (_RANGE_WORDS | lx.CONNECTORS | set(lexicons.words("grammar", "disjunctions"))) - {",", "&", "plus"}
 )
 _RANGE_JOIN: Final = re.compile(r"^\s*(?P<join>" + "|".join(map(re.escape, _JOINS)) + r"|-|–|—)\s*$", re.IGNORECASE)
+# "subiu de oito para dez", "stieg von acht auf zehn": a word that joins the two counts of a change only
+_CHANGE_JOIN: Final = re.compile(r"^\s*(?:" + "|".join(map(re.escape, lexicons.words("grammar", "change_joins"))) + r")\s*$")
 _RANGE_OPEN: Final = re.compile(r"(?:" + "|".join(lexicons.words("grammar", "range_openers")) + r")\s*$", re.IGNORECASE)
 _DASH_RANGE: Final = re.compile(r"^\s*[-–—]\s*$")
 _ROMANCE: Final = frozenset({"pt", "es", "fr"})
@@ -174,8 +176,14 @@ def _fold_ranges(low: str, found: list[Candidate]) -> list[Candidate]:
         if upper is not None:
             joint = low[candidate.end : upper.start]
             join = _RANGE_JOIN.match(joint)
-            # the opener is read only between two numbers joined as a range can be ("10 to 15")
-            opened = _RANGE_OPEN.search(low[max(0, candidate.start - _RANGE_OPENER_REACH) : candidate.start]) if join else None
+            change_only = join is None and _CHANGE_JOIN.match(joint) is not None
+            # the opener is read only between two numbers joined as a range (or a change) can be ("10 to 15")
+            window = low[max(0, candidate.start - _RANGE_OPENER_REACH) : candidate.start]
+            opened = _RANGE_OPEN.search(window) if join or change_only else None
+            if change_only and opened and _changed(low, candidate.start, opened.start()):
+                candidate.rejected = True  # "subiu de oito para dez": the earlier count of a change
+                folded.append(candidate)
+                continue
             ranged = join is not None and (
                 opened or _DASH_RANGE.match(joint) or _bare_range(candidate, upper, join.group("join"))
             )
