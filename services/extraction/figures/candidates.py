@@ -37,6 +37,8 @@ _ROMANCE: Final = frozenset({"pt", "es", "fr"})
 BODY_NOUNS: Final = {code: frozenset(nouns) for code, nouns in lexicons.per_language("grammar", "body_nouns").items()}
 # "um morto e outros três feridos": an article that counts one, linked to a counted figure
 _ONE_ARTICLES: Final = lx.grammar_words("counting_articles")
+_CLAUSE_JOINS: Final = lx.grammar_words("clause_conjunctions")
+_SINGULAR_LINKS: Final = lx.grammar_words("singular_links")
 _ONE_LINKS: Final = lx.grammar_words("clause_conjunctions") | lx.INHERIT_HEADS | lx.grammar_words("more") | {","}
 _YEAR_RANGE: Final = range(1800, 2101)
 _YEAR_PREPOSITION: Final = re.compile(
@@ -139,11 +141,26 @@ def _articles_counting_one(low: str, tokens: Tokens, found: list[Candidate]) -> 
     for index, word in enumerate(tokens.low):
         if word not in _ONE_ARTICLES or index in taken:
             continue
+        if _one_after_counts(low, tokens, index, taken):
+            counted.append(Candidate(1, tokens.start[index], tokens.end[index], index, index + 1, tail=index + 1))
+            continue
         if index + 1 >= len(tokens) or tokens.low[index + 1] in FUNCTION_WORDS:
             continue
         if outcome_head(low, tokens.start[index + 1]) is not None or _listed_with_counts(low, tokens, index, taken):
             counted.append(Candidate(1, tokens.start[index], tokens.end[index], index, index + 1, tail=index + 1))
     return counted
+
+
+def _one_after_counts(low: str, tokens: Tokens, index: int, taken: set[int]) -> bool:
+    """ "Dos desminadores murieron y uno resultó herido", "deux soldats ont été tués et un a été blessé":
+    the numeral alone, joined to a clause with a count before it, and its outcome right after it
+    (perhaps after its auxiliary) counts one person."""
+    if index < 2 or tokens.low[index - 1] not in _CLAUSE_JOINS or not any(i < index - 1 for i in taken):
+        return False
+    ahead = index + 1
+    while ahead < min(index + 3, len(tokens)) and tokens.low[ahead] in _SINGULAR_LINKS:
+        ahead += 1
+    return ahead < len(tokens) and lx.OUTCOME_SCANNER.match(low, tokens.start[ahead]) is not None
 
 
 def _listed_with_counts(low: str, tokens: Tokens, index: int, taken: set[int]) -> bool:

@@ -37,7 +37,11 @@ _TOLL_OUTCOME: Final = {_TOLL: "killed", _INJURY_TOLL: "injured", _MISSING_TOLL:
 _LUMP_JOIN: Final = re.compile(
     r"^\s*(?:"
     + "|".join(sorted({*lx.CONNECTORS, *lexicons.words("grammar", "disjunctions")} - {",", "plus"}))
-    + r"|and/or|/)\s*$"
+    + r"|and/or|/)"
+    # "killed or were injured", "han muerto o resultado heridas": an auxiliary of the second outcome
+    + r"(?:\s+(?:"
+    + alternation(*lexicons.words("grammar", "lump_links"))
+    + r"))*\s*$"
 )
 # "no deaths were reported", "não houve mortos", "sin heridos", "aucun blessé": not an outcome of any
 # figure (`grammar.outcome_negations`). A verb before its object is negated only right after the
