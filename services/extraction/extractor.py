@@ -18,6 +18,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TypeVar
 
+from services.extraction.attribution.ended_wars import ENDED_WORDS
 from services.extraction.ceasefire.statements import find_ceasefire
 from services.extraction.errors import StageFailed
 from services.extraction.figures.casualties import find_casualties
@@ -89,7 +90,8 @@ def _casualties(
     chosen: set[int] = set()
     keywords = casualty_keywords(language)  # a word is a cue in the article's language ("die": English, not German)
     for start, _, concepts in hits:
-        if not keywords.isdisjoint(concepts):
+        # a sentence telling a war ended dates the war named again right after it (attribution/ended_wars.py)
+        if not keywords.isdisjoint(concepts) or ENDED_WORDS.key in concepts:
             index = bisect.bisect_right(starts, start) - 1
             if index >= 0:
                 chosen.add(index)

@@ -16,6 +16,7 @@ from typing import Final
 
 from services.extraction.attribution.background import background_cue_pair
 from services.extraction.attribution.comparison import baselines, comparisons, in_baseline
+from services.extraction.attribution.ended_wars import tells_a_war_ended, war_named_again
 from services.extraction.attribution.figure_dating import is_background, present_markers
 from services.extraction.attribution.named_years import latest_year_in, may_name_a_year
 from services.extraction.attribution.period import in_window, period_window
@@ -76,12 +77,18 @@ def find_casualties(
             sentence.text for index, sentence in enumerate(sentences) if keys is None or may_name_a_year(keys[index])
         )
     figures: list[CasualtyFigure] = []
+    war_ended_at = -_ADJACENT_GAP - 1  # where the last sentence telling a war ended ends
     for index, sentence in enumerate(sentences):
         if len(sentence.text) > _MAX_SENTENCE:
             continue
         in_lead = sentence.end <= lead_stop
         sentence_keys = keys_of(sentence.text) if keys is None else keys[index]
-        figures.extend(_read_sentence(sentence, language, published_at, memory, current_year, in_lead, sentence_keys))
+        after_an_ending = 0 <= sentence.start - war_ended_at <= _ADJACENT_GAP
+        figures.extend(
+            _read_sentence(sentence, language, published_at, memory, current_year, in_lead, sentence_keys, after_an_ending)
+        )
+        if tells_a_war_ended(sentence.text, sentence_keys):
+            war_ended_at = sentence.end
     return figures
 
 
@@ -93,7 +100,9 @@ def _read_sentence(
     current_year: int | None = None,
     in_lead: bool = False,
     keys: Keys | None = None,
+    after_an_ending: bool = False,
 ) -> list[CasualtyFigure]:
+    """`after_an_ending`: the sentence right before told that a war ended (attribution/ended_wars.py)."""
     # no sentence stands between this one and the last figure's: their gap is whitespace at most
     memory.follows_main = 0 <= sentence.start - memory.main_end <= _ADJACENT_GAP
     text = sentence.text
@@ -118,6 +127,9 @@ def _read_sentence(
     window = period_window(text, language, keys)
     source = find_source(text, keys)
     cues, cues_after, resumptions = background_cue_pair(text, published_at, current_year, in_lead, keys)
+    named_again = war_named_again(text, keys) if after_an_ending else []
+    if named_again:  # "… ended two years of war. That conflict killed about 600,000 people."
+        cues, cues_after = sorted(cues + named_again), sorted(cues_after + named_again)
     present = sorted(present_markers(text, keys) + resumptions) if cues else []
     compared = comparisons(text, keys)
     if compared:  # "up from 1,100 killed": only where a figure's number follows the comparison word
