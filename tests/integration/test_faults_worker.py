@@ -73,11 +73,17 @@ class Ingest:
     def __init__(self, bootstrap: str, catalogue: Catalogue) -> None:
         self.pending: queue.Queue[Sequence[ReportsExtracted] | None] = queue.Queue()
         self.failures: list[BaseException] = []
+        self.chunks_sent = self.chunks_produced = 0
         self.thread = threading.Thread(target=self._run, args=(bootstrap, catalogue.reports.name), daemon=True)
         self.thread.start()
 
     def send(self, chunk: Sequence[ReportsExtracted]) -> None:
+        self.chunks_sent += 1
         self.pending.put(chunk)
+
+    def progress(self) -> str:
+        """For a timeout's message: a worker waiting for reports the ingest never produced is not stuck."""
+        return f"ingest: {self.chunks_produced} of {self.chunks_sent} chunks produced, failures: {self.failures!r}"
 
     def finish(self) -> None:
         self.pending.put(None)
@@ -89,6 +95,7 @@ class Ingest:
         try:
             while (chunk := self.pending.get()) is not None:
                 asyncio.run(_produce(bootstrap, topic, chunk))
+                self.chunks_produced += 1
         except BaseException as exc:  # surfaced by finish()
             self.failures.append(exc)
 
@@ -117,7 +124,7 @@ def test_kill_9_at_20_random_moments_during_an_ingest_leaves_every_picture_exact
                         timeout_s=120,
                         what=f"run {kill + 1} to fold {threshold} reports (log: {worker.log_path})",
                         every_s=0.02,
-                        context=lambda w=worker: w.log_tail(120),
+                        context=lambda w=worker: f"{ingest.progress()}\n{w.log_tail(120)}",
                     )
                     moments.append(str(int(worker.counter("sitmon_worker_reports_total", result="folded"))))
                 else:
