@@ -109,6 +109,7 @@ def attached(
                 (
                     _usable(cue, term, _distance(text, _after_a_day(text, end), term.start))
                     or despite_a_description(text, cue, term, end)
+                    or _talks_on_it(text, cue, end, term)
                 )
                 and not _blocked(barriers, end, term.start)
                 and not _blocked(relatives, end, term.start)
@@ -166,6 +167,23 @@ _TALKS_TOPIC = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+
+# "retomaram conversações indiretas em Naqoura, sob mediação norte-americana, sobre a consolidação do
+# cessar-fogo", "talks in Doha under Qatari mediation on a permanent ceasefire": talks reach their truce over
+# where and under whom they are held when a topic preposition brings the truce in (ceasefire.topic_prepositions)
+_TOPIC_PREPOSITION = re.compile(
+    r"\b(?:" + "|".join(lexicons.patterns("ceasefire", "topic_prepositions")) + r")\s", re.IGNORECASE
+)
+_TALKS_TOPIC_REACH = 110  # the talks cue to its topic preposition: a place and a mediator between
+_TOPIC_TO_TRUCE = 32  # the preposition to the truce: an article and a noun of what is discussed ("a consolidação do")
+
+
+def _talks_on_it(text: str, cue: Cue, end: int, term: TermSpan) -> bool:
+    if cue.name != "talks" or term.kind == "pronoun" or term.start - end > _TALKS_TOPIC_REACH + _TOPIC_TO_TRUCE:
+        return False
+    topics = list(_TOPIC_PREPOSITION.finditer(text, end, term.start))
+    return bool(topics) and term.start - topics[-1].start() <= _TOPIC_TO_TRUCE and topics[-1].start() - end <= _TALKS_TOPIC_REACH
+
 
 _MEDIATION_PHRASE = re.compile(r"(?:unter|under|sous|bajo|sob)\b", re.IGNORECASE)
 
