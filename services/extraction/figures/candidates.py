@@ -14,7 +14,7 @@ from typing import Final
 from services.extraction.figures import cues as lx
 from services.extraction.figures import nouns
 from services.extraction.figures.candidate import Candidate, Tokens
-from services.extraction.figures.head_words import FUNCTION_WORDS, outcome_head
+from services.extraction.figures.counting_one import articles_counting_one
 from services.extraction.figures.heads import resolve_head
 from services.extraction.lexicon import lexicons
 from services.extraction.lexicon.wordlists import alternation
@@ -35,11 +35,6 @@ _ROMANCE: Final = frozenset({"pt", "es", "fr"})
 # A count of bodies: the noun right after the number, in its own language only (French "corps" is
 # also a unit elsewhere, "Frontier Corps"); a noun phrase after it ("corps de soldats") was read before.
 BODY_NOUNS: Final = {code: frozenset(nouns) for code, nouns in lexicons.per_language("grammar", "body_nouns").items()}
-# "um morto e outros três feridos": an article that counts one, linked to a counted figure
-_ONE_ARTICLES: Final = lx.grammar_words("counting_articles")
-_CLAUSE_JOINS: Final = lx.grammar_words("clause_conjunctions")
-_SINGULAR_LINKS: Final = lx.grammar_words("singular_links")
-_ONE_LINKS: Final = lx.grammar_words("clause_conjunctions") | lx.INHERIT_HEADS | lx.grammar_words("more") | {","}
 _YEAR_RANGE: Final = range(1800, 2101)
 _YEAR_PREPOSITION: Final = re.compile(
     r"(?<!\w)(?:" + alternation(*lexicons.words("grammar", "year_prepositions")) + r")\s+$", re.IGNORECASE
@@ -86,7 +81,7 @@ def candidates(
             candidate.qualifier = "approximately"
         found.append(candidate)
     if language in _ROMANCE:
-        found = sorted(found + _articles_counting_one(low, tokens, found), key=lambda c: c.start)
+        found = sorted(found + articles_counting_one(low, tokens, found), key=lambda c: c.start)
     found = _fold_ranges(low, found)
     _ages_listed(low, found)
     number_tokens = {index for candidate in found for index in range(candidate.first, candidate.last)}
@@ -125,54 +120,6 @@ def _reject_parts_of_things(low: str, found: list[Candidate]) -> None:
         relative = _RELATIVE_PART.search(low[previous.end : candidate.start])
         if "part_of_previous" in candidate.extras or relative is not None:
             candidate.rejected = True
-
-
-def _articles_counting_one(low: str, tokens: Tokens, found: list[Candidate]) -> list[Candidate]:
-    """ "deixou um morto e dois feridos", "un muerto y tres heridos": the article counts one.
-
-    In Portuguese, Spanish and French the indefinite article is also the numeral one. It is
-    read as a count only where news uses it so: before an outcome noun ("um morto"), or for a
-    person with an outcome in a list with other counts ("um indígena morto e dois feridos").
-    """
-    if _ONE_ARTICLES.isdisjoint(tokens.low):
-        return []  # no article at all (a set test in C): the usual sentence
-    taken = {index for candidate in found for index in range(candidate.first, candidate.last)}
-    counted: list[Candidate] = []
-    for index, word in enumerate(tokens.low):
-        if word not in _ONE_ARTICLES or index in taken:
-            continue
-        if _one_after_counts(low, tokens, index, taken):
-            counted.append(Candidate(1, tokens.start[index], tokens.end[index], index, index + 1, tail=index + 1))
-            continue
-        if index + 1 >= len(tokens) or tokens.low[index + 1] in FUNCTION_WORDS:
-            continue
-        if outcome_head(low, tokens.start[index + 1]) is not None or _listed_with_counts(low, tokens, index, taken):
-            counted.append(Candidate(1, tokens.start[index], tokens.end[index], index, index + 1, tail=index + 1))
-    return counted
-
-
-def _one_after_counts(low: str, tokens: Tokens, index: int, taken: set[int]) -> bool:
-    """ "Dos desminadores murieron y uno resultó herido", "deux soldats ont été tués et un a été blessé":
-    the numeral alone, joined to a clause with a count before it, and its outcome right after it
-    (perhaps after its auxiliary) counts one person."""
-    if index < 2 or tokens.low[index - 1] not in _CLAUSE_JOINS or not any(i < index - 1 for i in taken):
-        return False
-    ahead = index + 1
-    while ahead < min(index + 3, len(tokens)) and tokens.low[ahead] in _SINGULAR_LINKS:
-        ahead += 1
-    return ahead < len(tokens) and lx.OUTCOME_SCANNER.match(low, tokens.start[ahead]) is not None
-
-
-def _listed_with_counts(low: str, tokens: Tokens, index: int, taken: set[int]) -> bool:
-    """An outcome within three words of the article, then "e/y/et" (and "outros") and another count."""
-    for ahead in range(index + 2, min(index + 4, len(tokens))):
-        if outcome_head(low, tokens.start[ahead]) is None:
-            continue
-        after = ahead + 1
-        while after < len(tokens) and tokens.low[after] in _ONE_LINKS:
-            after += 1
-        return after > ahead + 1 and after in taken
-    return False
 
 
 def _is_trap(low: str, start: int, end: int) -> bool:
