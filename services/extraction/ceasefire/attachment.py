@@ -249,16 +249,19 @@ def _opening_subject(text: str, cue: Cue, term: TermSpan, distance: int, reach_a
     """ "Beide Seiten vereinbarten eine Waffenruhe. Sie sei am Abend um 20 Uhr in Kraft getreten": the
     pronoun that opens a sentence of a verb-final language is the subject of the participle closing its
     clause, however long the middle field. Only for a truce's taking effect or holding: a pronoun may
-    also stand for a person ("Sie ist … schwer verletzt worden")."""
+    also stand for a person ("Sie ist … schwer verletzt worden"); a demonstrative rarely does, and
+    takes up the truce before for whatever its participle says ("Diese wurde jedoch mehrfach gebrochen")."""
     return (
         term.kind == "pronoun"
-        and cue.status == "in_effect"
+        and (cue.status == "in_effect" or _DEMONSTRATIVE.match(text, term.start) is not None)
         and cue.pronoun
         and 0 <= distance <= reach_after
         and not text[: term.start].strip(_OPENING_MARKS)
     )
 
 
+# the demonstratives that take up the truce of the sentence before (ceasefire.demonstratives)
+_DEMONSTRATIVE = re.compile(r"(?:" + "|".join(lexicons.patterns("ceasefire", "demonstratives")) + r")\b", re.IGNORECASE)
 _OPENING_MARKS = " \"'“”„«»‚‘’"  # quotation marks may open a sentence before its subject
 
 
