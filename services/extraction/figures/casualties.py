@@ -22,6 +22,7 @@ from services.extraction.attribution.named_years import latest_year_in, may_name
 from services.extraction.attribution.period import in_window, period_window
 from services.extraction.attribution.source import find_source
 from services.extraction.attribution.tense import pluperfect_cues, told_in_pluperfect
+from services.extraction.attribution.truce_descriptions import cues_outside_truce_descriptions
 from services.extraction.figures import cues as lx
 from services.extraction.figures.attachment import ArticleMemory, attach_outcomes, parent_of
 from services.extraction.figures.candidate import Candidate, Tokens, tokenize
@@ -127,6 +128,9 @@ def _read_sentence(
     window = period_window(text, language, keys)
     source = find_source(text, keys)
     cues, cues_after, resumptions = background_cue_pair(text, published_at, current_year, in_lead, keys)
+    if cues or cues_after:  # "violating the ceasefire agreed last month, after shelling killed five"
+        opening = [c.start for c in found if c.outcome is not None]
+        cues, cues_after = cues_outside_truce_descriptions(text, cues, cues_after, opening)
     named_again = war_named_again(text, keys) if after_an_ending else []
     if named_again:  # "… ended two years of war. That conflict killed about 600,000 people."
         cues, cues_after = sorted(cues + named_again), sorted(cues_after + named_again)
