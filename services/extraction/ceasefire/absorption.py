@@ -83,6 +83,10 @@ def fold_cues(
             o.cue.name == "resumed" and follows(hit, o, _RESUMPTION_REACH) and not own_truce(hit, o) for o in others
         ):
             continue  # "anunció la reanudación del alto el fuego": the truce is in effect again, not newly agreed
+        if hit.cue.name == "resumed" and any(
+            o.status == "proposed" and follows(o, hit, _RESUMPTION_REACH) for o in others
+        ):
+            continue  # "llamó a la reanudación de la tregua": the resumption is what is called for
         if hit.status == "agreed" and any(o.cue.name == "talks" and follows(hit, o, 25) for o in others):
             continue  # "agreed to talks on a truce": still a proposal
         if hit.cue.name in ("proposal", "talks") and any(

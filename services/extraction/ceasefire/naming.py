@@ -74,6 +74,12 @@ ADDRESSEE_IN_APPOSITION = re.compile(
     rf"(?:[^\W\d_]+(?:\s+|'))?{TRUCE_ALTERNATION}(?:\s+[^\W\d_]+)?\s*,\s+(?:{_CALL_INFINITIVE})",
     _FLAGS,
 )
+# "instó a los mediadores del alto el fuego a presionar", "exortou os garantes do acordo a", "a appelé aux
+# parrains de la trêve à": the Romance "a" before a definite noun that a link joins to the truce marks the
+# addressee (a person), not what is called for
+_PERSONAL_A = re.compile(
+    rf"\s+(?:a\s+(?:los|las|la)|al|aos|ao|as|aux)\s+[^\W\d_]+\s+(?:{_ADDRESSEE_LINKS})(?:\s+|(?<='))", _FLAGS
+)
 _TRUCE_RIGHT_AFTER = re.compile(r"\s+(?:[^\W\d_]+(?:\s+|'))?" + TRUCE_ALTERNATION, _FLAGS)  # "el acuerdo", "l'accord"
 
 
@@ -86,7 +92,8 @@ def calls_for_nothing(text: str, cue: Cue, start: int, end: int, before: str, la
     if (
         cue.name in ("calls", "proposed")
         and (ADDRESSEE_HOLDS_THE_TRUCE.match(text, end) or ADDRESSEE_IN_APPOSITION.match(text, end))
-        and not _calls_for(text, end, language)  # "called for the resumption of the truce to allow aid"
+        # "called for the resumption of the truce to allow aid"; a Romance "a" before its addressee is personal
+        and (not _calls_for(text, end, language) or _PERSONAL_A.match(text, end) is not None)
     ):
         return True  # "urged the committee overseeing the ceasefire to press …": a call to its keepers
     return _the_truce_demands(text, cue, end, before, language)
