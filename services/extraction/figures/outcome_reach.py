@@ -18,6 +18,7 @@ from services.extraction.lexicon.wordlists import word_set
 _PASSIVE: Final = lx.COPULAS | word_set("been be being had has have")
 _RELATIVE: Final = lx.grammar_words("relative_pronouns")
 _PREPOSITIONAL: Final = lx.grammar_words("prepositional_subordinators")
+_PART_CUE_REACH: Final = 16  # characters read for a relative partitive cue ending at a subordinator
 _BARE_REACH: Final = 4  # tokens an outcome may sit after a bare number ("400 were later wounded")
 _HEAD_REACH: Final = 12  # … after a noun phrase ("seven aid workers from the charity WCK were killed")
 # characters before a number read for a subgroup cue: the longest cue and its fillers
@@ -42,7 +43,10 @@ def post_outcome(
             return None
         word = tokens.low[index]
         if word in lx.SUBORDINATORS and not _keeps_reach(tokens, candidate, index):
-            return None
+            if not _opens_a_part(low, tokens, index):
+                return None
+            index += 1  # "22 personas, de las que dos eran niños, murieron": the part is skipped at its number
+            continue
         if word.isalpha() and (word in lx.BLOCKERS or word.endswith("ed")) and _reported_as(starts, index):
             index += 1  # the participle of the outcome after it, neither a clause break nor the people's own verb
             continue
@@ -82,6 +86,13 @@ def _keeps_reach(tokens: Tokens, candidate: Candidate, index: int) -> bool:
         and index + 1 < len(tokens)
         and tokens.low[index + 1] in lx.DETERMINERS
     )
+
+
+def _opens_a_part(low: str, tokens: Tokens, index: int) -> bool:
+    """Whether the subordinator at `index` closes a relative partitive cue ("de las que", "de los
+    que"): the part it opens is skipped at its number, as "including" is."""
+    end = tokens.end[index]
+    return lx.SUBGROUP_CUE.search(low[max(0, end - _PART_CUE_REACH) : end]) is not None
 
 
 def _own_verb(tokens: Tokens, index: int) -> bool:
