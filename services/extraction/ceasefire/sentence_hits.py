@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from services.extraction.ceasefire.absorption import fold_cues
 from services.extraction.ceasefire.attachment import TermSpan, attached, clause_breaks
+from services.extraction.ceasefire.conceded_attacks import with_conceded_attacks
 from services.extraction.ceasefire.context import Hit, read_in_context
 from services.extraction.ceasefire.cue_choice import (
     drop_overlaps,
@@ -146,4 +147,5 @@ def read_sentence(
     hits = without_despite_objects(hits, terms)
     hits = in_force_until_the_end(hits, terms, barriers)
     hits = held_before_the_story(text, hits, language)
+    hits = with_conceded_attacks(text, hits)  # "has largely held, though a soldier was killed"
     return sorted(hits, key=lambda hit: hit.start)
