@@ -18,6 +18,9 @@ from services.extraction.figures.head_words import FUNCTION_WORDS, outcome_head
 _ONE_ARTICLES: Final = lx.grammar_words("counting_articles")
 _CLAUSE_JOINS: Final = lx.grammar_words("clause_conjunctions")
 _SINGULAR_LINKS: Final = lx.grammar_words("singular_links")
+_PARTITIVES: Final = lx.grammar_words("partitives")
+_FUSED_PARTITIVES: Final = lx.grammar_words("fused_partitives")
+_PARTITIVE_PRONOUNS: Final = lx.grammar_words("partitive_pronouns")
 _ONE_LINKS: Final = lx.grammar_words("clause_conjunctions") | lx.INHERIT_HEADS | lx.grammar_words("more") | {","}
 
 
@@ -35,7 +38,7 @@ def articles_counting_one(low: str, tokens: Tokens, found: list[Candidate]) -> l
     for index, word in enumerate(tokens.low):
         if word not in _ONE_ARTICLES or index in taken:
             continue
-        if _one_after_counts(low, tokens, index, taken):
+        if _one_after_counts(low, tokens, index, taken) or _one_of_them(low, tokens, index):
             counted.append(Candidate(1, tokens.start[index], tokens.end[index], index, index + 1, tail=index + 1))
             continue
         if index + 1 >= len(tokens) or tokens.low[index + 1] in FUNCTION_WORDS:
@@ -43,6 +46,25 @@ def articles_counting_one(low: str, tokens: Tokens, found: list[Candidate]) -> l
         if outcome_head(low, tokens.start[index + 1]) is not None or _listed_with_counts(low, tokens, index, taken):
             counted.append(Candidate(1, tokens.start[index], tokens.end[index], index, index + 1, tail=index + 1))
     return counted
+
+
+def _one_of_them(low: str, tokens: Tokens, index: int) -> bool:
+    """ "e um deles morreu no hospital", "uno de ellos murió", "l'un d'eux est mort", "um dos feridos
+    morreu": the numeral before a partitive of a pronoun or of an outcome's people counts one of them
+    (the partitive reader then takes it as a part of the figure before, as "one of them died")."""
+    after = index + 1
+    if after >= len(tokens):
+        return False
+    if tokens.low[after] in _FUSED_PARTITIVES:
+        return True
+    if tokens.low[after] not in _PARTITIVES or after + 1 >= len(tokens):
+        return False
+    noun = after + 1
+    if tokens.low[noun] in _PARTITIVE_PRONOUNS:
+        return True
+    while noun < len(tokens) and tokens.low[noun] in lx.DETERMINERS:
+        noun += 1
+    return noun < len(tokens) and outcome_head(low, tokens.start[noun]) is not None
 
 
 def _one_after_counts(low: str, tokens: Tokens, index: int, taken: set[int]) -> bool:
