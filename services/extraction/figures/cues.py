@@ -196,9 +196,21 @@ _UNCOUNTED_MEMBERS_CUE: Final = (
     + _LIST_CONNECTORS
     + r")(?!\w)))+"
 )
+# "unter den 40 Verletzten zwei Kinder", "among the 40 wounded were two children": the people of the
+# toll named with their count between the determiner and the noun
+_HEAD_PARTS: Final = [head.split(maxsplit=1) for head in lexicons.words("grammar", "subgroup_heads") if " " in head]
+_COUNTED_SUBGROUP_CUE: Final = (
+    r"(?:"
+    + alternation(*lexicons.words("grammar", "among"))
+    + r")\s+(?:"
+    + "|".join(rf"{re.escape(first)}\s+\d[\d.,]*\s+{re.escape(rest)}" for first, rest in _HEAD_PARTS)
+    + r")"
+)
 SUBGROUP_CUE: Final = re.compile(
     r"(?<!\w)(?:"
     + _UNCOUNTED_MEMBERS_CUE
+    + "|"
+    + _COUNTED_SUBGROUP_CUE
     + "|"
     + alternation(*lexicons.words("grammar", "subgroup_cues"))
     + "|"
