@@ -20,6 +20,9 @@
    resume. Records fetched after that start at the new position, so a gap seen afterwards is
    a real one.
 
+   With no committed offset there is nothing to seek back to, so such partitions are rewound to
+   their earliest offset, where a group without offsets starts (`_rewind_never_committed`).
+
 2. read_committed for the worker's consumer. Ingest publishes an article and its report in
    one Kafka transaction; Faust reads `read_committed` only under exactly-once processing,
    which sitmon does not use. A worker reading uncommitted would fold reports of a batch
@@ -78,8 +81,30 @@ async def _perform_seek(self: Consumer) -> None:
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(parked.wait(), DRAIN_PARK_TIMEOUT_S)
         await _original_perform_seek(self)
+        await _rewind_never_committed(self)
     finally:
         self.resume_flow()
+
+
+async def _rewind_never_committed(self: Consumer) -> None:
+    """Stream partitions the group never committed go back to their earliest offset.
+
+    The parked drain loop drops what it fetched, which a seek to the committed offset reads
+    again — but aiokafka's `seek_to_committed` seeks only where an offset was committed
+    (`if offset and offset > 0`). A partition with none stayed where the fetcher had got to,
+    past the dropped records, and they were never folded: a worker killed before its first
+    commit came back folding nothing at all (the kill -9 fault test's run 2, 1 run in ~40).
+    Earliest is where a group without offsets starts anyway (`consumer_auto_offset_reset`);
+    reports folded before the kill are refolded and counted once (the fold's duplicate check).
+    """
+    if self.app.conf.consumer_auto_offset_reset != "earliest":
+        return
+    changelogs = self.app.tables.changelog_topics  # positioned by table recovery, not here
+    never_committed = [
+        tp for tp in self.assignment() if not self._read_offset.get(tp) and tp.topic not in changelogs
+    ]
+    if never_committed:
+        await self.seek_wait(await self.earliest_offsets(*never_committed))
 
 
 def _create_worker_consumer(self: AIOKafkaConsumerThread, transport: Any) -> Any:
