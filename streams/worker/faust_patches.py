@@ -72,6 +72,8 @@ async def _perform_seek(self: Consumer) -> None:
     # group folding nothing — the four-worker scale-out test saw one worker do all the work.
     if not self.flow_active:  # nothing is being delivered: the seek cannot race a fetch
         await _original_perform_seek(self)
+        # but a fetch the flow's stop cut short was dropped all the same (Faust's getmany)
+        await _rewind_never_committed(self)
         return
     parked = _parked_event(self)
     parked.clear()
