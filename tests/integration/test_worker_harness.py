@@ -67,6 +67,8 @@ def wait_until(
 class WorkerProcess:
     """One `sitmon worker` subprocess on a test's topics, with its own data dir and web port."""
 
+    command: tuple[str, ...] = tuple(WORKER)  # a fault test's launcher module (`python -m …`) forces a rare interleaving
+
     def __init__(
         self, bootstrap: str, catalogue: Catalogue, data_dir: Path, *, version: int = 1, batch_size: int = 500
     ) -> None:
@@ -91,7 +93,7 @@ class WorkerProcess:
     def launch(self) -> WorkerProcess:
         """Start the process without waiting (several workers then start side by side)."""
         with self.log_path.open("ab") as log:
-            self.process = subprocess.Popen(WORKER, env=self.env, stdout=log, stderr=subprocess.STDOUT)
+            self.process = subprocess.Popen(list(self.command), env=self.env, stdout=log, stderr=subprocess.STDOUT)
         return self
 
     def wait_serving(self) -> WorkerProcess:

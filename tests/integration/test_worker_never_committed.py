@@ -12,7 +12,6 @@ equals the pure fold of the log.
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
@@ -25,7 +24,6 @@ from tests.integration.test_worker_harness import (
     produce_reports,
     topics_fixture,  # noqa: F401  (provides the `topics` fixture)
     wait_for_pictures,
-    wait_until,
 )
 from tests.unit.streams.factories import synthetic_log
 
@@ -35,16 +33,7 @@ LOG = synthetic_log(300, regions=12, seed=41)
 
 
 class SkippedFetchWorker(WorkerProcess):
-    def start(self) -> WorkerProcess:
-        with self.log_path.open("ab") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "tests.integration.skipped_fetch_worker"],
-                env=self.env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        wait_until(self._serving, timeout_s=60, what=f"the worker's web port {self.port} (log: {self.log_path})")
-        return self
+    command = (sys.executable, "-m", "tests.integration.skipped_fetch_worker")
 
 
 def test_partitions_never_committed_are_read_from_their_earliest_offset(

@@ -13,7 +13,6 @@ no gap is recorded, and every region's picture equals the pure fold of the whole
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
@@ -26,7 +25,6 @@ from tests.integration.test_worker_harness import (
     produce_reports,
     topics_fixture,  # noqa: F401  (provides the `topics` fixture)
     wait_for_pictures,
-    wait_until,
 )
 from tests.unit.streams.factories import synthetic_log
 
@@ -37,16 +35,7 @@ FIRST, SECOND = LOG[:1000], LOG[1000:]
 
 
 class SeekRaceWorker(WorkerProcess):
-    def start(self) -> WorkerProcess:
-        with self.log_path.open("ab") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "tests.integration.seek_race_worker"],
-                env=self.env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        wait_until(self._serving, timeout_s=60, what=f"the worker's web port {self.port} (log: {self.log_path})")
-        return self
+    command = (sys.executable, "-m", "tests.integration.seek_race_worker")
 
 
 def test_a_seek_racing_the_fetcher_after_recovery_skips_nothing(
