@@ -21,7 +21,7 @@ _SINGULAR_LINKS: Final = lx.grammar_words("singular_links")
 _PARTITIVES: Final = lx.grammar_words("partitives")
 _FUSED_PARTITIVES: Final = lx.grammar_words("fused_partitives")
 _PARTITIVE_PRONOUNS: Final = lx.grammar_words("partitive_pronouns")
-_ONE_LINKS: Final = lx.grammar_words("clause_conjunctions") | lx.INHERIT_HEADS | lx.grammar_words("more") | {","}
+_ONE_LINKS: Final = _CLAUSE_JOINS | lx.INHERIT_HEADS | lx.grammar_words("more") | {","}
 
 
 def articles_counting_one(low: str, tokens: Tokens, found: list[Candidate]) -> list[Candidate]:
